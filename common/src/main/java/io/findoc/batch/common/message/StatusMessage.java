@@ -1,0 +1,83 @@
+package io.findoc.batch.common.message;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.findoc.batch.common.id.JobId;
+import io.findoc.batch.common.id.TaskId;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What a worker reports about one attempt, on the status topic keyed by job id. A final report
+ * ({@link StatusKind#SUCCEEDED}, {@link StatusKind#FAILED}) repeats {@code startedAt}, so it is
+ * complete even when the coordinator applies it without (or before) the {@code STARTED} report.
+ *
+ * @param version the message format version, {@link #VERSION} for this record
+ * @param worker the reporting worker's id
+ * @param startedAt when the processor started, by the worker's clock
+ * @param finishedAt when it finished; null on {@code STARTED}
+ * @param result the processor's result on {@code SUCCEEDED}, otherwise null
+ * @param error the failure on {@code FAILED}, otherwise null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record StatusMessage(
+    int version,
+    StatusKind kind,
+    JobId jobId,
+    int taskNumber,
+    int attempt,
+    String worker,
+    Instant startedAt,
+    Instant finishedAt,
+    Map<String, Object> result,
+    TaskError error) {
+
+  public static final int VERSION = 1;
+
+  public static StatusMessage started(TaskMessage task, String worker, Instant at) {
+    return new StatusMessage(
+        VERSION,
+        StatusKind.STARTED,
+        task.jobId(),
+        task.taskNumber(),
+        task.attempt(),
+        worker,
+        at,
+        null,
+        null,
+        null);
+  }
+
+  public static StatusMessage succeeded(
+      TaskMessage task, String worker, Instant startedAt, Instant at, Map<String, Object> result) {
+    return new StatusMessage(
+        VERSION,
+        StatusKind.SUCCEEDED,
+        task.jobId(),
+        task.taskNumber(),
+        task.attempt(),
+        worker,
+        startedAt,
+        at,
+        result,
+        null);
+  }
+
+  public static StatusMessage failed(
+      TaskMessage task, String worker, Instant startedAt, Instant at, TaskError error) {
+    return new StatusMessage(
+        VERSION,
+        StatusKind.FAILED,
+        task.jobId(),
+        task.taskNumber(),
+        task.attempt(),
+        worker,
+        startedAt,
+        at,
+        null,
+        error);
+  }
+
+  public TaskId taskId() {
+    return new TaskId(jobId, taskNumber);
+  }
+}
