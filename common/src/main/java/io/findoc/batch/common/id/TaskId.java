@@ -3,8 +3,8 @@ package io.findoc.batch.common.id;
 import java.util.Objects;
 
 /**
- * A task's identity: its job and its number within the job (1 for the first document, in
- * submission order). The text form {@code <job id>/<number>} keys task messages on Kafka.
+ * A task's identity: its job and its number within the job (1 for the first document, in submission
+ * order). The text form {@code <job id>/<number>} keys task messages on Kafka.
  */
 public record TaskId(JobId job, int number) {
 

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The life of one job. Each constant names who moves a job out of it; {@link #canMoveTo} is the
- * one transition table.
+ * The life of one job. Each constant names who moves a job out of it; {@link #canMoveTo} is the one
+ * transition table.
  */
 public enum JobState {
   /**

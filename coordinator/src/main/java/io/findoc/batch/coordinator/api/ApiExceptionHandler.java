@@ -1,0 +1,182 @@
+package io.findoc.batch.coordinator.api;
+
+import io.findoc.batch.coordinator.submission.InvalidSubmissionException;
+import io.findoc.batch.coordinator.submission.Violation;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * Turns every failed request into an RFC 9457 problem+json body. Client errors name the field or
+ * parameter at fault in {@code errors: [{field, message}]}; server errors carry an id that is also
+ * in the log.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(InvalidSubmissionException.class)
+  ResponseEntity<Object> invalidSubmission(InvalidSubmissionException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST, "invalid-submission", "Invalid job submission", e.violations());
+  }
+
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<Object> invalidParameter(InvalidParameterException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "invalid-parameter",
+        "Invalid parameter",
+        List.of(
+            new Violation(e.parameter(), e.getMessage().substring(e.parameter().length() + 2))));
+  }
+
+  @ExceptionHandler({JobNotFoundException.class, TaskNotFoundException.class})
+  ResponseEntity<Object> notFound(RuntimeException e) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    body.setType(type("not-found"));
+    body.setTitle("Not found");
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> unexpected(Exception e) {
+    String incident = UUID.randomUUID().toString();
+    LOG.error(
+        "Request failed unexpectedly (incident {}); nothing of it was committed.", incident, e);
+    ProblemDetail body =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            "The request failed on our side; quote incident " + incident + " when reporting it.");
+    body.setType(type("internal-error"));
+    body.setTitle("Internal error");
+    body.setProperty("incident", incident);
+    return ResponseEntity.internalServerError().body(body);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "unreadable-body",
+        "Unreadable request body",
+        List.of(violation(e)));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String name =
+        e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+    String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        "invalid-parameter",
+        "Invalid parameter",
+        List.of(new Violation(name, "'" + e.getValue() + "' is not " + expected)));
+  }
+
+  private static Violation violation(HttpMessageNotReadableException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof StreamReadException read) {
+      return new Violation("$", "is not well-formed JSON: " + read.getOriginalMessage());
+    }
+    if (cause instanceof UnrecognizedPropertyException unknown) {
+      return new Violation(path(unknown), "is not a known field");
+    }
+    if (cause instanceof ValueInstantiationException invalid && invalid.getCause() != null) {
+      return new Violation(path(invalid), invalid.getCause().getMessage());
+    }
+    if (cause instanceof MismatchedInputException mismatch) {
+      String expected =
+          mismatch.getTargetType() == null ? "another type" : describe(mismatch.getTargetType());
+      return new Violation(path(mismatch), "has the wrong type: expected " + expected);
+    }
+    if (cause instanceof JacksonException other) {
+      return new Violation(path(other), other.getOriginalMessage());
+    }
+    return new Violation("$", "a JSON body is required");
+  }
+
+  /** The JSON path of a Jackson error, as {@code documents[3].uri}. */
+  private static String path(JacksonException e) {
+    StringBuilder path = new StringBuilder();
+    for (JacksonException.Reference ref : e.getPath()) {
+      if (ref.getPropertyName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(ref.getPropertyName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "$" : path.toString();
+  }
+
+  private static String describe(Class<?> type) {
+    if (type == String.class) {
+      return "a string";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "a number";
+    }
+    if (List.class.isAssignableFrom(type) || type.isArray()) {
+      return "an array";
+    }
+    if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+      return "an object";
+    }
+    if (type == UUID.class) {
+      return "a UUID";
+    }
+    if (type.isEnum()) {
+      return "one of " + List.of(type.getEnumConstants());
+    }
+    return "a " + type.getSimpleName();
+  }
+
+  private static ResponseEntity<Object> problem(
+      HttpStatus status, String type, String title, List<Violation> violations) {
+    ProblemDetail body =
+        ProblemDetail.forStatusAndDetail(
+            status,
+            violations.get(0).field()
+                + ": "
+                + violations.get(0).message()
+                + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""));
+    body.setType(type(type));
+    body.setTitle(title);
+    body.setProperty("errors", violations);
+    return ResponseEntity.status(status).body(body);
+  }
+
+  private static URI type(String name) {
+    return URI.create("urn:findoc:problem:" + name);
+  }
+}

@@ -1,0 +1,144 @@
+package io.findoc.batch.coordinator.api;
+
+import io.findoc.batch.common.state.JobState;
+import io.findoc.batch.common.state.TaskState;
+import io.findoc.batch.coordinator.store.JobCounts;
+import io.findoc.batch.coordinator.store.JobRow;
+import io.findoc.batch.coordinator.store.JobStore;
+import io.findoc.batch.coordinator.store.TaskRow;
+import io.findoc.batch.coordinator.store.TaskStore;
+import io.findoc.batch.coordinator.submission.JobSubmission;
+import io.findoc.batch.coordinator.submission.JobSubmitter;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Submitting jobs and reading them with their tasks. */
+@RestController
+@RequestMapping("/api/batch/jobs")
+public class JobController {
+
+  private static final int DEFAULT_LIMIT = 100;
+  private static final int MAX_LIMIT = 1000;
+
+  private final JobSubmitter submitter;
+  private final JobStore jobs;
+  private final TaskStore tasks;
+  private final CurrentTenant tenant;
+
+  public JobController(
+      JobSubmitter submitter, JobStore jobs, TaskStore tasks, CurrentTenant tenant) {
+    this.submitter = submitter;
+    this.jobs = jobs;
+    this.tasks = tasks;
+    this.tenant = tenant;
+  }
+
+  /** Accepts a job: 202 with the job and its {@code Location}; its tasks are dispatched next. */
+  @PostMapping
+  public ResponseEntity<JobView> submit(@RequestBody JobSubmission submission) {
+    UUID id = submitter.submit(tenant.id(), submission);
+    return ResponseEntity.accepted()
+        .location(URI.create("/api/batch/jobs/" + id))
+        .body(JobView.of(job(id)));
+  }
+
+  @GetMapping("/{id}")
+  public JobView get(@PathVariable UUID id) {
+    return JobView.of(job(id));
+  }
+
+  /** The tenant's jobs, newest first; {@code cursor} is the {@code next} of the previous page. */
+  @GetMapping
+  public Page<JobView> list(
+      @RequestParam(required = false) JobState state,
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) Integer limit) {
+    int size = limit(limit);
+    JobCursor after = cursor == null ? null : JobCursor.decode(cursor);
+    List<JobRow> rows =
+        jobs.listForTenant(
+            tenant.id(),
+            state == null ? null : state.name(),
+            after == null ? null : after.createdAt(),
+            after == null ? null : after.id(),
+            size + 1);
+    List<JobView> items = rows.stream().limit(size).map(JobView::of).toList();
+    String next = null;
+    if (rows.size() > size) {
+      JobRow last = rows.get(size - 1);
+      next = new JobCursor(last.createdAt(), last.id()).encode();
+    }
+    return new Page<>(items, next, null);
+  }
+
+  /**
+   * A job's tasks in number order, optionally of one state; {@code after} is the {@code next} of
+   * the previous page.
+   */
+  @GetMapping("/{id}/tasks")
+  public Page<TaskView> tasks(
+      @PathVariable UUID id,
+      @RequestParam(required = false) TaskState state,
+      @RequestParam(required = false) Integer after,
+      @RequestParam(required = false) Integer limit) {
+    JobRow job = job(id);
+    int size = limit(limit);
+    if (after != null && after < 0) {
+      throw new InvalidParameterException("after", "must not be negative");
+    }
+    List<TaskRow> rows =
+        tasks.findPage(
+            id, state == null ? null : state.name(), after == null ? 0 : after, size + 1);
+    List<TaskView> items = rows.stream().limit(size).map(TaskView::summary).toList();
+    String next = rows.size() > size ? Integer.toString(rows.get(size - 1).number()) : null;
+    return new Page<>(items, next, count(job.counts(), state));
+  }
+
+  @GetMapping("/{id}/tasks/{number}")
+  public TaskView task(@PathVariable UUID id, @PathVariable int number) {
+    job(id);
+    return tasks
+        .find(id, number)
+        .map(TaskView::detail)
+        .orElseThrow(() -> new TaskNotFoundException(id, number));
+  }
+
+  private JobRow job(UUID id) {
+    return jobs.findForTenant(id, tenant.id()).orElseThrow(() -> new JobNotFoundException(id));
+  }
+
+  private static int limit(Integer limit) {
+    if (limit == null) {
+      return DEFAULT_LIMIT;
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new InvalidParameterException("limit", "must be between 1 and " + MAX_LIMIT);
+    }
+    return limit;
+  }
+
+  private static int count(JobCounts counts, TaskState state) {
+    if (state == null) {
+      return counts.total();
+    }
+    return switch (state) {
+      case PENDING -> counts.pending();
+      case QUEUED -> counts.queued();
+      case RUNNING -> counts.running();
+      case RETRY_WAIT -> counts.retryWait();
+      case SUCCEEDED -> counts.succeeded();
+      case FAILED -> counts.failed();
+      case CANCELLED -> counts.cancelled();
+      case SKIPPED -> counts.skipped();
+    };
+  }
+}

@@ -1,0 +1,73 @@
+package io.findoc.batch.coordinator.api;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.findoc.batch.common.message.Priority;
+import io.findoc.batch.common.state.JobState;
+import io.findoc.batch.coordinator.store.JobCounts;
+import io.findoc.batch.coordinator.store.JobRow;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A job as the API shows it. */
+public record JobView(
+    UUID id,
+    String name,
+    String tenant,
+    JobState state,
+    Priority priority,
+    String processor,
+    @JsonRawValue String options,
+    @JsonRawValue String metadata,
+    int maxAttempts,
+    Counts counts,
+    double percentDone,
+    Instant createdAt,
+    Instant startedAt,
+    Instant finishedAt) {
+
+  /** Tasks per state; they add up to {@code total}. */
+  public record Counts(
+      int total,
+      int pending,
+      int queued,
+      int running,
+      int retryWait,
+      int succeeded,
+      int failed,
+      int cancelled,
+      int skipped) {
+
+    static Counts of(JobCounts c) {
+      return new Counts(
+          c.total(),
+          c.pending(),
+          c.queued(),
+          c.running(),
+          c.retryWait(),
+          c.succeeded(),
+          c.failed(),
+          c.cancelled(),
+          c.skipped());
+    }
+  }
+
+  static JobView of(JobRow job) {
+    JobCounts counts = job.counts();
+    double percent = Math.floor(10_000.0 * counts.terminal() / counts.total()) / 100.0;
+    return new JobView(
+        job.id(),
+        job.name(),
+        job.tenantId(),
+        job.state(),
+        job.priority(),
+        job.processor(),
+        job.options(),
+        job.metadata(),
+        job.maxAttempts(),
+        Counts.of(counts),
+        percent,
+        job.createdAt(),
+        job.startedAt(),
+        job.finishedAt());
+  }
+}

@@ -1,0 +1,57 @@
+package io.findoc.batch.coordinator.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.findoc.batch.common.state.TaskState;
+import io.findoc.batch.coordinator.store.TaskRow;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A task as the API shows it. {@code document} (the source as submitted) is shown for a single task
+ * only, not in lists.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TaskView(
+    UUID jobId,
+    int number,
+    String documentId,
+    @JsonRawValue String document,
+    TaskState state,
+    int attempt,
+    Instant notBefore,
+    Instant queuedAt,
+    Instant startedAt,
+    Instant finishedAt,
+    String worker,
+    @JsonRawValue String result,
+    Error error) {
+
+  /** Why the task failed, or why its last attempt did. */
+  public record Error(String code, String message) {}
+
+  static TaskView summary(TaskRow task) {
+    return of(task, null);
+  }
+
+  static TaskView detail(TaskRow task) {
+    return of(task, task.document());
+  }
+
+  private static TaskView of(TaskRow task, String document) {
+    return new TaskView(
+        task.jobId(),
+        task.number(),
+        task.documentRef(),
+        document,
+        task.state(),
+        task.attempt(),
+        task.notBefore(),
+        task.queuedAt(),
+        task.startedAt(),
+        task.finishedAt(),
+        task.worker(),
+        task.result(),
+        task.errorCode() == null ? null : new Error(task.errorCode(), task.errorMessage()));
+  }
+}

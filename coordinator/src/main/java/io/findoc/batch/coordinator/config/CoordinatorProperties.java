@@ -1,0 +1,92 @@
+package io.findoc.batch.coordinator.config;
+
+import io.findoc.batch.common.topic.TopicNames;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything configurable in the coordinator, under {@code findoc.*}.
+ *
+ * @param topics topic names ({@code findoc.topics.*}); defaults in {@link TopicNames#DEFAULTS}
+ * @param partitions partitions of the topics the coordinator creates when they are missing
+ * @param tenant tenancy until authentication exists
+ * @param submission limits and defaults of job submissions
+ * @param dispatch the dispatcher's pace and credit
+ * @param retry backoff between attempts of a task that failed with a retryable error
+ */
+@ConfigurationProperties("findoc")
+public record CoordinatorProperties(
+    @DefaultValue TopicNames topics,
+    @DefaultValue TopicLayout topicLayout,
+    @DefaultValue Tenant tenant,
+    @DefaultValue Submission submission,
+    @DefaultValue Dispatch dispatch,
+    @DefaultValue Retry retry) {
+
+  public CoordinatorProperties {
+    if (retry.maxBackoff().compareTo(retry.initialBackoff()) < 0) {
+      throw new IllegalArgumentException(
+          "findoc.retry.max-backoff ("
+              + retry.maxBackoff()
+              + ") must not be shorter than findoc.retry.initial-backoff ("
+              + retry.initialBackoff()
+              + ")");
+    }
+  }
+
+  /**
+   * @param taskPartitions partitions of each task topic (default 12): the most worker consumers a
+   *     priority can feed
+   * @param statusPartitions partitions of the status and dead-letter topics (default 12): the most
+   *     coordinators sharing the aggregation
+   * @param replicas replicas of each topic (default 1, for a single local broker; 3 in production)
+   */
+  public record TopicLayout(
+      @DefaultValue("12") int taskPartitions,
+      @DefaultValue("12") int statusPartitions,
+      @DefaultValue("1") short replicas) {}
+
+  /**
+   * @param defaultTenant the tenant every request acts for until API keys exist (default {@code
+   *     default})
+   */
+  public record Tenant(@DefaultValue("default") String defaultTenant) {}
+
+  /**
+   * @param maxDocuments the most documents one job may have (default 1,000,000)
+   * @param maxInlineBytes the largest inline document, {@code content} after base64 decoding or
+   *     {@code text} in UTF-8 (default 262,144)
+   * @param defaultProcessor the processor of jobs that name none (default {@code noop}, until the
+   *     document analyser exists)
+   * @param defaultMaxAttempts attempts per task of jobs that set none (default 3)
+   */
+  public record Submission(
+      @DefaultValue("1000000") int maxDocuments,
+      @DefaultValue("262144") int maxInlineBytes,
+      @DefaultValue("noop") String defaultProcessor,
+      @DefaultValue("3") int defaultMaxAttempts) {}
+
+  /**
+   * @param batchSize the most tasks one dispatch round claims and publishes (default 5,000)
+   * @param maxInFlight the most tasks handed to Kafka and not yet finished, over all jobs (default
+   *     20,000): bounds what pause or cancel would have to chase
+   * @param idlePoll how long the dispatcher sleeps when it found nothing to do, unless woken by a
+   *     submission or a finished task (default 200 ms)
+   * @param sendTimeout how long a round waits for the broker to acknowledge its messages before it
+   *     rolls back and tries again (default 30 s)
+   */
+  public record Dispatch(
+      @DefaultValue("5000") int batchSize,
+      @DefaultValue("20000") int maxInFlight,
+      @DefaultValue("200ms") Duration idlePoll,
+      @DefaultValue("30s") Duration sendTimeout) {}
+
+  /**
+   * @param initialBackoff the wait before the second attempt (default 1 s); doubles per attempt,
+   *     with jitter
+   * @param maxBackoff the longest wait between attempts (default 5 min)
+   */
+  public record Retry(
+      @DefaultValue("1s") Duration initialBackoff, @DefaultValue("5m") Duration maxBackoff) {}
+}

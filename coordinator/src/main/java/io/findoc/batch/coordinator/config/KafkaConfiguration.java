@@ -1,0 +1,58 @@
+package io.findoc.batch.coordinator.config;
+
+import io.findoc.batch.common.message.Priority;
+import io.findoc.batch.common.topic.DeadLetterPublisher;
+import io.findoc.batch.common.topic.TopicNames;
+import java.time.Duration;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/** The topics the coordinator needs, and how its listener survives failures. */
+@Configuration(proxyBeanMethods = false)
+public class KafkaConfiguration {
+
+  /** Creates missing topics at start-up; existing ones are left as they are. */
+  @Bean
+  KafkaAdmin.NewTopics findocTopics(CoordinatorProperties properties) {
+    TopicNames names = properties.topics();
+    CoordinatorProperties.TopicLayout layout = properties.topicLayout();
+    int tasks = layout.taskPartitions();
+    int status = layout.statusPartitions();
+    return new KafkaAdmin.NewTopics(
+        topic(names.tasks(Priority.HIGH), tasks, layout.replicas()),
+        topic(names.tasks(Priority.NORMAL), tasks, layout.replicas()),
+        topic(names.tasks(Priority.LOW), tasks, layout.replicas()),
+        topic(names.taskStatus(), status, layout.replicas()),
+        topic(names.deadLetters(), status, layout.replicas()));
+  }
+
+  private static NewTopic topic(String name, int partitions, short replicas) {
+    return TopicBuilder.name(name).partitions(partitions).replicas(replicas).build();
+  }
+
+  @Bean
+  DeadLetterPublisher deadLetterPublisher(
+      KafkaTemplate<String, byte[]> kafka, CoordinatorProperties properties) {
+    return new DeadLetterPublisher(kafka::send, properties.topics().deadLetters());
+  }
+
+  /**
+   * A status batch that could not be applied (database down, say) is retried, with backoff, until
+   * it is: the listener never skips a batch, so no report is lost, and offsets move only after the
+   * database commit.
+   */
+  @Bean
+  CommonErrorHandler statusBatchErrorHandler() {
+    ExponentialBackOff backOff = new ExponentialBackOff(100, 2);
+    backOff.setMaxInterval(Duration.ofSeconds(10).toMillis());
+    backOff.setMaxElapsedTime(Long.MAX_VALUE);
+    return new DefaultErrorHandler(backOff);
+  }
+}

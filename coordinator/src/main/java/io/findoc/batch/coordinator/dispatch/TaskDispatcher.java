@@ -1,0 +1,156 @@
+package io.findoc.batch.coordinator.dispatch;
+
+import io.findoc.batch.common.state.TaskState;
+import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import io.findoc.batch.coordinator.store.ClaimedTask;
+import io.findoc.batch.coordinator.store.CountDeltas;
+import io.findoc.batch.coordinator.store.JobDispatchInfo;
+import io.findoc.batch.coordinator.store.JobStore;
+import io.findoc.batch.coordinator.store.TaskStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands dispatchable tasks to Kafka, round after round, on a thread of its own. Each round claims
+ * tasks within the credit (the configured maximum in flight, less what is in flight), publishes
+ * them and marks them QUEUED in one transaction that commits only after the broker acknowledged
+ * every message; a failed round rolls back and its tasks are claimed again. Several coordinators
+ * may run it at once: claims skip rows another one has locked.
+ */
+@Component
+public class TaskDispatcher implements SmartLifecycle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskDispatcher.class);
+  private static final int MIN_PER_JOB = 100;
+  private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(1);
+
+  private final Jdbi jdbi;
+  private final JobStore jobs;
+  private final TaskPublisher publisher;
+  private final DispatchSignal signal;
+  private final CoordinatorProperties.Dispatch settings;
+  private final Counter dispatched;
+  private final Counter failedRounds;
+  private volatile Thread thread;
+
+  public TaskDispatcher(
+      Jdbi jdbi,
+      JobStore jobs,
+      TaskPublisher publisher,
+      DispatchSignal signal,
+      CoordinatorProperties properties,
+      MeterRegistry meters) {
+    this.jdbi = jdbi;
+    this.jobs = jobs;
+    this.publisher = publisher;
+    this.signal = signal;
+    this.settings = properties.dispatch();
+    this.dispatched = meters.counter("findoc.dispatch.tasks");
+    this.failedRounds = meters.counter("findoc.dispatch.failed.rounds");
+  }
+
+  /**
+   * One dispatch round.
+   *
+   * @return how many tasks were handed to Kafka
+   */
+  public int runOnce() {
+    long credit = Math.min(settings.batchSize(), settings.maxInFlight() - jobs.countInFlight());
+    if (credit <= 0) {
+      return 0;
+    }
+    int activeJobs = jobs.countDispatchable();
+    if (activeJobs == 0) {
+      return 0;
+    }
+    int limit = (int) credit;
+    int perJob = Math.min(limit, Math.max(MIN_PER_JOB, limit / activeJobs));
+    int count =
+        jdbi.inTransaction(
+            handle -> {
+              List<ClaimedTask> claimed =
+                  handle.attach(TaskStore.class).claimDispatchable(limit, perJob);
+              if (claimed.isEmpty()) {
+                return 0;
+              }
+              JobStore jobStore = handle.attach(JobStore.class);
+              UUID[] jobIds =
+                  claimed.stream().map(ClaimedTask::jobId).distinct().toArray(UUID[]::new);
+              Map<UUID, JobDispatchInfo> info =
+                  jobStore.findDispatchInfo(jobIds).stream()
+                      .collect(Collectors.toMap(JobDispatchInfo::id, Function.identity()));
+              publisher.publishAll(claimed, info);
+              CountDeltas deltas = new CountDeltas();
+              for (ClaimedTask task : claimed) {
+                deltas.move(task.jobId(), task.previousState(), TaskState.QUEUED);
+              }
+              jobStore.addCounts(deltas);
+              return claimed.size();
+            });
+    dispatched.increment(count);
+    return count;
+  }
+
+  private void loop() {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        if (runOnce() == 0) {
+          signal.await(settings.idlePoll());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        failedRounds.increment();
+        LOG.warn(
+            "Dispatch round failed; its tasks stay dispatchable and the next round, in {}, tries"
+                + " again.",
+            PAUSE_AFTER_FAILURE,
+            e);
+        try {
+          Thread.sleep(PAUSE_AFTER_FAILURE.toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    if (thread == null) {
+      thread = new Thread(this::loop, "task-dispatcher");
+      thread.setDaemon(true);
+      thread.start();
+    }
+  }
+
+  @Override
+  public synchronized void stop() {
+    Thread running = thread;
+    thread = null;
+    if (running != null) {
+      running.interrupt();
+      try {
+        running.join(Duration.ofSeconds(30).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return thread != null;
+  }
+}

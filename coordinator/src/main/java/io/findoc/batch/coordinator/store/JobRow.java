@@ -1,0 +1,23 @@
+package io.findoc.batch.coordinator.store;
+
+import io.findoc.batch.common.message.Priority;
+import io.findoc.batch.common.state.JobState;
+import java.time.Instant;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.Nested;
+
+/** A job as stored; {@code options} and {@code metadata} are JSON text. */
+public record JobRow(
+    UUID id,
+    String tenantId,
+    String name,
+    Priority priority,
+    String processor,
+    String options,
+    String metadata,
+    int maxAttempts,
+    JobState state,
+    @Nested JobCounts counts,
+    Instant createdAt,
+    Instant startedAt,
+    Instant finishedAt) {}

@@ -1,0 +1,16 @@
+package io.findoc.batch.coordinator.store;
+
+import java.util.UUID;
+
+/** The columns of a job being inserted; JSON as text, priority and state by name. */
+public record NewJob(
+    UUID id,
+    String tenantId,
+    String name,
+    String priority,
+    String processor,
+    String options,
+    String metadata,
+    int maxAttempts,
+    String state,
+    int total) {}

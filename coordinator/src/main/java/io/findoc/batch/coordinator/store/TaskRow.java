@@ -1,0 +1,22 @@
+package io.findoc.batch.coordinator.store;
+
+import io.findoc.batch.common.state.TaskState;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A task as stored; {@code document} and {@code result} are JSON text. */
+public record TaskRow(
+    UUID jobId,
+    int number,
+    String documentRef,
+    String document,
+    TaskState state,
+    int attempt,
+    Instant notBefore,
+    Instant queuedAt,
+    Instant startedAt,
+    Instant finishedAt,
+    String worker,
+    String result,
+    String errorCode,
+    String errorMessage) {}

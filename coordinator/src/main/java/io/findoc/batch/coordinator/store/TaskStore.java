@@ -1,0 +1,76 @@
+package io.findoc.batch.coordinator.store;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/**
+ * Tasks: claiming them for dispatch, and applying workers' reports in batches. Every report
+ * statement is guarded on the state it expects and on the attempt, so a duplicate or a late report
+ * of an older attempt changes nothing. (Tasks are inserted by {@link TaskWriter}, with COPY.)
+ */
+@UseClasspathSqlLocator
+@RegisterConstructorMapper(TaskRow.class)
+@RegisterConstructorMapper(ClaimedTask.class)
+@RegisterConstructorMapper(TaskTransition.class)
+public interface TaskStore {
+
+  /**
+   * Moves up to {@code limit} dispatchable tasks (PENDING, or RETRY_WAIT whose time has come) to
+   * QUEUED, at most {@code perJobLimit} of any one job, of higher-priority and older jobs first;
+   * rows locked by another dispatcher are skipped. The caller publishes them before it commits.
+   */
+  @SqlQuery
+  List<ClaimedTask> claimDispatchable(
+      @Bind("limit") int limit, @Bind("perJobLimit") int perJobLimit);
+
+  /** QUEUED to RUNNING for the reported attempts; returns the job id of each changed task. */
+  @SqlQuery
+  List<UUID> startIfQueued(@BindMethods Reports reports);
+
+  /** QUEUED or RUNNING to SUCCEEDED, storing the results. */
+  @SqlQuery
+  List<TaskTransition> succeedIfInFlight(@BindMethods Reports reports);
+
+  /** QUEUED or RUNNING to FAILED, storing the errors. */
+  @SqlQuery
+  List<TaskTransition> failIfInFlight(@BindMethods Reports reports);
+
+  /**
+   * QUEUED or RUNNING to RETRY_WAIT as the next attempt, due at each report's {@code notBefore}.
+   */
+  @SqlQuery
+  List<TaskTransition> retryIfInFlight(@BindMethods Reports reports);
+
+  /** A page of a job's tasks in number order, optionally of one state, after task {@code after}. */
+  @SqlQuery
+  List<TaskRow> findPage(
+      @Bind("jobId") UUID jobId,
+      @Bind("state") String state,
+      @Bind("after") int after,
+      @Bind("limit") int limit);
+
+  @SqlQuery
+  Optional<TaskRow> find(@Bind("jobId") UUID jobId, @Bind("number") int number);
+
+  /**
+   * Workers' reports on several attempts, as parallel arrays for one UPDATE ... FROM unnest(...).
+   * Times are ISO-8601 text; results JSON text; arrays a statement does not use may be empty.
+   */
+  record Reports(
+      UUID[] jobIds,
+      int[] numbers,
+      int[] attempts,
+      String[] workers,
+      String[] startedAts,
+      String[] finishedAts,
+      String[] results,
+      String[] errorCodes,
+      String[] errorMessages,
+      String[] notBefores) {}
+}

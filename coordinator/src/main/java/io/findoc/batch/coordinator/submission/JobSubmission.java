@@ -1,0 +1,32 @@
+package io.findoc.batch.coordinator.submission;
+
+import io.findoc.batch.common.message.Document;
+import io.findoc.batch.common.message.Priority;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The body of {@code POST /api/batch/jobs}.
+ *
+ * @param name a human-readable name; required
+ * @param priority {@code high}, {@code normal} (default) or {@code low}
+ * @param processor the processor that runs every document; the configured default if absent
+ * @param options passed to the processor with every task
+ * @param documents one task each, in this order; each has a unique {@code id} and one source
+ * @param metadata the client's own data, stored and returned as given
+ * @param retry how often a task may be attempted
+ */
+public record JobSubmission(
+    String name,
+    Priority priority,
+    String processor,
+    Map<String, Object> options,
+    List<Document> documents,
+    Map<String, Object> metadata,
+    RetrySettings retry) {
+
+  /**
+   * @param maxAttempts attempts per task, 1 to 100; the configured default if absent
+   */
+  public record RetrySettings(Integer maxAttempts) {}
+}

@@ -1,0 +1,178 @@
+package io.findoc.batch.coordinator.submission;
+
+import io.findoc.batch.common.message.Document;
+import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a submission against the rules and limits, collecting every violation (up to {@link
+ * #MAX_REPORTED}) so a client can fix them in one go.
+ */
+public final class SubmissionValidator {
+
+  /** The most violations one answer lists. */
+  static final int MAX_REPORTED = 50;
+
+  private static final int MAX_NAME_LENGTH = 200;
+  private static final int MAX_DOCUMENT_ID_LENGTH = 200;
+  private static final int MAX_URI_LENGTH = 2048;
+  private static final Pattern PROCESSOR_NAME = Pattern.compile("[a-z][a-z0-9._-]{0,63}");
+  private static final Set<String> URI_SCHEMES = Set.of("file", "http", "https");
+
+  private final CoordinatorProperties.Submission limits;
+
+  public SubmissionValidator(CoordinatorProperties.Submission limits) {
+    this.limits = limits;
+  }
+
+  /**
+   * Validates {@code submission}.
+   *
+   * @throws InvalidSubmissionException naming every violation found
+   */
+  public void validate(JobSubmission submission) {
+    List<Violation> violations = new ArrayList<>();
+    if (submission == null) {
+      throw new InvalidSubmissionException(
+          List.of(new Violation("$", "a JSON object is required")));
+    }
+    checkName(submission.name(), violations);
+    if (submission.processor() != null
+        && !PROCESSOR_NAME.matcher(submission.processor()).matches()) {
+      violations.add(
+          new Violation(
+              "processor",
+              "must be 1 to 64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter"));
+    }
+    if (submission.retry() != null && submission.retry().maxAttempts() != null) {
+      int attempts = submission.retry().maxAttempts();
+      if (attempts < 1 || attempts > 100) {
+        violations.add(new Violation("retry.maxAttempts", "must be between 1 and 100"));
+      }
+    }
+    checkDocuments(submission.documents(), violations);
+    if (!violations.isEmpty()) {
+      throw new InvalidSubmissionException(violations);
+    }
+  }
+
+  private static void checkName(String name, List<Violation> violations) {
+    if (name == null || name.isBlank()) {
+      violations.add(new Violation("name", "is required"));
+    } else if (name.length() > MAX_NAME_LENGTH) {
+      violations.add(new Violation("name", "must be at most " + MAX_NAME_LENGTH + " characters"));
+    }
+  }
+
+  private void checkDocuments(List<Document> documents, List<Violation> violations) {
+    if (documents == null || documents.isEmpty()) {
+      violations.add(new Violation("documents", "at least one document is required"));
+      return;
+    }
+    if (documents.size() > limits.maxDocuments()) {
+      violations.add(
+          new Violation(
+              "documents",
+              "a job may have at most "
+                  + limits.maxDocuments()
+                  + " documents, this one has "
+                  + documents.size()));
+      return;
+    }
+    Set<String> ids = new HashSet<>(documents.size() * 2);
+    for (int i = 0; i < documents.size() && violations.size() < MAX_REPORTED; i++) {
+      checkDocument("documents[" + i + "]", documents.get(i), ids, violations);
+    }
+  }
+
+  private void checkDocument(
+      String path, Document document, Set<String> ids, List<Violation> violations) {
+    if (document == null) {
+      violations.add(new Violation(path, "must be an object"));
+      return;
+    }
+    String id = document.id();
+    if (id == null || id.isBlank()) {
+      violations.add(new Violation(path + ".id", "is required"));
+    } else if (id.length() > MAX_DOCUMENT_ID_LENGTH) {
+      violations.add(
+          new Violation(path + ".id", "must be at most " + MAX_DOCUMENT_ID_LENGTH + " characters"));
+    } else if (!ids.add(id)) {
+      violations.add(new Violation(path + ".id", "'" + id + "' is used by an earlier document"));
+    }
+    int sources =
+        (document.uri() != null ? 1 : 0)
+            + (document.content() != null ? 1 : 0)
+            + (document.text() != null ? 1 : 0);
+    if (sources != 1) {
+      violations.add(new Violation(path, "must have exactly one of uri, content or text"));
+      return;
+    }
+    if (document.uri() != null) {
+      checkUri(path + ".uri", document.uri(), violations);
+    } else if (document.content() != null) {
+      checkContent(path, document, violations);
+    } else {
+      int bytes = document.text().getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > limits.maxInlineBytes()) {
+        violations.add(new Violation(path + ".text", tooLarge(bytes)));
+      }
+    }
+    if (document.contentType() != null && document.content() == null) {
+      violations.add(new Violation(path + ".contentType", "goes only with content"));
+    }
+  }
+
+  private static void checkUri(String path, String uri, List<Violation> violations) {
+    if (uri.length() > MAX_URI_LENGTH) {
+      violations.add(new Violation(path, "must be at most " + MAX_URI_LENGTH + " characters"));
+      return;
+    }
+    try {
+      URI parsed = new URI(uri);
+      String scheme = parsed.getScheme();
+      if (scheme == null || !URI_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT))) {
+        violations.add(new Violation(path, "must be an absolute file, http or https URI"));
+      }
+    } catch (URISyntaxException e) {
+      violations.add(new Violation(path, "is not a valid URI: " + e.getReason()));
+    }
+  }
+
+  private void checkContent(String path, Document document, List<Violation> violations) {
+    if (document.contentType() == null || document.contentType().isBlank()) {
+      violations.add(new Violation(path + ".contentType", "is required with content"));
+    }
+    // Base64 grows by 4/3; reject before decoding what cannot fit.
+    if ((long) document.content().length() * 3 / 4 > limits.maxInlineBytes() + 2L) {
+      violations.add(
+          new Violation(path + ".content", tooLarge((long) document.content().length() * 3 / 4)));
+      return;
+    }
+    try {
+      int bytes = Base64.getDecoder().decode(document.content()).length;
+      if (bytes > limits.maxInlineBytes()) {
+        violations.add(new Violation(path + ".content", tooLarge(bytes)));
+      }
+    } catch (IllegalArgumentException e) {
+      violations.add(new Violation(path + ".content", "is not valid base64: " + e.getMessage()));
+    }
+  }
+
+  private String tooLarge(long bytes) {
+    return "inline documents may have at most "
+        + limits.maxInlineBytes()
+        + " bytes, this one has "
+        + bytes
+        + "; pass larger ones by uri";
+  }
+}

@@ -1,0 +1,82 @@
+package io.findoc.batch.coordinator.tracking;
+
+import io.findoc.batch.common.json.JsonSerde;
+import io.findoc.batch.common.json.UnreadableMessageException;
+import io.findoc.batch.common.message.StatusMessage;
+import io.findoc.batch.common.topic.DeadLetterPublisher;
+import io.findoc.batch.coordinator.dispatch.DispatchSignal;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumes the status topic in batches. Each batch is applied in one database transaction; the
+ * container commits the offsets after this method returns, so a batch that fails (database down) is
+ * retried, never skipped. Unreadable messages go to the dead-letter topic.
+ */
+@Component
+public class StatusAggregator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StatusAggregator.class);
+
+  private final StatusApplier applier;
+  private final DeadLetterPublisher deadLetters;
+  private final DispatchSignal dispatchSignal;
+  private final JsonSerde<StatusMessage> serde = new JsonSerde<>(StatusMessage.class);
+  private final Counter applied;
+  private final Counter ignored;
+  private final Counter unreadable;
+
+  public StatusAggregator(
+      StatusApplier applier,
+      DeadLetterPublisher deadLetters,
+      DispatchSignal dispatchSignal,
+      MeterRegistry meters) {
+    this.applier = applier;
+    this.deadLetters = deadLetters;
+    this.dispatchSignal = dispatchSignal;
+    this.applied = meters.counter("findoc.status.reports", "outcome", "applied");
+    this.ignored = meters.counter("findoc.status.reports", "outcome", "ignored");
+    this.unreadable = meters.counter("findoc.status.reports", "outcome", "unreadable");
+  }
+
+  @KafkaListener(
+      id = "status-aggregator",
+      topics = "${findoc.topics.task-status:findoc.task-status}",
+      batch = "true")
+  public void onReports(List<ConsumerRecord<String, byte[]>> records) {
+    List<StatusMessage> reports = new ArrayList<>(records.size());
+    for (ConsumerRecord<String, byte[]> record : records) {
+      try {
+        StatusMessage report = serde.deserialize(record.topic(), record.value());
+        if (report != null) {
+          reports.add(report);
+        }
+      } catch (UnreadableMessageException e) {
+        LOG.warn(
+            "Unreadable status report at {}-{}@{}; moved to the dead-letter topic.",
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            e);
+        deadLetters.publish(record, e);
+        unreadable.increment();
+      }
+    }
+    if (reports.isEmpty()) {
+      return;
+    }
+    StatusApplier.Applied result = applier.apply(reports);
+    applied.increment(result.applied());
+    ignored.increment(result.ignored());
+    if (result.applied() > 0) {
+      dispatchSignal.wakeUp();
+    }
+  }
+}

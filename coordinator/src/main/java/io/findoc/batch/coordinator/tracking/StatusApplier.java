@@ -1,0 +1,121 @@
+package io.findoc.batch.coordinator.tracking;
+
+import io.findoc.batch.common.message.StatusKind;
+import io.findoc.batch.common.message.StatusMessage;
+import io.findoc.batch.common.state.JobState;
+import io.findoc.batch.common.state.TaskState;
+import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import io.findoc.batch.coordinator.store.CountDeltas;
+import io.findoc.batch.coordinator.store.JobProgress;
+import io.findoc.batch.coordinator.store.JobStore;
+import io.findoc.batch.coordinator.store.TaskStore;
+import io.findoc.batch.coordinator.store.TaskTransition;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies a batch of worker reports in one transaction: guarded task transitions (a report of an
+ * attempt that is not the task's current one, or for a task no longer in flight, changes nothing),
+ * the job counters moved by the same deltas, and the resulting job state changes.
+ */
+@Component
+public class StatusApplier {
+
+  /** What applying a batch did. */
+  public record Applied(int applied, int ignored) {}
+
+  private final Jdbi jdbi;
+  private final RetryBackoff backoff;
+  private final Clock clock;
+
+  public StatusApplier(Jdbi jdbi, CoordinatorProperties properties, Clock clock) {
+    this.jdbi = jdbi;
+    this.backoff = new RetryBackoff(properties.retry());
+    this.clock = clock;
+  }
+
+  /** Applies the reports; returns how many changed a task and how many changed nothing. */
+  public Applied apply(List<StatusMessage> reports) {
+    StatusBatch batch = new StatusBatch();
+    reports.forEach(batch::add);
+    int applied = jdbi.inTransaction(handle -> apply(handle, batch));
+    return new Applied(applied, reports.size() - applied);
+  }
+
+  private int apply(Handle handle, StatusBatch batch) {
+    TaskStore tasks = handle.attach(TaskStore.class);
+    JobStore jobs = handle.attach(JobStore.class);
+    CountDeltas deltas = new CountDeltas();
+
+    List<StatusMessage> starts = batch.of(StatusKind.STARTED);
+    if (!starts.isEmpty()) {
+      for (UUID job : tasks.startIfQueued(ReportArrays.of(starts))) {
+        deltas.move(job, TaskState.QUEUED, TaskState.RUNNING);
+      }
+    }
+    List<StatusMessage> successes = batch.of(StatusKind.SUCCEEDED);
+    if (!successes.isEmpty()) {
+      count(tasks.succeedIfInFlight(ReportArrays.of(successes)), TaskState.SUCCEEDED, deltas);
+    }
+    List<StatusMessage> failures = batch.of(StatusKind.FAILED);
+    if (!failures.isEmpty()) {
+      applyFailures(failures, tasks, jobs, deltas);
+    }
+    if (deltas.isEmpty()) {
+      return 0;
+    }
+    for (JobProgress job : jobs.addCounts(deltas)) {
+      Optional<JobState> next = JobOutcome.next(job);
+      if (next.isPresent()) {
+        jobs.moveState(job.id(), job.state(), next.get(), next.get().isFinished());
+      }
+    }
+    return deltas.moves();
+  }
+
+  private void applyFailures(
+      List<StatusMessage> failures, TaskStore tasks, JobStore jobs, CountDeltas deltas) {
+    UUID[] jobIds = failures.stream().map(f -> f.jobId().value()).distinct().toArray(UUID[]::new);
+    Map<UUID, Integer> maxAttempts =
+        jobs.findMaxAttempts(jobIds).stream()
+            .collect(Collectors.toMap(JobStore.JobAttempts::id, JobStore.JobAttempts::maxAttempts));
+    List<StatusMessage> retries = new ArrayList<>();
+    List<StatusMessage> finalFailures = new ArrayList<>();
+    for (StatusMessage failure : failures) {
+      boolean attemptsLeft =
+          failure.attempt() < maxAttempts.getOrDefault(failure.jobId().value(), 1);
+      if (failure.error() != null && failure.error().retryable() && attemptsLeft) {
+        retries.add(failure);
+      } else {
+        finalFailures.add(failure);
+      }
+    }
+    if (!finalFailures.isEmpty()) {
+      count(tasks.failIfInFlight(ReportArrays.of(finalFailures)), TaskState.FAILED, deltas);
+    }
+    if (!retries.isEmpty()) {
+      Instant now = clock.instant();
+      Function<StatusMessage, Instant> due = r -> now.plus(backoff.after(r.attempt()));
+      count(
+          tasks.retryIfInFlight(ReportArrays.withNotBefore(retries, due)),
+          TaskState.RETRY_WAIT,
+          deltas);
+    }
+  }
+
+  private static void count(List<TaskTransition> changed, TaskState to, CountDeltas deltas) {
+    for (TaskTransition transition : changed) {
+      deltas.move(transition.jobId(), transition.previousState(), to);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+SELECT count(*)
+FROM job
+WHERE state IN ('QUEUED', 'RUNNING')

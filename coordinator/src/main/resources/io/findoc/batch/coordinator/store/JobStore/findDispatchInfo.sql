@@ -1,0 +1,3 @@
+SELECT id, tenant_id, priority, processor, options
+FROM job
+WHERE id = ANY(:ids)

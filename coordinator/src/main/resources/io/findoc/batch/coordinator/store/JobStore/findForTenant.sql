@@ -1,0 +1,4 @@
+SELECT *
+FROM job
+WHERE id = :id
+  AND tenant_id = :tenantId

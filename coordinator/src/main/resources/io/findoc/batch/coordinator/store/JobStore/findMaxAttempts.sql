@@ -1,0 +1,3 @@
+SELECT id, max_attempts
+FROM job
+WHERE id = ANY(:ids)

@@ -1,0 +1,4 @@
+SELECT *
+FROM task
+WHERE job_id = :jobId
+  AND number = :number

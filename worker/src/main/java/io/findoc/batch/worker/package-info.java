@@ -1,0 +1,6 @@
+/**
+ * The worker: takes task messages off the priority topics ({@code intake}), runs their processor on
+ * a bounded pool ({@code execution}, {@code processors}) and reports each attempt on the status
+ * topic ({@code reporting}). It never connects to PostgreSQL.
+ */
+package io.findoc.batch.worker;

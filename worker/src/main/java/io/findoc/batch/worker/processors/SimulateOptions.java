@@ -1,0 +1,78 @@
+package io.findoc.batch.worker.processors;
+
+import io.findoc.batch.worker.execution.ProcessingException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The options of the {@code simulate} processor, read from the job's options.
+ *
+ * @param sleepMs time spent waiting, as for I/O (default 0)
+ * @param cpuMs time spent computing on the processor thread (default 0)
+ * @param failureRate the chance, 0 to 1, that an attempt fails (default 0)
+ * @param permanent whether failures are permanent ({@code "failure": "permanent"}) or retryable
+ *     ({@code "retryable"}, the default)
+ * @param failDocuments ids of documents whose every attempt fails
+ * @param failAttempts attempts up to this number fail, later ones succeed (default 0)
+ * @param hang whether attempts block until the worker stops (default false)
+ */
+record SimulateOptions(
+    long sleepMs,
+    long cpuMs,
+    double failureRate,
+    boolean permanent,
+    List<String> failDocuments,
+    int failAttempts,
+    boolean hang) {
+
+  static SimulateOptions from(Map<String, Object> options) {
+    String failure = text(options, "failure", "retryable");
+    if (!failure.equals("retryable") && !failure.equals("permanent")) {
+      throw invalid("failure must be 'retryable' or 'permanent', is '" + failure + "'");
+    }
+    double rate = number(options, "failureRate", 0).doubleValue();
+    if (rate < 0 || rate > 1) {
+      throw invalid("failureRate must be between 0 and 1, is " + rate);
+    }
+    Object ids = options.getOrDefault("failDocuments", List.of());
+    if (!(ids instanceof List<?> list)) {
+      throw invalid("failDocuments must be a list of document ids");
+    }
+    return new SimulateOptions(
+        nonNegative(options, "sleepMs"),
+        nonNegative(options, "cpuMs"),
+        rate,
+        failure.equals("permanent"),
+        list.stream().map(String::valueOf).toList(),
+        (int) nonNegative(options, "failAttempts"),
+        Boolean.TRUE.equals(options.get("hang")));
+  }
+
+  private static long nonNegative(Map<String, Object> options, String name) {
+    long value = number(options, name, 0).longValue();
+    if (value < 0) {
+      throw invalid(name + " must not be negative, is " + value);
+    }
+    return value;
+  }
+
+  private static Number number(Map<String, Object> options, String name, Number fallback) {
+    Object value = options.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    if (value instanceof Number n) {
+      return n;
+    }
+    throw invalid(name + " must be a number, is '" + value + "'");
+  }
+
+  private static String text(Map<String, Object> options, String name, String fallback) {
+    Object value = options.get(name);
+    return value == null ? fallback : String.valueOf(value);
+  }
+
+  private static ProcessingException invalid(String message) {
+    return new ProcessingException("INVALID_OPTIONS", "simulate: " + message, false);
+  }
+}
