@@ -15,7 +15,9 @@ public enum TaskState {
   /**
    * Stored, waiting to be dispatched (first attempt, or a new attempt after a lease expired or a
    * manual retry). The {@code TaskDispatcher} moves it to {@link #QUEUED}; cancelling the job moves
-   * it to {@link #CANCELLED}; a failed dependency to {@link #SKIPPED}.
+   * it to {@link #CANCELLED}; a failed dependency to {@link #SKIPPED}. The {@code StatusAggregator}
+   * may move it on as from {@link #QUEUED}: the dispatcher publishes before it commits, so a
+   * worker's report of this attempt can arrive while the row still says PENDING.
    */
   PENDING,
   /**
@@ -49,7 +51,8 @@ public enum TaskState {
   private static final Map<TaskState, Set<TaskState>> ALLOWED = new EnumMap<>(TaskState.class);
 
   static {
-    ALLOWED.put(PENDING, EnumSet.of(QUEUED, CANCELLED, SKIPPED));
+    ALLOWED.put(
+        PENDING, EnumSet.of(QUEUED, RUNNING, SUCCEEDED, FAILED, RETRY_WAIT, CANCELLED, SKIPPED));
     ALLOWED.put(QUEUED, EnumSet.of(RUNNING, SUCCEEDED, FAILED, RETRY_WAIT, PENDING, CANCELLED));
     ALLOWED.put(RUNNING, EnumSet.of(SUCCEEDED, FAILED, RETRY_WAIT, PENDING, CANCELLED));
     ALLOWED.put(RETRY_WAIT, EnumSet.of(QUEUED, CANCELLED));

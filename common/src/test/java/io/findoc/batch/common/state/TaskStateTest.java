@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 class TaskStateTest {
 
   @Test
-  void pendingIsDispatchedCancelledOrSkipped() {
-    assertOnlyMoves(PENDING, EnumSet.of(QUEUED, CANCELLED, SKIPPED));
+  void pendingIsDispatchedCancelledSkippedOrOvertakenByItsReport() {
+    assertOnlyMoves(
+        PENDING, EnumSet.of(QUEUED, RUNNING, SUCCEEDED, FAILED, RETRY_WAIT, CANCELLED, SKIPPED));
   }
 
   @Test

@@ -13,6 +13,11 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * Tasks: claiming them for dispatch, and applying workers' reports in batches. Every report
  * statement is guarded on the state it expects and on the attempt, so a duplicate or a late report
  * of an older attempt changes nothing. (Tasks are inserted by {@link TaskWriter}, with COPY.)
+ *
+ * <p>A report may find its task still PENDING: the dispatcher publishes before it commits, and a
+ * fast worker's report can reach the database first. The statements then wait for the dispatcher's
+ * row lock and see QUEUED after its commit, or PENDING if its round rolled back; in both cases the
+ * reported attempt did run, so the report applies.
  */
 @UseClasspathSqlLocator
 @RegisterConstructorMapper(TaskRow.class)
@@ -29,23 +34,24 @@ public interface TaskStore {
   List<ClaimedTask> claimDispatchable(
       @Bind("limit") int limit, @Bind("perJobLimit") int perJobLimit);
 
-  /** QUEUED to RUNNING for the reported attempts; returns the job id of each changed task. */
+  /** PENDING or QUEUED to RUNNING, for the reported attempts. */
   @SqlQuery
-  List<UUID> startIfQueued(@BindMethods Reports reports);
+  List<TaskTransition> startIfPublished(@BindMethods Reports reports);
 
-  /** QUEUED or RUNNING to SUCCEEDED, storing the results. */
+  /** PENDING, QUEUED or RUNNING to SUCCEEDED, storing the results. */
   @SqlQuery
-  List<TaskTransition> succeedIfInFlight(@BindMethods Reports reports);
+  List<TaskTransition> succeedIfActive(@BindMethods Reports reports);
 
-  /** QUEUED or RUNNING to FAILED, storing the errors. */
+  /** PENDING, QUEUED or RUNNING to FAILED, storing the errors. */
   @SqlQuery
-  List<TaskTransition> failIfInFlight(@BindMethods Reports reports);
+  List<TaskTransition> failIfActive(@BindMethods Reports reports);
 
   /**
-   * QUEUED or RUNNING to RETRY_WAIT as the next attempt, due at each report's {@code notBefore}.
+   * PENDING, QUEUED or RUNNING to RETRY_WAIT as the next attempt, due at each report's {@code
+   * notBefore}.
    */
   @SqlQuery
-  List<TaskTransition> retryIfInFlight(@BindMethods Reports reports);
+  List<TaskTransition> retryIfActive(@BindMethods Reports reports);
 
   /** A page of a job's tasks in number order, optionally of one state, after task {@code after}. */
   @SqlQuery

@@ -47,6 +47,7 @@ public class StatusAggregator {
   }
 
   @KafkaListener(
+      idIsGroup = false,
       id = "status-aggregator",
       topics = "${findoc.topics.task-status:findoc.task-status}",
       batch = "true")

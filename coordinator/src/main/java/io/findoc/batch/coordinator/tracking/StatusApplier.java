@@ -59,13 +59,11 @@ public class StatusApplier {
 
     List<StatusMessage> starts = batch.of(StatusKind.STARTED);
     if (!starts.isEmpty()) {
-      for (UUID job : tasks.startIfQueued(ReportArrays.of(starts))) {
-        deltas.move(job, TaskState.QUEUED, TaskState.RUNNING);
-      }
+      count(tasks.startIfPublished(ReportArrays.of(starts)), TaskState.RUNNING, deltas);
     }
     List<StatusMessage> successes = batch.of(StatusKind.SUCCEEDED);
     if (!successes.isEmpty()) {
-      count(tasks.succeedIfInFlight(ReportArrays.of(successes)), TaskState.SUCCEEDED, deltas);
+      count(tasks.succeedIfActive(ReportArrays.of(successes)), TaskState.SUCCEEDED, deltas);
     }
     List<StatusMessage> failures = batch.of(StatusKind.FAILED);
     if (!failures.isEmpty()) {
@@ -101,13 +99,13 @@ public class StatusApplier {
       }
     }
     if (!finalFailures.isEmpty()) {
-      count(tasks.failIfInFlight(ReportArrays.of(finalFailures)), TaskState.FAILED, deltas);
+      count(tasks.failIfActive(ReportArrays.of(finalFailures)), TaskState.FAILED, deltas);
     }
     if (!retries.isEmpty()) {
       Instant now = clock.instant();
       Function<StatusMessage, Instant> due = r -> now.plus(backoff.after(r.attempt()));
       count(
-          tasks.retryIfInFlight(ReportArrays.withNotBefore(retries, due)),
+          tasks.retryIfActive(ReportArrays.withNotBefore(retries, due)),
           TaskState.RETRY_WAIT,
           deltas);
     }

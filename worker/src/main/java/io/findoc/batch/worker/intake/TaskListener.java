@@ -35,6 +35,7 @@ public class TaskListener {
   }
 
   @KafkaListener(
+      idIsGroup = false,
       id = IntakeThrottle.CONTAINER_ID,
       topics = {
         "${findoc.topics.tasks-high:findoc.tasks.high}",

@@ -1,22 +1,21 @@
 WITH reported AS (
     SELECT *
     FROM unnest(CAST(:jobIds AS uuid[]), CAST(:numbers AS int[]), CAST(:attempts AS int[]),
-                CAST(:workers AS text[]), CAST(:startedAts AS timestamptz[]),
-                CAST(:finishedAts AS timestamptz[]), CAST(:errorCodes AS text[]),
-                CAST(:errorMessages AS text[]))
-             AS r(job_id, number, attempt, worker, started_at, finished_at, error_code, error_message)
+                CAST(:workers AS text[]), CAST(:errorCodes AS text[]),
+                CAST(:errorMessages AS text[]), CAST(:notBefores AS timestamptz[]))
+             AS r(job_id, number, attempt, worker, error_code, error_message, not_before)
 ), previous AS (
     SELECT t.job_id, t.number, t.state
     FROM task t
     JOIN reported r ON r.job_id = t.job_id AND r.number = t.number AND r.attempt = t.attempt
-    WHERE t.state IN ('QUEUED', 'RUNNING')
+    WHERE t.state IN ('PENDING', 'QUEUED', 'RUNNING')
     FOR UPDATE OF t
 )
 UPDATE task t
-SET state = 'FAILED',
+SET state = 'RETRY_WAIT',
+    attempt = t.attempt + 1,
     worker = r.worker,
-    started_at = coalesce(t.started_at, r.started_at),
-    finished_at = r.finished_at,
+    not_before = r.not_before,
     error_code = r.error_code,
     error_message = r.error_message
 FROM previous p

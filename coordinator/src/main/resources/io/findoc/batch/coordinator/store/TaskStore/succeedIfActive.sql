@@ -8,7 +8,7 @@ WITH reported AS (
     SELECT t.job_id, t.number, t.state
     FROM task t
     JOIN reported r ON r.job_id = t.job_id AND r.number = t.number AND r.attempt = t.attempt
-    WHERE t.state IN ('QUEUED', 'RUNNING')
+    WHERE t.state IN ('PENDING', 'QUEUED', 'RUNNING')
     FOR UPDATE OF t
 )
 UPDATE task t

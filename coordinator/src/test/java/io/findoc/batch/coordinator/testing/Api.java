@@ -1,0 +1,77 @@
+package io.findoc.batch.coordinator.testing;
+
+import io.findoc.batch.common.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+
+/** A small HTTP client for the coordinator's API, answering parsed JSON. */
+public final class Api {
+
+  /** A status code, the content type, and the body parsed (null if empty). */
+  public record Response(int status, String contentType, String location, JsonNode body) {}
+
+  private final URI base;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  Api(URI base) {
+    this.base = base;
+  }
+
+  public URI base() {
+    return base;
+  }
+
+  public Response post(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  public Response get(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+  }
+
+  /** Submits a job and returns its id; fails the test unless the answer is 202. */
+  public String submit(String json) {
+    Response response = post("/api/batch/jobs", json);
+    if (response.status() != 202) {
+      throw new AssertionError("submission answered " + response.status() + ": " + response.body());
+    }
+    return response.body().get("id").asString();
+  }
+
+  public JsonNode job(String id) {
+    return get("/api/batch/jobs/" + id).body();
+  }
+
+  private Response send(HttpRequest request) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(request, (name, value) -> true)
+                  .timeout(Duration.ofSeconds(60))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      String body = response.body();
+      return new Response(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(null),
+          response.headers().firstValue("Location").orElse(null),
+          body == null || body.isEmpty() ? null : Json.mapper().readTree(body));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package io.findoc.batch.coordinator.testing;
+
+import io.findoc.batch.coordinator.CoordinatorApplication;
+import io.findoc.batch.devstack.TestInfrastructure;
+import io.findoc.batch.worker.WorkerApplication;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A coordinator and in-process workers on the shared test broker, with a database and topic names
+ * of their own, so that test classes never see each other's messages or rows. Close it in
+ * {@code @AfterAll}.
+ */
+public final class RunningStack implements AutoCloseable {
+
+  private static final AtomicInteger STACKS = new AtomicInteger();
+
+  private final Map<String, Object> shared = new LinkedHashMap<>();
+  private final ConfigurableApplicationContext coordinator;
+  private final List<ConfigurableApplicationContext> workers = new ArrayList<>();
+  private final Api api;
+  private final Jdbi jdbi;
+
+  private RunningStack(int workerCount, Map<String, Object> coordinatorProperties) {
+    String prefix = "s" + ProcessHandle.current().pid() + "-" + STACKS.incrementAndGet() + ".";
+    shared.put("spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrap());
+    shared.put("findoc.topics.tasks-high", prefix + "tasks.high");
+    shared.put("findoc.topics.tasks-normal", prefix + "tasks.normal");
+    shared.put("findoc.topics.tasks-low", prefix + "tasks.low");
+    shared.put("findoc.topics.task-status", prefix + "task-status");
+    shared.put("findoc.topics.dead-letters", prefix + "tasks.dlt");
+    TestInfrastructure.Database db = TestInfrastructure.newDatabase();
+    Map<String, Object> coordinatorConfig = new LinkedHashMap<>(shared);
+    coordinatorConfig.put("spring.config.name", CoordinatorApplication.CONFIG_NAME);
+    coordinatorConfig.put("spring.datasource.url", db.url());
+    coordinatorConfig.put("spring.datasource.username", db.user());
+    coordinatorConfig.put("spring.datasource.password", db.password());
+    coordinatorConfig.put("spring.kafka.consumer.group-id", prefix + "coordinator");
+    coordinatorConfig.put("server.port", 0);
+    coordinatorConfig.put("findoc.topic-layout.task-partitions", 4);
+    coordinatorConfig.put("findoc.topic-layout.status-partitions", 4);
+    coordinatorConfig.putAll(coordinatorProperties);
+    coordinator =
+        new SpringApplicationBuilder(CoordinatorApplication.class).run(args(coordinatorConfig));
+    int port = ((WebServerApplicationContext) coordinator).getWebServer().getPort();
+    api = new Api(URI.create("http://127.0.0.1:" + port));
+    jdbi = coordinator.getBean(Jdbi.class);
+    for (int i = 0; i < workerCount; i++) {
+      startWorker(prefix, i + 1);
+    }
+  }
+
+  /** A coordinator and {@code workers} in-process workers. */
+  public static RunningStack withWorkers(int workers) {
+    return new RunningStack(workers, Map.of());
+  }
+
+  /** A coordinator alone: tasks are dispatched and stay QUEUED until the test reports on them. */
+  public static RunningStack coordinatorOnly(Map<String, Object> properties) {
+    return new RunningStack(0, properties);
+  }
+
+  private void startWorker(String prefix, int number) {
+    Map<String, Object> config = new LinkedHashMap<>(shared);
+    config.put("spring.config.name", WorkerApplication.CONFIG_NAME);
+    config.put("spring.kafka.consumer.group-id", prefix + "workers");
+    config.put("findoc.worker.id", prefix + "worker-" + number);
+    config.put("server.port", 0);
+    // The coordinator's database libraries are on this class path; a worker uses none of them.
+    config.put(
+        "spring.autoconfigure.exclude",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+            + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
+    workers.add(new SpringApplicationBuilder(WorkerApplication.class).run(args(config)));
+  }
+
+  /** As command-line arguments, which win over the applications' own configuration files. */
+  private static String[] args(Map<String, Object> properties) {
+    return properties.entrySet().stream()
+        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
+  }
+
+  public Api api() {
+    return api;
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public ConfigurableApplicationContext coordinator() {
+    return coordinator;
+  }
+
+  /** A configuration property of the coordinator, such as a topic name. */
+  public String property(String name) {
+    return coordinator.getEnvironment().getRequiredProperty(name);
+  }
+
+  @Override
+  public void close() {
+    workers.forEach(ConfigurableApplicationContext::close);
+    coordinator.close();
+  }
+}

@@ -1,0 +1,149 @@
+package io.findoc.batch.coordinator.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.findoc.batch.coordinator.testing.Api;
+import io.findoc.batch.coordinator.testing.Awaits;
+import io.findoc.batch.coordinator.testing.Jobs;
+import io.findoc.batch.coordinator.testing.RunningStack;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Jobs run end to end: coordinator and two workers over the real broker and PostgreSQL. */
+class JobLifecycleIT {
+
+  private static RunningStack stack;
+  private static Api api;
+
+  @BeforeAll
+  static void start() {
+    stack = RunningStack.withWorkers(2);
+    api = stack.api();
+  }
+
+  @AfterAll
+  static void stop() {
+    stack.close();
+  }
+
+  @Test
+  void thousandNoopTasksAllSucceedAndCountsAddUp() {
+    String id = api.submit(Jobs.noop(1000));
+
+    JsonNode job = Awaits.jobReaches(api, id, Duration.ofSeconds(60), "COMPLETED");
+
+    JsonNode counts = job.get("counts");
+    assertThat(counts.get("total").asInt()).isEqualTo(1000);
+    assertThat(counts.get("succeeded").asInt()).isEqualTo(1000);
+    for (String other : List.of("pending", "queued", "running", "retryWait", "failed")) {
+      assertThat(counts.get(other).asInt()).as(other).isZero();
+    }
+    assertThat(job.get("percentDone").asDouble()).isEqualTo(100.0);
+    assertThat(job.get("startedAt").isNull()).isFalse();
+    assertThat(job.get("finishedAt").isNull()).isFalse();
+    assertThat(tasksInState(id, "SUCCEEDED")).isEqualTo(1000);
+    assertThat(taskRowsAgreeWithJobCounters(id)).isTrue();
+  }
+
+  @Test
+  void permanentFailuresEndTheJobWithErrorsAndExactCounts() {
+    String id =
+        api.submit(
+            Jobs.simulate(
+                100,
+                Map.of(
+                    "failDocuments",
+                    List.of("doc-3", "doc-50", "doc-99"),
+                    "failure",
+                    "permanent")));
+
+    JsonNode job = Awaits.jobReaches(api, id, Duration.ofSeconds(60), "COMPLETED_WITH_ERRORS");
+
+    assertThat(job.get("counts").get("succeeded").asInt()).isEqualTo(97);
+    assertThat(job.get("counts").get("failed").asInt()).isEqualTo(3);
+    JsonNode failed = api.get("/api/batch/jobs/" + id + "/tasks?state=FAILED").body();
+    assertThat(failed.get("total").asInt()).isEqualTo(3);
+    assertThat(failed.get("items").valueStream().map(t -> t.get("documentId").asString()))
+        .containsExactly("doc-3", "doc-50", "doc-99");
+    JsonNode task = failed.get("items").get(0);
+    assertThat(task.get("error").get("code").asString()).isEqualTo("SIMULATED_FAILURE");
+    assertThat(task.get("attempt").asInt()).isEqualTo(1);
+    assertThat(taskRowsAgreeWithJobCounters(id)).isTrue();
+  }
+
+  @Test
+  void retryableFailuresAreRetriedAsNewAttemptsUntilTheySucceed() {
+    Map<String, Object> body = Jobs.of("simulate", 20, Map.of("failAttempts", 2));
+    String id = api.submit(Jobs.with(body, "retry", Map.of("maxAttempts", 3)));
+
+    JsonNode job = Awaits.jobReaches(api, id, Duration.ofSeconds(60), "COMPLETED");
+
+    assertThat(job.get("counts").get("succeeded").asInt()).isEqualTo(20);
+    JsonNode task = api.get("/api/batch/jobs/" + id + "/tasks/7").body();
+    assertThat(task.get("attempt").asInt()).isEqualTo(3);
+    assertThat(task.get("result").get("attempt").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void taskOutOfAttemptsFailsAndAJobWithNoSuccessFails() {
+    Map<String, Object> body = Jobs.of("simulate", 5, Map.of("failAttempts", 10));
+    String id = api.submit(Jobs.with(body, "retry", Map.of("maxAttempts", 2)));
+
+    JsonNode job = Awaits.jobReaches(api, id, Duration.ofSeconds(60), "FAILED");
+
+    assertThat(job.get("counts").get("failed").asInt()).isEqualTo(5);
+    JsonNode task = api.get("/api/batch/jobs/" + id + "/tasks/1").body();
+    assertThat(task.get("state").asString()).isEqualTo("FAILED");
+    assertThat(task.get("attempt").asInt()).isEqualTo(2);
+    assertThat(task.get("error").get("code").asString()).isEqualTo("SIMULATED_FAILURE");
+  }
+
+  @Test
+  void unknownProcessorFailsEveryTaskPermanently() {
+    String id = api.submit(Jobs.json(Jobs.of("no.such.processor", 3, Map.of())));
+
+    Awaits.jobReaches(api, id, Duration.ofSeconds(60), "FAILED");
+
+    JsonNode task = api.get("/api/batch/jobs/" + id + "/tasks/2").body();
+    assertThat(task.get("error").get("code").asString()).isEqualTo("UNKNOWN_PROCESSOR");
+    assertThat(task.get("attempt").asInt()).isEqualTo(1);
+  }
+
+  private long tasksInState(String jobId, String state) {
+    return stack
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT count(*) FROM task WHERE job_id = CAST(:id AS uuid) AND state = :s")
+                    .bind("id", jobId)
+                    .bind("s", state)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  /** INV-2: the counters on the job row equal the task rows counted per state. */
+  private boolean taskRowsAgreeWithJobCounters(String jobId) {
+    return stack
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT j.succeeded = count(*) FILTER (WHERE t.state = 'SUCCEEDED')"
+                            + " AND j.failed = count(*) FILTER (WHERE t.state = 'FAILED')"
+                            + " AND j.queued = count(*) FILTER (WHERE t.state = 'QUEUED')"
+                            + " AND j.running = count(*) FILTER (WHERE t.state = 'RUNNING')"
+                            + " AND j.retry_wait = count(*) FILTER (WHERE t.state = 'RETRY_WAIT')"
+                            + " AND j.total = count(*)"
+                            + " FROM job j JOIN task t ON t.job_id = j.id"
+                            + " WHERE j.id = CAST(:id AS uuid) GROUP BY j.id")
+                    .bind("id", jobId)
+                    .mapTo(Boolean.class)
+                    .one());
+  }
+}
