@@ -6,7 +6,8 @@ WITH reported AS (
                 CAST(:errorMessages AS text[]))
              AS r(job_id, number, attempt, worker, started_at, finished_at, error_code, error_message)
 ), previous AS (
-    SELECT t.job_id, t.number, t.state
+    -- Locks the rows and carries the report along, so the UPDATE joins nothing else.
+    SELECT t.job_id, t.number, t.state, r.worker, r.started_at, r.finished_at, r.error_code, r.error_message
     FROM task t
     JOIN reported r ON r.job_id = t.job_id AND r.number = t.number AND r.attempt = t.attempt
     WHERE t.state IN ('PENDING', 'QUEUED', 'RUNNING')
@@ -14,13 +15,12 @@ WITH reported AS (
 )
 UPDATE task t
 SET state = 'FAILED',
-    worker = r.worker,
-    started_at = coalesce(t.started_at, r.started_at),
-    finished_at = r.finished_at,
-    error_code = r.error_code,
-    error_message = r.error_message
+    worker = p.worker,
+    started_at = coalesce(t.started_at, p.started_at),
+    finished_at = p.finished_at,
+    error_code = p.error_code,
+    error_message = p.error_message
 FROM previous p
-JOIN reported r ON r.job_id = p.job_id AND r.number = p.number
 WHERE t.job_id = p.job_id
   AND t.number = p.number
 RETURNING t.job_id, p.state AS previous_state

@@ -5,7 +5,8 @@ WITH reported AS (
                 CAST(:errorMessages AS text[]), CAST(:notBefores AS timestamptz[]))
              AS r(job_id, number, attempt, worker, error_code, error_message, not_before)
 ), previous AS (
-    SELECT t.job_id, t.number, t.state
+    -- Locks the rows and carries the report along, so the UPDATE joins nothing else.
+    SELECT t.job_id, t.number, t.state, r.worker, r.error_code, r.error_message, r.not_before
     FROM task t
     JOIN reported r ON r.job_id = t.job_id AND r.number = t.number AND r.attempt = t.attempt
     WHERE t.state IN ('PENDING', 'QUEUED', 'RUNNING')
@@ -14,12 +15,11 @@ WITH reported AS (
 UPDATE task t
 SET state = 'RETRY_WAIT',
     attempt = t.attempt + 1,
-    worker = r.worker,
-    not_before = r.not_before,
-    error_code = r.error_code,
-    error_message = r.error_message
+    worker = p.worker,
+    not_before = p.not_before,
+    error_code = p.error_code,
+    error_message = p.error_message
 FROM previous p
-JOIN reported r ON r.job_id = p.job_id AND r.number = p.number
 WHERE t.job_id = p.job_id
   AND t.number = p.number
 RETURNING t.job_id, p.state AS previous_state

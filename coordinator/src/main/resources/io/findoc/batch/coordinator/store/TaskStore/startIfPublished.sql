@@ -4,7 +4,8 @@ WITH reported AS (
                 CAST(:workers AS text[]), CAST(:startedAts AS timestamptz[]))
              AS r(job_id, number, attempt, worker, started_at)
 ), previous AS (
-    SELECT t.job_id, t.number, t.state
+    -- Locks the rows and carries the report along, so the UPDATE joins nothing else.
+    SELECT t.job_id, t.number, t.state, r.worker, r.started_at
     FROM task t
     JOIN reported r ON r.job_id = t.job_id AND r.number = t.number AND r.attempt = t.attempt
     WHERE t.state IN ('PENDING', 'QUEUED')
@@ -12,10 +13,9 @@ WITH reported AS (
 )
 UPDATE task t
 SET state = 'RUNNING',
-    worker = r.worker,
-    started_at = r.started_at
+    worker = p.worker,
+    started_at = p.started_at
 FROM previous p
-JOIN reported r ON r.job_id = p.job_id AND r.number = p.number
 WHERE t.job_id = p.job_id
   AND t.number = p.number
 RETURNING t.job_id, p.state AS previous_state

@@ -5,7 +5,8 @@ WITH reported AS (
                 CAST(:finishedAts AS timestamptz[]), CAST(:results AS jsonb[]))
              AS r(job_id, number, attempt, worker, started_at, finished_at, result)
 ), previous AS (
-    SELECT t.job_id, t.number, t.state
+    -- Locks the rows and carries the report along, so the UPDATE joins nothing else.
+    SELECT t.job_id, t.number, t.state, r.worker, r.started_at, r.finished_at, r.result
     FROM task t
     JOIN reported r ON r.job_id = t.job_id AND r.number = t.number AND r.attempt = t.attempt
     WHERE t.state IN ('PENDING', 'QUEUED', 'RUNNING')
@@ -13,14 +14,13 @@ WITH reported AS (
 )
 UPDATE task t
 SET state = 'SUCCEEDED',
-    worker = r.worker,
-    started_at = coalesce(t.started_at, r.started_at),
-    finished_at = r.finished_at,
-    result = r.result,
+    worker = p.worker,
+    started_at = coalesce(t.started_at, p.started_at),
+    finished_at = p.finished_at,
+    result = p.result,
     error_code = NULL,
     error_message = NULL
 FROM previous p
-JOIN reported r ON r.job_id = p.job_id AND r.number = p.number
 WHERE t.job_id = p.job_id
   AND t.number = p.number
 RETURNING t.job_id, p.state AS previous_state

@@ -1,0 +1,87 @@
+package io.findoc.batch.loadtests.client;
+
+import io.findoc.batch.common.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+
+/** Calls the coordinator's REST API and answers parsed JSON. */
+public final class FindocClient {
+
+  private final URI api;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public FindocClient(URI api) {
+    this.api = api;
+  }
+
+  public URI api() {
+    return api;
+  }
+
+  /**
+   * Submits a job.
+   *
+   * @return the accepted job
+   * @throws ApiException unless the coordinator answered 202
+   */
+  public JsonNode submit(Object submission) {
+    HttpRequest request =
+        HttpRequest.newBuilder(api.resolve("/api/batch/jobs"))
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofMinutes(5))
+            .POST(
+                HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(submission)))
+            .build();
+    return expect(202, send(request));
+  }
+
+  /** GETs a path of the API, such as {@code /api/batch/jobs/<id>}. */
+  public JsonNode get(String path) {
+    return expect(
+        200,
+        send(HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30)).build()));
+  }
+
+  public JsonNode job(String id) {
+    return get("/api/batch/jobs/" + id);
+  }
+
+  private HttpResponse<byte[]> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not reach " + request.uri(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted calling " + request.uri(), e);
+    }
+  }
+
+  private static JsonNode expect(int status, HttpResponse<byte[]> response) {
+    if (response.statusCode() != status) {
+      throw new ApiException(
+          response.request().method()
+              + " "
+              + response.uri()
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return Json.mapper().readTree(response.body());
+  }
+
+  /** The API answered something other than expected. */
+  public static class ApiException extends RuntimeException {
+    public ApiException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** A small client of the coordinator's REST API. */
+package io.findoc.batch.loadtests.client;

@@ -1,0 +1,146 @@
+package io.findoc.batch.loadtests.demo;
+
+import io.findoc.batch.loadtests.client.FindocClient;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Submits a sample job, shows its progress live, and prints a summary. Usage: {@code DemoClient
+ * --api http://127.0.0.1:8080 --documents 200}.
+ */
+public final class DemoClient {
+
+  private static final Duration POLL = Duration.ofMillis(200);
+  private static final Duration GIVE_UP = Duration.ofMinutes(10);
+  private static final int BAR_WIDTH = 40;
+
+  private DemoClient() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    Map<String, String> options = options(args);
+    URI api = URI.create(options.getOrDefault("api", "http://127.0.0.1:8080"));
+    int documents = Integer.parseInt(options.getOrDefault("documents", "200"));
+    PrintStream out = System.out;
+    FindocClient client = new FindocClient(api);
+
+    long t0 = System.nanoTime();
+    JsonNode job = client.submit(sampleJob(documents));
+    String id = job.get("id").asString();
+    out.printf("Submitted job %s: %d documents, processor simulate%n", id, documents);
+
+    boolean live = System.console() != null;
+    long lastLine = 0;
+    while (!isFinished(job)) {
+      if (System.nanoTime() - t0 > GIVE_UP.toNanos()) {
+        out.println();
+        System.err.println("The job did not finish within " + GIVE_UP + "; it is " + state(job));
+        System.exit(1);
+      }
+      Thread.sleep(POLL.toMillis());
+      job = client.job(id);
+      if (live) {
+        out.print("\r" + progressLine(job, t0));
+        out.flush();
+      } else if (System.nanoTime() - lastLine > 1_000_000_000L) {
+        out.println(progressLine(job, t0));
+        lastLine = System.nanoTime();
+      }
+    }
+    out.print(live ? "\r" + progressLine(job, t0) + "\n" : progressLine(job, t0) + "\n");
+    summary(out, job, api, seconds(t0));
+    System.exit("COMPLETED".equals(state(job)) ? 0 : 1);
+  }
+
+  /** Documents with inline text, run by {@code simulate} with a little I/O and CPU per task. */
+  static Map<String, Object> sampleJob(int documents) {
+    List<Map<String, Object>> docs = new ArrayList<>(documents);
+    for (int i = 1; i <= documents; i++) {
+      docs.add(
+          Map.of(
+              "id",
+              String.format("statement-%04d", i),
+              "text",
+              "Statement " + i + "\nOpening balance 1,000.00 EUR\nClosing balance 1,250.00 EUR"));
+    }
+    Map<String, Object> job = new LinkedHashMap<>();
+    job.put("name", "demo: " + documents + " bank statements");
+    job.put("priority", "normal");
+    job.put("processor", "simulate");
+    job.put("options", Map.of("sleepMs", 120, "cpuMs", 5));
+    job.put("documents", docs);
+    job.put("metadata", Map.of("source", "findoc demo"));
+    return job;
+  }
+
+  private static String progressLine(JsonNode job, long t0) {
+    JsonNode counts = job.get("counts");
+    int total = counts.get("total").asInt();
+    int done = counts.get("succeeded").asInt() + counts.get("failed").asInt();
+    int filled = total == 0 ? 0 : (int) ((long) BAR_WIDTH * done / total);
+    double elapsed = seconds(t0);
+    return String.format(
+        "[%s%s] %5.1f%%  %d/%d done  %d running  %d failed  %.0f tasks/s   ",
+        "#".repeat(filled),
+        ".".repeat(BAR_WIDTH - filled),
+        job.get("percentDone").asDouble(),
+        done,
+        total,
+        counts.get("running").asInt(),
+        counts.get("failed").asInt(),
+        elapsed > 0 ? done / elapsed : 0);
+  }
+
+  private static void summary(PrintStream out, JsonNode job, URI api, double elapsed) {
+    JsonNode counts = job.get("counts");
+    String id = job.get("id").asString();
+    out.println();
+    out.printf("Job %s: %s%n", id, state(job));
+    out.printf(
+        "  tasks: %d total, %d succeeded, %d failed, %d cancelled%n",
+        counts.get("total").asInt(),
+        counts.get("succeeded").asInt(),
+        counts.get("failed").asInt(),
+        counts.get("cancelled").asInt());
+    out.printf(
+        "  time: %.1f s from submission to the last result, %.1f tasks/s%n",
+        elapsed, counts.get("total").asInt() / elapsed);
+    out.println();
+    out.printf("The API is at %s; try:%n", api);
+    out.printf("  curl %s/api/batch/jobs/%s%n", api, id);
+    out.printf("  curl '%s/api/batch/jobs/%s/tasks?limit=5'%n", api, id);
+    out.printf("  curl %s/api/batch/jobs%n", api);
+    out.println("Stop everything with ./findoc down.");
+  }
+
+  private static boolean isFinished(JsonNode job) {
+    return switch (state(job)) {
+      case "COMPLETED", "COMPLETED_WITH_ERRORS", "FAILED", "CANCELLED", "ROLLED_BACK" -> true;
+      default -> false;
+    };
+  }
+
+  private static String state(JsonNode job) {
+    return job.get("state").asString();
+  }
+
+  private static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+      }
+      options.put(args[i].substring(2), args[i + 1]);
+    }
+    return options;
+  }
+}
