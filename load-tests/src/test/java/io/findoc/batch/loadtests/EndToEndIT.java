@@ -1,0 +1,220 @@
+package io.findoc.batch.loadtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.findoc.batch.loadtests.client.FindocClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The product as users run it: {@code ./findoc up} starts the broker, PostgreSQL, the coordinator
+ * and two workers as OS processes; 2,000 tasks go in over HTTP; the checker then verifies INV-1 to
+ * INV-3 of TESTING.md against the API and the database, and {@code ./findoc down} must leave no
+ * process behind.
+ */
+class EndToEndIT {
+
+  private static final Set<String> FINISHED =
+      Set.of("COMPLETED", "COMPLETED_WITH_ERRORS", "FAILED", "CANCELLED", "ROLLED_BACK");
+
+  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+  private static final Path VAR = ROOT.resolve("load-tests/target/e2e-var");
+  private static final Map<String, String> ENV = new HashMap<>();
+  private static FindocClient client;
+  private static int pgPort;
+
+  @BeforeAll
+  static void up() throws IOException {
+    deleteRecursively(VAR);
+    pgPort = freePort();
+    int api = freePort();
+    ENV.put("FINDOC_VAR", VAR.toString());
+    ENV.put("FINDOC_SKIP_BUILD", "1");
+    ENV.put("FINDOC_COORDINATOR_PORT", Integer.toString(api));
+    ENV.put("FINDOC_KAFKA_PORT", Integer.toString(freePort()));
+    ENV.put("FINDOC_KAFKA_CONTROLLER_PORT", Integer.toString(freePort()));
+    ENV.put("FINDOC_PG_PORT", Integer.toString(pgPort));
+    assertThat(findoc("up", "--workers", "2")).as("./findoc up").isZero();
+    client = new FindocClient(URI.create("http://127.0.0.1:" + api));
+  }
+
+  @AfterAll
+  static void down() {
+    List<Long> pids = startedPids();
+    assertThat(findoc("down")).as("./findoc down").isZero();
+    for (long pid : pids) {
+      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+          .as("process %d after ./findoc down", pid)
+          .isFalse();
+    }
+  }
+
+  @Test
+  void twoThousandTasksOverHttpEndExactlyOnceAndAddUp() throws SQLException {
+    Map<String, Integer> accepted = new LinkedHashMap<>();
+    for (int job = 1; job <= 3; job++) {
+      accepted.put(submit(job, "noop", Map.of()), 500);
+    }
+    accepted.put(
+        submit(4, "simulate", Map.of("failureRate", 0.1, "failure", "permanent", "sleepMs", 2)),
+        500);
+
+    Map<String, JsonNode> finished = new HashMap<>();
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              for (String id : accepted.keySet()) {
+                JsonNode job = client.job(id);
+                if (FINISHED.contains(job.get("state").asString())) {
+                  finished.put(id, job);
+                }
+              }
+              return finished.size() == accepted.size();
+            });
+
+    try (Connection db =
+        DriverManager.getConnection(
+            "jdbc:postgresql://127.0.0.1:" + pgPort + "/findoc", "findoc", "findoc")) {
+      for (Map.Entry<String, Integer> entry : accepted.entrySet()) {
+        checkInvariants(entry.getKey(), entry.getValue(), finished.get(entry.getKey()), db);
+      }
+    }
+  }
+
+  /**
+   * INV-1: all terminal, once; INV-2: counts add up and match the state; INV-3: all tasks exist.
+   */
+  private static void checkInvariants(String id, int documents, JsonNode job, Connection db)
+      throws SQLException {
+    JsonNode counts = job.get("counts");
+    int succeeded = counts.get("succeeded").asInt();
+    int failed = counts.get("failed").asInt();
+    assertThat(counts.get("total").asInt()).isEqualTo(documents);
+    assertThat(succeeded + failed + counts.get("cancelled").asInt() + counts.get("skipped").asInt())
+        .as("terminal counts of %s", id)
+        .isEqualTo(documents);
+    String expectedState =
+        failed == 0 ? "COMPLETED" : succeeded == 0 ? "FAILED" : "COMPLETED_WITH_ERRORS";
+    assertThat(job.get("state").asString()).isEqualTo(expectedState);
+
+    Map<String, Integer> byState = new HashMap<>();
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "SELECT state, count(*), count(DISTINCT number), min(number), max(number)"
+                + " FROM task WHERE job_id = CAST(? AS uuid) GROUP BY state")) {
+      q.setString(1, id);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          byState.put(rs.getString(1), rs.getInt(2));
+          assertThat(rs.getInt(3)).isEqualTo(rs.getInt(2));
+        }
+      }
+    }
+    assertThat(byState.keySet()).as("task states of %s", id).isSubsetOf(FINISHED_TASK_STATES);
+    assertThat(byState.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(documents);
+    assertThat(byState.getOrDefault("SUCCEEDED", 0)).isEqualTo(succeeded);
+    assertThat(byState.getOrDefault("FAILED", 0)).isEqualTo(failed);
+    assertThat(
+            client
+                .get("/api/batch/jobs/" + id + "/tasks?state=FAILED&limit=1")
+                .get("total")
+                .asInt())
+        .isEqualTo(failed);
+  }
+
+  private static final Set<String> FINISHED_TASK_STATES =
+      Set.of("SUCCEEDED", "FAILED", "CANCELLED", "SKIPPED");
+
+  private static String submit(int number, String processor, Map<String, Object> options) {
+    List<Map<String, Object>> documents = new ArrayList<>();
+    for (int i = 1; i <= 500; i++) {
+      documents.add(Map.of("id", "job" + number + "-doc" + i, "text", "document " + i));
+    }
+    Map<String, Object> job = new LinkedHashMap<>();
+    job.put("name", "end-to-end " + number);
+    job.put("processor", processor);
+    job.put("options", options);
+    job.put("documents", documents);
+    return client.submit(job).get("id").asString();
+  }
+
+  private static int findoc(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(ROOT.resolve("findoc").toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).inheritIO();
+    builder.environment().putAll(ENV);
+    try {
+      Process process = builder.start();
+      if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        return -1;
+      }
+      return process.exitValue();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  /** The pids in var/run, and the PostgreSQL server's own. */
+  private static List<Long> startedPids() {
+    List<Long> pids = new ArrayList<>();
+    try (Stream<Path> files = Files.list(VAR.resolve("run"))) {
+      for (Path file : files.toList()) {
+        pids.add(Long.parseLong(Files.readString(file).trim()));
+      }
+      Path postmaster = VAR.resolve("postgres/postmaster.pid");
+      if (Files.exists(postmaster)) {
+        pids.add(Long.parseLong(Files.readAllLines(postmaster).get(0).trim()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return pids;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
