@@ -1,0 +1,216 @@
+package io.findoc.batch.worker.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.findoc.batch.common.id.JobId;
+import io.findoc.batch.common.json.JsonSerde;
+import io.findoc.batch.common.message.Document;
+import io.findoc.batch.common.message.Priority;
+import io.findoc.batch.common.message.StatusKind;
+import io.findoc.batch.common.message.StatusMessage;
+import io.findoc.batch.common.message.TaskMessage;
+import io.findoc.batch.common.topic.DeadLetters;
+import io.findoc.batch.devstack.TestInfrastructure;
+import io.findoc.batch.worker.WorkerApplication;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** A worker alone on the real broker: task messages in, status reports out. */
+class TaskIntakeIT {
+
+  private static final String PREFIX = "w" + UUID.randomUUID().toString().substring(0, 8) + ".";
+  private static final String HIGH = PREFIX + "tasks.high";
+  private static final String NORMAL = PREFIX + "tasks.normal";
+  private static final String LOW = PREFIX + "tasks.low";
+  private static final String STATUS = PREFIX + "task-status";
+  private static final String DLT = PREFIX + "tasks.dlt";
+
+  private static ConfigurableApplicationContext worker;
+  private static KafkaProducer<String, byte[]> producer;
+  private static KafkaConsumer<String, byte[]> consumer;
+  private static final List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
+  private static final JsonSerde<TaskMessage> tasks = new JsonSerde<>(TaskMessage.class);
+  private static final JsonSerde<StatusMessage> statuses = new JsonSerde<>(StatusMessage.class);
+
+  @BeforeAll
+  static void start() throws Exception {
+    String bootstrap = TestInfrastructure.kafkaBootstrap();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+      admin
+          .createTopics(
+              List.of(HIGH, NORMAL, LOW, STATUS, DLT).stream()
+                  .map(name -> new NewTopic(name, 2, (short) 1))
+                  .toList())
+          .all()
+          .get();
+    }
+    worker =
+        new SpringApplicationBuilder(WorkerApplication.class)
+            .run(
+                "--spring.config.name=" + WorkerApplication.CONFIG_NAME,
+                "--spring.kafka.bootstrap-servers=" + bootstrap,
+                "--spring.kafka.consumer.group-id=" + PREFIX + "workers",
+                "--server.port=0",
+                "--findoc.worker.id=test-worker",
+                "--findoc.topics.tasks-high=" + HIGH,
+                "--findoc.topics.tasks-normal=" + NORMAL,
+                "--findoc.topics.tasks-low=" + LOW,
+                "--findoc.topics.task-status=" + STATUS,
+                "--findoc.topics.dead-letters=" + DLT);
+    producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", bootstrap),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers",
+                bootstrap,
+                "group.id",
+                PREFIX + "reader",
+                "auto.offset.reset",
+                "earliest"),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    consumer.subscribe(List.of(STATUS, DLT));
+  }
+
+  @AfterAll
+  static void stop() {
+    consumer.close();
+    producer.close();
+    worker.close();
+  }
+
+  @Test
+  void everyTaskOfEveryPriorityIsReportedStartedThenSucceeded() {
+    JobId job = JobId.random();
+    for (int n = 1; n <= 30; n++) {
+      Priority priority = Priority.values()[n % 3];
+      send(
+          priority == Priority.HIGH ? HIGH : priority == Priority.NORMAL ? NORMAL : LOW,
+          task(job, n, priority, "noop", Map.of()));
+    }
+
+    List<StatusMessage> reports = awaitReports(job, 60);
+
+    for (int n = 1; n <= 30; n++) {
+      int number = n;
+      List<StatusKind> kinds =
+          reports.stream().filter(r -> r.taskNumber() == number).map(StatusMessage::kind).toList();
+      assertThat(kinds).as("task %d", n).containsExactly(StatusKind.STARTED, StatusKind.SUCCEEDED);
+    }
+    assertThat(reports).allSatisfy(r -> assertThat(r.worker()).isEqualTo("test-worker"));
+  }
+
+  @Test
+  void failureIsReportedWithItsCodeAndRetryability() {
+    JobId job = JobId.random();
+    send(NORMAL, task(job, 1, Priority.NORMAL, "simulate", Map.of("failAttempts", 1)));
+    send(NORMAL, task(job, 2, Priority.NORMAL, "no-such-processor", Map.of()));
+
+    List<StatusMessage> finals =
+        awaitReports(job, 4).stream().filter(r -> r.kind().isFinal()).toList();
+
+    StatusMessage simulated = finals.stream().filter(r -> r.taskNumber() == 1).findFirst().get();
+    assertThat(simulated.error().code()).isEqualTo("SIMULATED_FAILURE");
+    assertThat(simulated.error().retryable()).isTrue();
+    StatusMessage unknown = finals.stream().filter(r -> r.taskNumber() == 2).findFirst().get();
+    assertThat(unknown.error().code()).isEqualTo("UNKNOWN_PROCESSOR");
+    assertThat(unknown.error().retryable()).isFalse();
+  }
+
+  @Test
+  void poisonTaskMessageIsDeadLetteredAndThePartitionKeepsFlowing() {
+    JobId job = JobId.random();
+    String poisonKey = job + "/poison";
+    byte[] poison = "not json at all".getBytes(StandardCharsets.UTF_8);
+    sendRaw(LOW, poisonKey, poison);
+    send(LOW, task(job, 1, Priority.LOW, "noop", Map.of()));
+
+    awaitReports(job, 2);
+
+    ConsumerRecord<String, byte[]> dead =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> {
+                  pollOnce();
+                  return received.stream()
+                      .filter(r -> r.topic().equals(DLT) && poisonKey.equals(r.key()))
+                      .findFirst()
+                      .orElse(null);
+                },
+                r -> r != null);
+    assertThat(dead.value()).isEqualTo(poison);
+    assertThat(new String(dead.headers().lastHeader(DeadLetters.ORIGINAL_TOPIC).value()))
+        .isEqualTo(LOW);
+  }
+
+  private static TaskMessage task(
+      JobId job, int number, Priority priority, String processor, Map<String, Object> options) {
+    return new TaskMessage(
+        TaskMessage.VERSION,
+        job,
+        number,
+        1,
+        "tenant",
+        priority,
+        processor,
+        options,
+        Document.ofText("doc-" + number, "text"));
+  }
+
+  private static void send(String topic, TaskMessage task) {
+    sendRaw(topic, task.taskId().toString(), tasks.serialize(topic, task));
+  }
+
+  private static void sendRaw(String topic, String key, byte[] value) {
+    try {
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static synchronized void pollOnce() {
+    consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+  }
+
+  /** Waits until {@code count} reports of the job arrived; returns them in order. */
+  private static List<StatusMessage> awaitReports(JobId job, int count) {
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              pollOnce();
+              return received.stream()
+                  .filter(r -> r.topic().equals(STATUS) && r.key().equals(job.toString()))
+                  .map(r -> statuses.deserialize(STATUS, r.value()))
+                  .toList();
+            },
+            reports -> reports.size() >= count);
+  }
+}
