@@ -20,6 +20,9 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
    * @param threads processor threads: tasks run at once (default 8)
    * @param maxInFlight tasks taken off Kafka and not yet reported done; above it the worker stops
    *     fetching until half of them are done (default 4 times {@code threads}, at least 256)
+   * @param startedReportAfter attempts still running after this long report {@code STARTED};
+   *     shorter ones report only their result, which carries the start time (default 200 ms; 0
+   *     reports every start at once)
    * @param reportRetryPause the wait before sending a report again that the broker did not take
    *     (default 1 s)
    * @param shutdownGrace how long a stopping worker lets running tasks finish (default 30 s)
@@ -28,6 +31,7 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
       String id,
       @DefaultValue("8") int threads,
       Integer maxInFlight,
+      @DefaultValue("200ms") Duration startedReportAfter,
       @DefaultValue("1s") Duration reportRetryPause,
       @DefaultValue("30s") Duration shutdownGrace) {
 

@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 
 /**
- * Runs attempts on a fixed pool of processor threads: reports {@code STARTED}, runs the processor,
- * reports the outcome, and calls back once the broker has the final report. One attempt that fails
- * in any way becomes a failure report; it never takes a thread or the worker down.
+ * Runs attempts on a fixed pool of processor threads: runs the processor (reporting {@code STARTED}
+ * through {@link StartedReports} if it takes a while), reports the outcome, and calls back once the
+ * broker has the final report. One attempt that fails in any way becomes a failure report; it never
+ * takes a thread or the worker down.
  */
 @Component
 public class TaskRunner implements SmartLifecycle {
@@ -32,6 +33,7 @@ public class TaskRunner implements SmartLifecycle {
 
   private final ProcessorRegistry processors;
   private final StatusReporter reporter;
+  private final StartedReports startedReports;
   private final Clock clock;
   private final String workerId;
   private final Duration shutdownGrace;
@@ -42,11 +44,13 @@ public class TaskRunner implements SmartLifecycle {
   public TaskRunner(
       ProcessorRegistry processors,
       StatusReporter reporter,
+      StartedReports startedReports,
       Clock clock,
       WorkerProperties properties,
       MeterRegistry meters) {
     this.processors = processors;
     this.reporter = reporter;
+    this.startedReports = startedReports;
     this.clock = clock;
     this.workerId = properties.worker().id();
     this.shutdownGrace = properties.worker().shutdownGrace();
@@ -72,10 +76,14 @@ public class TaskRunner implements SmartLifecycle {
   private void run(TaskMessage task, Runnable whenReported) {
     try {
       Instant startedAt = clock.instant();
-      StatusMessage started = StatusMessage.started(task, workerId, startedAt);
-      reporter.send(started, reporter.encode(started));
+      startedReports.started(task, startedAt);
       long t0 = System.nanoTime();
-      Outcome outcome = execute(task);
+      Outcome outcome;
+      try {
+        outcome = execute(task);
+      } finally {
+        startedReports.ended(task);
+      }
       processing.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
       StatusMessage report = report(task, startedAt, outcome);
       byte[] encoded;
