@@ -32,12 +32,16 @@ public final class FindocClient {
    * @throws ApiException unless the coordinator answered 202
    */
   public JsonNode submit(Object submission) {
+    return submitJson(Json.mapper().writeValueAsBytes(submission));
+  }
+
+  /** Submits a job already written as JSON; see {@link #submit}. */
+  public JsonNode submitJson(byte[] json) {
     HttpRequest request =
         HttpRequest.newBuilder(api.resolve("/api/batch/jobs"))
             .header("Content-Type", "application/json")
             .timeout(Duration.ofMinutes(5))
-            .POST(
-                HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(submission)))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(json))
             .build();
     return expect(202, send(request));
   }
