@@ -3,14 +3,17 @@ package io.findoc.batch.coordinator.config;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.topic.DeadLetterPublisher;
 import io.findoc.batch.common.topic.TopicNames;
+import io.findoc.batch.coordinator.tracking.StatusAggregator;
 import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -35,6 +38,22 @@ public class KafkaConfiguration {
 
   private static NewTopic topic(String name, int partitions, short replicas) {
     return TopicBuilder.name(name).partitions(partitions).replicas(replicas).build();
+  }
+
+  /**
+   * The container that feeds the {@link StatusAggregator} in batches. A plain listener, not
+   * {@code @KafkaListener}: no message conversion per record.
+   */
+  @Bean
+  ConcurrentMessageListenerContainer<String, byte[]> statusAggregation(
+      ConcurrentKafkaListenerContainerFactory<String, byte[]> factory,
+      CoordinatorProperties properties,
+      StatusAggregator aggregator) {
+    ConcurrentMessageListenerContainer<String, byte[]> container =
+        factory.createContainer(properties.topics().taskStatus());
+    container.setBeanName("status-aggregator");
+    container.setupMessageListener(aggregator);
+    return container;
   }
 
   @Bean

@@ -9,6 +9,7 @@ import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.TaskStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ public class TaskDispatcher implements SmartLifecycle {
   private final CoordinatorProperties.Dispatch settings;
   private final Counter dispatched;
   private final Counter failedRounds;
+  private final Timer claiming;
+  private final Timer publishing;
   private volatile Thread thread;
 
   public TaskDispatcher(
@@ -58,6 +61,8 @@ public class TaskDispatcher implements SmartLifecycle {
     this.settings = properties.dispatch();
     this.dispatched = meters.counter("findoc.dispatch.tasks");
     this.failedRounds = meters.counter("findoc.dispatch.failed.rounds");
+    this.claiming = meters.timer("findoc.dispatch.claim");
+    this.publishing = meters.timer("findoc.dispatch.publish");
   }
 
   /**
@@ -80,7 +85,8 @@ public class TaskDispatcher implements SmartLifecycle {
         jdbi.inTransaction(
             handle -> {
               List<ClaimedTask> claimed =
-                  handle.attach(TaskStore.class).claimDispatchable(limit, perJob);
+                  claiming.record(
+                      () -> handle.attach(TaskStore.class).claimDispatchable(limit, perJob));
               if (claimed.isEmpty()) {
                 return 0;
               }
@@ -90,7 +96,7 @@ public class TaskDispatcher implements SmartLifecycle {
               Map<UUID, JobDispatchInfo> info =
                   jobStore.findDispatchInfo(jobIds).stream()
                       .collect(Collectors.toMap(JobDispatchInfo::id, Function.identity()));
-              publisher.publishAll(claimed, info);
+              publishing.record(() -> publisher.publishAll(claimed, info));
               CountDeltas deltas = new CountDeltas();
               for (ClaimedTask task : claimed) {
                 deltas.move(task.jobId(), task.previousState(), TaskState.QUEUED);

@@ -7,21 +7,23 @@ import io.findoc.batch.common.topic.DeadLetterPublisher;
 import io.findoc.batch.coordinator.dispatch.DispatchSignal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes the status topic in batches. Each batch is applied in one database transaction; the
- * container commits the offsets after this method returns, so a batch that fails (database down) is
- * retried, never skipped. Unreadable messages go to the dead-letter topic.
+ * Consumes the status topic in batches (in the {@code status-aggregator} container, see {@link
+ * io.findoc.batch.coordinator.config.KafkaConfiguration}). Each batch is applied in one database
+ * transaction; the container commits the offsets after this method returns, so a batch that fails
+ * (database down) is retried, never skipped. Unreadable messages go to the dead-letter topic.
  */
 @Component
-public class StatusAggregator {
+public class StatusAggregator implements BatchMessageListener<String, byte[]> {
 
   private static final Logger LOG = LoggerFactory.getLogger(StatusAggregator.class);
 
@@ -32,6 +34,7 @@ public class StatusAggregator {
   private final Counter applied;
   private final Counter ignored;
   private final Counter unreadable;
+  private final Timer applying;
 
   public StatusAggregator(
       StatusApplier applier,
@@ -44,14 +47,11 @@ public class StatusAggregator {
     this.applied = meters.counter("findoc.status.reports", "outcome", "applied");
     this.ignored = meters.counter("findoc.status.reports", "outcome", "ignored");
     this.unreadable = meters.counter("findoc.status.reports", "outcome", "unreadable");
+    this.applying = meters.timer("findoc.status.batch.apply");
   }
 
-  @KafkaListener(
-      idIsGroup = false,
-      id = "status-aggregator",
-      topics = "${findoc.topics.task-status:findoc.task-status}",
-      batch = "true")
-  public void onReports(List<ConsumerRecord<String, byte[]>> records) {
+  @Override
+  public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
     List<StatusMessage> reports = new ArrayList<>(records.size());
     for (ConsumerRecord<String, byte[]> record : records) {
       try {
@@ -73,7 +73,7 @@ public class StatusAggregator {
     if (reports.isEmpty()) {
       return;
     }
-    StatusApplier.Applied result = applier.apply(reports);
+    StatusApplier.Applied result = applying.record(() -> applier.apply(reports));
     applied.increment(result.applied());
     ignored.increment(result.ignored());
     if (result.applied() > 0) {

@@ -4,7 +4,7 @@ import io.findoc.batch.worker.config.WorkerProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
@@ -15,17 +15,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class IntakeThrottle {
 
-  static final String CONTAINER_ID = "task-intake";
-
-  private final KafkaListenerEndpointRegistry registry;
+  private final ObjectProvider<MessageListenerContainer> intake;
   private final int high;
   private final int low;
   private final AtomicInteger inFlight = new AtomicInteger();
   private boolean paused;
 
   public IntakeThrottle(
-      KafkaListenerEndpointRegistry registry, WorkerProperties properties, MeterRegistry meters) {
-    this.registry = registry;
+      ObjectProvider<MessageListenerContainer> intake,
+      WorkerProperties properties,
+      MeterRegistry meters) {
+    this.intake = intake;
     this.high = properties.worker().maxInFlight();
     this.low = high / 2;
     Gauge.builder("findoc.worker.in.flight", inFlight, AtomicInteger::get).register(meters);
@@ -48,7 +48,7 @@ public class IntakeThrottle {
     if (pause == paused || !wanted) {
       return;
     }
-    MessageListenerContainer container = registry.getListenerContainer(CONTAINER_ID);
+    MessageListenerContainer container = intake.getIfAvailable();
     if (container == null) {
       return;
     }

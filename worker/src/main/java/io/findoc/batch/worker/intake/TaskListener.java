@@ -8,18 +8,19 @@ import io.findoc.batch.worker.execution.TaskRunner;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.AcknowledgingMessageListener;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes task messages off the three priority topics and hands them to the {@link TaskRunner}. A
- * message is acknowledged (its offset may be committed) only once its final report is on the
- * broker; acknowledgements arrive out of order and the container commits each partition up to its
- * first gap.
+ * Takes task messages off the three priority topics (in the {@code task-intake} container, see
+ * {@link io.findoc.batch.worker.config.WorkerConfiguration}) and hands them to the {@link
+ * TaskRunner}. A message is acknowledged (its offset may be committed) only once its final report
+ * is on the broker; acknowledgements arrive out of order and the container commits each partition
+ * up to its first gap.
  */
 @Component
-public class TaskListener {
+public class TaskListener implements AcknowledgingMessageListener<String, byte[]> {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskListener.class);
 
@@ -34,15 +35,8 @@ public class TaskListener {
     this.deadLetters = deadLetters;
   }
 
-  @KafkaListener(
-      idIsGroup = false,
-      id = IntakeThrottle.CONTAINER_ID,
-      topics = {
-        "${findoc.topics.tasks-high:findoc.tasks.high}",
-        "${findoc.topics.tasks-normal:findoc.tasks.normal}",
-        "${findoc.topics.tasks-low:findoc.tasks.low}"
-      })
-  public void onTask(ConsumerRecord<String, byte[]> record, Acknowledgment ack) {
+  @Override
+  public void onMessage(ConsumerRecord<String, byte[]> record, Acknowledgment ack) {
     TaskMessage task;
     try {
       task = serde.deserialize(record.topic(), record.value());

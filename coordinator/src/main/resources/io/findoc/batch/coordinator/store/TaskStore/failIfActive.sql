@@ -6,12 +6,19 @@ WITH reported AS (
                 CAST(:errorMessages AS text[]))
              AS r(job_id, number, attempt, worker, started_at, finished_at, error_code, error_message)
 ), previous AS (
-    -- Locks the rows and carries the report along, so the UPDATE joins nothing else.
+    -- Locks each reported attempt's row, one index lookup per report, and carries the report
+    -- along. (A plain join here let the planner loop over all reports for every row: quadratic.)
     SELECT t.job_id, t.number, t.state, r.worker, r.started_at, r.finished_at, r.error_code, r.error_message
-    FROM task t
-    JOIN reported r ON r.job_id = t.job_id AND r.number = t.number AND r.attempt = t.attempt
-    WHERE t.state IN ('PENDING', 'QUEUED', 'RUNNING')
-    FOR UPDATE OF t
+    FROM reported r
+    CROSS JOIN LATERAL (
+        SELECT job_id, number, state
+        FROM task
+        WHERE job_id = r.job_id
+          AND number = r.number
+          AND attempt = r.attempt
+          AND state IN ('PENDING', 'QUEUED', 'RUNNING')
+        FOR UPDATE
+    ) t
 )
 UPDATE task t
 SET state = 'FAILED',
