@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,8 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
   private final Counter applied;
   private final Counter ignored;
   private final Counter unreadable;
-  private final Timer applying;
+  private final Timer appliedBatches;
+  private final Timer failedBatches;
 
   public StatusAggregator(
       StatusApplier applier,
@@ -47,7 +49,8 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
     this.applied = meters.counter("findoc.status.reports", "outcome", "applied");
     this.ignored = meters.counter("findoc.status.reports", "outcome", "ignored");
     this.unreadable = meters.counter("findoc.status.reports", "outcome", "unreadable");
-    this.applying = meters.timer("findoc.status.batch.apply");
+    this.appliedBatches = meters.timer("findoc.status.batch.apply", "outcome", "applied");
+    this.failedBatches = meters.timer("findoc.status.batch.apply", "outcome", "failed");
   }
 
   @Override
@@ -73,7 +76,19 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
     if (reports.isEmpty()) {
       return;
     }
-    StatusApplier.Applied result = applying.record(() -> applier.apply(reports));
+    long start = System.nanoTime();
+    StatusApplier.Applied result;
+    try {
+      result = applier.apply(reports);
+    } catch (RuntimeException e) {
+      failedBatches.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      LOG.warn(
+          "A batch of {} status reports could not be applied; nothing of it was committed, its"
+              + " offsets stay, and the whole batch is tried again.",
+          reports.size());
+      throw e;
+    }
+    appliedBatches.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     applied.increment(result.applied());
     ignored.increment(result.ignored());
     if (result.applied() > 0) {

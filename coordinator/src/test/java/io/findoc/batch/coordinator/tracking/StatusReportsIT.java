@@ -126,6 +126,51 @@ class StatusReportsIT {
     assertThat(header(dead, DeadLetters.REASON)).contains("StatusMessage");
   }
 
+  @Test
+  void batchThatFailsInTheDatabaseIsRetriedUntilItAppliesNeverSkipped() {
+    String job = dispatchedJob(2);
+    stack
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "CREATE FUNCTION refuse_task_updates() RETURNS trigger LANGUAGE plpgsql AS"
+                        + " $$ BEGIN RAISE EXCEPTION 'injected fault: task updates refused'; END $$;"
+                        + " CREATE TRIGGER refuse_task_updates BEFORE UPDATE ON task"
+                        + " FOR EACH ROW EXECUTE FUNCTION refuse_task_updates()"));
+    try {
+      reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+      await().atMost(Duration.ofSeconds(30)).until(() -> failedBatches() >= 2);
+      assertThat(task(job, 1).get("state").asString()).isEqualTo("QUEUED");
+    } finally {
+      stack
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.execute(
+                      "DROP TRIGGER refuse_task_updates ON task;"
+                          + " DROP FUNCTION refuse_task_updates()"));
+    }
+
+    awaitTask(job, 1, "SUCCEEDED");
+    reports.send(report(StatusKind.SUCCEEDED, job, 2, 1, null));
+    awaitTask(job, 2, "SUCCEEDED");
+    assertThat(api.job(job).get("state").asString()).isEqualTo("COMPLETED");
+  }
+
+  /** Status batches the listener gave up on for now (the error handler retries them). */
+  private static double failedBatches() {
+    return stack
+        .coordinator()
+        .getBean(MeterRegistry.class)
+        .find("findoc.status.batch.apply")
+        .timers()
+        .stream()
+        .filter(t -> "failed".equals(t.getId().getTag("outcome")))
+        .mapToDouble(t -> t.count())
+        .sum();
+  }
+
   private static String dispatchedJob(int tasks) {
     String id = api.submit(Jobs.noop(tasks));
     await()
