@@ -1,10 +1,10 @@
 package io.findoc.batch.coordinator.api;
 
 import io.findoc.batch.coordinator.submission.InvalidSubmissionException;
+import io.findoc.batch.coordinator.submission.JsonViolations;
 import io.findoc.batch.coordinator.submission.Violation;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +21,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * Turns every failed request into an RFC 9457 problem+json body. Client errors name the field or
@@ -93,7 +89,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     String name =
         e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
-    String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
+    String expected =
+        e.getRequiredType() == null ? "another type" : JsonViolations.describe(e.getRequiredType());
     return problem(
         HttpStatus.BAD_REQUEST,
         "invalid-parameter",
@@ -102,63 +99,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   private static Violation violation(HttpMessageNotReadableException e) {
-    Throwable cause = e.getCause();
-    if (cause instanceof StreamReadException read) {
-      return new Violation("$", "is not well-formed JSON: " + read.getOriginalMessage());
-    }
-    if (cause instanceof UnrecognizedPropertyException unknown) {
-      return new Violation(path(unknown), "is not a known field");
-    }
-    if (cause instanceof ValueInstantiationException invalid && invalid.getCause() != null) {
-      return new Violation(path(invalid), invalid.getCause().getMessage());
-    }
-    if (cause instanceof MismatchedInputException mismatch) {
-      String expected =
-          mismatch.getTargetType() == null ? "another type" : describe(mismatch.getTargetType());
-      return new Violation(path(mismatch), "has the wrong type: expected " + expected);
-    }
-    if (cause instanceof JacksonException other) {
-      return new Violation(path(other), other.getOriginalMessage());
+    if (e.getCause() instanceof JacksonException jackson) {
+      return JsonViolations.of(jackson, "");
     }
     return new Violation("$", "a JSON body is required");
-  }
-
-  /** The JSON path of a Jackson error, as {@code documents[3].uri}. */
-  private static String path(JacksonException e) {
-    StringBuilder path = new StringBuilder();
-    for (JacksonException.Reference ref : e.getPath()) {
-      if (ref.getPropertyName() != null) {
-        if (!path.isEmpty()) {
-          path.append('.');
-        }
-        path.append(ref.getPropertyName());
-      } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.isEmpty() ? "$" : path.toString();
-  }
-
-  private static String describe(Class<?> type) {
-    if (type == String.class) {
-      return "a string";
-    }
-    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-      return "a number";
-    }
-    if (List.class.isAssignableFrom(type) || type.isArray()) {
-      return "an array";
-    }
-    if (Map.class.isAssignableFrom(type) || type.isRecord()) {
-      return "an object";
-    }
-    if (type == UUID.class) {
-      return "a UUID";
-    }
-    if (type.isEnum()) {
-      return "one of " + List.of(type.getEnumConstants());
-    }
-    return "a " + type.getSimpleName();
   }
 
   private static ResponseEntity<Object> problem(

@@ -7,16 +7,17 @@ import io.findoc.batch.coordinator.store.JobRow;
 import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.TaskRow;
 import io.findoc.batch.coordinator.store.TaskStore;
-import io.findoc.batch.coordinator.submission.JobSubmission;
 import io.findoc.batch.coordinator.submission.JobSubmitter;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,10 +43,13 @@ public class JobController {
     this.tenant = tenant;
   }
 
-  /** Accepts a job: 202 with the job and its {@code Location}; its tasks are dispatched next. */
-  @PostMapping
-  public ResponseEntity<JobView> submit(@RequestBody JobSubmission submission) {
-    UUID id = submitter.submit(tenant.id(), submission);
+  /**
+   * Accepts a job: 202 with the job and its {@code Location}; its tasks are dispatched next. The
+   * body (see {@link io.findoc.batch.coordinator.submission.JobSubmission}) is read as a stream.
+   */
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<JobView> submit(HttpServletRequest request) throws IOException {
+    UUID id = submitter.submit(tenant.id(), request.getInputStream());
     return ResponseEntity.accepted()
         .location(URI.create("/api/batch/jobs/" + id))
         .body(JobView.of(job(id)));

@@ -61,6 +61,12 @@ public interface TaskStore {
       @Bind("after") int after,
       @Bind("limit") int limit);
 
+  /** Document ids that a job's tasks repeat, by the first repeating task, at most {@code limit}. */
+  @SqlQuery
+  @RegisterConstructorMapper(DuplicateDocument.class)
+  List<DuplicateDocument> findDuplicateDocuments(
+      @Bind("jobId") UUID jobId, @Bind("limit") int limit);
+
   @SqlQuery
   Optional<TaskRow> find(@Bind("jobId") UUID jobId, @Bind("number") int number);
 

@@ -1,18 +1,17 @@
 package io.findoc.batch.coordinator.submission;
 
-import io.findoc.batch.common.message.Document;
 import io.findoc.batch.common.message.Priority;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The body of {@code POST /api/batch/jobs}.
+ * The job's own fields in the body of {@code POST /api/batch/jobs}. The body's {@code documents}
+ * (one task each, in order; each with a unique {@code id} and one source) are not here: {@link
+ * SubmissionReader} streams them into the database as it reads them.
  *
  * @param name a human-readable name; required
  * @param priority {@code high}, {@code normal} (default) or {@code low}
  * @param processor the processor that runs every document; the configured default if absent
  * @param options passed to the processor with every task
- * @param documents one task each, in this order; each has a unique {@code id} and one source
  * @param metadata the client's own data, stored and returned as given
  * @param retry how often a task may be attempted
  */
@@ -21,7 +20,6 @@ public record JobSubmission(
     Priority priority,
     String processor,
     Map<String, Object> options,
-    List<Document> documents,
     Map<String, Object> metadata,
     RetrySettings retry) {
 

@@ -5,23 +5,34 @@ import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.dispatch.DispatchSignal;
+import io.findoc.batch.coordinator.store.DuplicateDocument;
 import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.NewJob;
+import io.findoc.batch.coordinator.store.TaskStore;
 import io.findoc.batch.coordinator.store.TaskWriter;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stores a validated job and all its tasks in one transaction, then wakes the dispatcher. Either
- * the whole job is stored or nothing is.
+ * Takes a job in, in one transaction: streams the body's documents into the task table as they are
+ * read and checked, then checks the job's fields and the uniqueness of the document ids, and stores
+ * the job row; any violation rolls all of it back. Memory stays flat whatever the number of
+ * documents. Wakes the dispatcher after the commit.
  */
 @Component
 public class JobSubmitter {
 
   private final Jdbi jdbi;
   private final TaskWriter taskWriter;
+  private final SubmissionReader reader;
   private final SubmissionValidator validator;
   private final CoordinatorProperties.Submission defaults;
   private final DispatchSignal dispatchSignal;
@@ -29,45 +40,100 @@ public class JobSubmitter {
   public JobSubmitter(
       Jdbi jdbi,
       TaskWriter taskWriter,
+      JsonMapper apiMapper,
       CoordinatorProperties properties,
       DispatchSignal dispatchSignal) {
     this.jdbi = jdbi;
     this.taskWriter = taskWriter;
     this.defaults = properties.submission();
+    this.reader = new SubmissionReader(apiMapper, properties.submission().maxDocuments());
     this.validator = new SubmissionValidator(properties.submission());
     this.dispatchSignal = dispatchSignal;
   }
 
   /**
-   * Validates and stores the submission for {@code tenant}.
+   * Reads, checks and stores the submission in {@code body} for {@code tenant}.
    *
    * @return the new job's id
    * @throws InvalidSubmissionException if the submission breaks a rule; nothing is stored
    */
-  public UUID submit(String tenant, JobSubmission submission) {
-    validator.validate(submission);
+  public UUID submit(String tenant, InputStream body) {
     UUID id = UUID.randomUUID();
-    NewJob job =
-        new NewJob(
-            id,
-            tenant,
-            submission.name(),
-            (submission.priority() == null ? Priority.NORMAL : submission.priority()).wireName(),
-            submission.processor() == null ? defaults.defaultProcessor() : submission.processor(),
-            toJson(submission.options()),
-            toJson(submission.metadata()),
-            submission.retry() == null || submission.retry().maxAttempts() == null
-                ? defaults.defaultMaxAttempts()
-                : submission.retry().maxAttempts(),
-            JobState.QUEUED.name(),
-            submission.documents().size());
-    jdbi.useTransaction(
-        handle -> {
-          handle.attach(JobStore.class).insert(job);
-          taskWriter.insertAll(handle, id, submission.documents());
-        });
+    jdbi.useTransaction(handle -> store(handle, tenant, id, body));
     dispatchSignal.wakeUp();
     return id;
+  }
+
+  private void store(Handle handle, String tenant, UUID id, InputStream body) {
+    Map<Integer, List<Violation>> byDocument = new TreeMap<>();
+    int[] reported = {0};
+    SubmissionReader.Read read;
+    try (TaskWriter.Copy copy = taskWriter.open(handle, id)) {
+      read =
+          reader.read(
+              body,
+              (index, document) -> {
+                List<Violation> found = new ArrayList<>();
+                validator.checkDocument(index, document, found);
+                if (!found.isEmpty()) {
+                  byDocument.put(index, found);
+                  reported[0] += found.size();
+                  if (reported[0] >= SubmissionValidator.MAX_REPORTED) {
+                    throw new InvalidSubmissionException(flatten(List.of(), byDocument));
+                  }
+                }
+                if (document.id() != null && !document.id().isBlank()) {
+                  copy.add(index + 1, document);
+                }
+              });
+      copy.finish();
+    }
+    for (DuplicateDocument duplicate :
+        handle
+            .attach(TaskStore.class)
+            .findDuplicateDocuments(id, SubmissionValidator.MAX_REPORTED)) {
+      int index = duplicate.number() - 1;
+      byDocument
+          .computeIfAbsent(index, i -> new ArrayList<>())
+          .add(
+              0,
+              new Violation(
+                  "documents[" + index + "].id",
+                  "'" + duplicate.documentRef() + "' is used by an earlier document"));
+    }
+    List<Violation> jobViolations = new ArrayList<>();
+    validator.checkJob(read.job(), read.documents(), jobViolations);
+    if (!jobViolations.isEmpty() || !byDocument.isEmpty()) {
+      throw new InvalidSubmissionException(flatten(jobViolations, byDocument));
+    }
+    handle.attach(JobStore.class).insert(newJob(tenant, id, read));
+  }
+
+  private NewJob newJob(String tenant, UUID id, SubmissionReader.Read read) {
+    JobSubmission job = read.job();
+    return new NewJob(
+        id,
+        tenant,
+        job.name(),
+        (job.priority() == null ? Priority.NORMAL : job.priority()).wireName(),
+        job.processor() == null ? defaults.defaultProcessor() : job.processor(),
+        toJson(job.options()),
+        toJson(job.metadata()),
+        job.retry() == null || job.retry().maxAttempts() == null
+            ? defaults.defaultMaxAttempts()
+            : job.retry().maxAttempts(),
+        JobState.QUEUED.name(),
+        read.documents());
+  }
+
+  /** The job's violations first, then the documents' in document order. */
+  private static List<Violation> flatten(
+      List<Violation> job, Map<Integer, List<Violation>> byDocument) {
+    List<Violation> all = new ArrayList<>(job);
+    byDocument.values().forEach(all::addAll);
+    return all.size() > SubmissionValidator.MAX_REPORTED
+        ? all.subList(0, SubmissionValidator.MAX_REPORTED)
+        : all;
   }
 
   private static String toJson(Map<String, Object> value) {

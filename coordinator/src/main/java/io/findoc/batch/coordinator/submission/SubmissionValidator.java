@@ -5,22 +5,20 @@ import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks a submission against the rules and limits, collecting every violation (up to {@link
- * #MAX_REPORTED}) so a client can fix them in one go.
+ * The rules and limits of a submission. Checks add every violation they find to a list, so that a
+ * client can fix them all in one go; {@link JobSubmitter} stops at {@link #MAX_REPORTED}.
  */
 public final class SubmissionValidator {
 
   /** The most violations one answer lists. */
-  static final int MAX_REPORTED = 50;
+  public static final int MAX_REPORTED = 50;
 
   private static final int MAX_NAME_LENGTH = 200;
   private static final int MAX_DOCUMENT_ID_LENGTH = 200;
@@ -34,34 +32,23 @@ public final class SubmissionValidator {
     this.limits = limits;
   }
 
-  /**
-   * Validates {@code submission}.
-   *
-   * @throws InvalidSubmissionException naming every violation found
-   */
-  public void validate(JobSubmission submission) {
-    List<Violation> violations = new ArrayList<>();
-    if (submission == null) {
-      throw new InvalidSubmissionException(
-          List.of(new Violation("$", "a JSON object is required")));
-    }
-    checkName(submission.name(), violations);
-    if (submission.processor() != null
-        && !PROCESSOR_NAME.matcher(submission.processor()).matches()) {
+  /** Checks the job's own fields and the number of documents. */
+  public void checkJob(JobSubmission job, int documents, List<Violation> violations) {
+    checkName(job.name(), violations);
+    if (job.processor() != null && !PROCESSOR_NAME.matcher(job.processor()).matches()) {
       violations.add(
           new Violation(
               "processor",
               "must be 1 to 64 characters of a-z, 0-9, '.', '_' or '-', starting with a letter"));
     }
-    if (submission.retry() != null && submission.retry().maxAttempts() != null) {
-      int attempts = submission.retry().maxAttempts();
+    if (job.retry() != null && job.retry().maxAttempts() != null) {
+      int attempts = job.retry().maxAttempts();
       if (attempts < 1 || attempts > 100) {
         violations.add(new Violation("retry.maxAttempts", "must be between 1 and 100"));
       }
     }
-    checkDocuments(submission.documents(), violations);
-    if (!violations.isEmpty()) {
-      throw new InvalidSubmissionException(violations);
+    if (documents == 0) {
+      violations.add(new Violation("documents", "at least one document is required"));
     }
   }
 
@@ -73,41 +60,18 @@ public final class SubmissionValidator {
     }
   }
 
-  private void checkDocuments(List<Document> documents, List<Violation> violations) {
-    if (documents == null || documents.isEmpty()) {
-      violations.add(new Violation("documents", "at least one document is required"));
-      return;
-    }
-    if (documents.size() > limits.maxDocuments()) {
-      violations.add(
-          new Violation(
-              "documents",
-              "a job may have at most "
-                  + limits.maxDocuments()
-                  + " documents, this one has "
-                  + documents.size()));
-      return;
-    }
-    Set<String> ids = new HashSet<>(documents.size() * 2);
-    for (int i = 0; i < documents.size() && violations.size() < MAX_REPORTED; i++) {
-      checkDocument("documents[" + i + "]", documents.get(i), ids, violations);
-    }
-  }
-
-  private void checkDocument(
-      String path, Document document, Set<String> ids, List<Violation> violations) {
-    if (document == null) {
-      violations.add(new Violation(path, "must be an object"));
-      return;
-    }
+  /**
+   * Checks the document at {@code index}, all but the uniqueness of its id (which the database
+   * checks, so that no set of a million ids is held here).
+   */
+  public void checkDocument(int index, Document document, List<Violation> violations) {
+    String path = "documents[" + index + "]";
     String id = document.id();
     if (id == null || id.isBlank()) {
       violations.add(new Violation(path + ".id", "is required"));
     } else if (id.length() > MAX_DOCUMENT_ID_LENGTH) {
       violations.add(
           new Violation(path + ".id", "must be at most " + MAX_DOCUMENT_ID_LENGTH + " characters"));
-    } else if (!ids.add(id)) {
-      violations.add(new Violation(path + ".id", "'" + id + "' is used by an earlier document"));
     }
     int sources =
         (document.uri() != null ? 1 : 0)
