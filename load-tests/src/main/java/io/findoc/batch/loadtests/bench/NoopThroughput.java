@@ -9,8 +9,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * End-to-end throughput of one job of {@code noop} tasks: from the start of the submission to the
- * last result, with the coordinator's heap sampled along the way. Usage: {@code NoopThroughput
- * --api http://127.0.0.1:8080 --tasks 100000}. The last line is {@code RESULT noop ...}.
+ * last result, with the coordinator's heap sampled all along, the submission included. Usage:
+ * {@code NoopThroughput --api http://127.0.0.1:8080 --tasks 100000}. The last line is {@code RESULT
+ * noop ...}.
  */
 public final class NoopThroughput {
 
@@ -26,17 +27,19 @@ public final class NoopThroughput {
     FindocClient client = new FindocClient(api);
     byte[] body = body(tasks);
 
+    HeapSampler heap = new HeapSampler(client);
+    Thread sampler = new Thread(heap::sampleUntilInterrupted, "heap-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
     long t0 = System.nanoTime();
     String id = client.submitJson(body).get("id").asString();
     long submitted = System.nanoTime();
-    HeapSampler heap = new HeapSampler(client);
     JsonNode job = client.job(id);
     long lastPrint = 0;
     while (!job.get("state").asString().startsWith("COMPLETED")
         && !job.get("state").asString().equals("FAILED")) {
       Thread.sleep(100);
       job = client.job(id);
-      heap.sample();
       if (System.nanoTime() - lastPrint > 2_000_000_000L) {
         System.out.printf(
             "  %5.1f s  %d/%d done%n",
@@ -45,7 +48,8 @@ public final class NoopThroughput {
       }
     }
     long done = System.nanoTime();
-    heap.sample();
+    sampler.interrupt();
+    sampler.join();
     double e2e = (done - t0) / 1e9;
     System.out.printf(
         "RESULT noop tasks=%d state=%s succeeded=%d submit_s=%.2f e2e_s=%.2f tasks_per_s=%.0f"
@@ -77,23 +81,26 @@ public final class NoopThroughput {
     return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Samples the coordinator's heap through its metrics endpoint. */
+  /** Samples the coordinator's heap through its metrics endpoint, twice a second. */
   private static final class HeapSampler {
     private final FindocClient client;
-    private double maxHeap;
-    private double maxLiveData;
-    private int calls;
+    private volatile double maxHeap;
+    private volatile double maxLiveData;
 
     HeapSampler(FindocClient client) {
       this.client = client;
     }
 
-    void sample() {
-      if (calls++ % 5 != 0) {
-        return;
+    void sampleUntilInterrupted() {
+      while (!Thread.currentThread().isInterrupted()) {
+        maxHeap = Math.max(maxHeap, metric("jvm.memory.used?tag=area:heap"));
+        maxLiveData = Math.max(maxLiveData, metric("jvm.gc.live.data.size"));
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          return;
+        }
       }
-      maxHeap = Math.max(maxHeap, metric("jvm.memory.used?tag=area:heap"));
-      maxLiveData = Math.max(maxLiveData, metric("jvm.gc.live.data.size"));
     }
 
     private double metric(String name) {
