@@ -3,6 +3,7 @@ package io.findoc.batch.worker.intake;
 import io.findoc.batch.worker.config.WorkerProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -20,6 +21,7 @@ public class IntakeThrottle {
   private final int low;
   private final AtomicInteger inFlight = new AtomicInteger();
   private boolean paused;
+  private boolean draining;
 
   public IntakeThrottle(
       ObjectProvider<MessageListenerContainer> intake,
@@ -38,14 +40,44 @@ public class IntakeThrottle {
   }
 
   void done() {
-    if (inFlight.decrementAndGet() <= low) {
+    int left = inFlight.decrementAndGet();
+    if (left == 0) {
+      synchronized (this) {
+        notifyAll();
+      }
+    }
+    if (left <= low) {
       setPaused(false);
     }
   }
 
+  /**
+   * Stops taking tasks and waits until every task taken has been reported and acknowledged, for up
+   * to {@code grace}.
+   *
+   * @return whether all were done in time
+   */
+  synchronized boolean drain(Duration grace) throws InterruptedException {
+    draining = true;
+    MessageListenerContainer container = intake.getIfAvailable();
+    if (container != null) {
+      container.pause();
+      paused = true;
+    }
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (inFlight.get() > 0) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return true;
+  }
+
   private synchronized void setPaused(boolean pause) {
     boolean wanted = pause ? inFlight.get() >= high : inFlight.get() <= low;
-    if (pause == paused || !wanted) {
+    if (pause == paused || !wanted || draining) {
       return;
     }
     MessageListenerContainer container = intake.getIfAvailable();
