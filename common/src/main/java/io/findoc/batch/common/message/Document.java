@@ -13,8 +13,4 @@ public record Document(String id, String uri, String content, String contentType
   public static Document ofText(String id, String text) {
     return new Document(id, null, null, null, text);
   }
-
-  public static Document ofUri(String id, String uri) {
-    return new Document(id, uri, null, null, null);
-  }
 }

@@ -88,9 +88,4 @@ public enum TaskState {
   public boolean isTerminal() {
     return this == SUCCEEDED || this == FAILED || this == CANCELLED || this == SKIPPED;
   }
-
-  /** Whether a task in this state may be running on a worker right now. */
-  public boolean isInFlight() {
-    return this == QUEUED || this == RUNNING;
-  }
 }

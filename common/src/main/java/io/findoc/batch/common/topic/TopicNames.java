@@ -16,13 +16,8 @@ import java.util.List;
 public record TopicNames(
     String tasksHigh, String tasksNormal, String tasksLow, String taskStatus, String deadLetters) {
 
-  public static final TopicNames DEFAULTS =
-      new TopicNames(
-          "findoc.tasks.high",
-          "findoc.tasks.normal",
-          "findoc.tasks.low",
-          "findoc.task-status",
-          "findoc.tasks.dlt");
+  /** The default names, which any name left out (null or blank) falls back to. */
+  public static final TopicNames DEFAULTS = new TopicNames(null, null, null, null, null);
 
   public TopicNames {
     tasksHigh = orDefault(tasksHigh, "findoc.tasks.high");

@@ -66,7 +66,6 @@ public class JobSubmitter {
 
   private void store(Handle handle, String tenant, UUID id, InputStream body) {
     Map<Integer, List<Violation>> byDocument = new TreeMap<>();
-    int[] reported = {0};
     SubmissionReader.Read read;
     try (TaskWriter.Copy copy = taskWriter.open(handle, id)) {
       read =
@@ -77,8 +76,7 @@ public class JobSubmitter {
                 validator.checkDocument(index, document, found);
                 if (!found.isEmpty()) {
                   byDocument.put(index, found);
-                  reported[0] += found.size();
-                  if (reported[0] >= SubmissionValidator.MAX_REPORTED) {
+                  if (flatten(List.of(), byDocument).size() >= SubmissionValidator.MAX_REPORTED) {
                     throw new InvalidSubmissionException(flatten(List.of(), byDocument));
                   }
                 }

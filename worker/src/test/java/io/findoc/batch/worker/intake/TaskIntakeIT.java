@@ -12,7 +12,7 @@ import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.common.message.TaskMessage;
 import io.findoc.batch.common.topic.DeadLetters;
 import io.findoc.batch.devstack.TestInfrastructure;
-import io.findoc.batch.worker.WorkerApplication;
+import io.findoc.batch.worker.testing.TestWorkers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -33,7 +31,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** A worker alone on the real broker: task messages in, status reports out. */
@@ -56,28 +53,8 @@ class TaskIntakeIT {
   @BeforeAll
   static void start() throws Exception {
     String bootstrap = TestInfrastructure.kafkaBootstrap();
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      admin
-          .createTopics(
-              List.of(HIGH, NORMAL, LOW, STATUS, DLT).stream()
-                  .map(name -> new NewTopic(name, 2, (short) 1))
-                  .toList())
-          .all()
-          .get();
-    }
-    worker =
-        new SpringApplicationBuilder(WorkerApplication.class)
-            .run(
-                "--spring.config.name=" + WorkerApplication.CONFIG_NAME,
-                "--spring.kafka.bootstrap-servers=" + bootstrap,
-                "--spring.kafka.consumer.group-id=" + PREFIX + "workers",
-                "--server.port=0",
-                "--findoc.worker.id=test-worker",
-                "--findoc.topics.tasks-high=" + HIGH,
-                "--findoc.topics.tasks-normal=" + NORMAL,
-                "--findoc.topics.tasks-low=" + LOW,
-                "--findoc.topics.task-status=" + STATUS,
-                "--findoc.topics.dead-letters=" + DLT);
+    TestWorkers.createTopics(PREFIX);
+    worker = TestWorkers.start(PREFIX, "test-worker");
     producer =
         new KafkaProducer<>(
             Map.of("bootstrap.servers", bootstrap),

@@ -11,14 +11,12 @@ import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.common.message.TaskMessage;
 import io.findoc.batch.devstack.TestInfrastructure;
-import io.findoc.batch.worker.WorkerApplication;
+import io.findoc.batch.worker.testing.TestWorkers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,7 +27,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** A worker stopped while tasks run finishes them first, and the next worker runs none again. */
@@ -46,16 +43,7 @@ class WorkerShutdownIT {
   @Test
   void stoppingWorkerFinishesAndCommitsWhatItTookSoNothingRunsTwice() throws Exception {
     String bootstrap = TestInfrastructure.kafkaBootstrap();
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-      admin
-          .createTopics(
-              List.of("tasks.high", "tasks.normal", "tasks.low", "task-status", "tasks.dlt")
-                  .stream()
-                  .map(name -> new NewTopic(PREFIX + name, 2, (short) 1))
-                  .toList())
-          .all()
-          .get();
-    }
+    TestWorkers.createTopics(PREFIX);
     JobId job = JobId.random();
     try (KafkaProducer<String, byte[]> producer =
             new KafkaProducer<>(
@@ -74,7 +62,7 @@ class WorkerShutdownIT {
                 new StringDeserializer(),
                 new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(STATUS));
-      ConfigurableApplicationContext first = startWorker(bootstrap, "first");
+      ConfigurableApplicationContext first = TestWorkers.start(PREFIX, "first");
       for (int n = 1; n <= 6; n++) {
         TaskMessage task = task(job, n, Map.of("sleepMs", 1500));
         producer
@@ -87,7 +75,7 @@ class WorkerShutdownIT {
       first.close();
 
       awaitReports(consumer, job, r -> r.kind() == StatusKind.SUCCEEDED, 6);
-      ConfigurableApplicationContext second = startWorker(bootstrap, "second");
+      ConfigurableApplicationContext second = TestWorkers.start(PREFIX, "second");
       try {
         TaskMessage sentinel = task(job, 7, Map.of());
         producer
@@ -122,21 +110,6 @@ class WorkerShutdownIT {
               return end.entrySet().stream()
                   .allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
             });
-  }
-
-  private static ConfigurableApplicationContext startWorker(String bootstrap, String id) {
-    return new SpringApplicationBuilder(WorkerApplication.class)
-        .run(
-            "--spring.config.name=" + WorkerApplication.CONFIG_NAME,
-            "--spring.kafka.bootstrap-servers=" + bootstrap,
-            "--spring.kafka.consumer.group-id=" + PREFIX + "workers",
-            "--server.port=0",
-            "--findoc.worker.id=" + id,
-            "--findoc.topics.tasks-high=" + PREFIX + "tasks.high",
-            "--findoc.topics.tasks-normal=" + TASKS,
-            "--findoc.topics.tasks-low=" + PREFIX + "tasks.low",
-            "--findoc.topics.task-status=" + STATUS,
-            "--findoc.topics.dead-letters=" + PREFIX + "tasks.dlt");
   }
 
   private static TaskMessage task(JobId job, int number, Map<String, Object> options) {

@@ -1,0 +1,52 @@
+package io.findoc.batch.worker.testing;
+
+import io.findoc.batch.devstack.TestInfrastructure;
+import io.findoc.batch.worker.WorkerApplication;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Workers on the shared test broker, with topics of their own: {@code <prefix>tasks.high}, {@code
+ * .normal}, {@code .low}, {@code <prefix>task-status} and {@code <prefix>tasks.dlt}, and the
+ * consumer group {@code <prefix>workers}.
+ */
+public final class TestWorkers {
+
+  private TestWorkers() {}
+
+  /** Creates the topics of {@code prefix}, two partitions each. */
+  public static void createTopics(String prefix) throws InterruptedException, ExecutionException {
+    try (Admin admin =
+        Admin.create(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrap()))) {
+      admin
+          .createTopics(
+              List.of("tasks.high", "tasks.normal", "tasks.low", "task-status", "tasks.dlt")
+                  .stream()
+                  .map(name -> new NewTopic(prefix + name, 2, (short) 1))
+                  .toList())
+          .all()
+          .get();
+    }
+  }
+
+  /** Starts a worker signing its reports {@code id} on the topics of {@code prefix}. */
+  public static ConfigurableApplicationContext start(String prefix, String id) {
+    return new SpringApplicationBuilder(WorkerApplication.class)
+        .run(
+            "--spring.config.name=" + WorkerApplication.CONFIG_NAME,
+            "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrap(),
+            "--spring.kafka.consumer.group-id=" + prefix + "workers",
+            "--server.port=0",
+            "--findoc.worker.id=" + id,
+            "--findoc.topics.tasks-high=" + prefix + "tasks.high",
+            "--findoc.topics.tasks-normal=" + prefix + "tasks.normal",
+            "--findoc.topics.tasks-low=" + prefix + "tasks.low",
+            "--findoc.topics.task-status=" + prefix + "task-status",
+            "--findoc.topics.dead-letters=" + prefix + "tasks.dlt");
+  }
+}
