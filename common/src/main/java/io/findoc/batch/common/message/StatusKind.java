@@ -7,7 +7,17 @@ public enum StatusKind {
   /** The processor returned a result; the attempt is done. */
   SUCCEEDED,
   /** The processor failed; {@link StatusMessage#error()} says how and whether to retry. */
-  FAILED;
+  FAILED,
+  /**
+   * The worker did not run the attempt because the job is paused ({@link ControlMessage}); the
+   * coordinator hands the task out again when the job resumes.
+   */
+  DEFERRED,
+  /**
+   * The attempt did not run, or stopped, because the job was cancelled. The coordinator has already
+   * cancelled the task; the report only closes the attempt.
+   */
+  CANCELLED;
 
   public boolean isFinal() {
     return this != STARTED;

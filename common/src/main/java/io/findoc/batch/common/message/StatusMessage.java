@@ -13,8 +13,8 @@ import java.util.Map;
  *
  * @param version the message format version, {@link #VERSION} for this record
  * @param worker the reporting worker's id
- * @param startedAt when the processor started, by the worker's clock
- * @param finishedAt when it finished; null on {@code STARTED}
+ * @param startedAt when the processor started, by the worker's clock; null if it never started
+ * @param finishedAt when the attempt ended; null on {@code STARTED}
  * @param result the processor's result on {@code SUCCEEDED}, otherwise null
  * @param error the failure on {@code FAILED}, otherwise null
  */
@@ -75,6 +75,40 @@ public record StatusMessage(
         at,
         null,
         error);
+  }
+
+  /** The worker put the attempt back without running it: the job is paused. */
+  public static StatusMessage deferred(TaskMessage task, String worker, Instant at) {
+    return new StatusMessage(
+        VERSION,
+        StatusKind.DEFERRED,
+        task.jobId(),
+        task.taskNumber(),
+        task.attempt(),
+        worker,
+        null,
+        at,
+        null,
+        null);
+  }
+
+  /**
+   * The attempt stopped, or never started, because the job was cancelled; {@code startedAt} is null
+   * if it never started.
+   */
+  public static StatusMessage cancelled(
+      TaskMessage task, String worker, Instant startedAt, Instant at) {
+    return new StatusMessage(
+        VERSION,
+        StatusKind.CANCELLED,
+        task.jobId(),
+        task.taskNumber(),
+        task.attempt(),
+        worker,
+        startedAt,
+        at,
+        null,
+        null);
   }
 
   public TaskId taskId() {

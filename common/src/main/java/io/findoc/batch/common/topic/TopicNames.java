@@ -12,12 +12,19 @@ import java.util.List;
  * @param tasksLow task messages of low-priority jobs
  * @param taskStatus status reports from workers, keyed by job id
  * @param deadLetters tasks that failed for good, and messages that could not be read
+ * @param control compacted: the pause and cancel signals of jobs, keyed by job id, read by every
+ *     worker (see {@link io.findoc.batch.common.message.ControlMessage})
  */
 public record TopicNames(
-    String tasksHigh, String tasksNormal, String tasksLow, String taskStatus, String deadLetters) {
+    String tasksHigh,
+    String tasksNormal,
+    String tasksLow,
+    String taskStatus,
+    String deadLetters,
+    String control) {
 
   /** The default names, which any name left out (null or blank) falls back to. */
-  public static final TopicNames DEFAULTS = new TopicNames(null, null, null, null, null);
+  public static final TopicNames DEFAULTS = new TopicNames(null, null, null, null, null, null);
 
   public TopicNames {
     tasksHigh = orDefault(tasksHigh, "findoc.tasks.high");
@@ -25,6 +32,7 @@ public record TopicNames(
     tasksLow = orDefault(tasksLow, "findoc.tasks.low");
     taskStatus = orDefault(taskStatus, "findoc.task-status");
     deadLetters = orDefault(deadLetters, "findoc.tasks.dlt");
+    control = orDefault(control, "findoc.control");
   }
 
   private static String orDefault(String name, String fallback) {

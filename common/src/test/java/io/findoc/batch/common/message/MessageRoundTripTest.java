@@ -41,10 +41,27 @@ class MessageRoundTripTest {
         new StatusMessage[] {
           StatusMessage.started(task, "w-1", start),
           StatusMessage.succeeded(task, "w-1", start, end, Map.of("pages", 3)),
-          StatusMessage.failed(task, "w-1", start, end, new TaskError("X_FAILED", "boom", true))
+          StatusMessage.failed(task, "w-1", start, end, new TaskError("X_FAILED", "boom", true)),
+          StatusMessage.deferred(task, "w-1", end),
+          StatusMessage.cancelled(task, "w-1", start, end),
+          StatusMessage.cancelled(task, "w-1", null, end)
         }) {
       assertThat(statuses.deserialize("s", statuses.serialize("s", status))).isEqualTo(status);
     }
+  }
+
+  @Test
+  void controlMessageSurvivesTheWireWithTheActionInLowerCase() {
+    JsonSerde<ControlMessage> controls = new JsonSerde<>(ControlMessage.class);
+    ControlMessage pause =
+        new ControlMessage(
+            ControlMessage.VERSION,
+            JobId.random(),
+            ControlAction.PAUSE,
+            Instant.parse("2026-11-28T10:15:30Z"));
+    byte[] wire = controls.serialize("c", pause);
+    assertThat(new String(wire, StandardCharsets.UTF_8)).contains("\"action\":\"pause\"");
+    assertThat(controls.deserialize("c", wire)).isEqualTo(pause);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.findoc.batch.coordinator.api;
 
+import io.findoc.batch.coordinator.control.ControlNotPublishedException;
+import io.findoc.batch.coordinator.control.JobStateConflictException;
 import io.findoc.batch.coordinator.submission.InvalidSubmissionException;
 import io.findoc.batch.coordinator.submission.JsonViolations;
 import io.findoc.batch.coordinator.submission.Violation;
@@ -54,6 +56,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     body.setType(type("not-found"));
     body.setTitle("Not found");
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
+  }
+
+  @ExceptionHandler(JobStateConflictException.class)
+  ResponseEntity<Object> stateConflict(JobStateConflictException e) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    body.setType(type("job-state-conflict"));
+    body.setTitle("The job's state does not allow this");
+    body.setProperty("state", e.state());
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+  }
+
+  @ExceptionHandler(ControlNotPublishedException.class)
+  ResponseEntity<Object> controlNotPublished(ControlNotPublishedException e) {
+    LOG.warn("Control signal not published.", e);
+    ProblemDetail body =
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    body.setType(type("control-not-published"));
+    body.setTitle("Workers not told");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "1")
+        .body(body);
   }
 
   @ExceptionHandler(Exception.class)

@@ -2,7 +2,9 @@ package io.findoc.batch.coordinator.api;
 
 import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.common.state.TaskState;
+import io.findoc.batch.coordinator.control.JobOperations;
 import io.findoc.batch.coordinator.store.JobCounts;
+import io.findoc.batch.coordinator.store.JobHistoryEntry;
 import io.findoc.batch.coordinator.store.JobRow;
 import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.TaskRow;
@@ -15,28 +17,39 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Submitting jobs and reading them with their tasks. */
+/** Submitting jobs, reading them with their tasks, and pausing, resuming or cancelling them. */
 @RestController
 @RequestMapping("/api/batch/jobs")
 public class JobController {
 
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 1000;
+  private static final int MAX_REASON_LENGTH = 500;
 
   private final JobSubmitter submitter;
   private final JobStore jobs;
   private final TaskStore tasks;
   private final CurrentTenant tenant;
+  private final JobOperations operations;
 
   public JobController(
-      JobSubmitter submitter, JobStore jobs, TaskStore tasks, CurrentTenant tenant) {
+      JobSubmitter submitter,
+      JobStore jobs,
+      TaskStore tasks,
+      CurrentTenant tenant,
+      JobOperations operations) {
+    this.operations = operations;
     this.submitter = submitter;
     this.jobs = jobs;
     this.tasks = tasks;
@@ -58,6 +71,60 @@ public class JobController {
   @GetMapping("/{id}")
   public JobView get(@PathVariable UUID id) {
     return JobView.of(job(id));
+  }
+
+  /**
+   * Pauses the job: no task of it starts any more; running ones finish. Idempotent; 409 if the job
+   * is not QUEUED, RUNNING or PAUSED.
+   */
+  @PutMapping("/{id}/pause")
+  public JobView pause(@PathVariable UUID id) {
+    job(id);
+    operations.pause(id, tenant.id());
+    return JobView.of(job(id));
+  }
+
+  /** Resumes a paused job. Idempotent; 409 if the job is not PAUSED, QUEUED or RUNNING. */
+  @PutMapping("/{id}/resume")
+  public JobView resume(@PathVariable UUID id) {
+    job(id);
+    operations.resume(id, tenant.id());
+    return JobView.of(job(id));
+  }
+
+  /**
+   * Cancels the job: every task not done is cancelled, running ones are stopped. Idempotent; 409 if
+   * the job has finished otherwise.
+   */
+  @DeleteMapping("/{id}")
+  public JobView cancel(@PathVariable UUID id, @RequestParam(required = false) String reason) {
+    job(id);
+    if (reason != null && reason.length() > MAX_REASON_LENGTH) {
+      throw new InvalidParameterException(
+          "reason", "must be at most " + MAX_REASON_LENGTH + " characters");
+    }
+    operations.cancel(id, tenant.id(), reason);
+    return JobView.of(job(id));
+  }
+
+  /** Changes what may change of a submitted job: its {@code priority}. */
+  @PatchMapping(
+      path = "/{id}",
+      consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+  public JobView change(@PathVariable UUID id, @RequestBody JobChange change) {
+    job(id);
+    if (change.priority() == null) {
+      throw new InvalidParameterException("priority", "is required");
+    }
+    operations.changePriority(id, change.priority(), tenant.id());
+    return JobView.of(job(id));
+  }
+
+  /** Every state change of the job and every operator action on it, oldest first. */
+  @GetMapping("/{id}/history")
+  public List<JobHistoryEntry> history(@PathVariable UUID id) {
+    job(id);
+    return jobs.findHistory(id);
   }
 
   /** The tenant's jobs, newest first; {@code cursor} is the {@code next} of the previous page. */

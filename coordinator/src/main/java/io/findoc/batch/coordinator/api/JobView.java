@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.state.JobState;
@@ -8,12 +9,16 @@ import io.findoc.batch.coordinator.store.JobRow;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A job as the API shows it. */
+/**
+ * A job as the API shows it; {@code stateReason} says why it is in its state where that is not
+ * obvious (who cancelled it, which dependency failed), otherwise it is left out.
+ */
 public record JobView(
     UUID id,
     String name,
     String tenant,
     JobState state,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String stateReason,
     Priority priority,
     String processor,
     @JsonRawValue String options,
@@ -59,6 +64,7 @@ public record JobView(
         job.name(),
         job.tenantId(),
         job.state(),
+        job.stateReason(),
         job.priority(),
         job.processor(),
         job.options(),

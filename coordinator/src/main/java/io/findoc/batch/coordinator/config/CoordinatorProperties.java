@@ -40,11 +40,14 @@ public record CoordinatorProperties(
    *     priority can feed
    * @param statusPartitions partitions of the status and dead-letter topics (default 12): the most
    *     coordinators sharing the aggregation
+   * @param controlPartitions partitions of the compacted control topic (default 3), which every
+   *     worker reads whole
    * @param replicas replicas of each topic (default 1, for a single local broker; 3 in production)
    */
   public record TopicLayout(
       @DefaultValue("12") int taskPartitions,
       @DefaultValue("12") int statusPartitions,
+      @DefaultValue("3") int controlPartitions,
       @DefaultValue("1") short replicas) {}
 
   /**

@@ -33,7 +33,12 @@ public class KafkaConfiguration {
         topic(names.tasks(Priority.NORMAL), tasks, layout.replicas()),
         topic(names.tasks(Priority.LOW), tasks, layout.replicas()),
         topic(names.taskStatus(), status, layout.replicas()),
-        topic(names.deadLetters(), status, layout.replicas()));
+        topic(names.deadLetters(), status, layout.replicas()),
+        TopicBuilder.name(names.control())
+            .partitions(layout.controlPartitions())
+            .replicas(layout.replicas())
+            .compact()
+            .build());
   }
 
   private static NewTopic topic(String name, int partitions, short replicas) {

@@ -25,10 +25,15 @@ public final class CountDeltas {
 
   /** Counts one task of {@code job} moving from {@code from} to {@code to}. */
   public void move(UUID job, TaskState from, TaskState to) {
+    move(job, from, to, 1);
+  }
+
+  /** Counts {@code tasks} tasks of {@code job} moving from {@code from} to {@code to}. */
+  public void move(UUID job, TaskState from, TaskState to, int tasks) {
     int[] counts = byJob.computeIfAbsent(job, id -> new int[7]);
-    add(counts, from, -1);
-    add(counts, to, 1);
-    moves++;
+    add(counts, from, -tasks);
+    add(counts, to, tasks);
+    moves += tasks;
   }
 
   /** How many task moves were counted. */

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.Nested;
 
-/** A job as stored; {@code options} and {@code metadata} are JSON text. */
+/**
+ * A job as stored; {@code options} and {@code metadata} are JSON text, {@code stateReason} says why
+ * the job is in its state where that is not obvious (may be null).
+ */
 public record JobRow(
     UUID id,
     String tenantId,
@@ -17,6 +20,7 @@ public record JobRow(
     String metadata,
     int maxAttempts,
     JobState state,
+    String stateReason,
     @Nested JobCounts counts,
     Instant createdAt,
     Instant startedAt,

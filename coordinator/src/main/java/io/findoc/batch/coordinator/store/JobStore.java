@@ -22,6 +22,10 @@ public interface JobStore {
   @SqlUpdate
   void insert(@BindMethods NewJob job);
 
+  /** The job, whoever owns it: for the coordinator's own work, never for a client. */
+  @SqlQuery
+  Optional<JobRow> find(@Bind("id") UUID id);
+
   /** The job, if it exists and belongs to the tenant. */
   @SqlQuery
   Optional<JobRow> findForTenant(@Bind("id") UUID id, @Bind("tenantId") String tenantId);
@@ -43,16 +47,36 @@ public interface JobStore {
   List<JobProgress> addCounts(@BindMethods CountDeltas deltas);
 
   /**
-   * Moves a job from {@code from} to {@code to}, setting its start and finish times; {@code
-   * finished} says whether {@code to} is a finished state. Returns 0 if the job was not in {@code
-   * from}.
+   * Moves a job from {@code from} to {@code to}, setting its start and finish times, and records
+   * the change in its history; {@code finished} says whether {@code to} is a finished state, {@code
+   * reason} (may be null) why the job moved. Returns 0 if the job was not in {@code from}.
    */
   @SqlUpdate
   int moveState(
       @Bind("id") UUID id,
       @Bind("from") JobState from,
       @Bind("to") JobState to,
-      @Bind("finished") boolean finished);
+      @Bind("finished") boolean finished,
+      @Bind("actor") String actor,
+      @Bind("reason") String reason);
+
+  /** Records an action on a job that did not change its state, such as a new priority. */
+  @SqlUpdate
+  void recordHistory(
+      @Bind("id") UUID id,
+      @Bind("from") JobState from,
+      @Bind("to") JobState to,
+      @Bind("actor") String actor,
+      @Bind("detail") String detail);
+
+  /** The job's history, oldest first. */
+  @SqlQuery
+  @RegisterConstructorMapper(JobHistoryEntry.class)
+  List<JobHistoryEntry> findHistory(@Bind("id") UUID id);
+
+  /** Sets the priority of an unfinished job; returns 0 if it has finished. */
+  @SqlUpdate
+  int changePriority(@Bind("id") UUID id, @Bind("priority") String priority);
 
   /** Tasks handed to Kafka and not finished, over all jobs: what the dispatcher's credit spends. */
   @SqlQuery

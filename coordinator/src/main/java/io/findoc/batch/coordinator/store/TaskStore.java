@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.store;
 
+import io.findoc.batch.common.state.TaskState;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,6 +53,21 @@ public interface TaskStore {
    */
   @SqlQuery
   List<TaskTransition> retryIfActive(@BindMethods Reports reports);
+
+  /** QUEUED (or PENDING, see above) back to PENDING, for attempts a worker deferred. */
+  @SqlQuery
+  List<TaskTransition> deferIfPublished(@BindMethods Reports reports);
+
+  /**
+   * Cancels every task of the job that is not done; returns how many tasks left each state. Rows
+   * held by another transaction are waited for, so a result committed meanwhile stands.
+   */
+  @SqlQuery
+  @RegisterConstructorMapper(StateCount.class)
+  List<StateCount> cancelUnfinished(@Bind("jobId") UUID jobId);
+
+  /** How many tasks were in a state. */
+  record StateCount(TaskState state, int tasks) {}
 
   /** A page of a job's tasks in number order, optionally of one state, after task {@code after}. */
   @SqlQuery

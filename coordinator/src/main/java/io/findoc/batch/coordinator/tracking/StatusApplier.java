@@ -26,13 +26,17 @@ import org.springframework.stereotype.Component;
 /**
  * Applies a batch of worker reports in one transaction: guarded task transitions (a report of an
  * attempt that is not the task's current one, or for a task no longer in flight, changes nothing),
- * the job counters moved by the same deltas, and the resulting job state changes.
+ * the job counters moved by the same deltas, and the resulting job state changes. Attempts a worker
+ * deferred (their job is paused) go back to PENDING, to be dispatched again on resume.
  */
 @Component
 public class StatusApplier {
 
   /** What applying a batch did. */
   public record Applied(int applied, int ignored) {}
+
+  /** How the job history names this component's state changes. */
+  static final String ACTOR = "coordinator";
 
   private final Jdbi jdbi;
   private final RetryBackoff backoff;
@@ -69,13 +73,18 @@ public class StatusApplier {
     if (!failures.isEmpty()) {
       applyFailures(failures, tasks, jobs, deltas);
     }
+    List<StatusMessage> deferrals = batch.of(StatusKind.DEFERRED);
+    if (!deferrals.isEmpty()) {
+      count(tasks.deferIfPublished(ReportArrays.of(deferrals)), TaskState.PENDING, deltas);
+    }
+    // CANCELLED reports close attempts of tasks that the cancellation already ended: nothing to do.
     if (deltas.isEmpty()) {
       return 0;
     }
     for (JobProgress job : jobs.addCounts(deltas)) {
       Optional<JobState> next = JobOutcome.next(job);
       if (next.isPresent()) {
-        jobs.moveState(job.id(), job.state(), next.get(), next.get().isFinished());
+        jobs.moveState(job.id(), job.state(), next.get(), next.get().isFinished(), ACTOR, null);
       }
     }
     return deltas.moves();

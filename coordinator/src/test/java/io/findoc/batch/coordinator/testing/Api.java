@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 public final class Api {
 
   /** A status code, the content type, and the body parsed (null if empty). */
-  public record Response(int status, String contentType, String location, JsonNode body) {}
+  public record Response(
+      int status, String contentType, String location, String retryAfter, JsonNode body) {}
 
   private final URI base;
   private final HttpClient http =
@@ -34,6 +35,25 @@ public final class Api {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build());
+  }
+
+  public Response put(String path) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .PUT(HttpRequest.BodyPublishers.noBody())
+            .build());
+  }
+
+  public Response patch(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  public Response delete(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).DELETE().build());
   }
 
   public Response get(String path) {
@@ -66,6 +86,7 @@ public final class Api {
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(null),
           response.headers().firstValue("Location").orElse(null),
+          response.headers().firstValue("Retry-After").orElse(null),
           body == null || body.isEmpty() ? null : Json.mapper().readTree(body));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

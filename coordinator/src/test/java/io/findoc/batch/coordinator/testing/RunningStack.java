@@ -37,6 +37,7 @@ public final class RunningStack implements AutoCloseable {
     shared.put("findoc.topics.tasks-low", prefix + "tasks.low");
     shared.put("findoc.topics.task-status", prefix + "task-status");
     shared.put("findoc.topics.dead-letters", prefix + "tasks.dlt");
+    shared.put("findoc.topics.control", prefix + "control");
     TestInfrastructure.Database db = TestInfrastructure.newDatabase();
     Map<String, Object> coordinatorConfig = new LinkedHashMap<>(shared);
     coordinatorConfig.put("spring.config.name", CoordinatorApplication.CONFIG_NAME);

@@ -11,18 +11,12 @@ import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.Reports;
 import io.findoc.batch.coordinator.testing.RunningStack;
-import io.findoc.batch.devstack.TestInfrastructure;
+import io.findoc.batch.coordinator.testing.TopicRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -198,28 +192,7 @@ class StatusReportsIT {
   }
 
   private static ConsumerRecord<String, byte[]> deadLetterKeyed(String key) {
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                "bootstrap.servers",
-                TestInfrastructure.kafkaBootstrap(),
-                "group.id",
-                "dlt-reader-" + UUID.randomUUID(),
-                "auto.offset.reset",
-                "earliest"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(stack.property("findoc.topics.dead-letters")));
-      List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(found::add);
-                return found.stream().anyMatch(r -> key.equals(r.key()));
-              });
-      return found.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
-    }
+    return TopicRecords.keyed(stack.property("findoc.topics.dead-letters"), key, 1).get(0);
   }
 
   private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -1,0 +1,181 @@
+package io.findoc.batch.coordinator.control;
+
+import io.findoc.batch.common.id.JobId;
+import io.findoc.batch.common.message.ControlAction;
+import io.findoc.batch.common.message.Priority;
+import io.findoc.batch.common.state.JobState;
+import io.findoc.batch.common.state.TaskState;
+import io.findoc.batch.coordinator.dispatch.DispatchSignal;
+import io.findoc.batch.coordinator.store.CountDeltas;
+import io.findoc.batch.coordinator.store.JobRow;
+import io.findoc.batch.coordinator.store.JobStore;
+import io.findoc.batch.coordinator.store.TaskStore;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pause, resume, cancel and a new priority. Each is idempotent (asking for the state a job is
+ * already in changes nothing, and signals the workers again), refuses with {@link
+ * JobStateConflictException} what the job's state forbids, and records what it changed in the job's
+ * history. A job moved by someone else meanwhile (the aggregator starting or finishing it) is read
+ * again and the decision taken anew.
+ */
+@Component
+public class JobOperations {
+
+  private static final int ATTEMPTS = 5;
+
+  private final Jdbi jdbi;
+  private final JobStore jobs;
+  private final ControlPublisher control;
+  private final DispatchSignal dispatchSignal;
+
+  public JobOperations(
+      Jdbi jdbi, JobStore jobs, ControlPublisher control, DispatchSignal dispatchSignal) {
+    this.jdbi = jdbi;
+    this.jobs = jobs;
+    this.control = control;
+    this.dispatchSignal = dispatchSignal;
+  }
+
+  /**
+   * No task of the job is dispatched any more, and workers defer the ones already handed to Kafka;
+   * running tasks finish and their results count.
+   */
+  public void pause(UUID id, String actor) {
+    for (int attempt = 1; ; attempt++) {
+      JobState state = current(id).state();
+      if (state == JobState.PAUSED) {
+        break;
+      }
+      if (!state.canMoveTo(JobState.PAUSED) || state == JobState.ROLLING_BACK) {
+        throw new JobStateConflictException(
+            id, "pause", state, "only a QUEUED or RUNNING job can be paused");
+      }
+      if (jobs.moveState(id, state, JobState.PAUSED, false, actor, null) == 1) {
+        break;
+      }
+      giveUpAfter(attempt, id);
+    }
+    control.publish(new JobId(id), ControlAction.PAUSE);
+  }
+
+  /** Dispatch goes on where it stopped, deferred tasks included. */
+  public void resume(UUID id, String actor) {
+    for (int attempt = 1; ; attempt++) {
+      JobRow job = current(id);
+      JobState state = job.state();
+      if (state == JobState.QUEUED || state == JobState.RUNNING) {
+        break;
+      }
+      if (state != JobState.PAUSED) {
+        throw new JobStateConflictException(
+            id, "resume", state, "only a PAUSED job can be resumed");
+      }
+      JobState next =
+          job.startedAt() != null || job.counts().anyStarted() ? JobState.RUNNING : JobState.QUEUED;
+      if (jobs.moveState(id, state, next, false, actor, null) == 1) {
+        break;
+      }
+      giveUpAfter(attempt, id);
+    }
+    control.publish(new JobId(id), null);
+    dispatchSignal.wakeUp();
+  }
+
+  /**
+   * Cancels every task that is not done, in one transaction with the job's state: counts add up at
+   * once. Workers stop the running ones; their late reports change nothing.
+   */
+  public void cancel(UUID id, String actor, String reason) {
+    String why = reason == null || reason.isBlank() ? "cancelled by " + actor : reason;
+    for (int attempt = 1; ; attempt++) {
+      JobState state = current(id).state();
+      if (state == JobState.CANCELLED) {
+        break;
+      }
+      if (!state.canMoveTo(JobState.CANCELLED)) {
+        throw new JobStateConflictException(
+            id, "cancel", state, "a job that has finished cannot be cancelled");
+      }
+      try {
+        if (cancelTasksAndJob(id, state, actor, why)) {
+          break;
+        }
+      } catch (UnableToExecuteStatementException e) {
+        // The aggregator locks task rows, then job rows, as this does; a deadlock aborts one.
+        if (!isDeadlock(e)) {
+          throw e;
+        }
+      }
+      giveUpAfter(attempt, id);
+    }
+    control.publish(new JobId(id), ControlAction.CANCEL);
+  }
+
+  private boolean cancelTasksAndJob(UUID id, JobState from, String actor, String reason) {
+    return jdbi.inTransaction(
+        handle -> {
+          JobStore jobStore = handle.attach(JobStore.class);
+          CountDeltas deltas = new CountDeltas();
+          for (TaskStore.StateCount left : handle.attach(TaskStore.class).cancelUnfinished(id)) {
+            deltas.move(id, left.state(), TaskState.CANCELLED, left.tasks());
+          }
+          if (!deltas.isEmpty()) {
+            jobStore.addCounts(deltas);
+          }
+          if (jobStore.moveState(id, from, JobState.CANCELLED, true, actor, reason) == 0) {
+            handle.rollback();
+            return false;
+          }
+          return true;
+        });
+  }
+
+  /**
+   * Sets the priority of the job's tasks not yet dispatched; tasks already handed to Kafka keep
+   * theirs.
+   */
+  public void changePriority(UUID id, Priority priority, String actor) {
+    JobRow job = current(id);
+    if (job.priority() == priority) {
+      return;
+    }
+    jdbi.useTransaction(
+        handle -> {
+          JobStore jobStore = handle.attach(JobStore.class);
+          if (jobStore.changePriority(id, priority.wireName()) == 0) {
+            throw new JobStateConflictException(
+                id,
+                "change the priority of",
+                current(id).state(),
+                "only an unfinished job can change its priority");
+          }
+          jobStore.recordHistory(
+              id,
+              job.state(),
+              job.state(),
+              actor,
+              "priority " + job.priority().wireName() + " -> " + priority.wireName());
+        });
+    dispatchSignal.wakeUp();
+  }
+
+  private static boolean isDeadlock(UnableToExecuteStatementException e) {
+    return e.getCause() instanceof SQLException sql && "40P01".equals(sql.getSQLState());
+  }
+
+  private JobRow current(UUID id) {
+    return jobs.find(id).orElseThrow(() -> new IllegalStateException("job " + id + " vanished"));
+  }
+
+  private static void giveUpAfter(int attempt, UUID id) {
+    if (attempt >= ATTEMPTS) {
+      throw new IllegalStateException(
+          "job " + id + " kept changing state; gave up after " + attempt + " attempts");
+    }
+  }
+}

@@ -1,0 +1,4 @@
+UPDATE job
+SET priority = :priority
+WHERE id = :id
+  AND state NOT IN ('COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED', 'ROLLED_BACK')
