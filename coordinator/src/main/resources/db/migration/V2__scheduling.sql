@@ -9,6 +9,10 @@ ALTER TABLE job
     -- Whether any task of the job waits for others: only then do results unblock or skip tasks.
     ADD COLUMN has_task_dependencies boolean NOT NULL DEFAULT false;
 
+-- Submission checks a tenant's unfinished tasks against its limit.
+CREATE INDEX job_unfinished_by_tenant ON job (tenant_id)
+    WHERE state NOT IN ('COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED', 'ROLLED_BACK');
+
 -- A WAITING job waits until every job it depends on has COMPLETED.
 CREATE TABLE job_dependency (
     job_id      uuid NOT NULL,

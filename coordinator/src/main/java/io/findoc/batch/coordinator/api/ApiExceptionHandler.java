@@ -4,6 +4,7 @@ import io.findoc.batch.coordinator.control.ControlNotPublishedException;
 import io.findoc.batch.coordinator.control.JobStateConflictException;
 import io.findoc.batch.coordinator.submission.InvalidSubmissionException;
 import io.findoc.batch.coordinator.submission.JsonViolations;
+import io.findoc.batch.coordinator.submission.QueueLimitExceededException;
 import io.findoc.batch.coordinator.submission.Violation;
 import java.net.URI;
 import java.util.List;
@@ -56,6 +57,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     body.setType(type("not-found"));
     body.setTitle("Not found");
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
+  }
+
+  @ExceptionHandler(QueueLimitExceededException.class)
+  ResponseEntity<Object> queueLimit(QueueLimitExceededException e) {
+    ProblemDetail body =
+        ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+    body.setType(type("queue-limit"));
+    body.setTitle("Too many unfinished tasks");
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()))
+        .body(body);
   }
 
   @ExceptionHandler(JobStateConflictException.class)

@@ -6,6 +6,7 @@ import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.coordinator.store.JobCounts;
 import io.findoc.batch.coordinator.store.JobRow;
+import io.findoc.batch.coordinator.submission.TaskOrder;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -24,6 +25,7 @@ public record JobView(
     @JsonRawValue String options,
     @JsonRawValue String metadata,
     int maxAttempts,
+    TaskOrder taskOrder,
     Counts counts,
     double percentDone,
     Instant createdAt,
@@ -70,6 +72,7 @@ public record JobView(
         job.options(),
         job.metadata(),
         job.maxAttempts(),
+        TaskOrder.valueOf(job.taskOrder()),
         Counts.of(counts),
         percent,
         job.createdAt(),

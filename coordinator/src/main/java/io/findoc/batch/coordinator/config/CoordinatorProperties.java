@@ -63,16 +63,24 @@ public record CoordinatorProperties(
    * @param defaultProcessor the processor of jobs that name none (default {@code noop}, until the
    *     document analyser exists)
    * @param defaultMaxAttempts attempts per task of jobs that set none (default 3)
+   * @param maxUnfinishedTasksPerTenant the most tasks of one tenant not done yet; a submission past
+   *     it is refused with 429 and nothing is stored (default 5,000,000)
    */
   public record Submission(
       @DefaultValue("1000000") int maxDocuments,
       @DefaultValue("262144") int maxInlineBytes,
       @DefaultValue("noop") String defaultProcessor,
-      @DefaultValue("3") int defaultMaxAttempts) {}
+      @DefaultValue("3") int defaultMaxAttempts,
+      @DefaultValue("5000000") long maxUnfinishedTasksPerTenant) {}
 
   /**
    * @param batchSize the most tasks one dispatch round claims and publishes (default 5,000)
-   * @param maxInFlight the most tasks handed to Kafka and not yet finished, over all jobs (default
+   * @param queueTime how much work, in time at the observed completion rate, each priority keeps
+   *     dispatched but not started (default 2 s): what a newly submitted job of the same priority
+   *     waits behind
+   * @param minInFlight the fewest tasks each priority may keep dispatched and not started, whatever
+   *     the completion rate (default 500): the start, before any rate is known
+   * @param maxInFlight the most tasks dispatched and not started over all priorities (default
    *     20,000): bounds what pause or cancel would have to chase
    * @param idlePoll how long the dispatcher sleeps when it found nothing to do, unless woken by a
    *     submission or a finished task (default 200 ms)
@@ -81,9 +89,23 @@ public record CoordinatorProperties(
    */
   public record Dispatch(
       @DefaultValue("5000") int batchSize,
+      @DefaultValue("2s") Duration queueTime,
+      @DefaultValue("500") int minInFlight,
       @DefaultValue("20000") int maxInFlight,
       @DefaultValue("200ms") Duration idlePoll,
-      @DefaultValue("30s") Duration sendTimeout) {}
+      @DefaultValue("30s") Duration sendTimeout) {
+
+    public Dispatch {
+      if (minInFlight < 1 || minInFlight > maxInFlight) {
+        throw new IllegalArgumentException(
+            "findoc.dispatch.min-in-flight ("
+                + minInFlight
+                + ") must be between 1 and findoc.dispatch.max-in-flight ("
+                + maxInFlight
+                + ")");
+      }
+    }
+  }
 
   /**
    * @param initialBackoff the wait before the second attempt (default 1 s); doubles per attempt,

@@ -88,15 +88,18 @@ public class JobOperations {
 
   /**
    * Cancels every task that is not done, in one transaction with the job's state: counts add up at
-   * once. Workers stop the running ones; their late reports change nothing.
+   * once. Workers stop the running ones; their late reports change nothing. (A job cancelled while
+   * WAITING had no task handed out, so the workers are not told.)
    */
   public void cancel(UUID id, String actor, String reason) {
     String why = reason == null || reason.isBlank() ? "cancelled by " + actor : reason;
+    boolean dispatched = true;
     for (int attempt = 1; ; attempt++) {
       JobState state = current(id).state();
       if (state == JobState.CANCELLED) {
         break;
       }
+      dispatched = state != JobState.WAITING;
       if (!state.canMoveTo(JobState.CANCELLED)) {
         throw new JobStateConflictException(
             id, "cancel", state, "a job that has finished cannot be cancelled");
@@ -113,7 +116,9 @@ public class JobOperations {
       }
       giveUpAfter(attempt, id);
     }
-    control.publish(new JobId(id), ControlAction.CANCEL);
+    if (dispatched) {
+      control.publish(new JobId(id), ControlAction.CANCEL);
+    }
   }
 
   private boolean cancelTasksAndJob(UUID id, JobState from, String actor, String reason) {

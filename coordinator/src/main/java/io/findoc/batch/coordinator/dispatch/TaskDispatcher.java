@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.dispatch;
 
+import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.state.TaskState;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.ClaimedTask;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,17 +25,21 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands dispatchable tasks to Kafka, round after round, on a thread of its own. Each round claims
- * tasks within the credit (the configured maximum in flight, less what is in flight), publishes
- * them and marks them QUEUED in one transaction that commits only after the broker acknowledged
- * every message; a failed round rolls back and its tasks are claimed again. Several coordinators
- * may run it at once: claims skip rows another one has locked.
+ * Hands dispatchable tasks to Kafka, round after round, on a thread of its own. Each round takes
+ * each priority's credit ({@link DispatchCredit}), divides it fairly among tenants and jobs ({@link
+ * DispatchPlanner}), claims that many tasks of each job, publishes them and marks them QUEUED in
+ * one transaction that commits only after the broker acknowledged every message; a failed round
+ * rolls back and its tasks are claimed again. Several coordinators may run it at once: claims skip
+ * rows another one has locked.
  */
 @Component
 public class TaskDispatcher implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskDispatcher.class);
-  private static final int MIN_PER_JOB = 100;
+
+  /** The most jobs one round divides its credit among; later ones wait for a later round. */
+  private static final int MAX_JOBS_PER_ROUND = 1000;
+
   private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(1);
 
   private final Jdbi jdbi;
@@ -41,6 +47,8 @@ public class TaskDispatcher implements SmartLifecycle {
   private final TaskPublisher publisher;
   private final DispatchSignal signal;
   private final CoordinatorProperties.Dispatch settings;
+  private final DispatchCredit credit;
+  private final CompletionRate completions;
   private final Counter dispatched;
   private final Counter failedRounds;
   private final Timer claiming;
@@ -52,8 +60,11 @@ public class TaskDispatcher implements SmartLifecycle {
       JobStore jobs,
       TaskPublisher publisher,
       DispatchSignal signal,
+      CompletionRate completions,
       CoordinatorProperties properties,
       MeterRegistry meters) {
+    this.completions = completions;
+    this.credit = new DispatchCredit(properties.dispatch());
     this.jdbi = jdbi;
     this.jobs = jobs;
     this.publisher = publisher;
@@ -71,22 +82,31 @@ public class TaskDispatcher implements SmartLifecycle {
    * @return how many tasks were handed to Kafka
    */
   public int runOnce() {
-    long credit = Math.min(settings.batchSize(), settings.maxInFlight() - jobs.countInFlight());
-    if (credit <= 0) {
+    int target = this.credit.target(completions.perSecond());
+    Map<Priority, Integer> credit = this.credit.forRound(target, jobs.countQueuedByPriority());
+    if (credit.values().stream().allMatch(c -> c == 0)) {
       return 0;
     }
-    int activeJobs = jobs.countDispatchable();
-    if (activeJobs == 0) {
+    List<DispatchCandidate> candidates = jobs.findDispatchCandidates(MAX_JOBS_PER_ROUND);
+    if (candidates.isEmpty()) {
       return 0;
     }
-    int limit = (int) credit;
-    int perJob = Math.min(limit, Math.max(MIN_PER_JOB, limit / activeJobs));
+    DispatchPlan plan = DispatchPlanner.plan(candidates, target, credit);
+    if (plan.isEmpty()) {
+      return 0;
+    }
     int count =
         jdbi.inTransaction(
             handle -> {
+              TaskStore taskStore = handle.attach(TaskStore.class);
               List<ClaimedTask> claimed =
                   claiming.record(
-                      () -> handle.attach(TaskStore.class).claimDispatchable(limit, perJob));
+                      () -> {
+                        List<ClaimedTask> all =
+                            new ArrayList<>(claim(taskStore, plan.fifo(), false));
+                        all.addAll(claim(taskStore, plan.lifo(), true));
+                        return all;
+                      });
               if (claimed.isEmpty()) {
                 return 0;
               }
@@ -106,6 +126,14 @@ public class TaskDispatcher implements SmartLifecycle {
             });
     dispatched.increment(count);
     return count;
+  }
+
+  private static List<ClaimedTask> claim(
+      TaskStore tasks, DispatchPlan.Claims claims, boolean newestFirst) {
+    if (claims.isEmpty()) {
+      return List.of();
+    }
+    return tasks.claimDispatchable(claims.jobIds(), claims.limits(), newestFirst);
   }
 
   private void loop() {

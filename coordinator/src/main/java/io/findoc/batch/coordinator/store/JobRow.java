@@ -19,6 +19,7 @@ public record JobRow(
     String options,
     String metadata,
     int maxAttempts,
+    String taskOrder,
     JobState state,
     String stateReason,
     @Nested JobCounts counts,

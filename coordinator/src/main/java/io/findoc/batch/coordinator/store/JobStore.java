@@ -1,11 +1,17 @@
 package io.findoc.batch.coordinator.store;
 
+import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.state.JobState;
+import io.findoc.batch.coordinator.dispatch.DispatchCandidate;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
@@ -21,6 +27,30 @@ public interface JobStore {
 
   @SqlUpdate
   void insert(@BindMethods NewJob job);
+
+  /** The dependencies of a new job, which must exist already. */
+  @SqlUpdate
+  void insertDependencies(@Bind("id") UUID id, @Bind("dependsOn") UUID[] dependsOn);
+
+  /** Those of {@code ids} that are jobs of the tenant. */
+  @SqlQuery
+  Set<UUID> findExistingForTenant(@Bind("tenantId") String tenantId, @Bind("ids") UUID[] ids);
+
+  /** The tasks of the tenant's unfinished jobs that are not done: what its queue limit counts. */
+  @SqlQuery
+  long countUnfinishedTasksOfTenant(@Bind("tenantId") String tenantId);
+
+  /** Moves WAITING jobs whose prerequisites all completed to QUEUED; returns their ids. */
+  @SqlQuery
+  List<UUID> releaseWaiting();
+
+  /** WAITING jobs a prerequisite of which ended otherwise than COMPLETED, with that job. */
+  @SqlQuery
+  @RegisterConstructorMapper(BlockedJob.class)
+  List<BlockedJob> findWaitingOnFailedJobs(@Bind("limit") int limit);
+
+  /** A WAITING job that never can start, and the prerequisite that ended without completing. */
+  record BlockedJob(UUID id, UUID prerequisite, JobState prerequisiteState) {}
 
   /** The job, whoever owns it: for the coordinator's own work, never for a client. */
   @SqlQuery
@@ -78,13 +108,18 @@ public interface JobStore {
   @SqlUpdate
   int changePriority(@Bind("id") UUID id, @Bind("priority") String priority);
 
-  /** Tasks handed to Kafka and not finished, over all jobs: what the dispatcher's credit spends. */
+  /** Jobs with tasks to hand out, oldest first, at most {@code limit}. */
   @SqlQuery
-  long countInFlight();
+  @RegisterConstructorMapper(DispatchCandidate.class)
+  List<DispatchCandidate> findDispatchCandidates(@Bind("limit") int limit);
 
-  /** Jobs whose tasks the dispatcher may hand out. */
+  /**
+   * Tasks handed to Kafka and not yet started, per priority: what the dispatcher's credit spends.
+   */
   @SqlQuery
-  int countDispatchable();
+  @KeyColumn("priority")
+  @ValueColumn("queued")
+  Map<Priority, Long> countQueuedByPriority();
 
   @SqlQuery
   List<JobDispatchInfo> findDispatchInfo(@Bind("ids") UUID[] ids);

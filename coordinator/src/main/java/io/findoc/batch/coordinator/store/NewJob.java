@@ -2,7 +2,7 @@ package io.findoc.batch.coordinator.store;
 
 import java.util.UUID;
 
-/** The columns of a job being inserted; JSON as text, priority and state by name. */
+/** The columns of a job being inserted; JSON as text, priority, state and task order by name. */
 public record NewJob(
     UUID id,
     String tenantId,
@@ -13,4 +13,5 @@ public record NewJob(
     String metadata,
     int maxAttempts,
     String state,
+    String taskOrder,
     int total) {}

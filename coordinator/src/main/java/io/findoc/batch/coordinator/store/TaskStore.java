@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
@@ -27,13 +28,20 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface TaskStore {
 
   /**
-   * Moves up to {@code limit} dispatchable tasks (PENDING, or RETRY_WAIT whose time has come) to
-   * QUEUED, at most {@code perJobLimit} of any one job, of higher-priority and older jobs first;
-   * rows locked by another dispatcher are skipped. The caller publishes them before it commits.
+   * Moves dispatchable tasks (PENDING, or RETRY_WAIT whose time has come, and not blocked by tasks
+   * they depend on) to QUEUED: up to {@code limits[i]} of job {@code jobIds[i]}, lowest numbers
+   * first, or highest if {@code newestFirst}; rows locked by another dispatcher are skipped. The
+   * caller publishes them before it commits.
    */
+  default List<ClaimedTask> claimDispatchable(UUID[] jobIds, int[] limits, boolean newestFirst) {
+    return claimDispatchable(jobIds, limits, newestFirst ? "DESC" : "ASC");
+  }
+
   @SqlQuery
   List<ClaimedTask> claimDispatchable(
-      @Bind("limit") int limit, @Bind("perJobLimit") int perJobLimit);
+      @Bind("jobIds") UUID[] jobIds,
+      @Bind("limits") int[] limits,
+      @Define("direction") String direction);
 
   /** PENDING or QUEUED to RUNNING, for the reported attempts. */
   @SqlQuery

@@ -1,7 +1,9 @@
 package io.findoc.batch.coordinator.submission;
 
 import io.findoc.batch.common.message.Priority;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The job's own fields in the body of {@code POST /api/batch/jobs}. The body's {@code documents}
@@ -14,6 +16,9 @@ import java.util.Map;
  * @param options passed to the processor with every task
  * @param metadata the client's own data, stored and returned as given
  * @param retry how often a task may be attempted
+ * @param taskOrder {@code fifo} (default) or {@code lifo}: which tasks go first
+ * @param dependsOn jobs of the same tenant that must complete before this one starts; it waits in
+ *     WAITING, and is cancelled if one of them ends otherwise
  */
 public record JobSubmission(
     String name,
@@ -21,7 +26,9 @@ public record JobSubmission(
     String processor,
     Map<String, Object> options,
     Map<String, Object> metadata,
-    RetrySettings retry) {
+    RetrySettings retry,
+    TaskOrder taskOrder,
+    List<UUID> dependsOn) {
 
   /**
    * @param maxAttempts attempts per task, 1 to 100; the configured default if absent

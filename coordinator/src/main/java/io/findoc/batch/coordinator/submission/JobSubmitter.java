@@ -4,6 +4,7 @@ import io.findoc.batch.common.json.Json;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import io.findoc.batch.coordinator.dispatch.CompletionRate;
 import io.findoc.batch.coordinator.dispatch.DispatchSignal;
 import io.findoc.batch.coordinator.store.DuplicateDocument;
 import io.findoc.batch.coordinator.store.JobStore;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -36,13 +38,17 @@ public class JobSubmitter {
   private final SubmissionValidator validator;
   private final CoordinatorProperties.Submission defaults;
   private final DispatchSignal dispatchSignal;
+  private final QueueLimit queueLimit;
 
   public JobSubmitter(
       Jdbi jdbi,
       TaskWriter taskWriter,
       JsonMapper apiMapper,
       CoordinatorProperties properties,
-      DispatchSignal dispatchSignal) {
+      DispatchSignal dispatchSignal,
+      CompletionRate completions) {
+    this.queueLimit =
+        new QueueLimit(properties.submission().maxUnfinishedTasksPerTenant(), completions);
     this.jdbi = jdbi;
     this.taskWriter = taskWriter;
     this.defaults = properties.submission();
@@ -56,6 +62,8 @@ public class JobSubmitter {
    *
    * @return the new job's id
    * @throws InvalidSubmissionException if the submission breaks a rule; nothing is stored
+   * @throws QueueLimitExceededException if the tenant has too many unfinished tasks; nothing is
+   *     stored
    */
   public UUID submit(String tenant, InputStream body) {
     UUID id = UUID.randomUUID();
@@ -65,6 +73,8 @@ public class JobSubmitter {
   }
 
   private void store(Handle handle, String tenant, UUID id, InputStream body) {
+    JobStore jobs = handle.attach(JobStore.class);
+    queueLimit.check(jobs, tenant, 0);
     Map<Integer, List<Violation>> byDocument = new TreeMap<>();
     SubmissionReader.Read read;
     try (TaskWriter.Copy copy = taskWriter.open(handle, id)) {
@@ -101,13 +111,34 @@ public class JobSubmitter {
     }
     List<Violation> jobViolations = new ArrayList<>();
     validator.checkJob(read.job(), read.documents(), jobViolations);
+    List<UUID> dependsOn = read.job().dependsOn() == null ? List.of() : read.job().dependsOn();
+    if (jobViolations.isEmpty()) {
+      checkDependenciesExist(jobs, tenant, dependsOn, jobViolations);
+    }
     if (!jobViolations.isEmpty() || !byDocument.isEmpty()) {
       throw new InvalidSubmissionException(flatten(jobViolations, byDocument));
     }
-    handle.attach(JobStore.class).insert(newJob(tenant, id, read));
+    queueLimit.check(jobs, tenant, read.documents());
+    jobs.insert(newJob(tenant, id, read, !dependsOn.isEmpty()));
+    if (!dependsOn.isEmpty()) {
+      jobs.insertDependencies(id, dependsOn.toArray(UUID[]::new));
+    }
   }
 
-  private NewJob newJob(String tenant, UUID id, SubmissionReader.Read read) {
+  private static void checkDependenciesExist(
+      JobStore jobs, String tenant, List<UUID> dependsOn, List<Violation> violations) {
+    if (dependsOn.isEmpty()) {
+      return;
+    }
+    Set<UUID> existing = jobs.findExistingForTenant(tenant, dependsOn.toArray(UUID[]::new));
+    for (int i = 0; i < dependsOn.size(); i++) {
+      if (!existing.contains(dependsOn.get(i))) {
+        violations.add(new Violation("dependsOn[" + i + "]", "no job " + dependsOn.get(i)));
+      }
+    }
+  }
+
+  private NewJob newJob(String tenant, UUID id, SubmissionReader.Read read, boolean waits) {
     JobSubmission job = read.job();
     return new NewJob(
         id,
@@ -120,7 +151,8 @@ public class JobSubmitter {
         job.retry() == null || job.retry().maxAttempts() == null
             ? defaults.defaultMaxAttempts()
             : job.retry().maxAttempts(),
-        JobState.QUEUED.name(),
+        (waits ? JobState.WAITING : JobState.QUEUED).name(),
+        (job.taskOrder() == null ? TaskOrder.FIFO : job.taskOrder()).name(),
         read.documents());
   }
 

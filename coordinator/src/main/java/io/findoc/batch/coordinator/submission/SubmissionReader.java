@@ -3,8 +3,10 @@ package io.findoc.batch.coordinator.submission;
 import io.findoc.batch.common.message.Document;
 import io.findoc.batch.common.message.Priority;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -53,6 +55,8 @@ public final class SubmissionReader {
     Map<String, Object> options = null;
     Map<String, Object> metadata = null;
     JobSubmission.RetrySettings retry = null;
+    TaskOrder taskOrder = null;
+    UUID[] dependsOn = null;
     int documents = 0;
     try (JsonParser parser = mapper.createParser(body)) {
       JsonToken first = parser.nextToken();
@@ -72,6 +76,8 @@ public final class SubmissionReader {
           case "options" -> options = object(parser, field);
           case "metadata" -> metadata = object(parser, field);
           case "retry" -> retry = value(parser, field, JobSubmission.RetrySettings.class);
+          case "taskOrder" -> taskOrder = value(parser, field, TaskOrder.class);
+          case "dependsOn" -> dependsOn = value(parser, field, UUID[].class);
           case "documents" -> documents = documents(parser, sink);
           default -> throw invalid(field, "is not a known field");
         }
@@ -83,7 +89,16 @@ public final class SubmissionReader {
       throw new InvalidSubmissionException(List.of(JsonViolations.of(e, "")));
     }
     return new Read(
-        new JobSubmission(name, priority, processor, options, metadata, retry), documents);
+        new JobSubmission(
+            name,
+            priority,
+            processor,
+            options,
+            metadata,
+            retry,
+            taskOrder,
+            dependsOn == null ? null : Arrays.asList(dependsOn)),
+        documents);
   }
 
   private int documents(JsonParser parser, DocumentSink sink) {

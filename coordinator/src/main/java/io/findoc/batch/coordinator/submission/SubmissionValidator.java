@@ -20,6 +20,9 @@ public final class SubmissionValidator {
   /** The most violations one answer lists. */
   public static final int MAX_REPORTED = 50;
 
+  /** The most jobs one job may depend on. */
+  public static final int MAX_JOB_DEPENDENCIES = 100;
+
   private static final int MAX_NAME_LENGTH = 200;
   private static final int MAX_DOCUMENT_ID_LENGTH = 200;
   private static final int MAX_URI_LENGTH = 2048;
@@ -45,6 +48,18 @@ public final class SubmissionValidator {
       int attempts = job.retry().maxAttempts();
       if (attempts < 1 || attempts > 100) {
         violations.add(new Violation("retry.maxAttempts", "must be between 1 and 100"));
+      }
+    }
+    if (job.dependsOn() != null) {
+      if (job.dependsOn().size() > MAX_JOB_DEPENDENCIES) {
+        violations.add(
+            new Violation(
+                "dependsOn", "a job may depend on at most " + MAX_JOB_DEPENDENCIES + " jobs"));
+      }
+      for (int i = 0; i < job.dependsOn().size(); i++) {
+        if (job.dependsOn().get(i) == null) {
+          violations.add(new Violation("dependsOn[" + i + "]", "must be a job id"));
+        }
       }
     }
     if (documents == 0) {

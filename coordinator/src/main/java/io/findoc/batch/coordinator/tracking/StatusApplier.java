@@ -5,6 +5,7 @@ import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.common.state.TaskState;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import io.findoc.batch.coordinator.dispatch.CompletionRate;
 import io.findoc.batch.coordinator.store.CountDeltas;
 import io.findoc.batch.coordinator.store.JobProgress;
 import io.findoc.batch.coordinator.store.JobStore;
@@ -42,8 +43,12 @@ public class StatusApplier {
   private final RetryBackoff backoff;
   private final Clock clock;
 
-  public StatusApplier(Jdbi jdbi, CoordinatorProperties properties, Clock clock) {
+  private final CompletionRate completions;
+
+  public StatusApplier(
+      Jdbi jdbi, CoordinatorProperties properties, Clock clock, CompletionRate completions) {
     this.jdbi = jdbi;
+    this.completions = completions;
     this.backoff = new RetryBackoff(properties.retry());
     this.clock = clock;
   }
@@ -53,6 +58,7 @@ public class StatusApplier {
     StatusBatch batch = new StatusBatch();
     reports.forEach(batch::add);
     int applied = jdbi.inTransaction(handle -> apply(handle, batch));
+    completions.record(batch.of(StatusKind.SUCCEEDED).size() + batch.of(StatusKind.FAILED).size());
     return new Applied(applied, reports.size() - applied);
   }
 

@@ -51,6 +51,9 @@ class JobControlIT {
   void pauseStopsDispatchAndSignalsTheWorkersWhoseDeferralsWaitForResume() {
     String job = dispatchedJob(3);
     reports.send(report(StatusKind.STARTED, job, 1, 1, null));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.job(job).get("state").asString().equals("RUNNING"));
 
     Api.Response paused = api.put("/api/batch/jobs/" + job + "/pause");
 

@@ -1,23 +1,22 @@
-WITH active AS (
-    SELECT id
-    FROM job
-    WHERE state IN ('QUEUED', 'RUNNING')
-    ORDER BY CASE priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1 ELSE 2 END, created_at
-    LIMIT 1000
+-- Claims up to each planned job's limit of its dispatchable tasks, in task number order <direction>
+-- (ASC: oldest first, DESC: newest first), skipping rows another dispatcher holds.
+WITH plan AS (
+    SELECT *
+    FROM unnest(CAST(:jobIds AS uuid[]), CAST(:limits AS int[])) AS p(job_id, claim_limit)
 ), claimed AS (
     SELECT c.job_id, c.number, c.state AS previous_state
-    FROM active a
+    FROM plan p
     CROSS JOIN LATERAL (
         SELECT t.job_id, t.number, t.state
         FROM task t
-        WHERE t.job_id = a.id
+        WHERE t.job_id = p.job_id
           AND t.state IN ('PENDING', 'RETRY_WAIT')
-          AND (t.not_before IS NULL OR t.not_before <= now())
-        ORDER BY t.number
-        LIMIT :perJobLimit
+          AND t.blocked_by = 0
+          AND (t.not_before IS NULL OR now() >= t.not_before)
+        ORDER BY t.number <direction>
+        LIMIT p.claim_limit
         FOR UPDATE SKIP LOCKED
     ) c
-    LIMIT :limit
 )
 UPDATE task t
 SET state = 'QUEUED',

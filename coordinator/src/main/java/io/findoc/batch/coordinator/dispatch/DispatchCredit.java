@@ -1,0 +1,46 @@
+package io.findoc.batch.coordinator.dispatch;
+
+import io.findoc.batch.common.message.Priority;
+import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * How many tasks each priority may hand to Kafka in a round. Tasks dispatched and not yet started
+ * (QUEUED) are what pause and cancel would have to chase and what a newly submitted job queues
+ * behind, so each priority keeps about {@code queue-time} of work queued: the observed completion
+ * rate times that time, within {@code min-in-flight} and {@code max-in-flight}. All priorities
+ * together never exceed {@code max-in-flight}, and one round never exceeds {@code batch-size};
+ * higher priorities are served first.
+ */
+final class DispatchCredit {
+
+  private final CoordinatorProperties.Dispatch settings;
+
+  DispatchCredit(CoordinatorProperties.Dispatch settings) {
+    this.settings = settings;
+  }
+
+  /** The queued tasks each priority should have, given the completion rate. */
+  int target(double completionsPerSecond) {
+    double wanted = completionsPerSecond * settings.queueTime().toMillis() / 1000.0;
+    return (int) Math.max(settings.minInFlight(), Math.min(settings.maxInFlight(), wanted));
+  }
+
+  /**
+   * @param target the queued tasks each priority should have, from {@link #target}
+   * @param queued tasks QUEUED now, per priority
+   */
+  Map<Priority, Integer> forRound(int target, Map<Priority, Long> queued) {
+    long allQueued = queued.values().stream().mapToLong(Long::longValue).sum();
+    long left = Math.min(settings.batchSize(), settings.maxInFlight() - allQueued);
+    Map<Priority, Integer> credit = new EnumMap<>(Priority.class);
+    for (Priority priority : Priority.values()) {
+      long own = Math.max(0, target - queued.getOrDefault(priority, 0L));
+      int granted = (int) Math.max(0, Math.min(own, left));
+      credit.put(priority, granted);
+      left -= granted;
+    }
+    return credit;
+  }
+}

@@ -1,3 +1,0 @@
-SELECT count(*)
-FROM job
-WHERE state IN ('QUEUED', 'RUNNING')

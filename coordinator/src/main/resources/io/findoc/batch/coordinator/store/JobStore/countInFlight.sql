@@ -1,3 +1,0 @@
-SELECT coalesce(sum(queued + running), 0)
-FROM job
-WHERE state NOT IN ('COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED', 'CANCELLED', 'ROLLED_BACK')

@@ -1,0 +1,51 @@
+package io.findoc.batch.coordinator.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.findoc.batch.common.message.Priority;
+import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DispatchCreditTest {
+
+  private final DispatchCredit credit =
+      new DispatchCredit(
+          new CoordinatorProperties.Dispatch(
+              5000,
+              Duration.ofSeconds(2),
+              500,
+              20_000,
+              Duration.ofMillis(200),
+              Duration.ofSeconds(30)));
+
+  @Test
+  void theTargetIsTheQueueTimeOfWorkWithinTheBounds() {
+    assertThat(credit.target(0)).isEqualTo(500);
+    assertThat(credit.target(1000)).isEqualTo(2000);
+    assertThat(credit.target(50_000)).isEqualTo(20_000);
+  }
+
+  @Test
+  void eachPriorityFillsUpToTheTargetHighestFirstWithinTheRound() {
+    Map<Priority, Integer> round =
+        credit.forRound(
+            6000, Map.of(Priority.HIGH, 0L, Priority.NORMAL, 5_000L, Priority.LOW, 1_000L));
+
+    assertThat(round)
+        .containsEntry(Priority.HIGH, 5000)
+        .containsEntry(Priority.NORMAL, 0)
+        .containsEntry(Priority.LOW, 0);
+  }
+
+  @Test
+  void allPrioritiesTogetherStayUnderTheMaximum() {
+    Map<Priority, Integer> round =
+        credit.forRound(
+            20_000, Map.of(Priority.HIGH, 0L, Priority.NORMAL, 19_000L, Priority.LOW, 0L));
+
+    assertThat(round.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1000);
+    assertThat(round).containsEntry(Priority.HIGH, 1000);
+  }
+}

@@ -1,0 +1,224 @@
+package io.findoc.batch.coordinator.dispatch;
+
+import static io.findoc.batch.coordinator.testing.Reports.report;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.findoc.batch.common.message.StatusKind;
+import io.findoc.batch.common.message.TaskError;
+import io.findoc.batch.coordinator.testing.Api;
+import io.findoc.batch.coordinator.testing.Jobs;
+import io.findoc.batch.coordinator.testing.Reports;
+import io.findoc.batch.coordinator.testing.RunningStack;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Which tasks the dispatcher hands out, and when, against a coordinator whose queue holds two tasks
+ * per priority (the test plays the workers). Every test cancels the jobs it leaves unfinished.
+ */
+class SchedulingIT {
+
+  private static RunningStack stack;
+  private static Api api;
+  private static Reports reports;
+  private final List<String> submitted = new ArrayList<>();
+
+  @BeforeAll
+  static void start() {
+    stack =
+        RunningStack.coordinatorOnly(
+            Map.of(
+                "findoc.dispatch.min-in-flight", 2,
+                "findoc.dispatch.max-in-flight", 6,
+                "findoc.dispatch.queue-time", "1ms",
+                "findoc.submission.max-unfinished-tasks-per-tenant", 1000));
+    api = stack.api();
+    reports = new Reports(stack.property("findoc.topics.task-status"));
+  }
+
+  @AfterAll
+  static void stop() {
+    reports.close();
+    stack.close();
+  }
+
+  @AfterEach
+  void cancelWhatIsLeft() {
+    submitted.forEach(id -> api.delete("/api/batch/jobs/" + id));
+  }
+
+  @Test
+  void aLifoJobHandsOutItsNewestTasksFirst() {
+    String job = submit(Jobs.with(Jobs.of("noop", 5, Map.of()), "taskOrder", "lifo"));
+
+    awaitQueued(job, 4, 5);
+    assertThat(api.job(job).get("taskOrder").asString()).isEqualTo("lifo");
+    reports.send(report(StatusKind.SUCCEEDED, job, 5, 1, null));
+    reports.send(report(StatusKind.SUCCEEDED, job, 4, 1, null));
+    awaitQueued(job, 2, 3);
+  }
+
+  @Test
+  void aSmallJobTakesTheFirstFreePlaceBesideABigOne() {
+    String big = submit(Jobs.noop(50));
+    awaitQueued(big, 1, 2);
+    String small = submit(Jobs.noop(1));
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> queued(small) == 0);
+
+    reports.send(report(StatusKind.SUCCEEDED, big, 1, 1, null));
+
+    awaitQueued(small, 1);
+    assertThat(queuedNumbers(big)).containsExactly(2);
+  }
+
+  @Test
+  void aHighPriorityJobIsNotHeldBackByAFullNormalQueue() {
+    String normal = submit(Jobs.noop(50));
+    awaitQueued(normal, 1, 2);
+
+    String high = submit(Jobs.with(Jobs.of("noop", 3, Map.of()), "priority", "high"));
+
+    awaitQueued(high, 1, 2);
+    assertThat(queuedNumbers(normal)).containsExactly(1, 2);
+  }
+
+  @Test
+  void aDependentJobWaitsUntilItsPrerequisiteCompleted() {
+    String first = submit(Jobs.noop(1));
+    String second = submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "dependsOn", List.of(first)));
+    assertThat(api.job(second).get("state").asString()).isEqualTo("WAITING");
+    awaitQueued(first, 1);
+    await()
+        .during(Duration.ofMillis(700))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> queued(second) == 0);
+
+    reports.send(report(StatusKind.SUCCEEDED, first, 1, 1, null));
+
+    awaitQueued(second, 1);
+    assertThat(api.job(second).get("state").asString()).isEqualTo("QUEUED");
+    JsonNode history = api.get("/api/batch/jobs/" + second + "/history").body();
+    assertThat(history.get(1).get("fromState").asString()).isEqualTo("WAITING");
+    assertThat(history.get(1).get("detail").asString()).contains("completed");
+  }
+
+  @Test
+  void aJobWhosePrerequisiteFailedIsCancelledAndSoAreItsOwnDependants() {
+    String first =
+        submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "retry", Map.of("maxAttempts", 1)));
+    String second = submit(Jobs.with(Jobs.of("noop", 3, Map.of()), "dependsOn", List.of(first)));
+    String third = submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "dependsOn", List.of(second)));
+    awaitQueued(first, 1);
+
+    reports.send(
+        report(StatusKind.FAILED, first, 1, 1, new TaskError("BAD_INPUT", "unreadable", false)));
+
+    awaitState(third, "CANCELLED");
+    JsonNode cancelled = api.job(second);
+    assertThat(cancelled.get("state").asString()).isEqualTo("CANCELLED");
+    assertThat(cancelled.get("stateReason").asString()).contains(first).contains("FAILED");
+    assertThat(cancelled.get("counts").get("cancelled").asInt()).isEqualTo(3);
+    assertThat(api.job(third).get("stateReason").asString()).contains(second).contains("CANCELLED");
+  }
+
+  @Test
+  void anUnknownPrerequisiteIsNamedAndNothingIsStored() {
+    long jobs = jobRows();
+    UUID unknown = UUID.randomUUID();
+
+    Api.Response refused =
+        api.post(
+            "/api/batch/jobs",
+            Jobs.with(Jobs.of("noop", 1, Map.of()), "dependsOn", List.of(unknown)));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().get("errors").get(0).get("field").asString())
+        .isEqualTo("dependsOn[0]");
+    assertThat(refused.body().get("errors").get(0).get("message").asString())
+        .contains(unknown.toString());
+    assertThat(
+            field(
+                api.post(
+                    "/api/batch/jobs", Jobs.with(Jobs.of("noop", 1, Map.of()), "dependsOn", "x"))))
+        .isEqualTo("dependsOn");
+    assertThat(
+            field(
+                api.post(
+                    "/api/batch/jobs",
+                    Jobs.with(Jobs.of("noop", 1, Map.of()), "taskOrder", "random"))))
+        .isEqualTo("taskOrder");
+    assertThat(jobRows()).isEqualTo(jobs);
+  }
+
+  @Test
+  void pastTheTenantsLimitASubmissionIsRefusedWithRetryAfterAndNothingIsStored() {
+    long jobs = jobRows();
+
+    Api.Response tooBig = api.post("/api/batch/jobs", Jobs.noop(1001));
+
+    assertThat(tooBig.status()).isEqualTo(429);
+    assertThat(tooBig.contentType()).startsWith("application/problem+json");
+    assertThat(tooBig.body().get("type").asString()).isEqualTo("urn:findoc:problem:queue-limit");
+    assertThat(Integer.parseInt(tooBig.retryAfter())).isPositive();
+    assertThat(jobRows()).isEqualTo(jobs);
+
+    String filling = submit(Jobs.noop(999));
+    assertThat(api.post("/api/batch/jobs", Jobs.noop(2)).status()).isEqualTo(429);
+    assertThat(jobRows()).isEqualTo(jobs + 1);
+
+    api.delete("/api/batch/jobs/" + filling);
+    submit(Jobs.noop(2));
+  }
+
+  private String submit(String json) {
+    String id = api.submit(json);
+    submitted.add(id);
+    return id;
+  }
+
+  private static String field(Api.Response response) {
+    assertThat(response.status()).isEqualTo(400);
+    return response.body().get("errors").get(0).get("field").asString();
+  }
+
+  private static long jobRows() {
+    return stack
+        .jdbi()
+        .withHandle(h -> h.select("SELECT count(*) FROM job").mapTo(Long.class).one());
+  }
+
+  private static int queued(String job) {
+    return api.job(job).get("counts").get("queued").asInt();
+  }
+
+  private static List<Integer> queuedNumbers(String job) {
+    List<Integer> numbers = new ArrayList<>();
+    api.get("/api/batch/jobs/" + job + "/tasks?state=QUEUED")
+        .body()
+        .get("items")
+        .forEach(task -> numbers.add(task.get("number").asInt()));
+    return numbers;
+  }
+
+  private static void awaitQueued(String job, Integer... numbers) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> queuedNumbers(job).equals(List.of(numbers)));
+  }
+
+  private static void awaitState(String job, String state) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.job(job).get("state").asString().equals(state));
+  }
+}
