@@ -124,6 +124,10 @@ public interface JobStore {
   @SqlQuery
   List<JobDispatchInfo> findDispatchInfo(@Bind("ids") UUID[] ids);
 
+  /** Those of the given jobs whose tasks depend on one another. */
+  @SqlQuery
+  Set<UUID> findWithTaskDependencies(@Bind("ids") UUID[] ids);
+
   /** The retry limit of each of the given jobs. */
   @SqlQuery
   @RegisterConstructorMapper(JobAttempts.class)

@@ -14,4 +14,5 @@ public record NewJob(
     int maxAttempts,
     String state,
     String taskOrder,
+    boolean hasTaskDependencies,
     int total) {}

@@ -10,6 +10,7 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Tasks: claiming them for dispatch, and applying workers' reports in batches. Every report
@@ -73,6 +74,50 @@ public interface TaskStore {
   @SqlQuery
   @RegisterConstructorMapper(StateCount.class)
   List<StateCount> cancelUnfinished(@Bind("jobId") UUID jobId);
+
+  /**
+   * Of the dependencies of a new job's tasks ({@code numbers[i]} depends on the document {@code
+   * refs[i]}), those that name no document of the job, at most {@code limit}.
+   */
+  @SqlQuery
+  @RegisterConstructorMapper(DocumentReference.class)
+  List<DocumentReference> findUnknownDependencies(
+      @Bind("jobId") UUID jobId,
+      @Bind("numbers") int[] numbers,
+      @Bind("refs") String[] refs,
+      @Bind("limit") int limit);
+
+  /** Stores the dependencies of a new job's tasks, given as above. */
+  @SqlUpdate
+  void insertDependencies(
+      @Bind("jobId") UUID jobId, @Bind("numbers") int[] numbers, @Bind("refs") String[] refs);
+
+  /** Every dependency between the job's tasks. */
+  @SqlQuery
+  @RegisterConstructorMapper(Dependency.class)
+  List<Dependency> findDependencies(@Bind("jobId") UUID jobId);
+
+  /** Makes each task of a new job wait for the tasks it depends on. */
+  @SqlUpdate
+  void blockDependants(@Bind("jobId") UUID jobId);
+
+  /** Counts the given tasks, which just succeeded, off what their dependants wait for. */
+  @SqlUpdate
+  void unblockDependants(@Bind("jobIds") UUID[] jobIds, @Bind("numbers") int[] numbers);
+
+  /**
+   * Skips every PENDING task that depends, directly or not, on the given tasks, which just failed
+   * for good.
+   */
+  @SqlQuery
+  List<TaskTransition> skipDependants(
+      @Bind("jobIds") UUID[] jobIds, @Bind("numbers") int[] numbers);
+
+  /** Task {@code number} refers to the document {@code ref}. */
+  record DocumentReference(int number, String ref) {}
+
+  /** Task {@code number} runs only after task {@code dependsOn} succeeded. */
+  record Dependency(int dependsOn, int number) {}
 
   /** How many tasks were in a state. */
   record StateCount(TaskState state, int tasks) {}

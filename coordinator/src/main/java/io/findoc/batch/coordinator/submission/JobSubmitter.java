@@ -76,6 +76,7 @@ public class JobSubmitter {
     JobStore jobs = handle.attach(JobStore.class);
     queueLimit.check(jobs, tenant, 0);
     Map<Integer, List<Violation>> byDocument = new TreeMap<>();
+    TaskDependencies dependencies = new TaskDependencies();
     SubmissionReader.Read read;
     try (TaskWriter.Copy copy = taskWriter.open(handle, id)) {
       read =
@@ -91,7 +92,10 @@ public class JobSubmitter {
                   }
                 }
                 if (document.id() != null && !document.id().isBlank()) {
-                  copy.add(index + 1, document);
+                  copy.add(index + 1, document.document());
+                  if (document.hasDependencies()) {
+                    dependencies.add(index + 1, document.dependsOn());
+                  }
                 }
               });
       copy.finish();
@@ -109,6 +113,9 @@ public class JobSubmitter {
                   "documents[" + index + "].id",
                   "'" + duplicate.documentRef() + "' is used by an earlier document"));
     }
+    if (byDocument.isEmpty() && !dependencies.isEmpty()) {
+      dependencies.store(handle.attach(TaskStore.class), id, byDocument);
+    }
     List<Violation> jobViolations = new ArrayList<>();
     validator.checkJob(read.job(), read.documents(), jobViolations);
     List<UUID> dependsOn = read.job().dependsOn() == null ? List.of() : read.job().dependsOn();
@@ -119,7 +126,7 @@ public class JobSubmitter {
       throw new InvalidSubmissionException(flatten(jobViolations, byDocument));
     }
     queueLimit.check(jobs, tenant, read.documents());
-    jobs.insert(newJob(tenant, id, read, !dependsOn.isEmpty()));
+    jobs.insert(newJob(tenant, id, read, !dependsOn.isEmpty(), !dependencies.isEmpty()));
     if (!dependsOn.isEmpty()) {
       jobs.insertDependencies(id, dependsOn.toArray(UUID[]::new));
     }
@@ -138,7 +145,12 @@ public class JobSubmitter {
     }
   }
 
-  private NewJob newJob(String tenant, UUID id, SubmissionReader.Read read, boolean waits) {
+  private NewJob newJob(
+      String tenant,
+      UUID id,
+      SubmissionReader.Read read,
+      boolean waits,
+      boolean hasTaskDependencies) {
     JobSubmission job = read.job();
     return new NewJob(
         id,
@@ -153,6 +165,7 @@ public class JobSubmitter {
             : job.retry().maxAttempts(),
         (waits ? JobState.WAITING : JobState.QUEUED).name(),
         (job.taskOrder() == null ? TaskOrder.FIFO : job.taskOrder()).name(),
+        hasTaskDependencies,
         read.documents());
   }
 

@@ -1,6 +1,5 @@
 package io.findoc.batch.coordinator.submission;
 
-import io.findoc.batch.common.message.Document;
 import io.findoc.batch.common.message.Priority;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -26,7 +25,7 @@ public final class SubmissionReader {
   /** Receives each document with its index in the body. */
   @FunctionalInterface
   public interface DocumentSink {
-    void accept(int index, Document document);
+    void accept(int index, SubmittedDocument document);
   }
 
   /** The job's fields, and how many documents the body had. */
@@ -44,7 +43,7 @@ public final class SubmissionReader {
    */
   public SubmissionReader(ObjectMapper mapper, int maxDocuments) {
     this.mapper = mapper;
-    this.documentReader = reader(Document.class);
+    this.documentReader = reader(SubmittedDocument.class);
     this.maxDocuments = maxDocuments;
   }
 

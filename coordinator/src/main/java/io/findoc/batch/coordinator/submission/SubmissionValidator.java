@@ -1,6 +1,5 @@
 package io.findoc.batch.coordinator.submission;
 
-import io.findoc.batch.common.message.Document;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,6 +18,9 @@ public final class SubmissionValidator {
 
   /** The most violations one answer lists. */
   public static final int MAX_REPORTED = 50;
+
+  /** The most documents of its job one document may depend on. */
+  public static final int MAX_TASK_DEPENDENCIES = 100;
 
   /** The most jobs one job may depend on. */
   public static final int MAX_JOB_DEPENDENCIES = 100;
@@ -79,8 +81,11 @@ public final class SubmissionValidator {
    * Checks the document at {@code index}, all but the uniqueness of its id (which the database
    * checks, so that no set of a million ids is held here).
    */
-  public void checkDocument(int index, Document document, List<Violation> violations) {
+  public void checkDocument(int index, SubmittedDocument document, List<Violation> violations) {
     String path = "documents[" + index + "]";
+    if (document.dependsOn() != null) {
+      checkDependencies(path + ".dependsOn", document, violations);
+    }
     String id = document.id();
     if (id == null || id.isBlank()) {
       violations.add(new Violation(path + ".id", "is required"));
@@ -111,6 +116,25 @@ public final class SubmissionValidator {
     }
   }
 
+  private static void checkDependencies(
+      String path, SubmittedDocument document, List<Violation> violations) {
+    List<String> dependsOn = document.dependsOn();
+    if (dependsOn.size() > MAX_TASK_DEPENDENCIES) {
+      violations.add(
+          new Violation(
+              path, "a document may depend on at most " + MAX_TASK_DEPENDENCIES + " others"));
+      return;
+    }
+    for (int i = 0; i < dependsOn.size(); i++) {
+      String ref = dependsOn.get(i);
+      if (ref == null || ref.isBlank()) {
+        violations.add(new Violation(path + "[" + i + "]", "must be a document id"));
+      } else if (ref.equals(document.id())) {
+        violations.add(new Violation(path + "[" + i + "]", "a document cannot depend on itself"));
+      }
+    }
+  }
+
   private static void checkUri(String path, String uri, List<Violation> violations) {
     if (uri.length() > MAX_URI_LENGTH) {
       violations.add(new Violation(path, "must be at most " + MAX_URI_LENGTH + " characters"));
@@ -127,7 +151,7 @@ public final class SubmissionValidator {
     }
   }
 
-  private void checkContent(String path, Document document, List<Violation> violations) {
+  private void checkContent(String path, SubmittedDocument document, List<Violation> violations) {
     if (document.contentType() == null || document.contentType().isBlank()) {
       violations.add(new Violation(path + ".contentType", "is required with content"));
     }

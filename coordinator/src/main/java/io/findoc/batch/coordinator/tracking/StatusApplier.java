@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
  * Applies a batch of worker reports in one transaction: guarded task transitions (a report of an
  * attempt that is not the task's current one, or for a task no longer in flight, changes nothing),
  * the job counters moved by the same deltas, and the resulting job state changes. Attempts a worker
- * deferred (their job is paused) go back to PENDING, to be dispatched again on resume.
+ * deferred (their job is paused) go back to PENDING, to be dispatched again on resume; tasks that
+ * depend on others move on with them ({@link Dependants}).
  */
 @Component
 public class StatusApplier {
@@ -71,14 +72,18 @@ public class StatusApplier {
     if (!starts.isEmpty()) {
       count(tasks.startIfPublished(ReportArrays.of(starts)), TaskState.RUNNING, deltas);
     }
+    List<TaskTransition> succeeded = List.of();
     List<StatusMessage> successes = batch.of(StatusKind.SUCCEEDED);
     if (!successes.isEmpty()) {
-      count(tasks.succeedIfActive(ReportArrays.of(successes)), TaskState.SUCCEEDED, deltas);
+      succeeded =
+          count(tasks.succeedIfActive(ReportArrays.of(successes)), TaskState.SUCCEEDED, deltas);
     }
+    List<TaskTransition> failed = List.of();
     List<StatusMessage> failures = batch.of(StatusKind.FAILED);
     if (!failures.isEmpty()) {
-      applyFailures(failures, tasks, jobs, deltas);
+      failed = applyFailures(failures, tasks, jobs, deltas);
     }
+    count(Dependants.update(succeeded, failed, tasks, jobs), TaskState.SKIPPED, deltas);
     List<StatusMessage> deferrals = batch.of(StatusKind.DEFERRED);
     if (!deferrals.isEmpty()) {
       count(tasks.deferIfPublished(ReportArrays.of(deferrals)), TaskState.PENDING, deltas);
@@ -96,7 +101,8 @@ public class StatusApplier {
     return deltas.moves();
   }
 
-  private void applyFailures(
+  /** Applies failure reports; returns the tasks that failed for good. */
+  private List<TaskTransition> applyFailures(
       List<StatusMessage> failures, TaskStore tasks, JobStore jobs, CountDeltas deltas) {
     UUID[] jobIds = failures.stream().map(f -> f.jobId().value()).distinct().toArray(UUID[]::new);
     Map<UUID, Integer> maxAttempts =
@@ -113,8 +119,9 @@ public class StatusApplier {
         finalFailures.add(failure);
       }
     }
+    List<TaskTransition> failed = List.of();
     if (!finalFailures.isEmpty()) {
-      count(tasks.failIfActive(ReportArrays.of(finalFailures)), TaskState.FAILED, deltas);
+      failed = count(tasks.failIfActive(ReportArrays.of(finalFailures)), TaskState.FAILED, deltas);
     }
     if (!retries.isEmpty()) {
       Instant now = clock.instant();
@@ -124,11 +131,14 @@ public class StatusApplier {
           TaskState.RETRY_WAIT,
           deltas);
     }
+    return failed;
   }
 
-  private static void count(List<TaskTransition> changed, TaskState to, CountDeltas deltas) {
+  private static List<TaskTransition> count(
+      List<TaskTransition> changed, TaskState to, CountDeltas deltas) {
     for (TaskTransition transition : changed) {
       deltas.move(transition.jobId(), transition.previousState(), to);
     }
+    return changed;
   }
 }

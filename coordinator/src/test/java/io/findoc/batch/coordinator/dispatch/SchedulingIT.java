@@ -182,6 +182,92 @@ class SchedulingIT {
     submit(Jobs.noop(2));
   }
 
+  @Test
+  void aTaskRunsOnlyAfterEveryTaskItDependsOnSucceeded() {
+    String job = submit(diamond(3));
+
+    awaitQueued(job, 1);
+    reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+    awaitQueued(job, 2, 3);
+    reports.send(report(StatusKind.SUCCEEDED, job, 2, 1, null));
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> queuedNumbers(job).equals(List.of(3)));
+    reports.send(report(StatusKind.SUCCEEDED, job, 3, 1, null));
+    awaitQueued(job, 4);
+    reports.send(report(StatusKind.SUCCEEDED, job, 4, 1, null));
+    awaitState(job, "COMPLETED");
+  }
+
+  @Test
+  void whenATaskFailsForGoodEveryTaskThatDependsOnItIsSkippedWithTheReason() {
+    String job = submit(diamond(1));
+    awaitQueued(job, 1);
+
+    reports.send(
+        report(StatusKind.FAILED, job, 1, 1, new TaskError("BAD_INPUT", "unreadable", false)));
+
+    awaitState(job, "FAILED");
+    JsonNode counts = api.job(job).get("counts");
+    assertThat(counts.get("failed").asInt()).isEqualTo(1);
+    assertThat(counts.get("skipped").asInt()).isEqualTo(3);
+    JsonNode last = api.get("/api/batch/jobs/" + job + "/tasks/4").body();
+    assertThat(last.get("state").asString()).isEqualTo("SKIPPED");
+    assertThat(last.toString()).contains("DEPENDENCY_FAILED").contains("task 1 (a)");
+  }
+
+  @Test
+  void cyclesAndUnknownDocumentsAreNamedAndNothingIsStored() {
+    long jobs = jobRows();
+
+    Api.Response cycle =
+        api.post(
+            "/api/batch/jobs",
+            graph(
+                Map.of("id", "a", "text", "a", "dependsOn", List.of("c")),
+                Map.of("id", "b", "text", "b", "dependsOn", List.of("a")),
+                Map.of("id", "c", "text", "c", "dependsOn", List.of("b")),
+                Map.of("id", "d", "text", "d")));
+    Api.Response unknown =
+        api.post(
+            "/api/batch/jobs",
+            graph(
+                Map.of("id", "a", "text", "a"),
+                Map.of("id", "b", "text", "b", "dependsOn", List.of("a", "zz"))));
+    Api.Response self =
+        api.post(
+            "/api/batch/jobs", graph(Map.of("id", "a", "text", "a", "dependsOn", List.of("a"))));
+
+    assertThat(field(cycle)).isEqualTo("documents[0].dependsOn");
+    assertThat(cycle.body().get("errors").get(0).get("message").asString())
+        .isEqualTo("forms a cycle: 'a' -> 'b' -> 'c' -> 'a'; each waits for the one before it");
+    assertThat(field(unknown)).isEqualTo("documents[1].dependsOn");
+    assertThat(unknown.body().get("errors").get(0).get("message").asString()).contains("'zz'");
+    assertThat(field(self)).isEqualTo("documents[0].dependsOn[0]");
+    assertThat(jobRows()).isEqualTo(jobs);
+  }
+
+  /** Documents a; b and c depend on a; d on b and c. The first {@code attempts} attempts each. */
+  private static String diamond(int attempts) {
+    Map<String, Object> job = new java.util.LinkedHashMap<>();
+    job.put("name", "diamond");
+    job.put("retry", Map.of("maxAttempts", attempts));
+    job.put(
+        "documents",
+        List.of(
+            Map.of("id", "a", "text", "a"),
+            Map.of("id", "b", "text", "b", "dependsOn", List.of("a")),
+            Map.of("id", "c", "text", "c", "dependsOn", List.of("a")),
+            Map.of("id", "d", "text", "d", "dependsOn", List.of("b", "c"))));
+    return Jobs.json(job);
+  }
+
+  @SafeVarargs
+  private static String graph(Map<String, Object>... documents) {
+    return Jobs.json(Map.of("name", "graph", "documents", List.of(documents)));
+  }
+
   private String submit(String json) {
     String id = api.submit(json);
     submitted.add(id);

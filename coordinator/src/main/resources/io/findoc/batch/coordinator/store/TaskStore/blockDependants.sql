@@ -1,0 +1,11 @@
+-- Sets each task of a new job to wait for the tasks it depends on.
+UPDATE task t
+SET blocked_by = d.prerequisites
+FROM (
+    SELECT number, count(*) AS prerequisites
+    FROM task_dependency
+    WHERE job_id = :jobId
+    GROUP BY number
+) d
+WHERE t.job_id = :jobId
+  AND t.number = d.number

@@ -1,0 +1,3 @@
+SELECT depends_on, number
+FROM task_dependency
+WHERE job_id = :jobId
