@@ -1,6 +1,9 @@
 package io.findoc.batch.worker.config;
 
+import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.topic.DeadLetterPublisher;
+import io.findoc.batch.worker.execution.TaskRunner;
+import io.findoc.batch.worker.intake.IntakeThrottle;
 import io.findoc.batch.worker.intake.TaskListener;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +12,12 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
-/** Beans built from the configuration. */
+/**
+ * Beans built from the configuration, among them the three intake containers, {@code
+ * task-intake-high}, {@code -normal} and {@code -low}: one per priority topic, in the one consumer
+ * group, each with its own {@link TaskListener} and in-flight budget in the {@link IntakeThrottle}.
+ * Plain listeners, not {@code @KafkaListener}: no message conversion per record.
+ */
 @Configuration(proxyBeanMethods = false)
 public class WorkerConfiguration {
 
@@ -18,19 +26,48 @@ public class WorkerConfiguration {
     return Clock.systemUTC();
   }
 
-  /**
-   * The container that feeds the {@link TaskListener} from the three task topics. A plain listener,
-   * not {@code @KafkaListener}: no message conversion per record.
-   */
-  @Bean
-  ConcurrentMessageListenerContainer<String, byte[]> taskIntake(
+  @Bean("task-intake-high")
+  ConcurrentMessageListenerContainer<String, byte[]> taskIntakeHigh(
       ConcurrentKafkaListenerContainerFactory<String, byte[]> factory,
       WorkerProperties properties,
-      TaskListener listener) {
+      TaskRunner runner,
+      IntakeThrottle throttle,
+      DeadLetterPublisher deadLetters) {
+    return taskIntake(Priority.HIGH, factory, properties, runner, throttle, deadLetters);
+  }
+
+  @Bean("task-intake-normal")
+  ConcurrentMessageListenerContainer<String, byte[]> taskIntakeNormal(
+      ConcurrentKafkaListenerContainerFactory<String, byte[]> factory,
+      WorkerProperties properties,
+      TaskRunner runner,
+      IntakeThrottle throttle,
+      DeadLetterPublisher deadLetters) {
+    return taskIntake(Priority.NORMAL, factory, properties, runner, throttle, deadLetters);
+  }
+
+  @Bean("task-intake-low")
+  ConcurrentMessageListenerContainer<String, byte[]> taskIntakeLow(
+      ConcurrentKafkaListenerContainerFactory<String, byte[]> factory,
+      WorkerProperties properties,
+      TaskRunner runner,
+      IntakeThrottle throttle,
+      DeadLetterPublisher deadLetters) {
+    return taskIntake(Priority.LOW, factory, properties, runner, throttle, deadLetters);
+  }
+
+  private static ConcurrentMessageListenerContainer<String, byte[]> taskIntake(
+      Priority priority,
+      ConcurrentKafkaListenerContainerFactory<String, byte[]> factory,
+      WorkerProperties properties,
+      TaskRunner runner,
+      IntakeThrottle throttle,
+      DeadLetterPublisher deadLetters) {
     ConcurrentMessageListenerContainer<String, byte[]> container =
-        factory.createContainer(properties.topics().allTaskTopics().toArray(String[]::new));
-    container.setBeanName("task-intake");
-    container.setupMessageListener(listener);
+        factory.createContainer(properties.topics().tasks(priority));
+    container.setBeanName("task-intake-" + priority.wireName());
+    container.setupMessageListener(new TaskListener(priority, runner, throttle, deadLetters));
+    throttle.register(priority, container);
     return container;
   }
 

@@ -1,8 +1,10 @@
 package io.findoc.batch.worker.config;
 
+import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.topic.TopicNames;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,22 +20,29 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
   /**
    * @param id how this worker signs its reports (default {@code <host>-<pid>})
    * @param threads processor threads: tasks run at once (default 8)
-   * @param maxInFlight tasks taken off Kafka and not yet reported done; above it the worker stops
-   *     fetching until half of them are done (default 4 times {@code threads}, at least 256)
+   * @param maxInFlight tasks of one priority taken off Kafka and not yet reported done; above it
+   *     the worker stops fetching that priority until half of them are done (default 4 times {@code
+   *     threads}, at least 256; each priority has a budget this size)
+   * @param weights how processor threads share out among the priorities that have tasks waiting
+   *     ({@code findoc.worker.weights.*})
    * @param startedReportAfter attempts still running after this long report {@code STARTED};
    *     shorter ones report only their result, which carries the start time (default 200 ms; 0
    *     reports every start at once)
    * @param reportRetryPause the wait before sending a report again that the broker did not take
    *     (default 1 s)
    * @param shutdownGrace how long a stopping worker lets running tasks finish (default 30 s)
+   * @param controlCatchUp how long a starting worker waits to read the control topic up to its end
+   *     before it takes tasks; after that it warns and takes them anyway (default 30 s)
    */
   public record Worker(
       String id,
       @DefaultValue("8") int threads,
       Integer maxInFlight,
+      @DefaultValue Weights weights,
       @DefaultValue("200ms") Duration startedReportAfter,
       @DefaultValue("1s") Duration reportRetryPause,
-      @DefaultValue("30s") Duration shutdownGrace) {
+      @DefaultValue("30s") Duration shutdownGrace,
+      @DefaultValue("30s") Duration controlCatchUp) {
 
     public Worker {
       if (id == null || id.isBlank()) {
@@ -54,6 +63,40 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
                 + threads
                 + ")");
       }
+    }
+  }
+
+  /**
+   * The shares of processor threads when several priorities have tasks waiting: with the defaults,
+   * of every ten attempts started six are high, three normal and one low. A priority alone gets
+   * every thread.
+   *
+   * @param high the weight of high-priority tasks (default 6)
+   * @param normal the weight of normal-priority tasks (default 3)
+   * @param low the weight of low-priority tasks (default 1)
+   */
+  public record Weights(
+      @DefaultValue("6") int high, @DefaultValue("3") int normal, @DefaultValue("1") int low) {
+
+    public Weights {
+      atLeastOne("high", high);
+      atLeastOne("normal", normal);
+      atLeastOne("low", low);
+    }
+
+    private static void atLeastOne(String name, int weight) {
+      if (weight < 1) {
+        throw new IllegalArgumentException(
+            "findoc.worker.weights."
+                + name
+                + " must be at least 1, so that its tasks are never starved; is "
+                + weight);
+      }
+    }
+
+    /** The weights by priority. */
+    public Map<Priority, Integer> asMap() {
+      return Map.of(Priority.HIGH, high, Priority.NORMAL, normal, Priority.LOW, low);
     }
   }
 }

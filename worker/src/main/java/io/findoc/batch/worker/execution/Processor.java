@@ -8,11 +8,21 @@ import io.findoc.batch.common.message.TaskMessage;
  *
  * <p>Return an {@link Outcome}, or throw: a {@link ProcessingException} carries its own code and
  * retryability, and any other exception is classified by {@link FailureClassifier}.
+ *
+ * <p>Cancellation is cooperative: when the job is cancelled the {@link TaskContext} says so and the
+ * runner interrupts the thread running the processor. A processor that waits should let the {@link
+ * InterruptedException} out; one that computes for long should call {@link
+ * TaskContext#throwIfCancelled()} between steps.
  */
 public interface Processor {
 
   /** The name jobs select this processor by, such as {@code noop}. */
   String name();
 
-  Outcome process(TaskMessage task) throws Exception;
+  /**
+   * Runs one attempt of {@code task}.
+   *
+   * @param context tells whether the attempt was cancelled meanwhile
+   */
+  Outcome process(TaskMessage task, TaskContext context) throws Exception;
 }

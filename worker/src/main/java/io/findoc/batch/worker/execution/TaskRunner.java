@@ -1,15 +1,22 @@
 package io.findoc.batch.worker.execution;
 
+import io.findoc.batch.common.id.JobId;
+import io.findoc.batch.common.message.ControlAction;
+import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.common.message.TaskError;
 import io.findoc.batch.common.message.TaskMessage;
 import io.findoc.batch.worker.config.WorkerProperties;
 import io.findoc.batch.worker.reporting.StatusReporter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -21,10 +28,14 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 
 /**
- * Runs attempts on a fixed pool of processor threads: runs the processor (reporting {@code STARTED}
- * through {@link StartedReports} if it takes a while), reports the outcome, and calls back once the
- * broker has the final report. One attempt that fails in any way becomes a failure report; it never
- * takes a thread or the worker down.
+ * Runs attempts on a fixed pool of processor threads. A free thread takes the next attempt from the
+ * per-priority queues by weight ({@link WeightedQueue}, {@code findoc.worker.weights}); just before
+ * it would start, it looks at the job's {@link JobInstructions}: a paused job's attempt is reported
+ * {@code DEFERRED} and a cancelled job's {@code CANCELLED}, neither run. Otherwise it runs the
+ * processor (reporting {@code STARTED} through {@link StartedReports} if it takes a while) and
+ * reports the outcome, or {@code CANCELLED} if the job was cancelled meanwhile ({@link
+ * #cancelRunning}). It calls back once the broker has the final report. One attempt that fails in
+ * any way becomes a failure report; it never takes a thread or the worker down.
  */
 @Component
 public class TaskRunner implements SmartLifecycle {
@@ -34,26 +45,34 @@ public class TaskRunner implements SmartLifecycle {
   private final ProcessorRegistry processors;
   private final StatusReporter reporter;
   private final StartedReports startedReports;
+  private final JobInstructions instructions;
   private final Clock clock;
   private final String workerId;
   private final Duration shutdownGrace;
+  private final WeightedQueue<Queued> queued;
+  private final Set<RunningAttempt> running = ConcurrentHashMap.newKeySet();
   private final ThreadPoolExecutor pool;
   private final Timer processing;
-  private volatile boolean running;
+  private final Counter deferred;
+  private final Counter cancelled;
+  private volatile boolean started;
 
   public TaskRunner(
       ProcessorRegistry processors,
       StatusReporter reporter,
       StartedReports startedReports,
+      JobInstructions instructions,
       Clock clock,
       WorkerProperties properties,
       MeterRegistry meters) {
     this.processors = processors;
     this.reporter = reporter;
     this.startedReports = startedReports;
+    this.instructions = instructions;
     this.clock = clock;
     this.workerId = properties.worker().id();
     this.shutdownGrace = properties.worker().shutdownGrace();
+    this.queued = new WeightedQueue<>(properties.worker().weights().asMap());
     int threads = properties.worker().threads();
     AtomicInteger counter = new AtomicInteger();
     // Unbounded queue: the intake throttle bounds what is taken off Kafka.
@@ -66,26 +85,62 @@ public class TaskRunner implements SmartLifecycle {
             new LinkedBlockingQueue<>(),
             runnable -> new Thread(runnable, "processor-" + counter.incrementAndGet()));
     this.processing = meters.timer("findoc.worker.processing");
+    this.deferred = controlled(meters, "deferred");
+    this.cancelled = controlled(meters, "cancelled");
+    for (Priority priority : Priority.values()) {
+      Gauge.builder("findoc.worker.queued", queued, q -> q.size(priority))
+          .tag("priority", priority.wireName())
+          .description("attempts waiting for a processor thread")
+          .register(meters);
+    }
   }
 
-  /** Queues the attempt; {@code whenReported} runs once its final report is acknowledged. */
-  public void submit(TaskMessage task, Runnable whenReported) {
-    pool.execute(() -> run(task, whenReported));
+  private static Counter controlled(MeterRegistry meters, String report) {
+    return Counter.builder("findoc.worker.attempts.controlled")
+        .tag("report", report)
+        .description("attempts reported deferred or cancelled because of a job control")
+        .register(meters);
+  }
+
+  private record Queued(TaskMessage task, Runnable whenReported) {}
+
+  /**
+   * Queues the attempt behind the others of {@code priority}; {@code whenReported} runs once its
+   * final report is acknowledged.
+   */
+  public void submit(TaskMessage task, Priority priority, Runnable whenReported) {
+    queued.add(priority, new Queued(task, whenReported));
+    // One pool task per queued attempt; the weights, not the pool, decide which attempt it runs.
+    pool.execute(this::runNext);
+  }
+
+  /**
+   * Cancels the running attempts of the job: their processors see it in their {@link TaskContext}
+   * and their threads are interrupted; each is reported {@code CANCELLED} once its processor ends.
+   */
+  public void cancelRunning(JobId job) {
+    for (RunningAttempt attempt : running) {
+      if (attempt.task().jobId().equals(job)) {
+        LOG.info(
+            "Cancelling task {} attempt {}: its job was cancelled. It is reported cancelled when"
+                + " its processor returns.",
+            attempt.task().taskId(),
+            attempt.task().attempt());
+        attempt.cancel();
+      }
+    }
+  }
+
+  private void runNext() {
+    Queued next = queued.poll();
+    if (next != null) {
+      run(next.task(), next.whenReported());
+    }
   }
 
   private void run(TaskMessage task, Runnable whenReported) {
     try {
-      Instant startedAt = clock.instant();
-      startedReports.started(task, startedAt);
-      long t0 = System.nanoTime();
-      Outcome outcome;
-      try {
-        outcome = execute(task);
-      } finally {
-        startedReports.ended(task);
-      }
-      processing.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
-      StatusMessage report = report(task, startedAt, outcome);
+      StatusMessage report = attempt(task);
       byte[] encoded;
       try {
         encoded = reporter.encode(report);
@@ -94,7 +149,7 @@ public class TaskRunner implements SmartLifecycle {
             StatusMessage.failed(
                 task,
                 workerId,
-                startedAt,
+                report.startedAt(),
                 clock.instant(),
                 new TaskError("RESULT_NOT_SERIALIZABLE", e.getOriginalMessage(), false));
         encoded = reporter.encode(report);
@@ -110,14 +165,52 @@ public class TaskRunner implements SmartLifecycle {
     }
   }
 
-  private Outcome execute(TaskMessage task) {
+  /** Runs the attempt unless its job is paused or cancelled; returns its final report. */
+  private StatusMessage attempt(TaskMessage task) {
+    RunningAttempt attempt = new RunningAttempt(task, Thread.currentThread());
+    // Tracked before the instructions are read, so a cancellation read in between finds it.
+    running.add(attempt);
+    try {
+      ControlAction action = instructions.actionFor(task.jobId()).orElse(null);
+      if (action == ControlAction.PAUSE) {
+        deferred.increment();
+        return StatusMessage.deferred(task, workerId, clock.instant());
+      }
+      if (action == ControlAction.CANCEL) {
+        cancelled.increment();
+        return StatusMessage.cancelled(task, workerId, null, clock.instant());
+      }
+      Instant startedAt = clock.instant();
+      startedReports.started(task, startedAt);
+      long t0 = System.nanoTime();
+      Outcome outcome;
+      boolean cancelledMeanwhile;
+      try {
+        attempt.processorStarting();
+        outcome = execute(task, attempt);
+      } finally {
+        cancelledMeanwhile = attempt.processorEnded();
+        startedReports.ended(task);
+      }
+      processing.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+      if (cancelledMeanwhile) {
+        cancelled.increment();
+        return StatusMessage.cancelled(task, workerId, startedAt, clock.instant());
+      }
+      return report(task, startedAt, outcome);
+    } finally {
+      running.remove(attempt);
+    }
+  }
+
+  private Outcome execute(TaskMessage task, TaskContext context) {
     Processor processor = processors.find(task.processor()).orElse(null);
     if (processor == null) {
       return new Outcome.PermanentFailure(
           "UNKNOWN_PROCESSOR", "this worker has no processor named '" + task.processor() + "'");
     }
     try {
-      Outcome outcome = processor.process(task);
+      Outcome outcome = processor.process(task, context);
       return outcome == null ? Outcome.succeeded(null) : outcome;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -137,13 +230,13 @@ public class TaskRunner implements SmartLifecycle {
 
   @Override
   public void start() {
-    running = true;
+    started = true;
   }
 
   /** Lets running attempts finish, for up to the shutdown grace, after intake has stopped. */
   @Override
   public void stop() {
-    running = false;
+    started = false;
     pool.shutdown();
     try {
       if (!pool.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -161,7 +254,7 @@ public class TaskRunner implements SmartLifecycle {
 
   @Override
   public boolean isRunning() {
-    return running;
+    return started;
   }
 
   /** Stops after the listener containers (which stop at a higher phase), before the producer. */

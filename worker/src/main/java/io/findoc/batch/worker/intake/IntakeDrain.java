@@ -8,10 +8,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets a stopping worker finish what it has taken before its intake container stops: intake pauses,
- * and the stop waits (up to {@code findoc.worker.shutdown-grace}) until every taken task's final
- * report is on the broker and acknowledged. The container then commits their offsets as it stops,
- * so a rolling restart runs nothing twice.
+ * Lets a stopping worker finish what it has taken before its intake containers stop: the three
+ * pause, and the stop waits (up to {@code findoc.worker.shutdown-grace}) until every taken task's
+ * final report is on the broker and acknowledged. The containers then commit their offsets as they
+ * stop, so a rolling restart runs nothing twice.
  */
 @Component
 public class IntakeDrain implements SmartLifecycle {

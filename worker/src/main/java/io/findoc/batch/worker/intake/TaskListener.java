@@ -2,6 +2,7 @@ package io.findoc.batch.worker.intake;
 
 import io.findoc.batch.common.json.JsonSerde;
 import io.findoc.batch.common.json.UnreadableMessageException;
+import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.message.TaskMessage;
 import io.findoc.batch.common.topic.DeadLetterPublisher;
 import io.findoc.batch.worker.execution.TaskRunner;
@@ -10,26 +11,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.AcknowledgingMessageListener;
 import org.springframework.kafka.support.Acknowledgment;
-import org.springframework.stereotype.Component;
 
 /**
- * Takes task messages off the three priority topics (in the {@code task-intake} container, see
- * {@link io.findoc.batch.worker.config.WorkerConfiguration}) and hands them to the {@link
- * TaskRunner}. A message is acknowledged (its offset may be committed) only once its final report
- * is on the broker; acknowledgements arrive out of order and the container commits each partition
- * up to its first gap.
+ * Takes task messages off the topic of one priority (in its {@code task-intake-<priority>}
+ * container, see {@link io.findoc.batch.worker.config.WorkerConfiguration}) and hands them to the
+ * {@link TaskRunner}, counting them in that priority's budget of the {@link IntakeThrottle}. A
+ * message is acknowledged (its offset may be committed) only once its final report is on the
+ * broker; acknowledgements arrive out of order and the container commits each partition up to its
+ * first gap.
  */
-@Component
 public class TaskListener implements AcknowledgingMessageListener<String, byte[]> {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskListener.class);
 
+  private final Priority priority;
   private final TaskRunner runner;
   private final IntakeThrottle throttle;
   private final DeadLetterPublisher deadLetters;
   private final JsonSerde<TaskMessage> serde = new JsonSerde<>(TaskMessage.class);
 
-  public TaskListener(TaskRunner runner, IntakeThrottle throttle, DeadLetterPublisher deadLetters) {
+  /**
+   * @param priority the priority of the topic listened to, which decides the task's queue and
+   *     budget
+   */
+  public TaskListener(
+      Priority priority,
+      TaskRunner runner,
+      IntakeThrottle throttle,
+      DeadLetterPublisher deadLetters) {
+    this.priority = priority;
     this.runner = runner;
     this.throttle = throttle;
     this.deadLetters = deadLetters;
@@ -46,12 +56,13 @@ public class TaskListener implements AcknowledgingMessageListener<String, byte[]
       ack.acknowledge();
       return;
     }
-    throttle.taken();
+    throttle.taken(priority);
     runner.submit(
         task,
+        priority,
         () -> {
           ack.acknowledge();
-          throttle.done();
+          throttle.done(priority);
         });
   }
 }

@@ -3,6 +3,7 @@ package io.findoc.batch.worker.processors;
 import io.findoc.batch.common.message.TaskMessage;
 import io.findoc.batch.worker.execution.Outcome;
 import io.findoc.batch.worker.execution.Processor;
+import io.findoc.batch.worker.execution.TaskContext;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,7 @@ public class NoopProcessor implements Processor {
   }
 
   @Override
-  public Outcome process(TaskMessage task) {
+  public Outcome process(TaskMessage task, TaskContext context) {
     return DONE;
   }
 }

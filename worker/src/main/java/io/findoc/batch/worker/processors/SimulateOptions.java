@@ -14,7 +14,7 @@ import java.util.Map;
  *     ({@code "retryable"}, the default)
  * @param failDocuments ids of documents whose every attempt fails
  * @param failAttempts attempts up to this number fail, later ones succeed (default 0)
- * @param hang whether attempts block until the worker stops (default false)
+ * @param hang whether attempts block until the worker stops or the job is cancelled (default false)
  */
 record SimulateOptions(
     long sleepMs,

@@ -3,16 +3,21 @@ package io.findoc.batch.worker.processors;
 import io.findoc.batch.common.message.TaskMessage;
 import io.findoc.batch.worker.execution.Outcome;
 import io.findoc.batch.worker.execution.Processor;
+import io.findoc.batch.worker.execution.TaskContext;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 
 /**
  * Simulates work for load and fault tests: waits, computes, fails or hangs as its {@link
- * SimulateOptions} say. Failures carry the code {@code SIMULATED_FAILURE}.
+ * SimulateOptions} say. Failures carry the code {@code SIMULATED_FAILURE}. A cancelled attempt
+ * stops waiting, computing or hanging at once.
  */
 @Component
 public class SimulateProcessor implements Processor {
+
+  /** How often a hanging attempt looks whether it was cancelled, should no interrupt reach it. */
+  private static final long HANG_CHECK_MS = 100;
 
   @Override
   public String name() {
@@ -20,15 +25,17 @@ public class SimulateProcessor implements Processor {
   }
 
   @Override
-  public Outcome process(TaskMessage task) throws InterruptedException {
+  public Outcome process(TaskMessage task, TaskContext context) throws InterruptedException {
     SimulateOptions options = SimulateOptions.from(task.options());
     if (options.hang()) {
-      Thread.sleep(Long.MAX_VALUE);
+      hang(context);
     }
     if (options.sleepMs() > 0) {
+      context.throwIfCancelled();
+      // The runner interrupts the thread of a cancelled attempt, which ends the sleep.
       Thread.sleep(options.sleepMs());
     }
-    long spins = spin(options.cpuMs());
+    long spins = spin(options.cpuMs(), context);
     if (shouldFail(task, options)) {
       String message =
           "simulated failure of document " + task.document().id() + ", attempt " + task.attempt();
@@ -47,8 +54,19 @@ public class SimulateProcessor implements Processor {
             && ThreadLocalRandom.current().nextDouble() < options.failureRate());
   }
 
-  /** Computes for {@code millis} of wall time on this thread; returns the iterations done. */
-  private static long spin(long millis) {
+  /** Blocks until the attempt is cancelled or the worker stops (which interrupts the thread). */
+  private static void hang(TaskContext context) throws InterruptedException {
+    while (true) {
+      context.throwIfCancelled();
+      Thread.sleep(HANG_CHECK_MS);
+    }
+  }
+
+  /**
+   * Computes for {@code millis} of wall time on this thread, unless cancelled; returns the
+   * iterations done.
+   */
+  private static long spin(long millis, TaskContext context) {
     if (millis <= 0) {
       return 0;
     }
@@ -56,6 +74,7 @@ public class SimulateProcessor implements Processor {
     long iterations = 0;
     double sink = 1;
     while (System.nanoTime() < end) {
+      context.throwIfCancelled();
       for (int i = 0; i < 1000; i++) {
         sink = Math.sqrt(sink + i);
       }

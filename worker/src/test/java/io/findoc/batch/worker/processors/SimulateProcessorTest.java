@@ -2,6 +2,7 @@ package io.findoc.batch.worker.processors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.common.id.JobId;
 import io.findoc.batch.common.message.Document;
@@ -9,11 +10,19 @@ import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.message.TaskMessage;
 import io.findoc.batch.worker.execution.Outcome;
 import io.findoc.batch.worker.execution.ProcessingException;
+import io.findoc.batch.worker.execution.TaskContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class SimulateProcessorTest {
+
+  private static final TaskContext RUNNING = () -> false;
 
   private final SimulateProcessor simulate = new SimulateProcessor();
 
@@ -32,7 +41,7 @@ class SimulateProcessorTest {
 
   @Test
   void succeedsWithTheDocumentAndAttemptByDefault() throws Exception {
-    Outcome outcome = simulate.process(task("d-1", 2, Map.of()));
+    Outcome outcome = simulate.process(task("d-1", 2, Map.of()), RUNNING);
 
     assertThat(outcome).isInstanceOf(Outcome.Succeeded.class);
     assertThat(((Outcome.Succeeded) outcome).result())
@@ -44,24 +53,27 @@ class SimulateProcessorTest {
   void listedDocumentsFailEveryAttempt() throws Exception {
     Map<String, Object> options = Map.of("failDocuments", List.of("d-2"), "failure", "permanent");
 
-    assertThat(simulate.process(task("d-2", 1, options)))
+    assertThat(simulate.process(task("d-2", 1, options), RUNNING))
         .isInstanceOf(Outcome.PermanentFailure.class);
-    assertThat(simulate.process(task("d-1", 1, options))).isInstanceOf(Outcome.Succeeded.class);
+    assertThat(simulate.process(task("d-1", 1, options), RUNNING))
+        .isInstanceOf(Outcome.Succeeded.class);
   }
 
   @Test
   void earlyAttemptsFailRetryablyAndLaterOnesSucceed() throws Exception {
     Map<String, Object> options = Map.of("failAttempts", 2);
 
-    assertThat(simulate.process(task("d", 2, options)).error().code())
+    assertThat(simulate.process(task("d", 2, options), RUNNING).error().code())
         .isEqualTo("SIMULATED_FAILURE");
-    assertThat(simulate.process(task("d", 2, options)).error().retryable()).isTrue();
-    assertThat(simulate.process(task("d", 3, options))).isInstanceOf(Outcome.Succeeded.class);
+    assertThat(simulate.process(task("d", 2, options), RUNNING).error().retryable()).isTrue();
+    assertThat(simulate.process(task("d", 3, options), RUNNING))
+        .isInstanceOf(Outcome.Succeeded.class);
   }
 
   @Test
   void certainFailureRateAlwaysFails() throws Exception {
-    assertThat(simulate.process(task("d", 1, Map.of("failureRate", 1.0))).error()).isNotNull();
+    assertThat(simulate.process(task("d", 1, Map.of("failureRate", 1.0)), RUNNING).error())
+        .isNotNull();
   }
 
   @Test
@@ -73,10 +85,63 @@ class SimulateProcessorTest {
             Map.of("sleepMs", "soon"),
             Map.of("failure", "sometimes"),
             Map.of("failDocuments", "d-1"))) {
-      assertThatThrownBy(() -> simulate.process(task("d", 1, bad)))
+      assertThatThrownBy(() -> simulate.process(task("d", 1, bad), RUNNING))
           .isInstanceOf(ProcessingException.class)
           .satisfies(e -> assertThat(((ProcessingException) e).code()).isEqualTo("INVALID_OPTIONS"))
           .satisfies(e -> assertThat(((ProcessingException) e).retryable()).isFalse());
     }
+  }
+
+  @Test
+  void sleepEndsWhenTheCancelledAttemptIsInterrupted() throws Exception {
+    AtomicBoolean cancelled = new AtomicBoolean();
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread attempt = attempt(task("d", 1, Map.of("sleepMs", 60_000)), cancelled, thrown);
+    await().until(() -> attempt.getState() == Thread.State.TIMED_WAITING);
+
+    cancelled.set(true);
+    attempt.interrupt();
+
+    attempt.join(Duration.ofSeconds(5).toMillis());
+    assertThat(attempt.isAlive()).isFalse();
+    assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+  }
+
+  @Test
+  @Timeout(10)
+  void computingStopsOnceTheAttemptIsCancelled() {
+    assertThatThrownBy(() -> simulate.process(task("d", 1, Map.of("cpuMs", 60_000)), () -> true))
+        .isInstanceOf(CancellationException.class);
+  }
+
+  @Test
+  void hangingAttemptEndsWhenCancelledEvenWithoutAnInterrupt() throws Exception {
+    AtomicBoolean cancelled = new AtomicBoolean();
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Thread attempt = attempt(task("d", 1, Map.of("hang", true)), cancelled, thrown);
+    await().until(() -> attempt.getState() == Thread.State.TIMED_WAITING);
+
+    cancelled.set(true);
+
+    attempt.join(Duration.ofSeconds(5).toMillis());
+    assertThat(attempt.isAlive()).isFalse();
+    assertThat(thrown.get()).isInstanceOf(CancellationException.class);
+  }
+
+  /** Runs the task on a thread of its own, as the runner would; what it throws lands in thrown. */
+  private Thread attempt(
+      TaskMessage task, AtomicBoolean cancelled, AtomicReference<Throwable> thrown) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                simulate.process(task, cancelled::get);
+              } catch (Throwable t) {
+                thrown.set(t);
+              }
+            });
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
   }
 }

@@ -5,32 +5,56 @@ import io.findoc.batch.worker.WorkerApplication;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Workers on the shared test broker, with topics of their own: {@code <prefix>tasks.high}, {@code
- * .normal}, {@code .low}, {@code <prefix>task-status} and {@code <prefix>tasks.dlt}, and the
- * consumer group {@code <prefix>workers}.
+ * .normal}, {@code .low}, {@code <prefix>task-status}, {@code <prefix>tasks.dlt} and the compacted
+ * {@code <prefix>control}, and the consumer group {@code <prefix>workers}.
  */
 public final class TestWorkers {
 
   private TestWorkers() {}
 
-  /** Creates the topics of {@code prefix}, two partitions each. */
+  /**
+   * Creates the topics of {@code prefix}: two partitions each, and the control topic compacted with
+   * three, as the coordinator creates it.
+   */
   public static void createTopics(String prefix) throws InterruptedException, ExecutionException {
+    createTaskTopics(prefix);
+    createControlTopic(prefix);
+  }
+
+  /** Creates the task, status and dead-letter topics of {@code prefix}, two partitions each. */
+  public static void createTaskTopics(String prefix)
+      throws InterruptedException, ExecutionException {
+    create(
+        Stream.of("tasks.high", "tasks.normal", "tasks.low", "task-status", "tasks.dlt")
+            .map(name -> new NewTopic(prefix + name, 2, (short) 1))
+            .toList());
+  }
+
+  /** Creates {@code <prefix>control}, compacted, with three partitions. */
+  public static void createControlTopic(String prefix)
+      throws InterruptedException, ExecutionException {
+    create(
+        List.of(
+            new NewTopic(prefix + "control", 3, (short) 1)
+                .configs(
+                    Map.of(
+                        TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
+  }
+
+  private static void create(List<NewTopic> topics)
+      throws InterruptedException, ExecutionException {
     try (Admin admin =
         Admin.create(Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrap()))) {
-      admin
-          .createTopics(
-              List.of("tasks.high", "tasks.normal", "tasks.low", "task-status", "tasks.dlt")
-                  .stream()
-                  .map(name -> new NewTopic(prefix + name, 2, (short) 1))
-                  .toList())
-          .all()
-          .get();
+      admin.createTopics(topics).all().get();
     }
   }
 
@@ -47,6 +71,7 @@ public final class TestWorkers {
             "--findoc.topics.tasks-normal=" + prefix + "tasks.normal",
             "--findoc.topics.tasks-low=" + prefix + "tasks.low",
             "--findoc.topics.task-status=" + prefix + "task-status",
-            "--findoc.topics.dead-letters=" + prefix + "tasks.dlt");
+            "--findoc.topics.dead-letters=" + prefix + "tasks.dlt",
+            "--findoc.topics.control=" + prefix + "control");
   }
 }

@@ -1,0 +1,218 @@
+package io.findoc.batch.worker.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.findoc.batch.common.id.JobId;
+import io.findoc.batch.common.json.JsonSerde;
+import io.findoc.batch.common.message.ControlAction;
+import io.findoc.batch.common.message.ControlMessage;
+import io.findoc.batch.common.message.Document;
+import io.findoc.batch.common.message.Priority;
+import io.findoc.batch.common.message.StatusKind;
+import io.findoc.batch.common.message.StatusMessage;
+import io.findoc.batch.common.message.TaskMessage;
+import io.findoc.batch.devstack.TestInfrastructure;
+import io.findoc.batch.worker.execution.JobInstructions;
+import io.findoc.batch.worker.testing.StatusReports;
+import io.findoc.batch.worker.testing.TestWorkers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Job controls on the real broker: a paused job's tasks are deferred until a tombstone lifts the
+ * pause, a cancelled job's running attempt stops, and other jobs run on meanwhile.
+ */
+class JobControlIT {
+
+  private static final String PREFIX = newPrefix();
+
+  private static ConfigurableApplicationContext worker;
+  private static KafkaProducer<String, byte[]> producer;
+  private static StatusReports reports;
+  private static final JsonSerde<TaskMessage> tasks = new JsonSerde<>(TaskMessage.class);
+  private static final JsonSerde<ControlMessage> controls = new JsonSerde<>(ControlMessage.class);
+
+  @BeforeAll
+  static void start() throws Exception {
+    TestWorkers.createTopics(PREFIX);
+    worker = TestWorkers.start(PREFIX, "controlled");
+    producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrap()),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    reports = new StatusReports(PREFIX);
+  }
+
+  @AfterAll
+  static void stop() {
+    reports.close();
+    producer.close();
+    worker.close();
+  }
+
+  @Test
+  void pausedJobIsDeferredWhileOtherJobsRunUntilATombstoneLiftsThePause() {
+    JobId paused = JobId.random();
+    JobId running = JobId.random();
+    control(PREFIX, paused, ControlAction.PAUSE);
+    awaitInstruction(paused, Optional.of(ControlAction.PAUSE));
+
+    for (int n = 1; n <= 3; n++) {
+      send(PREFIX, task(paused, n, Priority.NORMAL, "noop", Map.of()));
+      send(PREFIX, task(running, n, Priority.NORMAL, "noop", Map.of()));
+    }
+
+    assertThat(reports.awaitFinal(paused, 3))
+        .allSatisfy(r -> assertThat(r.kind()).isEqualTo(StatusKind.DEFERRED))
+        .allSatisfy(r -> assertThat(r.startedAt()).isNull())
+        .extracting(StatusMessage::taskNumber)
+        .containsExactlyInAnyOrder(1, 2, 3);
+    assertThat(reports.awaitFinal(running, 3))
+        .allSatisfy(r -> assertThat(r.kind()).isEqualTo(StatusKind.SUCCEEDED));
+
+    lift(PREFIX, paused);
+    awaitInstruction(paused, Optional.empty());
+    send(PREFIX, task(paused, 4, Priority.NORMAL, "noop", Map.of()));
+    send(PREFIX, task(paused, 5, Priority.LOW, "noop", Map.of()));
+
+    assertThat(reports.awaitFinal(paused, 5))
+        .filteredOn(r -> r.taskNumber() >= 4)
+        .hasSize(2)
+        .allSatisfy(r -> assertThat(r.kind()).isEqualTo(StatusKind.SUCCEEDED));
+  }
+
+  @Test
+  void workerStartedAfterThePauseReadsItBeforeTakingTasks() throws Exception {
+    String prefix = newPrefix();
+    TestWorkers.createTopics(prefix);
+    JobId paused = JobId.random();
+    control(prefix, paused, ControlAction.PAUSE);
+    for (int n = 1; n <= 3; n++) {
+      send(prefix, task(paused, n, Priority.HIGH, "noop", Map.of()));
+    }
+
+    try (StatusReports lateReports = new StatusReports(prefix);
+        ConfigurableApplicationContext late = TestWorkers.start(prefix, "late")) {
+      assertThat(lateReports.awaitFinal(paused, 3))
+          .allSatisfy(r -> assertThat(r.kind()).isEqualTo(StatusKind.DEFERRED))
+          .allSatisfy(r -> assertThat(r.worker()).isEqualTo("late"));
+    }
+  }
+
+  @Test
+  void workerStartedBeforeTheControlTopicExistsFindsItLater() throws Exception {
+    String prefix = newPrefix();
+    TestWorkers.createTaskTopics(prefix);
+
+    try (StatusReports earlyReports = new StatusReports(prefix);
+        ConfigurableApplicationContext early = TestWorkers.start(prefix, "early")) {
+      JobId running = JobId.random();
+      send(prefix, task(running, 1, Priority.NORMAL, "noop", Map.of()));
+      assertThat(earlyReports.awaitFinal(running, 1).get(0).kind()).isEqualTo(StatusKind.SUCCEEDED);
+
+      TestWorkers.createControlTopic(prefix);
+      JobId paused = JobId.random();
+      control(prefix, paused, ControlAction.PAUSE);
+      awaitInstruction(early, paused, Optional.of(ControlAction.PAUSE));
+      send(prefix, task(paused, 1, Priority.NORMAL, "noop", Map.of()));
+
+      assertThat(earlyReports.awaitFinal(paused, 1).get(0).kind()).isEqualTo(StatusKind.DEFERRED);
+    }
+  }
+
+  @Test
+  void cancellationStopsTheRunningAttemptAndTheWorkerKeepsWorking() {
+    JobId cancelled = JobId.random();
+    send(PREFIX, task(cancelled, 1, Priority.HIGH, "simulate", Map.of("sleepMs", 60_000)));
+    reports.awaitReport(
+        cancelled,
+        r -> r.taskNumber() == 1 && r.kind() == StatusKind.STARTED,
+        Duration.ofSeconds(30));
+
+    control(PREFIX, cancelled, ControlAction.CANCEL);
+
+    StatusMessage stopped =
+        reports.awaitReport(
+            cancelled, r -> r.taskNumber() == 1 && r.kind().isFinal(), Duration.ofSeconds(10));
+    assertThat(stopped.kind()).isEqualTo(StatusKind.CANCELLED);
+    assertThat(stopped.startedAt()).isNotNull();
+
+    send(PREFIX, task(cancelled, 2, Priority.HIGH, "simulate", Map.of("sleepMs", 60_000)));
+    StatusMessage neverStarted =
+        reports.awaitReport(
+            cancelled, r -> r.taskNumber() == 2 && r.kind().isFinal(), Duration.ofSeconds(30));
+    assertThat(neverStarted.kind()).isEqualTo(StatusKind.CANCELLED);
+    assertThat(neverStarted.startedAt()).isNull();
+
+    JobId other = JobId.random();
+    send(PREFIX, task(other, 1, Priority.LOW, "noop", Map.of()));
+    assertThat(reports.awaitFinal(other, 1).get(0).kind()).isEqualTo(StatusKind.SUCCEEDED);
+  }
+
+  private static String newPrefix() {
+    return "c" + UUID.randomUUID().toString().substring(0, 8) + ".";
+  }
+
+  private static void awaitInstruction(JobId job, Optional<ControlAction> expected) {
+    awaitInstruction(worker, job, expected);
+  }
+
+  private static void awaitInstruction(
+      ConfigurableApplicationContext worker, JobId job, Optional<ControlAction> expected) {
+    JobInstructions instructions = worker.getBean(JobInstructions.class);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> instructions.actionFor(job).equals(expected));
+  }
+
+  private static TaskMessage task(
+      JobId job, int number, Priority priority, String processor, Map<String, Object> options) {
+    return new TaskMessage(
+        TaskMessage.VERSION,
+        job,
+        number,
+        1,
+        "tenant",
+        priority,
+        processor,
+        options,
+        Document.ofText("doc-" + number, "text"));
+  }
+
+  private static void send(String prefix, TaskMessage task) {
+    String topic = prefix + "tasks." + task.priority().wireName();
+    publish(new ProducerRecord<>(topic, task.taskId().toString(), tasks.serialize(topic, task)));
+  }
+
+  private static void control(String prefix, JobId job, ControlAction action) {
+    ControlMessage message = new ControlMessage(ControlMessage.VERSION, job, action, Instant.now());
+    String topic = prefix + "control";
+    publish(new ProducerRecord<>(topic, job.toString(), controls.serialize(topic, message)));
+  }
+
+  private static void lift(String prefix, JobId job) {
+    publish(new ProducerRecord<>(prefix + "control", job.toString(), null));
+  }
+
+  private static void publish(ProducerRecord<String, byte[]> record) {
+    try {
+      producer.send(record).get();
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
