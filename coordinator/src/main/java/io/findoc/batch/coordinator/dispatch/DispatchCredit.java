@@ -4,6 +4,7 @@ import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How many tasks each priority may hand to Kafka in a round. Tasks dispatched and not yet started
@@ -30,12 +31,17 @@ final class DispatchCredit {
   /**
    * @param target the queued tasks each priority should have, from {@link #target}
    * @param queued tasks QUEUED now, per priority
+   * @param waiting the priorities that have tasks to hand out; the others get no credit
    */
-  Map<Priority, Integer> forRound(int target, Map<Priority, Long> queued) {
+  Map<Priority, Integer> forRound(int target, Map<Priority, Long> queued, Set<Priority> waiting) {
     long allQueued = queued.values().stream().mapToLong(Long::longValue).sum();
     long left = Math.min(settings.batchSize(), settings.maxInFlight() - allQueued);
     Map<Priority, Integer> credit = new EnumMap<>(Priority.class);
     for (Priority priority : Priority.values()) {
+      if (!waiting.contains(priority)) {
+        credit.put(priority, 0);
+        continue;
+      }
       long own = Math.max(0, target - queued.getOrDefault(priority, 0L));
       int granted = (int) Math.max(0, Math.min(own, left));
       credit.put(priority, granted);

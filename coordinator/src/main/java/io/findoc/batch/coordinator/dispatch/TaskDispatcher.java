@@ -13,8 +13,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -82,15 +84,15 @@ public class TaskDispatcher implements SmartLifecycle {
    * @return how many tasks were handed to Kafka
    */
   public int runOnce() {
-    int target = this.credit.target(completions.perSecond());
-    Map<Priority, Integer> credit = this.credit.forRound(target, jobs.countQueuedByPriority());
-    if (credit.values().stream().allMatch(c -> c == 0)) {
-      return 0;
-    }
     List<DispatchCandidate> candidates = jobs.findDispatchCandidates(MAX_JOBS_PER_ROUND);
     if (candidates.isEmpty()) {
       return 0;
     }
+    Set<Priority> waiting = EnumSet.noneOf(Priority.class);
+    candidates.forEach(job -> waiting.add(job.priority()));
+    int target = this.credit.target(completions.perSecond());
+    Map<Priority, Integer> credit =
+        this.credit.forRound(target, jobs.countQueuedByPriority(), waiting);
     DispatchPlan plan = DispatchPlanner.plan(candidates, target, credit);
     if (plan.isEmpty()) {
       return 0;

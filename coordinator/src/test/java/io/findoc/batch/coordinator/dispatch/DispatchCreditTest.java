@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,9 @@ class DispatchCreditTest {
   void eachPriorityFillsUpToTheTargetHighestFirstWithinTheRound() {
     Map<Priority, Integer> round =
         credit.forRound(
-            6000, Map.of(Priority.HIGH, 0L, Priority.NORMAL, 5_000L, Priority.LOW, 1_000L));
+            6000,
+            Map.of(Priority.HIGH, 0L, Priority.NORMAL, 5_000L, Priority.LOW, 1_000L),
+            EnumSet.allOf(Priority.class));
 
     assertThat(round)
         .containsEntry(Priority.HIGH, 5000)
@@ -40,10 +43,26 @@ class DispatchCreditTest {
   }
 
   @Test
+  void onlyPrioritiesWithTasksWaitingGetCredit() {
+    Map<Priority, Integer> round =
+        credit.forRound(
+            5000,
+            Map.of(Priority.HIGH, 0L, Priority.NORMAL, 0L, Priority.LOW, 0L),
+            EnumSet.of(Priority.NORMAL));
+
+    assertThat(round)
+        .containsEntry(Priority.HIGH, 0)
+        .containsEntry(Priority.NORMAL, 5000)
+        .containsEntry(Priority.LOW, 0);
+  }
+
+  @Test
   void allPrioritiesTogetherStayUnderTheMaximum() {
     Map<Priority, Integer> round =
         credit.forRound(
-            20_000, Map.of(Priority.HIGH, 0L, Priority.NORMAL, 19_000L, Priority.LOW, 0L));
+            20_000,
+            Map.of(Priority.HIGH, 0L, Priority.NORMAL, 19_000L, Priority.LOW, 0L),
+            EnumSet.allOf(Priority.class));
 
     assertThat(round.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1000);
     assertThat(round).containsEntry(Priority.HIGH, 1000);
