@@ -125,9 +125,17 @@ public class JobOperations {
     return jdbi.inTransaction(
         handle -> {
           JobStore jobStore = handle.attach(JobStore.class);
+          TaskStore tasks = handle.attach(TaskStore.class);
+          // Three plain statements rather than one self-join, whose plan went quadratic on a
+          // freshly copied job the statistics did not know yet.
+          int locked = tasks.lockUnfinished(id);
           CountDeltas deltas = new CountDeltas();
-          for (TaskStore.StateCount left : handle.attach(TaskStore.class).cancelUnfinished(id)) {
+          for (TaskStore.StateCount left : tasks.countUnfinished(id)) {
             deltas.move(id, left.state(), TaskState.CANCELLED, left.tasks());
+          }
+          if (tasks.cancelUnfinished(id) != locked || deltas.moves() != locked) {
+            handle.rollback();
+            return false;
           }
           if (!deltas.isEmpty()) {
             jobStore.addCounts(deltas);

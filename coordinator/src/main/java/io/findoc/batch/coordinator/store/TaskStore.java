@@ -68,12 +68,20 @@ public interface TaskStore {
   List<TaskTransition> deferIfPublished(@BindMethods Reports reports);
 
   /**
-   * Cancels every task of the job that is not done; returns how many tasks left each state. Rows
-   * held by another transaction are waited for, so a result committed meanwhile stands.
+   * Locks every task of the job that is not done, waiting for rows other transactions hold (a
+   * result committed meanwhile stands); returns how many it locked.
    */
   @SqlQuery
+  int lockUnfinished(@Bind("jobId") UUID jobId);
+
+  /** How many tasks of the job are in each state that is not done. */
+  @SqlQuery
   @RegisterConstructorMapper(StateCount.class)
-  List<StateCount> cancelUnfinished(@Bind("jobId") UUID jobId);
+  List<StateCount> countUnfinished(@Bind("jobId") UUID jobId);
+
+  /** Cancels every task of the job that is not done; returns how many. */
+  @SqlUpdate
+  int cancelUnfinished(@Bind("jobId") UUID jobId);
 
   /**
    * Of the dependencies of a new job's tasks ({@code numbers[i]} depends on the document {@code

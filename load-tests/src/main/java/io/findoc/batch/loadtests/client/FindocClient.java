@@ -53,6 +53,28 @@ public final class FindocClient {
         send(HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30)).build()));
   }
 
+  /** PUTs a path without a body, such as {@code /api/batch/jobs/<id>/pause}. */
+  public JsonNode put(String path) {
+    return expect(
+        200,
+        send(
+            HttpRequest.newBuilder(api.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.noBody())
+                .build()));
+  }
+
+  /** DELETEs a path, such as {@code /api/batch/jobs/<id>} (which cancels the job). */
+  public JsonNode delete(String path) {
+    return expect(
+        200,
+        send(
+            HttpRequest.newBuilder(api.resolve(path))
+                .timeout(Duration.ofMinutes(2))
+                .DELETE()
+                .build()));
+  }
+
   public JsonNode job(String id) {
     return get("/api/batch/jobs/" + id);
   }
