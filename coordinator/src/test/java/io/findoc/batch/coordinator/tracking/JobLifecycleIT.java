@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Awaits;
+import io.findoc.batch.coordinator.testing.Counters;
 import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class JobLifecycleIT {
     assertThat(job.get("startedAt").isNull()).isFalse();
     assertThat(job.get("finishedAt").isNull()).isFalse();
     assertThat(tasksInState(id, "SUCCEEDED")).isEqualTo(1000);
-    assertThat(taskRowsAgreeWithJobCounters(id)).isTrue();
+    assertThat(Counters.agreeWithTaskRows(stack.jdbi(), id)).isTrue();
   }
 
   @Test
@@ -73,7 +74,7 @@ class JobLifecycleIT {
     JsonNode task = failed.get("items").get(0);
     assertThat(task.get("error").get("code").asString()).isEqualTo("SIMULATED_FAILURE");
     assertThat(task.get("attempt").asInt()).isEqualTo(1);
-    assertThat(taskRowsAgreeWithJobCounters(id)).isTrue();
+    assertThat(Counters.agreeWithTaskRows(stack.jdbi(), id)).isTrue();
   }
 
   @Test
@@ -128,22 +129,4 @@ class JobLifecycleIT {
   }
 
   /** INV-2: the counters on the job row equal the task rows counted per state. */
-  private boolean taskRowsAgreeWithJobCounters(String jobId) {
-    return stack
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT j.succeeded = count(*) FILTER (WHERE t.state = 'SUCCEEDED')"
-                            + " AND j.failed = count(*) FILTER (WHERE t.state = 'FAILED')"
-                            + " AND j.queued = count(*) FILTER (WHERE t.state = 'QUEUED')"
-                            + " AND j.running = count(*) FILTER (WHERE t.state = 'RUNNING')"
-                            + " AND j.retry_wait = count(*) FILTER (WHERE t.state = 'RETRY_WAIT')"
-                            + " AND j.total = count(*)"
-                            + " FROM job j JOIN task t ON t.job_id = j.id"
-                            + " WHERE j.id = CAST(:id AS uuid) GROUP BY j.id")
-                    .bind("id", jobId)
-                    .mapTo(Boolean.class)
-                    .one());
-  }
 }

@@ -1,0 +1,127 @@
+package io.findoc.batch.coordinator.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.findoc.batch.coordinator.testing.Api;
+import io.findoc.batch.coordinator.testing.Awaits;
+import io.findoc.batch.coordinator.testing.Counters;
+import io.findoc.batch.coordinator.testing.Jobs;
+import io.findoc.batch.coordinator.testing.RunningStack;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Pause, resume, cancel and task dependencies with real workers: coordinator and two workers (eight
+ * processor threads each) over the real broker and PostgreSQL.
+ */
+class ControlEndToEndIT {
+
+  private static RunningStack stack;
+  private static Api api;
+
+  @BeforeAll
+  static void start() {
+    stack = RunningStack.withWorkers(2);
+    api = stack.api();
+  }
+
+  @AfterAll
+  static void stop() {
+    stack.close();
+  }
+
+  @Test
+  void aPausedJobStopsStartingTasksAndFinishesEveryOneAfterResume() {
+    String id = api.submit(Jobs.simulate(300, Map.of("sleepMs", 30)));
+    await().atMost(Duration.ofSeconds(30)).until(() -> counts(id).get("succeeded").asInt() > 20);
+
+    api.put("/api/batch/jobs/" + id + "/pause");
+
+    // Quiet: what was running finished, what the workers held came back deferred.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              JsonNode counts = counts(id);
+              return counts.get("running").asInt() == 0 && counts.get("queued").asInt() == 0;
+            });
+    int succeededWhilePaused = counts(id).get("succeeded").asInt();
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> counts(id).get("succeeded").asInt() == succeededWhilePaused);
+    assertThat(succeededWhilePaused).isLessThan(300);
+    assertThat(api.job(id).get("state").asString()).isEqualTo("PAUSED");
+    assertThat(Counters.agreeWithTaskRows(stack.jdbi(), id)).isTrue();
+
+    api.put("/api/batch/jobs/" + id + "/resume");
+
+    JsonNode done = Awaits.jobReaches(api, id, Duration.ofSeconds(60), "COMPLETED");
+    assertThat(done.get("counts").get("succeeded").asInt()).isEqualTo(300);
+    assertThat(Counters.agreeWithTaskRows(stack.jdbi(), id)).isTrue();
+  }
+
+  @Test
+  void cancellingStopsRunningTasksAndFreesTheWorkersAtOnce() {
+    // Forty attempts that would sleep a minute hold the processor threads (eight per worker; how
+    // many each worker holds depends on how the task keys fall on its partitions).
+    String sleeper = api.submit(Jobs.simulate(40, Map.of("sleepMs", 60_000)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> counts(sleeper).get("running").asInt() >= 12);
+
+    JsonNode cancelled = api.delete("/api/batch/jobs/" + sleeper).body();
+
+    assertThat(cancelled.get("state").asString()).isEqualTo("CANCELLED");
+    assertThat(cancelled.get("counts").get("cancelled").asInt()).isEqualTo(40);
+    String next = api.submit(Jobs.noop(10));
+    Awaits.jobReaches(api, next, Duration.ofSeconds(30), "COMPLETED");
+    assertThat(Counters.agreeWithTaskRows(stack.jdbi(), sleeper)).isTrue();
+  }
+
+  @Test
+  void dependentTasksStartOnlyAfterTheirPrerequisitesFinished() {
+    Map<String, Object> job = new HashMap<>();
+    job.put("name", "chain");
+    job.put("processor", "simulate");
+    job.put("options", Map.of("sleepMs", 20));
+    job.put(
+        "documents",
+        List.of(
+            Map.of("id", "a", "text", "a"),
+            Map.of("id", "b", "text", "b", "dependsOn", List.of("a")),
+            Map.of("id", "c", "text", "c", "dependsOn", List.of("a")),
+            Map.of("id", "d", "text", "d", "dependsOn", List.of("b", "c"))));
+    String id = api.submit(Jobs.json(job));
+
+    Awaits.jobReaches(api, id, Duration.ofSeconds(60), "COMPLETED");
+
+    assertThat(started(id, 2)).isAfterOrEqualTo(finished(id, 1));
+    assertThat(started(id, 3)).isAfterOrEqualTo(finished(id, 1));
+    assertThat(started(id, 4)).isAfterOrEqualTo(finished(id, 2)).isAfterOrEqualTo(finished(id, 3));
+  }
+
+  private static JsonNode counts(String id) {
+    return api.job(id).get("counts");
+  }
+
+  private static Instant started(String id, int number) {
+    return Instant.parse(task(id, number).get("startedAt").asString());
+  }
+
+  private static Instant finished(String id, int number) {
+    return Instant.parse(task(id, number).get("finishedAt").asString());
+  }
+
+  private static JsonNode task(String id, int number) {
+    return api.get("/api/batch/jobs/" + id + "/tasks/" + number).body();
+  }
+}
