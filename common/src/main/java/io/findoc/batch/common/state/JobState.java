@@ -12,14 +12,15 @@ import java.util.Set;
  */
 public enum JobState {
   /**
-   * Accepted, but jobs it depends on have not completed yet. The dependency resolver moves it to
-   * {@link #QUEUED}, or to {@link #CANCELLED} when a dependency fails.
+   * Accepted, but jobs it depends on have not completed yet. The {@code DependencyResolver} moves
+   * it to {@link #QUEUED} once all have, or to {@link #CANCELLED} once one ended otherwise.
    */
   WAITING,
   /**
    * Accepted with all its tasks stored; no task has started. The {@code StatusAggregator} moves it
    * to {@link #RUNNING} at the first task that starts (or straight to a result state when every
-   * task finished within one status batch); an operator may pause or cancel it.
+   * task finished within one status batch); an operator may pause or cancel it ({@code
+   * JobOperations}).
    */
   QUEUED,
   /**

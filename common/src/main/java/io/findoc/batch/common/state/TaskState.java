@@ -14,10 +14,12 @@ import java.util.Set;
 public enum TaskState {
   /**
    * Stored, waiting to be dispatched (first attempt, or a new attempt after a lease expired or a
-   * manual retry). The {@code TaskDispatcher} moves it to {@link #QUEUED}; cancelling the job moves
-   * it to {@link #CANCELLED}; a failed dependency to {@link #SKIPPED}. The {@code StatusAggregator}
-   * may move it on as from {@link #QUEUED}: the dispatcher publishes before it commits, so a
-   * worker's report of this attempt can arrive while the row still says PENDING.
+   * manual retry, or an attempt a worker deferred because its job was paused). The {@code
+   * TaskDispatcher} moves it to {@link #QUEUED} once no task it depends on is unfinished; {@code
+   * JobOperations} cancelling the job moves it to {@link #CANCELLED}; a task it depends on failing
+   * for good to {@link #SKIPPED} ({@code StatusAggregator}). The {@code StatusAggregator} may move
+   * it on as from {@link #QUEUED}: the dispatcher publishes before it commits, so a worker's report
+   * of this attempt can arrive while the row still says PENDING.
    */
   PENDING,
   /**
