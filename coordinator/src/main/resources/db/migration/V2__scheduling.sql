@@ -7,7 +7,12 @@ ALTER TABLE job
     -- failed.
     ADD COLUMN state_reason text,
     -- Whether any task of the job waits for others: only then do results unblock or skip tasks.
-    ADD COLUMN has_task_dependencies boolean NOT NULL DEFAULT false;
+    ADD COLUMN has_task_dependencies boolean NOT NULL DEFAULT false,
+    -- The instruction standing for the job on the control topic, until the ControlJanitor lifts it
+    -- after the job finished.
+    ADD COLUMN control_signal text CHECK (control_signal IN ('PAUSE', 'CANCEL'));
+
+CREATE INDEX job_control_to_lift ON job (finished_at) WHERE control_signal IS NOT NULL;
 
 -- Submission checks a tenant's unfinished tasks against its limit.
 CREATE INDEX job_unfinished_by_tenant ON job (tenant_id)

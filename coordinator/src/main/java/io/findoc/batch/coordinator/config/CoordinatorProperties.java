@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param submission limits and defaults of job submissions
  * @param dispatch the dispatcher's pace and credit
  * @param retry backoff between attempts of a task that failed with a retryable error
+ * @param control the pause and cancel signals on the control topic
  */
 @ConfigurationProperties("findoc")
 public record CoordinatorProperties(
@@ -22,7 +23,8 @@ public record CoordinatorProperties(
     @DefaultValue Tenant tenant,
     @DefaultValue Submission submission,
     @DefaultValue Dispatch dispatch,
-    @DefaultValue Retry retry) {
+    @DefaultValue Retry retry,
+    @DefaultValue Control control) {
 
   public CoordinatorProperties {
     if (retry.maxBackoff().compareTo(retry.initialBackoff()) < 0) {
@@ -106,6 +108,15 @@ public record CoordinatorProperties(
       }
     }
   }
+
+  /**
+   * @param retention how long after a job finished its pause or cancel signal stays on the control
+   *     topic (default 1 h): attempts of a cancelled job still in Kafka are skipped until then
+   * @param cleanupPeriod how often the coordinator lifts the signals past their retention (default
+   *     1 min)
+   */
+  public record Control(
+      @DefaultValue("1h") Duration retention, @DefaultValue("1m") Duration cleanupPeriod) {}
 
   /**
    * @param initialBackoff the wait before the second attempt (default 1 s); doubles per attempt,

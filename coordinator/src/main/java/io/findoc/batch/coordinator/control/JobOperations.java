@@ -60,7 +60,7 @@ public class JobOperations {
       }
       giveUpAfter(attempt, id);
     }
-    control.publish(new JobId(id), ControlAction.PAUSE);
+    signal(id, ControlAction.PAUSE);
   }
 
   /** Dispatch goes on where it stopped, deferred tasks included. */
@@ -82,7 +82,7 @@ public class JobOperations {
       }
       giveUpAfter(attempt, id);
     }
-    control.publish(new JobId(id), null);
+    signal(id, null);
     dispatchSignal.wakeUp();
   }
 
@@ -117,7 +117,7 @@ public class JobOperations {
       giveUpAfter(attempt, id);
     }
     if (dispatched) {
-      control.publish(new JobId(id), ControlAction.CANCEL);
+      signal(id, ControlAction.CANCEL);
     }
   }
 
@@ -175,6 +175,12 @@ public class JobOperations {
               "priority " + job.priority().wireName() + " -> " + priority.wireName());
         });
     dispatchSignal.wakeUp();
+  }
+
+  /** Records, then publishes, what stands for the job on the control topic. */
+  private void signal(UUID id, ControlAction action) {
+    jobs.setControlSignal(id, action);
+    control.publish(new JobId(id), action);
   }
 
   private static boolean isDeadlock(UnableToExecuteStatementException e) {

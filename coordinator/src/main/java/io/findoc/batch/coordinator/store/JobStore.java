@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.store;
 
+import io.findoc.batch.common.message.ControlAction;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.coordinator.dispatch.DispatchCandidate;
@@ -51,6 +52,24 @@ public interface JobStore {
 
   /** A WAITING job that never can start, and the prerequisite that ended without completing. */
   record BlockedJob(UUID id, UUID prerequisite, JobState prerequisiteState) {}
+
+  /**
+   * Records the instruction that stands for the job on the control topic ({@code PAUSE} or {@code
+   * CANCEL}), or that none does (null).
+   */
+  @SqlUpdate
+  void setControlSignal(@Bind("id") UUID id, @Bind("signal") ControlAction signal);
+
+  /**
+   * Jobs finished more than {@code retention} ago (a PostgreSQL interval, such as {@code 3600
+   * seconds}) whose instruction still stands on the control topic.
+   */
+  @SqlQuery
+  List<UUID> findControlsToLift(@Bind("retention") String retention, @Bind("limit") int limit);
+
+  /** Records that no instruction stands for the jobs any more. */
+  @SqlUpdate
+  void clearControlSignals(@Bind("ids") UUID[] ids);
 
   /** The job, whoever owns it: for the coordinator's own work, never for a client. */
   @SqlQuery

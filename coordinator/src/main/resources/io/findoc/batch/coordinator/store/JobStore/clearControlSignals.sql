@@ -1,0 +1,3 @@
+UPDATE job
+SET control_signal = NULL
+WHERE id = ANY(CAST(:ids AS uuid[]))

@@ -1,0 +1,3 @@
+UPDATE job
+SET control_signal = :signal
+WHERE id = :id
