@@ -32,8 +32,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The product as users run it: {@code ./findoc up} starts the broker, PostgreSQL, the coordinator
  * and two workers as OS processes; 2,000 tasks go in over HTTP; the checker then verifies INV-1 to
- * INV-3 of TESTING.md against the API and the database, and {@code ./findoc down} must leave no
- * process behind.
+ * INV-3 of TESTING.md against the API and the database; a job is paused and resumed and another
+ * cancelled across the processes; and {@code ./findoc down} must leave no process behind.
  */
 class EndToEndIT {
 
@@ -106,6 +106,60 @@ class EndToEndIT {
     }
   }
 
+  @Test
+  void pauseResumeAndCancelHoldAcrossRealProcesses() throws SQLException {
+    String paused = submit(5, 600, "simulate", Map.of("sleepMs", 50));
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> client.job(paused).get("counts").get("succeeded").asInt() > 50);
+
+    client.put("/api/batch/jobs/" + paused + "/pause");
+
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              JsonNode counts = client.job(paused).get("counts");
+              return counts.get("running").asInt() == 0 && counts.get("queued").asInt() == 0;
+            });
+    JsonNode whilePaused = client.job(paused);
+    assertThat(whilePaused.get("state").asString()).isEqualTo("PAUSED");
+    assertThat(whilePaused.get("counts").get("pending").asInt()).isPositive();
+    client.put("/api/batch/jobs/" + paused + "/resume");
+
+    String sleeper = submit(6, 40, "simulate", Map.of("sleepMs", 60_000));
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> client.job(sleeper).get("counts").get("running").asInt() >= 8);
+    JsonNode cancelled = client.delete("/api/batch/jobs/" + sleeper);
+    assertThat(cancelled.get("state").asString()).isEqualTo("CANCELLED");
+    String after = submit(7, 100, "noop", Map.of());
+
+    Map<String, JsonNode> finished = new HashMap<>();
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              for (String id : List.of(paused, after)) {
+                JsonNode job = client.job(id);
+                if (FINISHED.contains(job.get("state").asString())) {
+                  finished.put(id, job);
+                }
+              }
+              return finished.size() == 2;
+            });
+    try (Connection db =
+        DriverManager.getConnection(
+            "jdbc:postgresql://127.0.0.1:" + pgPort + "/findoc", "findoc", "findoc")) {
+      checkInvariants(paused, 600, finished.get(paused), db);
+      checkInvariants(after, 100, finished.get(after), db);
+      checkInvariants(sleeper, 40, client.job(sleeper), db);
+    }
+    assertThat(finished.get(paused).get("counts").get("succeeded").asInt()).isEqualTo(600);
+  }
+
   /**
    * INV-1: all terminal, once; INV-2: counts add up and match the state; INV-3: all tasks exist.
    */
@@ -119,7 +173,9 @@ class EndToEndIT {
         .as("terminal counts of %s", id)
         .isEqualTo(documents);
     String expectedState =
-        failed == 0 ? "COMPLETED" : succeeded == 0 ? "FAILED" : "COMPLETED_WITH_ERRORS";
+        counts.get("cancelled").asInt() > 0
+            ? "CANCELLED"
+            : failed == 0 ? "COMPLETED" : succeeded == 0 ? "FAILED" : "COMPLETED_WITH_ERRORS";
     assertThat(job.get("state").asString()).isEqualTo(expectedState);
 
     Map<String, Integer> byState = new HashMap<>();
@@ -139,6 +195,7 @@ class EndToEndIT {
     assertThat(byState.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(documents);
     assertThat(byState.getOrDefault("SUCCEEDED", 0)).isEqualTo(succeeded);
     assertThat(byState.getOrDefault("FAILED", 0)).isEqualTo(failed);
+    assertThat(byState.getOrDefault("CANCELLED", 0)).isEqualTo(counts.get("cancelled").asInt());
     assertThat(
             client
                 .get("/api/batch/jobs/" + id + "/tasks?state=FAILED&limit=1")
@@ -151,8 +208,13 @@ class EndToEndIT {
       Set.of("SUCCEEDED", "FAILED", "CANCELLED", "SKIPPED");
 
   private static String submit(int number, String processor, Map<String, Object> options) {
+    return submit(number, 500, processor, options);
+  }
+
+  private static String submit(
+      int number, int tasks, String processor, Map<String, Object> options) {
     List<Map<String, Object>> documents = new ArrayList<>();
-    for (int i = 1; i <= 500; i++) {
+    for (int i = 1; i <= tasks; i++) {
       documents.add(Map.of("id", "job" + number + "-doc" + i, "text", "document " + i));
     }
     Map<String, Object> job = new LinkedHashMap<>();
