@@ -2,6 +2,8 @@ package io.findoc.batch.coordinator.api;
 
 import io.findoc.batch.coordinator.control.ControlNotPublishedException;
 import io.findoc.batch.coordinator.control.JobStateConflictException;
+import io.findoc.batch.coordinator.security.BodyTooLargeException;
+import io.findoc.batch.coordinator.security.ForbiddenException;
 import io.findoc.batch.coordinator.submission.InvalidSubmissionException;
 import io.findoc.batch.coordinator.submission.JsonViolations;
 import io.findoc.batch.coordinator.submission.QueueLimitExceededException;
@@ -51,7 +53,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             new Violation(e.parameter(), e.getMessage().substring(e.parameter().length() + 2))));
   }
 
-  @ExceptionHandler({JobNotFoundException.class, TaskNotFoundException.class})
+  @ExceptionHandler(ForbiddenException.class)
+  ResponseEntity<Object> forbidden(ForbiddenException e) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    body.setType(type("forbidden"));
+    body.setTitle("Forbidden");
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(body);
+  }
+
+  @ExceptionHandler(BodyTooLargeException.class)
+  ResponseEntity<Object> bodyTooLarge(BodyTooLargeException e) {
+    ProblemDetail body =
+        ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    body.setType(type("body-too-large"));
+    body.setTitle("Request body too large");
+    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body);
+  }
+
+  @ExceptionHandler({
+    JobNotFoundException.class,
+    TaskNotFoundException.class,
+    NotFoundException.class
+  })
   ResponseEntity<Object> notFound(RuntimeException e) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     body.setType(type("not-found"));
@@ -112,6 +135,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BodyTooLargeException tooLarge) {
+        return bodyTooLarge(tooLarge);
+      }
+    }
     return problem(
         HttpStatus.BAD_REQUEST,
         "unreadable-body",

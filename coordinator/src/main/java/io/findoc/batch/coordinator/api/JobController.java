@@ -3,6 +3,9 @@ package io.findoc.batch.coordinator.api;
 import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.common.state.TaskState;
 import io.findoc.batch.coordinator.control.JobOperations;
+import io.findoc.batch.coordinator.security.Caller;
+import io.findoc.batch.coordinator.security.CurrentCaller;
+import io.findoc.batch.coordinator.security.Role;
 import io.findoc.batch.coordinator.store.JobCounts;
 import io.findoc.batch.coordinator.store.JobHistoryEntry;
 import io.findoc.batch.coordinator.store.JobRow;
@@ -40,20 +43,20 @@ public class JobController {
   private final JobSubmitter submitter;
   private final JobStore jobs;
   private final TaskStore tasks;
-  private final CurrentTenant tenant;
+  private final CurrentCaller callers;
   private final JobOperations operations;
 
   public JobController(
       JobSubmitter submitter,
       JobStore jobs,
       TaskStore tasks,
-      CurrentTenant tenant,
+      CurrentCaller callers,
       JobOperations operations) {
     this.operations = operations;
     this.submitter = submitter;
     this.jobs = jobs;
     this.tasks = tasks;
-    this.tenant = tenant;
+    this.callers = callers;
   }
 
   /**
@@ -62,7 +65,7 @@ public class JobController {
    */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<JobView> submit(HttpServletRequest request) throws IOException {
-    UUID id = submitter.submit(tenant.id(), request.getInputStream());
+    UUID id = submitter.submit(tenant(Role.SUBMITTER), request.getInputStream());
     return ResponseEntity.accepted()
         .location(URI.create("/api/batch/jobs/" + id))
         .body(JobView.of(job(id)));
@@ -79,16 +82,16 @@ public class JobController {
    */
   @PutMapping("/{id}/pause")
   public JobView pause(@PathVariable UUID id) {
-    job(id);
-    operations.pause(id, tenant.id());
+    operator(id);
+    operations.pause(id, actor());
     return JobView.of(job(id));
   }
 
   /** Resumes a paused job. Idempotent; 409 if the job is not PAUSED, QUEUED or RUNNING. */
   @PutMapping("/{id}/resume")
   public JobView resume(@PathVariable UUID id) {
-    job(id);
-    operations.resume(id, tenant.id());
+    operator(id);
+    operations.resume(id, actor());
     return JobView.of(job(id));
   }
 
@@ -98,12 +101,12 @@ public class JobController {
    */
   @DeleteMapping("/{id}")
   public JobView cancel(@PathVariable UUID id, @RequestParam(required = false) String reason) {
-    job(id);
+    operator(id);
     if (reason != null && reason.length() > MAX_REASON_LENGTH) {
       throw new InvalidParameterException(
           "reason", "must be at most " + MAX_REASON_LENGTH + " characters");
     }
-    operations.cancel(id, tenant.id(), reason);
+    operations.cancel(id, actor(), reason);
     return JobView.of(job(id));
   }
 
@@ -112,11 +115,11 @@ public class JobController {
       path = "/{id}",
       consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
   public JobView change(@PathVariable UUID id, @RequestBody JobChange change) {
-    job(id);
+    operator(id);
     if (change.priority() == null) {
       throw new InvalidParameterException("priority", "is required");
     }
-    operations.changePriority(id, change.priority(), tenant.id());
+    operations.changePriority(id, change.priority(), actor());
     return JobView.of(job(id));
   }
 
@@ -137,7 +140,7 @@ public class JobController {
     JobCursor after = cursor == null ? null : JobCursor.decode(cursor);
     List<JobRow> rows =
         jobs.listForTenant(
-            tenant.id(),
+            tenant(Role.SUBMITTER),
             state == null ? null : state.name(),
             after == null ? null : after.createdAt(),
             after == null ? null : after.id(),
@@ -183,8 +186,27 @@ public class JobController {
         .orElseThrow(() -> new TaskNotFoundException(id, number));
   }
 
+  /** The caller's job; another tenant's answers 404 exactly as one that does not exist. */
   private JobRow job(UUID id) {
-    return jobs.findForTenant(id, tenant.id()).orElseThrow(() -> new JobNotFoundException(id));
+    return jobs.findForTenant(id, tenant(Role.SUBMITTER))
+        .orElseThrow(() -> new JobNotFoundException(id));
+  }
+
+  /** The caller's job, for an operator's action: 404 first, then 403 for a lesser role. */
+  private void operator(UUID id) {
+    job(id);
+    callers.get().require(Role.OPERATOR);
+  }
+
+  private String tenant(Role needed) {
+    Caller caller = callers.get();
+    caller.require(needed);
+    return caller.tenant();
+  }
+
+  /** How the job's history names the caller: its key's prefix (or the admin). */
+  private String actor() {
+    return callers.get().actor();
   }
 
   private static int limit(Integer limit) {

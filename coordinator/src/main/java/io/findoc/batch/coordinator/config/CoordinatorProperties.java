@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dispatch the dispatcher's pace and credit
  * @param retry backoff between attempts of a task that failed with a retryable error
  * @param control the pause and cancel signals on the control topic
+ * @param security authentication, rate limits and request limits of the API
  */
 @ConfigurationProperties("findoc")
 public record CoordinatorProperties(
@@ -24,7 +25,8 @@ public record CoordinatorProperties(
     @DefaultValue Submission submission,
     @DefaultValue Dispatch dispatch,
     @DefaultValue Retry retry,
-    @DefaultValue Control control) {
+    @DefaultValue Control control,
+    @DefaultValue Security security) {
 
   public CoordinatorProperties {
     if (retry.maxBackoff().compareTo(retry.initialBackoff()) < 0) {
@@ -108,6 +110,25 @@ public record CoordinatorProperties(
       }
     }
   }
+
+  /**
+   * @param enabled whether every API request needs a key (default true); {@code false} is for a
+   *     laptop only: every request then acts as an admin of the default tenant, and the coordinator
+   *     says so loudly at start-up
+   * @param adminKey the key of the platform administrator, who creates tenants and their keys (from
+   *     the environment, {@code FINDOC_ADMIN_KEY}; none by default, so no one can)
+   * @param requestsPerSecond requests each key may make per second, on average (default 100)
+   * @param burst requests a key may make at once after a quiet spell (default 200)
+   * @param maxBodyBytes the largest request body (default 256 MiB: a million small documents). The
+   *     depth of JSON and the length of its strings are limited by {@code
+   *     spring.jackson.factory.constraints.read.*} in {@code coordinator.yml}.
+   */
+  public record Security(
+      @DefaultValue("true") boolean enabled,
+      String adminKey,
+      @DefaultValue("100") int requestsPerSecond,
+      @DefaultValue("200") int burst,
+      @DefaultValue("268435456") long maxBodyBytes) {}
 
   /**
    * @param retention how long after a job finished its pause or cancel signal stays on the control

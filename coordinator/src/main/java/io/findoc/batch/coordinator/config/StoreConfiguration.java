@@ -1,6 +1,7 @@
 package io.findoc.batch.coordinator.config;
 
 import io.findoc.batch.coordinator.store.JobStore;
+import io.findoc.batch.coordinator.store.SecurityStore;
 import io.findoc.batch.coordinator.store.StoreMappers;
 import io.findoc.batch.coordinator.store.TaskStore;
 import io.findoc.batch.coordinator.store.TaskWriter;
@@ -33,6 +34,11 @@ public class StoreConfiguration {
   @Bean
   TaskStore taskStore(Jdbi jdbi) {
     return jdbi.onDemand(TaskStore.class);
+  }
+
+  @Bean
+  SecurityStore securityStore(Jdbi jdbi) {
+    return jdbi.onDemand(SecurityStore.class);
   }
 
   @Bean

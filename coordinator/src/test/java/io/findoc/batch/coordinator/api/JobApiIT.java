@@ -155,7 +155,7 @@ class JobApiIT {
     assertThat(job.get("name").asString()).isEqualTo("statements");
     assertThat(job.get("priority").asString()).isEqualTo("high");
     assertThat(job.get("processor").asString()).isEqualTo("noop");
-    assertThat(job.get("tenant").asString()).isEqualTo("default");
+    assertThat(job.get("tenant").asString()).isEqualTo(RunningStack.TENANT);
     assertThat(job.get("metadata").get("batch").asInt()).isEqualTo(7);
     assertThat(job.get("counts").get("total").asInt()).isEqualTo(2);
     JsonNode task = api.get(response.location() + "/tasks/2").body();

@@ -107,7 +107,7 @@ class JobControlIT {
     assertThat(transitions(job))
         .containsExactly("null->QUEUED", "QUEUED->PAUSED", "PAUSED->QUEUED");
     List<JsonNode> history = historyOf(job);
-    assertThat(history.get(1).get("actor").asString()).isEqualTo("default");
+    assertThat(history.get(1).get("actor").asString()).startsWith("fdk_");
   }
 
   @Test

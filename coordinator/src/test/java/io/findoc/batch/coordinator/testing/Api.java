@@ -18,11 +18,23 @@ public final class Api {
       int status, String contentType, String location, String retryAfter, JsonNode body) {}
 
   private final URI base;
+  private final String key;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  Api(URI base) {
+  Api(URI base, String key) {
     this.base = base;
+    this.key = key;
+  }
+
+  /** The same API, called with {@code key} (null: with none). */
+  public Api withKey(String key) {
+    return new Api(base, key);
+  }
+
+  /** The key this client sends as {@code Authorization: Bearer}, or null. */
+  public String key() {
+    return key;
   }
 
   public URI base() {
@@ -75,12 +87,13 @@ public final class Api {
 
   private Response send(HttpRequest request) {
     try {
+      HttpRequest.Builder builder =
+          HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofSeconds(60));
+      if (key != null) {
+        builder.header("Authorization", "Bearer " + key);
+      }
       HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(request, (name, value) -> true)
-                  .timeout(Duration.ofSeconds(60))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
       String body = response.body();
       return new Response(
           response.statusCode(),

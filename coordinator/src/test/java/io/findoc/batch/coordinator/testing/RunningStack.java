@@ -22,10 +22,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class RunningStack implements AutoCloseable {
 
   private static final AtomicInteger STACKS = new AtomicInteger();
+  private static final String ADMIN_KEY = "test-admin-key-" + java.util.UUID.randomUUID();
+
+  /** The tenant whose operator key {@link #api()} sends. */
+  public static final String TENANT = "acme";
 
   private final Map<String, Object> shared = new LinkedHashMap<>();
   private final ConfigurableApplicationContext coordinator;
   private final List<ConfigurableApplicationContext> workers = new ArrayList<>();
+  private final Api admin;
   private final Api api;
   private final Jdbi jdbi;
 
@@ -48,11 +53,13 @@ public final class RunningStack implements AutoCloseable {
     coordinatorConfig.put("server.port", 0);
     coordinatorConfig.put("findoc.topic-layout.task-partitions", 4);
     coordinatorConfig.put("findoc.topic-layout.status-partitions", 4);
+    coordinatorConfig.put("findoc.security.admin-key", ADMIN_KEY);
     coordinatorConfig.putAll(coordinatorProperties);
     coordinator =
         new SpringApplicationBuilder(CoordinatorApplication.class).run(args(coordinatorConfig));
     int port = ((WebServerApplicationContext) coordinator).getWebServer().getPort();
-    api = new Api(URI.create("http://127.0.0.1:" + port));
+    admin = new Api(URI.create("http://127.0.0.1:" + port), ADMIN_KEY);
+    api = admin.withKey(createKey(TENANT, "operator"));
     jdbi = coordinator.getBean(Jdbi.class);
     for (int i = 0; i < workerCount; i++) {
       startWorker(prefix, i + 1);
@@ -90,8 +97,26 @@ public final class RunningStack implements AutoCloseable {
         .toArray(String[]::new);
   }
 
+  /** The API as an operator of {@link #TENANT}. */
   public Api api() {
     return api;
+  }
+
+  /** The API as the platform administrator. */
+  public Api admin() {
+    return admin;
+  }
+
+  /** Creates the tenant if need be, and a key of {@code role} for it; returns the key. */
+  public String createKey(String tenant, String role) {
+    admin.post("/api/admin/tenants", "{\"id\":\"" + tenant + "\"}");
+    Api.Response created =
+        admin.post("/api/admin/tenants/" + tenant + "/keys", "{\"role\":\"" + role + "\"}");
+    if (created.status() != 201) {
+      throw new AssertionError(
+          "creating a key answered " + created.status() + ": " + created.body());
+    }
+    return created.body().get("key").asString();
   }
 
   public Jdbi jdbi() {

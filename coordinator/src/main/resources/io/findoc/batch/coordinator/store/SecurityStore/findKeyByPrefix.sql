@@ -1,0 +1,3 @@
+SELECT id, tenant_id, prefix, secret_hash, role, name, created_at, revoked_at
+FROM api_key
+WHERE prefix = :prefix

@@ -1,0 +1,3 @@
+INSERT INTO tenant (id, name)
+VALUES (:id, :name)
+ON CONFLICT (id) DO NOTHING

@@ -1,0 +1,3 @@
+SELECT id, name, created_at
+FROM tenant
+ORDER BY id
