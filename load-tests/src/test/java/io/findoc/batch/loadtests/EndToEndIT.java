@@ -1,6 +1,7 @@
 package io.findoc.batch.loadtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.loadtests.client.FindocClient;
@@ -58,7 +59,8 @@ class EndToEndIT {
     ENV.put("FINDOC_KAFKA_CONTROLLER_PORT", Integer.toString(freePort()));
     ENV.put("FINDOC_PG_PORT", Integer.toString(pgPort));
     assertThat(findoc("up", "--workers", "2")).as("./findoc up").isZero();
-    client = new FindocClient(URI.create("http://127.0.0.1:" + api));
+    client =
+        FindocClient.withKeyFile(URI.create("http://127.0.0.1:" + api), VAR.resolve("demo-key"));
   }
 
   @AfterAll
@@ -103,6 +105,18 @@ class EndToEndIT {
       for (Map.Entry<String, Integer> entry : accepted.entrySet()) {
         checkInvariants(entry.getKey(), entry.getValue(), finished.get(entry.getKey()), db);
       }
+    }
+  }
+
+  @Test
+  void theApiAnswersOnlyAKeyItKnows() {
+    FindocClient anonymous = new FindocClient(client.api(), null);
+    FindocClient wrong = new FindocClient(client.api(), "fdk_000000000000.not-a-key");
+    for (FindocClient stranger : List.of(anonymous, wrong)) {
+      assertThatThrownBy(() -> stranger.get("/api/batch/jobs"))
+          .isInstanceOf(FindocClient.ApiException.class)
+          .hasMessageContaining("answered 401")
+          .hasMessageContaining("problem:unauthenticated");
     }
   }
 

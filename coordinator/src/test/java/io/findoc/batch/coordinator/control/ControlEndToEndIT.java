@@ -74,9 +74,7 @@ class ControlEndToEndIT {
     // Forty attempts that would sleep a minute hold the processor threads: eight per worker, of
     // one worker at least (how many each holds depends on which partitions it has been given).
     String sleeper = api.submit(Jobs.simulate(40, Map.of("sleepMs", 60_000)));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> counts(sleeper).get("running").asInt() >= 8);
+    await().atMost(Duration.ofSeconds(30)).until(() -> counts(sleeper).get("running").asInt() >= 8);
 
     JsonNode cancelled = api.delete("/api/batch/jobs/" + sleeper).body();
 

@@ -3,6 +3,7 @@ package io.findoc.batch.loadtests.bench;
 import io.findoc.batch.loadtests.client.FindocClient;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ public final class NoopThroughput {
     }
     URI api = URI.create(options.getOrDefault("api", "http://127.0.0.1:8080"));
     int tasks = Integer.parseInt(options.getOrDefault("tasks", "100000"));
-    FindocClient client = new FindocClient(api);
+    FindocClient client = FindocClient.withKeyFile(api, keyFile(options));
     byte[] body = body(tasks);
 
     HeapSampler heap = new HeapSampler(client);
@@ -115,5 +116,9 @@ public final class NoopThroughput {
     double maxLiveDataMb() {
       return maxLiveData;
     }
+  }
+
+  private static Path keyFile(Map<String, String> options) {
+    return options.containsKey("key-file") ? Path.of(options.get("key-file")) : null;
   }
 }

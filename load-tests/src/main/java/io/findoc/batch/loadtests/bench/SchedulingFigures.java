@@ -2,6 +2,7 @@ package io.findoc.batch.loadtests.bench;
 
 import io.findoc.batch.loadtests.client.FindocClient;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,9 @@ public final class SchedulingFigures {
     }
     SchedulingFigures figures =
         new SchedulingFigures(
-            new FindocClient(URI.create(options.getOrDefault("api", "http://127.0.0.1:8080"))),
+            FindocClient.withKeyFile(
+                URI.create(options.getOrDefault("api", "http://127.0.0.1:8080")),
+                options.containsKey("key-file") ? Path.of(options.get("key-file")) : null),
             Integer.parseInt(options.getOrDefault("sleep-ms", "20")),
             Integer.parseInt(options.getOrDefault("big", "20000")));
     double[] smallJobs = figures.smallJobsBesideABigOne();

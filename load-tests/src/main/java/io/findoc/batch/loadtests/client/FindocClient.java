@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 
@@ -17,8 +19,26 @@ public final class FindocClient {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  public FindocClient(URI api) {
+  private final String key;
+
+  /**
+   * @param key the API key sent as {@code Authorization: Bearer} (null: none)
+   */
+  public FindocClient(URI api, String key) {
     this.api = api;
+    this.key = key;
+  }
+
+  /**
+   * A client with the key in {@code keyFile} (as {@code ./findoc up} writes it), or none if the
+   * file is null.
+   */
+  public static FindocClient withKeyFile(URI api, Path keyFile) {
+    try {
+      return new FindocClient(api, keyFile == null ? null : Files.readString(keyFile).strip());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the API key in " + keyFile, e);
+    }
   }
 
   public URI api() {
@@ -80,8 +100,12 @@ public final class FindocClient {
   }
 
   private HttpResponse<byte[]> send(HttpRequest request) {
+    HttpRequest.Builder authorized = HttpRequest.newBuilder(request, (name, value) -> true);
+    if (key != null) {
+      authorized.header("Authorization", "Bearer " + key);
+    }
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      return http.send(authorized.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException("could not reach " + request.uri(), e);
     } catch (InterruptedException e) {

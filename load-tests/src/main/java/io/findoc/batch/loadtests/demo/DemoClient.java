@@ -3,6 +3,7 @@ package io.findoc.batch.loadtests.demo;
 import io.findoc.batch.loadtests.client.FindocClient;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ public final class DemoClient {
     URI api = URI.create(options.getOrDefault("api", "http://127.0.0.1:8080"));
     int documents = Integer.parseInt(options.getOrDefault("documents", "200"));
     PrintStream out = System.out;
-    FindocClient client = new FindocClient(api);
+    FindocClient client = FindocClient.withKeyFile(api, keyFile(options));
 
     long t0 = System.nanoTime();
     JsonNode job = client.submit(sampleJob(documents));
@@ -112,9 +113,10 @@ public final class DemoClient {
         elapsed, counts.get("total").asInt() / elapsed);
     out.println();
     out.printf("The API is at %s; try:%n", api);
-    out.printf("  curl %s/api/batch/jobs/%s%n", api, id);
-    out.printf("  curl '%s/api/batch/jobs/%s/tasks?limit=5'%n", api, id);
-    out.printf("  curl %s/api/batch/jobs%n", api);
+    out.printf("  KEY=\"Authorization: Bearer $(cat var/demo-key)\"%n");
+    out.printf("  curl -H \"$KEY\" %s/api/batch/jobs/%s%n", api, id);
+    out.printf("  curl -H \"$KEY\" '%s/api/batch/jobs/%s/tasks?limit=5'%n", api, id);
+    out.printf("  curl -H \"$KEY\" %s/api/batch/jobs%n", api);
     out.println("Stop everything with ./findoc down.");
   }
 
@@ -142,5 +144,9 @@ public final class DemoClient {
       options.put(args[i].substring(2), args[i + 1]);
     }
     return options;
+  }
+
+  private static Path keyFile(Map<String, String> options) {
+    return options.containsKey("key-file") ? Path.of(options.get("key-file")) : null;
   }
 }

@@ -1,0 +1,71 @@
+package io.findoc.batch.coordinator.config;
+
+import java.util.List;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * The API reads JSON strictly and within limits: a value of the wrong type is an error naming the
+ * field, never quietly converted ({@code "name": 42} is not the name {@code "42"}, {@code
+ * "maxAttempts": "3"} is not 3); no body nests deeper than 32 levels, has a string longer than 1
+ * MiB (an inline document's base64 stays far below it) or a field name longer than 1 KiB. Unknown
+ * fields are refused by {@code coordinator.yml}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class JsonConfiguration {
+
+  static final StreamReadConstraints LIMITS =
+      StreamReadConstraints.builder()
+          .maxNestingDepth(32)
+          .maxStringLength(1 << 20)
+          .maxNameLength(1024)
+          .maxNumberLength(100)
+          .build();
+
+  /**
+   * Spring Boot's builder of the API's mapper, on a JSON factory with {@link #LIMITS}, with every
+   * customizer applied as Boot would (Spring Boot 4.0 has no properties for these limits).
+   */
+  @Bean
+  @Scope("prototype")
+  JsonMapper.Builder jsonMapperBuilder(List<JsonMapperBuilderCustomizer> customizers) {
+    JsonMapper.Builder builder =
+        JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build());
+    customizers.forEach(customizer -> customizer.customize(builder));
+    return builder;
+  }
+
+  @Bean
+  JsonMapperBuilderCustomizer strictScalars() {
+    return builder ->
+        builder
+            .withCoercionConfig(
+                LogicalType.Textual,
+                config ->
+                    config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(
+                LogicalType.Integer,
+                config ->
+                    config
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(
+                LogicalType.Boolean,
+                config ->
+                    config
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+  }
+}
