@@ -69,13 +69,16 @@ public record CoordinatorProperties(
    * @param defaultMaxAttempts attempts per task of jobs that set none (default 3)
    * @param maxUnfinishedTasksPerTenant the most tasks of one tenant not done yet; a submission past
    *     it is refused with 429 and nothing is stored (default 5,000,000)
+   * @param maxDependencies the most jobs a job, or documents a document, may depend on (default
+   *     100)
    */
   public record Submission(
       @DefaultValue("1000000") int maxDocuments,
       @DefaultValue("262144") int maxInlineBytes,
       @DefaultValue("noop") String defaultProcessor,
       @DefaultValue("3") int defaultMaxAttempts,
-      @DefaultValue("5000000") long maxUnfinishedTasksPerTenant) {}
+      @DefaultValue("5000000") long maxUnfinishedTasksPerTenant,
+      @DefaultValue("100") int maxDependencies) {}
 
   /**
    * @param batchSize the most tasks one dispatch round claims and publishes (default 5,000)
@@ -119,16 +122,19 @@ public record CoordinatorProperties(
    *     the environment, {@code FINDOC_ADMIN_KEY}; none by default, so no one can)
    * @param requestsPerSecond requests each key may make per second, on average (default 100)
    * @param burst requests a key may make at once after a quiet spell (default 200)
-   * @param maxBodyBytes the largest request body (default 256 MiB: a million small documents). The
-   *     depth of JSON and the length of its strings are limited by {@code
-   *     spring.jackson.factory.constraints.read.*} in {@code coordinator.yml}.
+   * @param maxBodyBytes the largest request body (default 256 MiB: a million small documents)
+   * @param maxJsonDepth the deepest nesting of objects and arrays in a JSON body (default 32)
+   * @param maxJsonStringBytes the longest string in a JSON body (default 1 MiB; an inline
+   *     document's base64 stays below it)
    */
   public record Security(
       @DefaultValue("true") boolean enabled,
       String adminKey,
       @DefaultValue("100") int requestsPerSecond,
       @DefaultValue("200") int burst,
-      @DefaultValue("268435456") long maxBodyBytes) {}
+      @DefaultValue("268435456") long maxBodyBytes,
+      @DefaultValue("32") int maxJsonDepth,
+      @DefaultValue("1048576") int maxJsonStringBytes) {}
 
   /**
    * @param retention how long after a job finished its pause or cancel signal stays on the control

@@ -15,30 +15,31 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * The API reads JSON strictly and within limits: a value of the wrong type is an error naming the
  * field, never quietly converted ({@code "name": 42} is not the name {@code "42"}, {@code
- * "maxAttempts": "3"} is not 3); no body nests deeper than 32 levels, has a string longer than 1
- * MiB (an inline document's base64 stays far below it) or a field name longer than 1 KiB. Unknown
- * fields are refused by {@code coordinator.yml}.
+ * "maxAttempts": "3"} is not 3); no body nests deeper, or has longer strings, than {@code
+ * findoc.security.max-json-depth} and {@code max-json-string-bytes} allow, and no field name is
+ * longer than 1 KiB. Unknown fields are refused by {@code coordinator.yml}.
  */
 @Configuration(proxyBeanMethods = false)
 public class JsonConfiguration {
 
-  static final StreamReadConstraints LIMITS =
-      StreamReadConstraints.builder()
-          .maxNestingDepth(32)
-          .maxStringLength(1 << 20)
-          .maxNameLength(1024)
-          .maxNumberLength(100)
-          .build();
-
   /**
-   * Spring Boot's builder of the API's mapper, on a JSON factory with {@link #LIMITS}, with every
-   * customizer applied as Boot would (Spring Boot 4.0 has no properties for these limits).
+   * Spring Boot's builder of the API's mapper, on a JSON factory with the limits of {@code
+   * findoc.security.*}, with every customizer applied as Boot would (Spring Boot 4.0 has no
+   * properties for these limits).
    */
   @Bean
   @Scope("prototype")
-  JsonMapper.Builder jsonMapperBuilder(List<JsonMapperBuilderCustomizer> customizers) {
+  JsonMapper.Builder jsonMapperBuilder(
+      List<JsonMapperBuilderCustomizer> customizers, CoordinatorProperties properties) {
+    StreamReadConstraints limits =
+        StreamReadConstraints.builder()
+            .maxNestingDepth(properties.security().maxJsonDepth())
+            .maxStringLength(properties.security().maxJsonStringBytes())
+            .maxNameLength(1024)
+            .maxNumberLength(100)
+            .build();
     JsonMapper.Builder builder =
-        JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build());
+        JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build());
     customizers.forEach(customizer -> customizer.customize(builder));
     return builder;
   }

@@ -19,12 +19,6 @@ public final class SubmissionValidator {
   /** The most violations one answer lists. */
   public static final int MAX_REPORTED = 50;
 
-  /** The most documents of its job one document may depend on. */
-  public static final int MAX_TASK_DEPENDENCIES = 100;
-
-  /** The most jobs one job may depend on. */
-  public static final int MAX_JOB_DEPENDENCIES = 100;
-
   private static final int MAX_NAME_LENGTH = 200;
   private static final int MAX_DOCUMENT_ID_LENGTH = 200;
   private static final int MAX_URI_LENGTH = 2048;
@@ -53,10 +47,10 @@ public final class SubmissionValidator {
       }
     }
     if (job.dependsOn() != null) {
-      if (job.dependsOn().size() > MAX_JOB_DEPENDENCIES) {
+      if (job.dependsOn().size() > limits.maxDependencies()) {
         violations.add(
             new Violation(
-                "dependsOn", "a job may depend on at most " + MAX_JOB_DEPENDENCIES + " jobs"));
+                "dependsOn", "a job may depend on at most " + limits.maxDependencies() + " jobs"));
       }
       for (int i = 0; i < job.dependsOn().size(); i++) {
         if (job.dependsOn().get(i) == null) {
@@ -116,13 +110,13 @@ public final class SubmissionValidator {
     }
   }
 
-  private static void checkDependencies(
+  private void checkDependencies(
       String path, SubmittedDocument document, List<Violation> violations) {
     List<String> dependsOn = document.dependsOn();
-    if (dependsOn.size() > MAX_TASK_DEPENDENCIES) {
+    if (dependsOn.size() > limits.maxDependencies()) {
       violations.add(
           new Violation(
-              path, "a document may depend on at most " + MAX_TASK_DEPENDENCIES + " others"));
+              path, "a document may depend on at most " + limits.maxDependencies() + " others"));
       return;
     }
     for (int i = 0; i < dependsOn.size(); i++) {
