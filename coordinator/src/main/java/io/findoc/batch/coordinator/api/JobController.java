@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Submitting jobs, reading them with their tasks, and pausing, resuming or cancelling them. */
 @RestController
@@ -121,6 +122,19 @@ public class JobController {
     }
     operations.changePriority(id, change.priority(), actor());
     return JobView.of(job(id));
+  }
+
+  /**
+   * The job's finished tasks as NDJSON (one line each: document id, state, result or error),
+   * optionally of one state; streamed, whatever the number of tasks.
+   */
+  @GetMapping(path = "/{id}/results", produces = "application/x-ndjson")
+  public ResponseEntity<StreamingResponseBody> results(
+      @PathVariable UUID id, @RequestParam(required = false) TaskState state) {
+    job(id);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("application/x-ndjson"))
+        .body(new ResultExport(tasks, id, state));
   }
 
   /** Every state change of the job and every operator action on it, oldest first. */

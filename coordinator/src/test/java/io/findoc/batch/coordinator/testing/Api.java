@@ -68,6 +68,28 @@ public final class Api {
     return send(HttpRequest.newBuilder(base.resolve(path)).DELETE().build());
   }
 
+  /** GETs a path and answers its body as text, whatever its type (NDJSON, say). */
+  public String text(String path) {
+    try {
+      HttpRequest.Builder builder =
+          HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
+      if (key != null) {
+        builder.header("Authorization", "Bearer " + key);
+      }
+      HttpResponse<String> response =
+          http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new AssertionError("GET " + path + " answered " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response get(String path) {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
   }

@@ -2,6 +2,7 @@ package io.findoc.batch.coordinator.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.findoc.batch.common.json.Json;
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Awaits;
 import io.findoc.batch.coordinator.testing.Counters;
@@ -75,6 +76,17 @@ class JobLifecycleIT {
     assertThat(task.get("error").get("code").asString()).isEqualTo("SIMULATED_FAILURE");
     assertThat(task.get("attempt").asInt()).isEqualTo(1);
     assertThat(Counters.agreeWithTaskRows(stack.jdbi(), id)).isTrue();
+
+    List<JsonNode> export =
+        api.text("/api/batch/jobs/" + id + "/results")
+            .lines()
+            .map(Json.mapper()::readTree)
+            .toList();
+    assertThat(export).hasSize(100);
+    assertThat(export.get(2).get("documentId").asString()).isEqualTo("doc-3");
+    assertThat(export.get(2).get("error").get("code").asString()).isEqualTo("SIMULATED_FAILURE");
+    assertThat(export.get(0).get("result").isObject()).isTrue();
+    assertThat(api.text("/api/batch/jobs/" + id + "/results?state=FAILED").lines()).hasSize(3);
   }
 
   @Test
