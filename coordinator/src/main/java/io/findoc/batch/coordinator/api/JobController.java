@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,6 +41,7 @@ public class JobController {
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 1000;
   private static final int MAX_REASON_LENGTH = 500;
+  private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
   private final JobSubmitter submitter;
   private final JobStore jobs;
@@ -63,13 +65,27 @@ public class JobController {
   /**
    * Accepts a job: 202 with the job and its {@code Location}; its tasks are dispatched next. The
    * body (see {@link io.findoc.batch.coordinator.submission.JobSubmission}) is read as a stream.
+   * With an {@code Idempotency-Key} the tenant used before, the answer is 200 with that first job
+   * (and {@code Idempotent-Replayed: true}), and the body is not read.
    */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<JobView> submit(HttpServletRequest request) throws IOException {
-    UUID id = submitter.submit(tenant(Role.SUBMITTER), request.getInputStream());
-    return ResponseEntity.accepted()
-        .location(URI.create("/api/batch/jobs/" + id))
-        .body(JobView.of(job(id)));
+  public ResponseEntity<JobView> submit(
+      HttpServletRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
+      throws IOException {
+    if (idempotencyKey != null
+        && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+      throw new InvalidParameterException(
+          "Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+    }
+    JobSubmitter.Submitted submitted =
+        submitter.submit(tenant(Role.SUBMITTER), idempotencyKey, request.getInputStream());
+    URI location = URI.create("/api/batch/jobs/" + submitted.jobId());
+    JobView job = JobView.of(job(submitted.jobId()));
+    if (submitted.replayed()) {
+      return ResponseEntity.ok().location(location).header("Idempotent-Replayed", "true").body(job);
+    }
+    return ResponseEntity.accepted().location(location).body(job);
   }
 
   @GetMapping("/{id}")

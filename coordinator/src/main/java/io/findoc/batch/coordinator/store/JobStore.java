@@ -71,6 +71,18 @@ public interface JobStore {
   @SqlUpdate
   void clearControlSignals(@Bind("ids") UUID[] ids);
 
+  /**
+   * Takes the tenant's idempotency key for a new job; empty if another submission holds it (this
+   * waits for that one's transaction to end).
+   */
+  @SqlQuery
+  Optional<UUID> claimIdempotencyKey(
+      @Bind("tenantId") String tenantId, @Bind("key") String key, @Bind("jobId") UUID jobId);
+
+  /** The job submitted with the tenant's idempotency key, if any. */
+  @SqlQuery
+  Optional<UUID> findByIdempotencyKey(@Bind("tenantId") String tenantId, @Bind("key") String key);
+
   /** The job, whoever owns it: for the coordinator's own work, never for a client. */
   @SqlQuery
   Optional<JobRow> find(@Bind("id") UUID id);

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -66,10 +67,35 @@ public class JobSubmitter {
    *     stored
    */
   public UUID submit(String tenant, InputStream body) {
+    return submit(tenant, null, body).jobId();
+  }
+
+  /** What a submission did: the job, and whether it was created now or earlier, by the same key. */
+  public record Submitted(UUID jobId, boolean replayed) {}
+
+  /**
+   * As {@link #submit(String, InputStream)}, with the client's {@code idempotencyKey} (may be
+   * null): a key the tenant used before returns that submission's job, and its body is not read.
+   */
+  public Submitted submit(String tenant, String idempotencyKey, InputStream body) {
     UUID id = UUID.randomUUID();
-    jdbi.useTransaction(handle -> store(handle, tenant, id, body));
+    Optional<UUID> earlier =
+        jdbi.inTransaction(
+            handle -> {
+              if (idempotencyKey != null) {
+                JobStore jobs = handle.attach(JobStore.class);
+                if (jobs.claimIdempotencyKey(tenant, idempotencyKey, id).isEmpty()) {
+                  return jobs.findByIdempotencyKey(tenant, idempotencyKey);
+                }
+              }
+              store(handle, tenant, id, body);
+              return Optional.<UUID>empty();
+            });
+    if (earlier.isPresent()) {
+      return new Submitted(earlier.get(), true);
+    }
     dispatchSignal.wakeUp();
-    return id;
+    return new Submitted(id, false);
   }
 
   private void store(Handle handle, String tenant, UUID id, InputStream body) {

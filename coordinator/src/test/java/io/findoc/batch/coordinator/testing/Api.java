@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** A small HTTP client for the coordinator's API, answering parsed JSON. */
@@ -42,11 +43,17 @@ public final class Api {
   }
 
   public Response post(String path, String json) {
-    return send(
+    return post(path, json, Map.of());
+  }
+
+  /** POSTs JSON with extra request headers. */
+  public Response post(String path, String json, Map<String, String> headers) {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build());
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(request::header);
+    return send(request.build());
   }
 
   public Response put(String path) {
