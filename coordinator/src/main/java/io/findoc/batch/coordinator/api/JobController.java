@@ -127,6 +127,29 @@ public class JobController {
     return JobView.of(job(id));
   }
 
+  /**
+   * Runs failed tasks again as new attempts: all, or those with the given {@code errorCodes}, or
+   * the given {@code tasks} (numbers). The job reopens if it had finished. 409 for a job that
+   * cannot have failed tasks to retry (cancelled, completed).
+   */
+  @PostMapping(path = "/{id}/retry")
+  public RetryView retry(
+      @PathVariable UUID id, @RequestBody(required = false) RetryRequest request) {
+    operator(id);
+    RetryRequest what = request == null ? new RetryRequest(null, null) : request;
+    if (what.tasks() != null && what.tasks().size() > MAX_LIMIT) {
+      throw new InvalidParameterException("tasks", "may name at most " + MAX_LIMIT + " tasks");
+    }
+    int retried = operations.retryFailed(id, actor(), what.errorCodes(), what.tasks());
+    return new RetryView(retried, JobView.of(job(id)));
+  }
+
+  /** The body of {@code POST .../retry}; both optional. */
+  public record RetryRequest(List<String> errorCodes, List<Integer> tasks) {}
+
+  /** How many failed tasks run again, and the job now. */
+  public record RetryView(int retried, JobView job) {}
+
   /** Changes what may change of a submitted job: its {@code priority}. */
   @PatchMapping(
       path = "/{id}",

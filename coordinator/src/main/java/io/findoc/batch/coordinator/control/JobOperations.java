@@ -11,6 +11,7 @@ import io.findoc.batch.coordinator.store.JobRow;
 import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.TaskStore;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -145,6 +146,75 @@ public class JobOperations {
             return false;
           }
           return true;
+        });
+  }
+
+  /**
+   * Runs the job's failed tasks again as new attempts (those with one of {@code errorCodes}, and
+   * among {@code numbers}, when given); a finished job reopens as RUNNING, and its counts stay
+   * exact. Returns how many tasks will run again.
+   */
+  public int retryFailed(UUID id, String actor, List<String> errorCodes, List<Integer> numbers) {
+    for (int attempt = 1; ; attempt++) {
+      JobRow job = current(id);
+      JobState state = job.state();
+      if (job.hasTaskDependencies()) {
+        throw new JobStateConflictException(
+            id,
+            "retry the failed tasks of",
+            state,
+            "retrying a job whose tasks depend on one another is not supported yet");
+      }
+      if (state == JobState.CANCELLED
+          || state == JobState.ROLLED_BACK
+          || state == JobState.ROLLING_BACK
+          || state == JobState.COMPLETED) {
+        throw new JobStateConflictException(
+            id, "retry the failed tasks of", state, "a job with failed tasks can be retried");
+      }
+      Integer retried = retryInTransaction(id, state, actor, errorCodes, numbers);
+      if (retried != null) {
+        if (retried > 0) {
+          dispatchSignal.wakeUp();
+        }
+        return retried;
+      }
+      giveUpAfter(attempt, id);
+    }
+  }
+
+  /** The retry in one transaction; null if the job changed state meanwhile. */
+  private Integer retryInTransaction(
+      UUID id, JobState from, String actor, List<String> errorCodes, List<Integer> numbers) {
+    return jdbi.inTransaction(
+        handle -> {
+          JobStore jobStore = handle.attach(JobStore.class);
+          int retried =
+              handle
+                  .attach(TaskStore.class)
+                  .retryFailed(
+                      id,
+                      errorCodes == null ? null : errorCodes.toArray(String[]::new),
+                      numbers == null
+                          ? null
+                          : numbers.stream().mapToInt(Integer::intValue).toArray());
+          if (retried == 0) {
+            return 0;
+          }
+          String detail = "retry of " + retried + " failed task" + (retried == 1 ? "" : "s");
+          // The job reopens before its counts move: a finished job must have all tasks terminal.
+          if (from.isFinished()) {
+            if (jobStore.moveState(id, from, JobState.RUNNING, false, actor, detail) == 0) {
+              handle.rollback();
+              return null;
+            }
+          } else {
+            jobStore.recordHistory(id, from, from, actor, detail);
+          }
+          CountDeltas deltas = new CountDeltas();
+          deltas.move(id, TaskState.FAILED, TaskState.PENDING, retried);
+          jobStore.addCounts(deltas);
+          return retried;
         });
   }
 

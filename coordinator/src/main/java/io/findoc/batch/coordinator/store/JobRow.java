@@ -20,6 +20,7 @@ public record JobRow(
     String metadata,
     int maxAttempts,
     String taskOrder,
+    boolean hasTaskDependencies,
     JobState state,
     String stateReason,
     @Nested JobCounts counts,

@@ -79,6 +79,16 @@ public interface TaskStore {
   @RegisterConstructorMapper(StateCount.class)
   List<StateCount> countUnfinished(@Bind("jobId") UUID jobId);
 
+  /**
+   * Puts the job's FAILED tasks back to PENDING as new attempts, those with one of {@code
+   * errorCodes} and among {@code numbers} (null: any); returns how many.
+   */
+  @SqlUpdate
+  int retryFailed(
+      @Bind("jobId") UUID jobId,
+      @Bind("errorCodes") String[] errorCodes,
+      @Bind("numbers") int[] numbers);
+
   /** Cancels every task of the job that is not done; returns how many. */
   @SqlUpdate
   int cancelUnfinished(@Bind("jobId") UUID jobId);

@@ -141,4 +141,33 @@ class JobLifecycleIT {
   }
 
   /** INV-2: the counters on the job row equal the task rows counted per state. */
+  @Test
+  void retryingFailedTasksReopensTheJobAndTheyRunAgainAsNewAttempts() {
+    Map<String, Object> body =
+        Jobs.of("simulate", 10, Map.of("failAttempts", 1, "failure", "permanent"));
+    String id = api.submit(Jobs.with(body, "retry", Map.of("maxAttempts", 1)));
+    Awaits.jobReaches(api, id, Duration.ofSeconds(60), "FAILED");
+
+    Api.Response none =
+        api.post("/api/batch/jobs/" + id + "/retry", "{\"errorCodes\":[\"NO_SUCH_CODE\"]}");
+    Api.Response some = api.post("/api/batch/jobs/" + id + "/retry", "{\"tasks\":[1,2,3]}");
+
+    assertThat(none.body().get("retried").asInt()).isZero();
+    assertThat(some.status()).isEqualTo(200);
+    assertThat(some.body().get("retried").asInt()).isEqualTo(3);
+    Awaits.jobReaches(api, id, Duration.ofSeconds(60), "COMPLETED_WITH_ERRORS");
+    Api.Response rest =
+        api.post("/api/batch/jobs/" + id + "/retry", "{\"errorCodes\":[\"SIMULATED_FAILURE\"]}");
+    assertThat(rest.body().get("retried").asInt()).isEqualTo(7);
+    JsonNode job = Awaits.jobReaches(api, id, Duration.ofSeconds(60), "COMPLETED");
+
+    assertThat(job.get("counts").get("succeeded").asInt()).isEqualTo(10);
+    assertThat(job.get("counts").get("failed").asInt()).isZero();
+    assertThat(api.get("/api/batch/jobs/" + id + "/tasks/4").body().get("attempt").asInt())
+        .isEqualTo(2);
+    assertThat(Counters.agreeWithTaskRows(stack.jdbi(), id)).isTrue();
+    assertThat(api.post("/api/batch/jobs/" + id + "/retry", "{}").status())
+        .as("a completed job has nothing to retry")
+        .isEqualTo(409);
+  }
 }
