@@ -131,6 +131,22 @@ public interface TaskStore {
   List<TaskTransition> skipDependants(
       @Bind("jobIds") UUID[] jobIds, @Bind("numbers") int[] numbers);
 
+  /** The failures of the given tasks, which just failed for good. */
+  @SqlQuery
+  @RegisterConstructorMapper(Failure.class)
+  List<Failure> findFailures(@Bind("jobIds") UUID[] jobIds, @Bind("numbers") int[] numbers);
+
+  /** A task that failed for good, as the dead-letter topic gets it. */
+  record Failure(
+      UUID jobId,
+      int number,
+      String documentRef,
+      int attempt,
+      String errorCode,
+      String errorMessage,
+      String worker,
+      java.time.Instant finishedAt) {}
+
   /** Task {@code number} refers to the document {@code ref}. */
   record DocumentReference(int number, String ref) {}
 

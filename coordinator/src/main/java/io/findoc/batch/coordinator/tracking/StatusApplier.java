@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * attempt that is not the task's current one, or for a task no longer in flight, changes nothing),
  * the job counters moved by the same deltas, and the resulting job state changes. Attempts a worker
  * deferred (their job is paused) go back to PENDING, to be dispatched again on resume; tasks that
- * depend on others move on with them ({@link Dependants}).
+ * depend on others move on with them ({@link Dependants}); tasks that failed for good go to the
+ * dead-letter topic before the commit ({@link FailedTaskPublisher}).
  */
 @Component
 public class StatusApplier {
@@ -45,10 +46,16 @@ public class StatusApplier {
   private final Clock clock;
 
   private final CompletionRate completions;
+  private final FailedTaskPublisher deadLetters;
 
   public StatusApplier(
-      Jdbi jdbi, CoordinatorProperties properties, Clock clock, CompletionRate completions) {
+      Jdbi jdbi,
+      CoordinatorProperties properties,
+      Clock clock,
+      CompletionRate completions,
+      FailedTaskPublisher deadLetters) {
     this.jdbi = jdbi;
+    this.deadLetters = deadLetters;
     this.completions = completions;
     this.backoff = new RetryBackoff(properties.retry());
     this.clock = clock;
@@ -84,6 +91,12 @@ public class StatusApplier {
       failed = applyFailures(failures, tasks, jobs, deltas);
     }
     count(Dependants.update(succeeded, failed, tasks, jobs), TaskState.SKIPPED, deltas);
+    if (!failed.isEmpty()) {
+      deadLetters.publish(
+          tasks.findFailures(
+              failed.stream().map(TaskTransition::jobId).toArray(UUID[]::new),
+              failed.stream().mapToInt(TaskTransition::number).toArray()));
+    }
     List<StatusMessage> deferrals = batch.of(StatusKind.DEFERRED);
     if (!deferrals.isEmpty()) {
       count(tasks.deferIfPublished(ReportArrays.of(deferrals)), TaskState.PENDING, deltas);

@@ -4,6 +4,8 @@ import static io.findoc.batch.coordinator.testing.Reports.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.findoc.batch.common.json.JsonSerde;
+import io.findoc.batch.common.message.FailedTask;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.TaskError;
 import io.findoc.batch.common.topic.DeadLetters;
@@ -189,6 +191,30 @@ class StatusReportsIT {
         .getBean(MeterRegistry.class)
         .counter("findoc.status.reports", "outcome", "ignored")
         .count();
+  }
+
+  @Test
+  void aTaskThatFailsForGoodIsWrittenToTheDeadLettersWithItsErrorAndAttempts() {
+    String job = dispatchedJob(2);
+    reports.send(
+        report(
+            StatusKind.FAILED,
+            job,
+            2,
+            1,
+            new TaskError("DOC_NOT_FOUND", "404 from origin", false)));
+    reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+
+    ConsumerRecord<String, byte[]> record = deadLetterKeyed(job);
+
+    assertThat(header(record, DeadLetters.REASON)).isEqualTo(FailedTask.REASON);
+    FailedTask failed = new JsonSerde<>(FailedTask.class).deserialize("dlt", record.value());
+    assertThat(failed.taskNumber()).isEqualTo(2);
+    assertThat(failed.documentId()).isEqualTo("doc-2");
+    assertThat(failed.attempts()).isEqualTo(1);
+    assertThat(failed.error().code()).isEqualTo("DOC_NOT_FOUND");
+    assertThat(failed.error().message()).isEqualTo("404 from origin");
+    assertThat(failed.worker()).isEqualTo("test-worker");
   }
 
   private static ConsumerRecord<String, byte[]> deadLetterKeyed(String key) {
