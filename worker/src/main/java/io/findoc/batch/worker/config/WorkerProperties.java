@@ -3,10 +3,13 @@ package io.findoc.batch.worker.config;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.topic.TopicNames;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Everything configurable in the worker, under {@code findoc.*}.
@@ -28,11 +31,16 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
    * @param startedReportAfter attempts still running after this long report {@code STARTED};
    *     shorter ones report only their result, which carries the start time (default 200 ms; 0
    *     reports every start at once)
+   * @param heartbeatInterval how often an attempt reported {@code STARTED} reports {@code
+   *     HEARTBEAT} while it runs, which extends its lease at the coordinator (default 5 s; keep it
+   *     well under {@code findoc.lease.duration}, 30 s)
    * @param reportRetryPause the wait before sending a report again that the broker did not take
    *     (default 1 s)
    * @param shutdownGrace how long a stopping worker lets running tasks finish (default 30 s)
    * @param controlCatchUp how long a starting worker waits to read the control topic up to its end
    *     before it takes tasks; after that it warns and takes them anyway (default 30 s)
+   * @param analysis the limits of the {@code findoc.analyze} processor ({@code
+   *     findoc.worker.analysis.*})
    */
   public record Worker(
       String id,
@@ -40,9 +48,11 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
       Integer maxInFlight,
       @DefaultValue Weights weights,
       @DefaultValue("200ms") Duration startedReportAfter,
+      @DefaultValue("5s") Duration heartbeatInterval,
       @DefaultValue("1s") Duration reportRetryPause,
       @DefaultValue("30s") Duration shutdownGrace,
-      @DefaultValue("30s") Duration controlCatchUp) {
+      @DefaultValue("30s") Duration controlCatchUp,
+      @DefaultValue Analysis analysis) {
 
     public Worker {
       if (id == null || id.isBlank()) {
@@ -97,6 +107,54 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
     /** The weights by priority. */
     public Map<Priority, Integer> asMap() {
       return Map.of(Priority.HIGH, high, Priority.NORMAL, normal, Priority.LOW, low);
+    }
+  }
+
+  /**
+   * Where {@code findoc.analyze} may read documents from, and what one document may cost.
+   *
+   * @param fileRoots folders {@code file://} documents may come from, symbolic links resolved;
+   *     anything else is refused with {@code DOC_PATH_NOT_ALLOWED} (default none: no files)
+   * @param allowedHosts http(s) hosts (names or address literals, as written in URIs) exempt from
+   *     the SSRF guard, for internal document stores (default none)
+   * @param allowLoopback whether http(s) documents may come from loopback addresses, for demos and
+   *     tests (default false)
+   * @param maxDocumentBytes the largest document read, inline, from a file or over HTTP, counted
+   *     while reading (default 20 MiB)
+   * @param connectTimeout the HTTP connect timeout (default 5 s)
+   * @param readTimeout the longest wait for the next bytes of an HTTP response (default 20 s)
+   * @param maxRedirects HTTP redirects followed, each checked by the SSRF guard (default 3)
+   * @param maxPdfPages PDFs with more pages fail with {@code PDF_TOO_MANY_PAGES} (default 500)
+   * @param maxPdfMemoryBytes the memory PDFBox may use for one document's stream cache; past it the
+   *     document fails with {@code PDF_TOO_LARGE} (default 64 MiB)
+   * @param maxTextChars text extracted from one PDF beyond this fails it with {@code PDF_TOO_LARGE}
+   *     (default 5,000,000 characters)
+   * @param maxResultBytes the largest result, as JSON; longer lists are trimmed and the result
+   *     marked {@code truncated} (default 64 KiB)
+   */
+  public record Analysis(
+      @DefaultValue List<Path> fileRoots,
+      @DefaultValue List<String> allowedHosts,
+      @DefaultValue("false") boolean allowLoopback,
+      @DefaultValue("20MB") DataSize maxDocumentBytes,
+      @DefaultValue("5s") Duration connectTimeout,
+      @DefaultValue("20s") Duration readTimeout,
+      @DefaultValue("3") int maxRedirects,
+      @DefaultValue("500") int maxPdfPages,
+      @DefaultValue("64MB") DataSize maxPdfMemoryBytes,
+      @DefaultValue("5000000") int maxTextChars,
+      @DefaultValue("64KB") DataSize maxResultBytes) {
+
+    public Analysis {
+      if (maxRedirects < 0 || maxPdfPages < 1 || maxTextChars < 1) {
+        throw new IllegalArgumentException(
+            "findoc.worker.analysis: max-redirects must not be negative, max-pdf-pages and"
+                + " max-text-chars must be at least 1");
+      }
+      if (maxResultBytes.toBytes() < 4096) {
+        throw new IllegalArgumentException(
+            "findoc.worker.analysis.max-result-bytes must be at least 4KB, is " + maxResultBytes);
+      }
     }
   }
 }

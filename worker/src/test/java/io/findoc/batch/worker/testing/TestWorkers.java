@@ -58,20 +58,31 @@ public final class TestWorkers {
     }
   }
 
-  /** Starts a worker signing its reports {@code id} on the topics of {@code prefix}. */
-  public static ConfigurableApplicationContext start(String prefix, String id) {
+  /**
+   * Starts a worker signing its reports {@code id} on the topics of {@code prefix}; {@code
+   * properties} ({@code --name=value}) are added to the command line.
+   */
+  public static ConfigurableApplicationContext start(
+      String prefix, String id, String... properties) {
     return new SpringApplicationBuilder(WorkerApplication.class)
         .run(
-            "--spring.config.name=" + WorkerApplication.CONFIG_NAME,
-            "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrap(),
-            "--spring.kafka.consumer.group-id=" + prefix + "workers",
-            "--server.port=0",
-            "--findoc.worker.id=" + id,
-            "--findoc.topics.tasks-high=" + prefix + "tasks.high",
-            "--findoc.topics.tasks-normal=" + prefix + "tasks.normal",
-            "--findoc.topics.tasks-low=" + prefix + "tasks.low",
-            "--findoc.topics.task-status=" + prefix + "task-status",
-            "--findoc.topics.dead-letters=" + prefix + "tasks.dlt",
-            "--findoc.topics.control=" + prefix + "control");
+            Stream.concat(Stream.of(arguments(prefix, id)), Stream.of(properties))
+                .toArray(String[]::new));
+  }
+
+  private static String[] arguments(String prefix, String id) {
+    return new String[] {
+      "--spring.config.name=" + WorkerApplication.CONFIG_NAME,
+      "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrap(),
+      "--spring.kafka.consumer.group-id=" + prefix + "workers",
+      "--server.port=0",
+      "--findoc.worker.id=" + id,
+      "--findoc.topics.tasks-high=" + prefix + "tasks.high",
+      "--findoc.topics.tasks-normal=" + prefix + "tasks.normal",
+      "--findoc.topics.tasks-low=" + prefix + "tasks.low",
+      "--findoc.topics.task-status=" + prefix + "task-status",
+      "--findoc.topics.dead-letters=" + prefix + "tasks.dlt",
+      "--findoc.topics.control=" + prefix + "control"
+    };
   }
 }

@@ -1,0 +1,57 @@
+package io.findoc.batch.worker.analysis;
+
+import io.findoc.batch.worker.execution.ProcessingException;
+
+/**
+ * Every way the analysis of one document can fail, each with its stable code (the enum constant's
+ * name) and whether another attempt may succeed. A task fails with exactly one of these.
+ */
+public enum AnalysisError {
+  /** The document names no source, or more than one, or an unreadable one (bad base64, URI). */
+  DOC_INVALID(false),
+  /** A {@code file://} path outside the configured roots, with {@code ..} or encoded traversal. */
+  DOC_PATH_NOT_ALLOWED(false),
+  /** An http(s) host resolving to a loopback, private, link-local or metadata address. */
+  DOC_ADDRESS_NOT_ALLOWED(false),
+  /** A URI scheme other than {@code file}, {@code http} and {@code https}. */
+  DOC_SCHEME_NOT_ALLOWED(false),
+  /** The document is larger than the configured cap (counted while reading). */
+  DOC_TOO_LARGE(false),
+  /** The file or URL does not exist (HTTP 404 or 410). */
+  DOC_NOT_FOUND(false),
+  /** The server refuses access (HTTP 401 or 403). */
+  DOC_ACCESS_DENIED(false),
+  /** A fetch that may succeed later: timeout, connection reset, HTTP 5xx or 429. */
+  DOC_FETCH_FAILED(true),
+  /** A fetch that will not succeed: too many redirects, another 4xx status. */
+  DOC_FETCH_REFUSED(false),
+  /** The content is none of the supported types (PDF, plain text, CSV, HTML). */
+  DOC_TYPE_UNSUPPORTED(false),
+  /** The declared content type says PDF but the bytes are not one. */
+  DOC_TYPE_MISMATCH(false),
+  /** The PDF is encrypted with a password the worker does not have. */
+  PDF_ENCRYPTED(false),
+  /** The PDF is truncated or damaged beyond what the parser repairs. */
+  PDF_CORRUPT(false),
+  /** The PDF has more pages than the configured cap. */
+  PDF_TOO_MANY_PAGES(false),
+  /** The PDF needs more memory, or yields more text, than the configured caps (such as a bomb). */
+  PDF_TOO_LARGE(false),
+  /** A job option of {@code findoc.analyze} has a wrong type or value. */
+  INVALID_OPTIONS(false);
+
+  private final boolean retryable;
+
+  AnalysisError(boolean retryable) {
+    this.retryable = retryable;
+  }
+
+  public boolean retryable() {
+    return retryable;
+  }
+
+  /** A failure with this code and {@code message}, for the processor to throw. */
+  public ProcessingException exception(String message) {
+    return new ProcessingException(name(), message, retryable);
+  }
+}

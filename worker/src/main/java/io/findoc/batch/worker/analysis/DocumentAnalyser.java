@@ -1,0 +1,44 @@
+package io.findoc.batch.worker.analysis;
+
+import io.findoc.batch.common.message.Document;
+import io.findoc.batch.worker.analysis.extract.ExtractedText;
+import io.findoc.batch.worker.analysis.extract.TextExtractor;
+import io.findoc.batch.worker.analysis.result.ResultDocument;
+import io.findoc.batch.worker.analysis.result.ResultSizeCap;
+import io.findoc.batch.worker.analysis.source.DocumentBytes;
+import io.findoc.batch.worker.analysis.source.DocumentSources;
+import io.findoc.batch.worker.execution.TaskContext;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The whole analysis of one document: read it from its source, extract its text, analyse the text
+ * and write the size-capped result. Failures are {@link AnalysisError}s. Thread-safe.
+ */
+public final class DocumentAnalyser {
+
+  private final DocumentSources sources;
+  private final TextExtractor extractor;
+  private final TextAnalyser analyser = new TextAnalyser();
+  private final ResultSizeCap sizeCap;
+
+  public DocumentAnalyser(DocumentSources sources, TextExtractor extractor, ResultSizeCap sizeCap) {
+    this.sources = sources;
+    this.extractor = extractor;
+    this.sizeCap = sizeCap;
+  }
+
+  public Map<String, Object> analyse(
+      Document document, AnalysisOptions options, TaskContext context) throws IOException {
+    DocumentBytes bytes = sources.read(document);
+    context.throwIfCancelled();
+    ExtractedText text = extractor.extract(bytes.bytes(), bytes.declaredType());
+    context.throwIfCancelled();
+    Map<String, Object> source = new LinkedHashMap<>();
+    source.put("id", document.id());
+    source.put("origin", bytes.origin());
+    source.put("bytes", bytes.bytes().length);
+    return sizeCap.fit(ResultDocument.toMap(analyser.analyse(text, options), source));
+  }
+}

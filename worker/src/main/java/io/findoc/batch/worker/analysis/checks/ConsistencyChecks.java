@@ -1,0 +1,197 @@
+package io.findoc.batch.worker.analysis.checks;
+
+import io.findoc.batch.worker.analysis.fields.DocumentFields;
+import io.findoc.batch.worker.analysis.fields.Money;
+import io.findoc.batch.worker.analysis.fields.Transaction;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a document's figures against each other, within one cent. Each check runs only when the
+ * figures it needs were all found; {@link Result#checked()} names those that ran, {@link
+ * Result#findings()} those that failed.
+ *
+ * <ul>
+ *   <li>{@code LINE_ITEMS_MISMATCH}: line items do not sum to the subtotal (or, without one, the
+ *       total less tax); a warning, since a line the reader did not take for an item may be one;
+ *   <li>{@code SUBTOTAL_TAX_MISMATCH}: subtotal + tax ≠ total;
+ *   <li>{@code BALANCE_MISMATCH}: opening + credits − debits ≠ closing, with the labelled totals of
+ *       credits and debits or else the signed transactions;
+ *   <li>{@code DATE_OUTSIDE_PERIOD}: a transaction dated outside the statement period.
+ * </ul>
+ */
+public final class ConsistencyChecks {
+
+  private static final BigDecimal CENT = new BigDecimal("0.01");
+
+  /** The checks that ran and those that failed. */
+  public record Result(List<String> checked, List<Finding> findings) {}
+
+  public Result check(DocumentFields fields) {
+    List<String> checked = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    lineItems(fields, checked, findings);
+    subtotalPlusTax(fields, checked, findings);
+    balance(fields, checked, findings);
+    datesInPeriod(fields, checked, findings);
+    return new Result(checked, findings);
+  }
+
+  private static void lineItems(DocumentFields f, List<String> checked, List<Finding> findings) {
+    if (f.lineItems().isEmpty() || f.otherAmountLinesAmongItems()) {
+      return;
+    }
+    BigDecimal expected = null;
+    if (f.subtotal() != null) {
+      expected = f.subtotal().value();
+    } else if (f.total() != null) {
+      expected = f.total().value().subtract(f.tax() == null ? BigDecimal.ZERO : f.tax().value());
+    }
+    if (expected == null) {
+      return;
+    }
+    checked.add("LINE_ITEMS");
+    BigDecimal sum = f.lineItems().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (!close(sum, expected)) {
+      findings.add(
+          new Finding(
+              "LINE_ITEMS_MISMATCH",
+              "warning",
+              "the " + f.lineItems().size() + " line items sum to " + sum + ", not " + expected,
+              figures(
+                  "lineItemsSum", sum, "expected", expected, "lineItems", f.lineItems().size())));
+    }
+  }
+
+  private static void subtotalPlusTax(
+      DocumentFields f, List<String> checked, List<Finding> findings) {
+    if (f.subtotal() == null || f.tax() == null || f.total() == null) {
+      return;
+    }
+    checked.add("SUBTOTAL_TAX");
+    BigDecimal sum = f.subtotal().value().add(f.tax().value());
+    if (!close(sum, f.total().value())) {
+      findings.add(
+          new Finding(
+              "SUBTOTAL_TAX_MISMATCH",
+              "error",
+              "subtotal "
+                  + f.subtotal().value()
+                  + " + tax "
+                  + f.tax().value()
+                  + " = "
+                  + sum
+                  + ", but the total is "
+                  + f.total().value(),
+              figures(
+                  "subtotal",
+                  f.subtotal().value(),
+                  "tax",
+                  f.tax().value(),
+                  "total",
+                  f.total().value())));
+    }
+  }
+
+  private static void balance(DocumentFields f, List<String> checked, List<Finding> findings) {
+    if (f.openingBalance() == null || f.closingBalance() == null) {
+      return;
+    }
+    BigDecimal credits;
+    BigDecimal debits;
+    if (f.credits() != null && f.debits() != null) {
+      credits = f.credits().value();
+      debits = f.debits().value();
+    } else if (!f.transactions().isEmpty()
+        && f.transactions().stream().allMatch(Transaction::signKnown)) {
+      credits = sum(f.transactions(), 1);
+      debits = sum(f.transactions(), -1).negate();
+    } else {
+      return;
+    }
+    checked.add("BALANCE");
+    BigDecimal expected = f.openingBalance().value().add(credits).subtract(debits);
+    Money closing = f.closingBalance();
+    if (!close(expected, closing.value())) {
+      findings.add(
+          new Finding(
+              "BALANCE_MISMATCH",
+              "error",
+              "opening "
+                  + f.openingBalance().value()
+                  + " + credits "
+                  + credits
+                  + " − debits "
+                  + debits
+                  + " = "
+                  + expected
+                  + ", but the closing balance is "
+                  + closing.value(),
+              figures(
+                  "openingBalance",
+                  f.openingBalance().value(),
+                  "credits",
+                  credits,
+                  "debits",
+                  debits,
+                  "closingBalance",
+                  closing.value())));
+    }
+  }
+
+  private static void datesInPeriod(
+      DocumentFields f, List<String> checked, List<Finding> findings) {
+    if (f.periodStart() == null || f.periodEnd() == null || f.transactions().isEmpty()) {
+      return;
+    }
+    checked.add("DATES_IN_PERIOD");
+    List<String> outside = new ArrayList<>();
+    for (Transaction t : f.transactions()) {
+      LocalDate d = t.date();
+      if (d.isBefore(f.periodStart()) || d.isAfter(f.periodEnd())) {
+        outside.add(d.toString());
+      }
+    }
+    if (!outside.isEmpty()) {
+      findings.add(
+          new Finding(
+              "DATE_OUTSIDE_PERIOD",
+              "warning",
+              outside.size()
+                  + " transaction(s) dated outside the period "
+                  + f.periodStart()
+                  + " to "
+                  + f.periodEnd(),
+              figures(
+                  "periodStart",
+                  f.periodStart().toString(),
+                  "periodEnd",
+                  f.periodEnd().toString(),
+                  "dates",
+                  outside.subList(0, Math.min(20, outside.size())))));
+    }
+  }
+
+  private static BigDecimal sum(List<Transaction> transactions, int signum) {
+    return transactions.stream()
+        .map(Transaction::amount)
+        .filter(a -> a.signum() == signum)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  private static boolean close(BigDecimal a, BigDecimal b) {
+    return a.subtract(b).abs().compareTo(CENT) <= 0;
+  }
+
+  private static Map<String, Object> figures(Object... pairs) {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      figures.put((String) pairs[i], pairs[i + 1]);
+    }
+    return figures;
+  }
+}

@@ -1,0 +1,14 @@
+package io.findoc.batch.worker.analysis.extract;
+
+/** The document formats the analyser reads. */
+public enum ContentType {
+  PDF,
+  TEXT,
+  CSV,
+  HTML;
+
+  /** The name in results: {@code pdf}, {@code text}, {@code csv}, {@code html}. */
+  public String wireName() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,87 @@
+package io.findoc.batch.worker.analysis.extract;
+
+import io.findoc.batch.worker.analysis.AnalysisError;
+import io.findoc.batch.worker.execution.ProcessingException;
+import java.io.IOException;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/**
+ * PDF text with PDFBox 3, within the {@link ExtractionLimits}: the stream cache is main memory with
+ * a maximum, the page count is checked before any page is read, and the text is collected in a
+ * {@link BoundedWriter}. Password-protected PDFs fail with {@code PDF_ENCRYPTED}, ones the parser
+ * cannot repair with {@code PDF_CORRUPT}.
+ */
+final class PdfText {
+
+  private static final byte[] EOF_MARKER =
+      "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  private final ExtractionLimits limits;
+
+  PdfText(ExtractionLimits limits) {
+    this.limits = limits;
+  }
+
+  ExtractedText extract(byte[] bytes) {
+    if (!hasEndMarker(bytes)) {
+      // PDFBox would rebuild what it can of a cut-off file and return part of the text: a
+      // half-downloaded statement must not pass for a whole one.
+      throw AnalysisError.PDF_CORRUPT.exception("the PDF is truncated: it has no %%EOF marker");
+    }
+    try (PDDocument document =
+        Loader.loadPDF(
+            new RandomAccessReadBuffer(bytes),
+            "",
+            null,
+            null,
+            MemoryUsageSetting.setupMainMemoryOnly(limits.maxPdfMemoryBytes()).streamCache)) {
+      int pages = document.getNumberOfPages();
+      if (pages == 0) {
+        throw AnalysisError.PDF_CORRUPT.exception("the PDF has no pages");
+      }
+      if (pages > limits.maxPdfPages()) {
+        throw AnalysisError.PDF_TOO_MANY_PAGES.exception(
+            "the PDF has " + pages + " pages, more than the cap of " + limits.maxPdfPages());
+      }
+      PDFTextStripper stripper = new BoundedTextStripper(limits.maxPdfOperators());
+      stripper.setSortByPosition(true);
+      BoundedWriter text = new BoundedWriter(limits.maxTextChars());
+      stripper.writeText(document, text);
+      return new ExtractedText(ContentType.PDF, text.toString(), pages);
+    } catch (InvalidPasswordException e) {
+      throw AnalysisError.PDF_ENCRYPTED.exception("the PDF is protected by a password");
+    } catch (ProcessingException e) {
+      throw e;
+    } catch (IOException e) {
+      throw classify(e);
+    } catch (OutOfMemoryError e) {
+      throw AnalysisError.PDF_TOO_LARGE.exception("the PDF needs more memory than the worker has");
+    } catch (RuntimeException | StackOverflowError e) {
+      // PDFBox throws unchecked exceptions on some malformed structures (bad casts, deep nesting).
+      throw AnalysisError.PDF_CORRUPT.exception(
+          "the PDF cannot be parsed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  /** Whether {@code %%EOF} stands in the last 2 KiB, as it does at the end of every whole PDF. */
+  private static boolean hasEndMarker(byte[] bytes) {
+    int from = Math.max(0, bytes.length - 2048);
+    byte[] tail = java.util.Arrays.copyOfRange(bytes, from, bytes.length);
+    return ContentSniffer.indexOf(tail, EOF_MARKER, tail.length) >= 0;
+  }
+
+  private static ProcessingException classify(IOException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("Maximum allowed scratch file memory exceeded")
+        || message.contains("Maximum buffer size reached")) {
+      return AnalysisError.PDF_TOO_LARGE.exception(
+          "the PDF needs more memory than the cap: " + message);
+    }
+    return AnalysisError.PDF_CORRUPT.exception("the PDF cannot be parsed: " + message);
+  }
+}

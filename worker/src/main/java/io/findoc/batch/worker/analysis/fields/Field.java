@@ -1,0 +1,21 @@
+package io.findoc.batch.worker.analysis.fields;
+
+/** What a label in a document announces. */
+enum Field {
+  DOCUMENT_DATE,
+  DUE_DATE,
+  PERIOD,
+  ISSUER,
+  COUNTERPARTY,
+  TOTAL,
+  SUBTOTAL,
+  /** "Net amount": the total of a trade confirmation, the amount before tax elsewhere. */
+  NET_AMOUNT,
+  TAX,
+  OPENING_BALANCE,
+  CLOSING_BALANCE,
+  CREDITS,
+  DEBITS,
+  /** Labels that look like one of the above but are not ("VAT number", "tax year"). */
+  NOT_A_FIELD
+}

@@ -1,0 +1,404 @@
+package io.findoc.batch.worker.analysis.fields;
+
+import io.findoc.batch.worker.analysis.classify.DocumentType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the fields of a financial document from its text, line by line: each label's value is the
+ * text from the label to the next label on the line (or the next line, for a label alone on its
+ * line); amounts take the last amount there, dates the first date. Statements' dated lines become
+ * {@link Transaction}s, signed by the running balance where the document prints one; lines reading
+ * quantity × unit price = amount become line items. Thread-safe.
+ */
+public final class FieldExtractor {
+
+  private static final Set<Field> AMOUNT_FIELDS =
+      EnumSet.of(
+          Field.TOTAL,
+          Field.SUBTOTAL,
+          Field.NET_AMOUNT,
+          Field.TAX,
+          Field.OPENING_BALANCE,
+          Field.CLOSING_BALANCE,
+          Field.CREDITS,
+          Field.DEBITS);
+  private static final Pattern RANGE_WORD =
+      Pattern.compile(
+          "\\s*(?:-|–|—|to|bis|au|tot|through|until|t/m|à)\\s*", Pattern.CASE_INSENSITIVE);
+  private static final Pattern PLAIN_NUMBER =
+      Pattern.compile("(?<![\\p{L}\\d.,])\\d+(?:[.,]\\d{1,3})?(?![\\p{L}\\d])");
+  private static final Pattern ISO_CODE =
+      Pattern.compile("\\b(EUR|USD|GBP|CHF|JPY|SEK|NOK|DKK|PLN|CZK|HUF|CAD|AUD)\\b");
+  private static final BigDecimal CENT = new BigDecimal("0.01");
+
+  /** One line, taken apart. */
+  private record Line(
+      int number,
+      String text,
+      List<Labels.Found> labels,
+      List<FoundDate> dates,
+      List<Money> money) {
+
+    boolean hasLabel(Set<Field> fields) {
+      return labels.stream().anyMatch(l -> fields.contains(l.field()));
+    }
+  }
+
+  public DocumentFields extract(String text, DocumentType type) {
+    boolean monthFirst = DateParser.prefersMonthFirst(text);
+    List<Line> lines = parse(text, monthFirst);
+    String currency = dominantCurrency(text, lines);
+    Values values = new Values();
+    for (int i = 0; i < lines.size(); i++) {
+      readLabels(lines, i, values, currency);
+    }
+    if (values.netAmount != null) {
+      if (type == DocumentType.TRADE_CONFIRMATION && values.total == null) {
+        values.total = values.netAmount;
+      } else if (type != DocumentType.TRADE_CONFIRMATION && values.subtotal == null) {
+        values.subtotal = values.netAmount;
+      }
+    }
+    if (values.periodStart == null) {
+      findUnlabelledPeriod(lines, values);
+    }
+    if (values.documentDate == null) {
+      values.documentDate = firstLooseDate(lines);
+    }
+    List<Transaction> transactions = transactions(lines, values.opening);
+    LineItems items = lineItems(lines);
+    List<DocumentFields.LineAmount> amounts = new ArrayList<>();
+    for (Line line : lines) {
+      for (Money money : line.money()) {
+        amounts.add(new DocumentFields.LineAmount(money.orCurrency(currency), line.number()));
+      }
+    }
+    return new DocumentFields(
+        values.documentDate,
+        values.dueDate,
+        values.periodStart,
+        values.periodEnd,
+        values.issuer,
+        values.counterparty,
+        currency,
+        values.total,
+        values.subtotal,
+        values.tax,
+        values.opening,
+        values.closing,
+        values.credits,
+        values.debits,
+        items.amounts,
+        items.otherAmountLines,
+        transactions,
+        amounts);
+  }
+
+  /** The fields as they are found, first or last occurrence winning as each field needs. */
+  private static final class Values {
+    LocalDate documentDate;
+    LocalDate dueDate;
+    LocalDate periodStart;
+    LocalDate periodEnd;
+    String issuer;
+    String counterparty;
+    Money total;
+    Money subtotal;
+    Money netAmount;
+    Money tax;
+    Money opening;
+    Money closing;
+    Money credits;
+    Money debits;
+    final Set<Integer> taxLines = new java.util.HashSet<>();
+  }
+
+  private static List<Line> parse(String text, boolean monthFirst) {
+    List<Line> lines = new ArrayList<>();
+    int number = 0;
+    for (String raw : text.split("\n", -1)) {
+      number++;
+      String line = raw.replace('\t', ' ').replace('\u00a0', ' ');
+      if (line.isBlank()) {
+        continue;
+      }
+      List<FoundDate> dates = DateParser.find(line, monthFirst);
+      StringBuilder withoutDates = new StringBuilder(line);
+      for (FoundDate date : dates) {
+        for (int c = date.start(); c < date.end(); c++) {
+          withoutDates.setCharAt(c, ' ');
+        }
+      }
+      lines.add(
+          new Line(
+              number, line, Labels.find(line), dates, MoneyParser.find(withoutDates.toString())));
+    }
+    return lines;
+  }
+
+  private static void readLabels(List<Line> lines, int index, Values values, String currency) {
+    Line line = lines.get(index);
+    List<Labels.Found> labels = line.labels();
+    for (int k = 0; k < labels.size(); k++) {
+      Labels.Found label = labels.get(k);
+      int end = k + 1 < labels.size() ? labels.get(k + 1).start() : line.text().length();
+      List<Money> money = within(line.money(), label.end(), end);
+      List<FoundDate> dates =
+          line.dates().stream().filter(d -> d.start() >= label.end() && d.start() < end).toList();
+      Line next = aloneOnLine(line, label) ? nextLine(lines, index) : null;
+      if (money.isEmpty() && dates.isEmpty() && next != null && next.labels().isEmpty()) {
+        money = next.money();
+        dates = next.dates();
+      }
+      Money amount = money.isEmpty() ? null : money.get(money.size() - 1).orCurrency(currency);
+      LocalDate date = dates.isEmpty() ? null : dates.get(0).date();
+      switch (label.field()) {
+        case TOTAL -> values.total = amount != null ? amount : values.total;
+        case SUBTOTAL -> values.subtotal = amount != null ? amount : values.subtotal;
+        case NET_AMOUNT -> values.netAmount = amount != null ? amount : values.netAmount;
+        case TAX -> {
+          if (amount != null && values.taxLines.add(line.number())) {
+            values.tax =
+                values.tax == null
+                    ? amount
+                    : new Money(values.tax.value().add(amount.value()), amount.currency(), 0);
+          }
+        }
+        case OPENING_BALANCE -> values.opening = values.opening == null ? amount : values.opening;
+        case CLOSING_BALANCE -> values.closing = amount != null ? amount : values.closing;
+        case CREDITS -> values.credits = amount != null ? abs(amount) : values.credits;
+        case DEBITS -> values.debits = amount != null ? abs(amount) : values.debits;
+        case DOCUMENT_DATE ->
+            values.documentDate = values.documentDate == null ? date : values.documentDate;
+        case DUE_DATE -> values.dueDate = values.dueDate == null ? date : values.dueDate;
+        case PERIOD -> {
+          List<FoundDate> rest =
+              line.dates().stream().filter(d -> d.start() >= label.end()).toList();
+          if (values.periodStart == null && rest.size() >= 2) {
+            values.periodStart = rest.get(0).date();
+            values.periodEnd = rest.get(1).date();
+          }
+        }
+        case ISSUER -> {
+          if (values.issuer == null) {
+            values.issuer = partyName(lines, index, label);
+          }
+        }
+        case COUNTERPARTY -> {
+          if (values.counterparty == null) {
+            values.counterparty = partyName(lines, index, label);
+          }
+        }
+        case NOT_A_FIELD -> {}
+      }
+    }
+  }
+
+  private static List<Money> within(List<Money> money, int from, int to) {
+    return money.stream().filter(m -> m.start() >= from && m.start() < to).toList();
+  }
+
+  private static Money abs(Money money) {
+    return new Money(money.value().abs(), money.currency(), money.start());
+  }
+
+  /** Whether nothing but punctuation stands beside the label on its line. */
+  private static boolean aloneOnLine(Line line, Labels.Found label) {
+    String before = line.text().substring(0, label.start());
+    String after = line.text().substring(label.end());
+    return before.replaceAll("[\\p{Punct}\\s]", "").isEmpty()
+        && after.replaceAll("[\\p{Punct}\\s]", "").isEmpty();
+  }
+
+  private static Line nextLine(List<Line> lines, int index) {
+    return index + 1 < lines.size() ? lines.get(index + 1) : null;
+  }
+
+  /** The name after "Label:", on the same line or, if it ends there, the next line. */
+  private static String partyName(List<Line> lines, int index, Labels.Found label) {
+    String text = lines.get(index).text();
+    int colon = label.end();
+    while (colon < text.length() && text.charAt(colon) == ' ') {
+      colon++;
+    }
+    if (colon >= text.length() || text.charAt(colon) != ':') {
+      return null;
+    }
+    String value = cell(text.substring(colon + 1));
+    if (value.isEmpty()) {
+      Line next = nextLine(lines, index);
+      value = next == null || !next.labels().isEmpty() ? "" : cell(next.text());
+    }
+    return value.matches(".*\\p{L}.*") ? value : null;
+  }
+
+  /** Text up to a column break: a cell separator or a run of spaces. */
+  private static String cell(String text) {
+    String value = text.strip();
+    int cut = value.length();
+    for (String separator : List.of(" | ", "   ", "\t")) {
+      int at = value.indexOf(separator);
+      if (at >= 0) {
+        cut = Math.min(cut, at);
+      }
+    }
+    return value.substring(0, cut).strip().replaceAll("[,;]$", "");
+  }
+
+  private static void findUnlabelledPeriod(List<Line> lines, Values values) {
+    for (Line line : lines) {
+      List<FoundDate> dates = line.dates();
+      for (int k = 0; k + 1 < dates.size(); k++) {
+        String between = line.text().substring(dates.get(k).end(), dates.get(k + 1).start());
+        if (RANGE_WORD.matcher(between).matches()
+            && !dates.get(k + 1).date().isBefore(dates.get(k).date())) {
+          values.periodStart = dates.get(k).date();
+          values.periodEnd = dates.get(k + 1).date();
+          return;
+        }
+      }
+    }
+  }
+
+  private static LocalDate firstLooseDate(List<Line> lines) {
+    for (Line line : lines) {
+      if (line.dates().size() == 1
+          && !line.hasLabel(EnumSet.of(Field.DUE_DATE, Field.PERIOD))
+          && line.money().isEmpty()) {
+        return line.dates().get(0).date();
+      }
+    }
+    return null;
+  }
+
+  private static String dominantCurrency(String text, List<Line> lines) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (Line line : lines) {
+      for (Money money : line.money()) {
+        if (money.currency() != null) {
+          counts.merge(money.currency(), 1, Integer::sum);
+        }
+      }
+    }
+    Matcher codes = ISO_CODE.matcher(text);
+    while (codes.find()) {
+      counts.merge(codes.group(1), 1, Integer::sum);
+    }
+    return counts.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey)
+        .orElse(null);
+  }
+
+  private static List<Transaction> transactions(List<Line> lines, Money opening) {
+    List<Transaction> transactions = new ArrayList<>();
+    BigDecimal balance = opening == null ? null : opening.value();
+    boolean anyWrittenNegative = false;
+    List<Integer> unsigned = new ArrayList<>();
+    for (Line line : lines) {
+      if (line.dates().isEmpty()
+          || line.dates().get(0).start() > 2
+          || line.hasLabel(AMOUNT_FIELDS)
+          || line.money().isEmpty()) {
+        continue;
+      }
+      List<Money> money = line.money();
+      BigDecimal amount = money.get(0).value();
+      boolean known = amount.signum() < 0;
+      anyWrittenNegative |= known;
+      if (money.size() >= 2) {
+        BigDecimal printed = money.get(money.size() - 1).value();
+        if (balance != null && !known) {
+          if (close(balance.add(amount), printed)) {
+            known = true;
+          } else if (close(balance.subtract(amount), printed)) {
+            amount = amount.negate();
+            known = true;
+          }
+        }
+        balance = printed;
+      } else if (balance != null) {
+        balance = balance.add(amount);
+      }
+      if (!known) {
+        unsigned.add(transactions.size());
+      }
+      transactions.add(new Transaction(line.dates().get(0).date(), amount, known, line.number()));
+    }
+    if (anyWrittenNegative) {
+      // Where debits carry a minus sign, an amount without one is a credit.
+      for (int i : unsigned) {
+        Transaction t = transactions.get(i);
+        transactions.set(i, new Transaction(t.date(), t.amount(), true, t.line()));
+      }
+    }
+    return transactions;
+  }
+
+  /** The line items, and whether other lines with amounts stand among them. */
+  private record LineItems(List<BigDecimal> amounts, boolean otherAmountLines) {}
+
+  private static LineItems lineItems(List<Line> lines) {
+    List<BigDecimal> amounts = new ArrayList<>();
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      BigDecimal item = lineItem(lines.get(i));
+      if (item != null) {
+        amounts.add(item);
+        first = first < 0 ? i : first;
+        last = i;
+      }
+    }
+    boolean others = false;
+    for (int i = first + 1; first >= 0 && i < last; i++) {
+      Line line = lines.get(i);
+      if (!line.money().isEmpty() && lineItem(line) == null) {
+        others = true;
+      }
+    }
+    return new LineItems(amounts, others);
+  }
+
+  private static BigDecimal lineItem(Line line) {
+    List<Money> money = line.money();
+    if (money.size() < 2
+        || line.hasLabel(AMOUNT_FIELDS)
+        || (!line.dates().isEmpty() && line.dates().get(0).start() <= 2)) {
+      return null;
+    }
+    BigDecimal amount = money.get(money.size() - 1).value();
+    Money unit = money.get(money.size() - 2);
+    BigDecimal quantity = null;
+    if (money.size() >= 3) {
+      quantity = money.get(money.size() - 3).value();
+    }
+    if (quantity != null && close(quantity.multiply(unit.value()), amount)) {
+      return amount;
+    }
+    // A quantity is a number standing alone ("2 x", "Qty 3"), not part of a name ("A4", "27in").
+    Matcher numbers = PLAIN_NUMBER.matcher(line.text().substring(0, unit.start()));
+    while (numbers.find()) {
+      BigDecimal candidate = MoneyParser.parseNumber(numbers.group());
+      if (candidate != null
+          && candidate.signum() > 0
+          && close(candidate.multiply(unit.value()), amount)) {
+        return amount;
+      }
+    }
+    return null;
+  }
+
+  private static boolean close(BigDecimal a, BigDecimal b) {
+    return a.subtract(b).abs().compareTo(CENT) <= 0;
+  }
+}

@@ -1,0 +1,21 @@
+package io.findoc.batch.worker.analysis.identifiers;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Business Identifier Code (ISO 9362): four letters for the institution, an ISO 3166 country, two
+ * characters for the location and an optional three for the branch. There is no check digit, so
+ * only the format and the country are checked.
+ */
+public final class Bic {
+
+  private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+  private Bic() {}
+
+  public static boolean isValid(String bic) {
+    return bic.matches("[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?")
+        && COUNTRIES.contains(bic.substring(4, 6));
+  }
+}

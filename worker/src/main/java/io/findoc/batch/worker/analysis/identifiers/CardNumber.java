@@ -1,0 +1,13 @@
+package io.findoc.batch.worker.analysis.identifiers;
+
+/** A payment card number: 13 to 19 digits, an issuer prefix of 2 to 6, and the Luhn check. */
+public final class CardNumber {
+
+  private CardNumber() {}
+
+  /** Whether {@code value} (spaces and dashes allowed) is a valid card number. */
+  public static boolean isValid(String value) {
+    String digits = value.replaceAll("[ -]", "");
+    return digits.matches("[2-6]\\d{12,18}") && CheckDigits.luhn(digits);
+  }
+}

@@ -1,0 +1,17 @@
+package io.findoc.batch.worker.analysis.identifiers;
+
+/**
+ * International Securities Identification Number (ISO 6166): two letters, nine characters, and a
+ * Luhn check digit over the characters with letters turned into numbers.
+ */
+public final class Isin {
+
+  private Isin() {}
+
+  public static boolean isValid(String isin) {
+    if (!isin.matches("[A-Z]{2}[A-Z0-9]{9}\\d")) {
+      return false;
+    }
+    return CheckDigits.luhn(CheckDigits.lettersToDigits(isin));
+  }
+}

@@ -1,0 +1,137 @@
+package io.findoc.batch.worker.analysis.result;
+
+import io.findoc.batch.worker.analysis.checks.Finding;
+import io.findoc.batch.worker.analysis.fields.DocumentFields;
+import io.findoc.batch.worker.analysis.fields.Money;
+import io.findoc.batch.worker.analysis.identifiers.Identifier;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes an {@link Analysis} as the result map of schema version {@value #SCHEMA_VERSION}: the
+ * layout documented in {@code docs/result-schema.md}. Fields not found are left out, never null.
+ */
+public final class ResultDocument {
+
+  /** Raised on any change a reader must know of; readers ignore fields they do not know. */
+  public static final int SCHEMA_VERSION = 1;
+
+  private static final int MAX_NAME_CHARS = 200;
+
+  private ResultDocument() {}
+
+  /**
+   * @param source what the task said about the document: id, origin, bytes read
+   */
+  public static Map<String, Object> toMap(Analysis analysis, Map<String, Object> source) {
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("schemaVersion", SCHEMA_VERSION);
+    Map<String, Object> document = new LinkedHashMap<>(source);
+    document.put("contentType", analysis.text().contentType().wireName());
+    document.put("pages", analysis.text().pages());
+    result.put("document", document);
+    result.put("type", analysis.classification().type().wireName());
+    result.put("confidence", analysis.classification().confidence());
+    result.put("signals", new ArrayList<>(analysis.classification().signals()));
+    result.put("fields", fields(analysis.fields()));
+    result.put("identifiers", identifiers(analysis.identifiers()));
+    result.put("amounts", amounts(analysis.fields()));
+    result.put("checks", new ArrayList<>(analysis.checks().checked()));
+    result.put("findings", findings(analysis.checks().findings()));
+    result.put("text", textStats(analysis.text().text()));
+    result.put("truncated", false);
+    return result;
+  }
+
+  private static Map<String, Object> fields(DocumentFields f) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    putIfPresent(fields, "documentDate", f.documentDate());
+    putIfPresent(fields, "dueDate", f.dueDate());
+    putIfPresent(fields, "periodStart", f.periodStart());
+    putIfPresent(fields, "periodEnd", f.periodEnd());
+    putIfPresent(fields, "issuer", shorten(f.issuer()));
+    putIfPresent(fields, "counterparty", shorten(f.counterparty()));
+    putIfPresent(fields, "currency", f.currency());
+    putIfPresent(fields, "total", money(f.total()));
+    putIfPresent(fields, "subtotal", money(f.subtotal()));
+    putIfPresent(fields, "tax", money(f.tax()));
+    putIfPresent(fields, "openingBalance", money(f.openingBalance()));
+    putIfPresent(fields, "closingBalance", money(f.closingBalance()));
+    putIfPresent(fields, "credits", money(f.credits()));
+    putIfPresent(fields, "debits", money(f.debits()));
+    fields.put("lineItems", f.lineItems().size());
+    fields.put("transactions", f.transactions().size());
+    return fields;
+  }
+
+  private static List<Object> identifiers(List<Identifier> identifiers) {
+    List<Object> list = new ArrayList<>();
+    for (Identifier id : identifiers) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("type", id.kind());
+      entry.put("value", id.value());
+      entry.put("valid", id.valid());
+      entry.put("masked", id.masked());
+      entry.put("line", id.line());
+      list.add(entry);
+    }
+    return list;
+  }
+
+  private static List<Object> amounts(DocumentFields f) {
+    List<Object> list = new ArrayList<>();
+    for (DocumentFields.LineAmount amount : f.amounts()) {
+      Map<String, Object> entry = money(amount.money());
+      entry.put("line", amount.line());
+      list.add(entry);
+    }
+    return list;
+  }
+
+  private static List<Object> findings(List<Finding> findings) {
+    List<Object> list = new ArrayList<>();
+    for (Finding finding : findings) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("code", finding.code());
+      entry.put("severity", finding.severity());
+      entry.put("message", finding.message());
+      entry.put("figures", finding.figures());
+      list.add(entry);
+    }
+    return list;
+  }
+
+  private static Map<String, Object> textStats(String text) {
+    Map<String, Object> stats = new LinkedHashMap<>();
+    stats.put("characters", text.length());
+    stats.put("lines", text.lines().filter(l -> !l.isBlank()).count());
+    stats.put("words", text.isBlank() ? 0 : text.strip().split("\\s+").length);
+    return stats;
+  }
+
+  private static Map<String, Object> money(Money money) {
+    if (money == null) {
+      return null;
+    }
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("amount", money.value());
+    if (money.currency() != null) {
+      entry.put("currency", money.currency());
+    }
+    return entry;
+  }
+
+  private static String shorten(String name) {
+    return name == null || name.length() <= MAX_NAME_CHARS
+        ? name
+        : name.substring(0, MAX_NAME_CHARS);
+  }
+
+  private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+    if (value != null) {
+      map.put(key, value instanceof java.time.LocalDate d ? d.toString() : value);
+    }
+  }
+}

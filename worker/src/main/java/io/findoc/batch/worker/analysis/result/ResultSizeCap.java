@@ -1,0 +1,53 @@
+package io.findoc.batch.worker.analysis.result;
+
+import io.findoc.batch.common.json.Json;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps a result under a byte cap, measured as the JSON the status report carries: while it is too
+ * large, the longest of the lists ({@code amounts}, {@code identifiers}, {@code findings}, {@code
+ * signals}) is halved, its tail dropped; the result then says {@code truncated: true} and {@code
+ * omitted} counts what each list lost. The fields, type and checks always stay.
+ */
+public final class ResultSizeCap {
+
+  private static final List<String> TRIMMABLE =
+      List.of("amounts", "identifiers", "findings", "signals");
+
+  private final int maxBytes;
+
+  public ResultSizeCap(int maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  /** {@code result}, trimmed in place if needed. */
+  public Map<String, Object> fit(Map<String, Object> result) {
+    Map<String, Integer> omitted = new LinkedHashMap<>();
+    while (size(result) > maxBytes) {
+      String longest = null;
+      int length = 0;
+      for (String key : TRIMMABLE) {
+        if (result.get(key) instanceof List<?> list && list.size() > length) {
+          longest = key;
+          length = list.size();
+        }
+      }
+      if (longest == null) {
+        break; // nothing left to trim: the fixed part alone is over the cap
+      }
+      List<?> list = (List<?>) result.get(longest);
+      int keep = length / 2;
+      omitted.merge(longest, length - keep, Integer::sum);
+      result.put(longest, List.copyOf(list.subList(0, keep)));
+      result.put("truncated", true);
+      result.put("omitted", omitted);
+    }
+    return result;
+  }
+
+  private static int size(Map<String, Object> result) {
+    return Json.mapper().writeValueAsBytes(result).length;
+  }
+}

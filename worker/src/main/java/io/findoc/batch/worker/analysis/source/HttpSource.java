@@ -1,0 +1,122 @@
+package io.findoc.batch.worker.analysis.source;
+
+import io.findoc.batch.worker.analysis.AnalysisError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Fetches {@code http(s)://} documents: each hop's host passes the {@link AddressGuard}, redirects
+ * are followed by hand (at most {@code maxRedirects}), the body is read up to a byte cap whatever
+ * {@code Content-Length} says, and no system proxy is used (the guard must see the real target).
+ *
+ * <p>Failures: timeouts, connection errors, 408, 429 and 5xx are retryable ({@code
+ * DOC_FETCH_FAILED}); 404 and 410 are {@code DOC_NOT_FOUND}, 401 and 403 {@code DOC_ACCESS_DENIED},
+ * other statuses and too many redirects {@code DOC_FETCH_REFUSED}.
+ */
+final class HttpSource {
+
+  private final AddressGuard guard;
+  private final Duration connectTimeout;
+  private final Duration readTimeout;
+  private final int maxRedirects;
+  private final long maxBytes;
+
+  HttpSource(
+      AddressGuard guard,
+      Duration connectTimeout,
+      Duration readTimeout,
+      int maxRedirects,
+      long maxBytes) {
+    this.guard = guard;
+    this.connectTimeout = connectTimeout;
+    this.readTimeout = readTimeout;
+    this.maxRedirects = maxRedirects;
+    this.maxBytes = maxBytes;
+  }
+
+  DocumentBytes read(URI start) {
+    URI uri = start;
+    for (int redirects = 0; ; redirects++) {
+      checkScheme(uri);
+      guard.check(uri.getHost());
+      HttpURLConnection connection = open(uri);
+      try {
+        int status = connection.getResponseCode();
+        if (status >= 200 && status < 300) {
+          try (InputStream body = connection.getInputStream()) {
+            byte[] bytes = BoundedReader.readAtMost(body, maxBytes, "the body of " + start);
+            return new DocumentBytes(bytes, connection.getContentType(), "http");
+          }
+        }
+        if (isRedirect(status)) {
+          String location = connection.getHeaderField("Location");
+          if (location == null) {
+            throw AnalysisError.DOC_FETCH_REFUSED.exception(
+                "redirect without Location from " + uri);
+          }
+          if (redirects >= maxRedirects) {
+            throw AnalysisError.DOC_FETCH_REFUSED.exception(
+                "more than " + maxRedirects + " redirects from " + start);
+          }
+          uri = uri.resolve(location);
+          continue;
+        }
+        throw statusFailure(status, uri);
+      } catch (SocketTimeoutException e) {
+        throw AnalysisError.DOC_FETCH_FAILED.exception("timeout fetching " + uri);
+      } catch (IOException e) {
+        throw AnalysisError.DOC_FETCH_FAILED.exception(
+            "cannot fetch " + uri + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      } finally {
+        connection.disconnect();
+      }
+    }
+  }
+
+  private HttpURLConnection open(URI uri) {
+    try {
+      HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+      connection.setInstanceFollowRedirects(false);
+      connection.setConnectTimeout((int) connectTimeout.toMillis());
+      connection.setReadTimeout((int) readTimeout.toMillis());
+      connection.setUseCaches(false);
+      connection.setRequestProperty("Accept-Encoding", "identity");
+      connection.setRequestProperty("User-Agent", "findoc-worker");
+      return connection;
+    } catch (IOException | IllegalArgumentException e) {
+      throw AnalysisError.DOC_INVALID.exception("cannot open " + uri + ": " + e.getMessage());
+    }
+  }
+
+  private static void checkScheme(URI uri) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw AnalysisError.DOC_SCHEME_NOT_ALLOWED.exception(
+          "scheme '" + scheme + "' of " + uri + " is not fetched");
+    }
+  }
+
+  private static boolean isRedirect(int status) {
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+  }
+
+  private static RuntimeException statusFailure(int status, URI uri) {
+    String message = "HTTP " + status + " from " + uri;
+    if (status == 404 || status == 410) {
+      return AnalysisError.DOC_NOT_FOUND.exception(message);
+    }
+    if (status == 401 || status == 403) {
+      return AnalysisError.DOC_ACCESS_DENIED.exception(message);
+    }
+    if (status == 408 || status == 429 || status >= 500) {
+      return AnalysisError.DOC_FETCH_FAILED.exception(message);
+    }
+    return AnalysisError.DOC_FETCH_REFUSED.exception(message);
+  }
+}

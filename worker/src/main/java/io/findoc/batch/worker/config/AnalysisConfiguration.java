@@ -1,0 +1,38 @@
+package io.findoc.batch.worker.config;
+
+import io.findoc.batch.worker.analysis.DocumentAnalyser;
+import io.findoc.batch.worker.analysis.extract.ExtractionLimits;
+import io.findoc.batch.worker.analysis.extract.TextExtractor;
+import io.findoc.batch.worker.analysis.result.ResultSizeCap;
+import io.findoc.batch.worker.analysis.source.DocumentSources;
+import io.findoc.batch.worker.analysis.source.SourceLimits;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The document analyser of {@code findoc.analyze}, built from {@code findoc.worker.analysis.*}. */
+@Configuration(proxyBeanMethods = false)
+public class AnalysisConfiguration {
+
+  @Bean
+  DocumentAnalyser documentAnalyser(WorkerProperties properties) {
+    WorkerProperties.Analysis analysis = properties.worker().analysis();
+    SourceLimits sources =
+        new SourceLimits(
+            analysis.maxDocumentBytes().toBytes(),
+            analysis.fileRoots(),
+            analysis.allowedHosts(),
+            analysis.allowLoopback(),
+            analysis.connectTimeout(),
+            analysis.readTimeout(),
+            analysis.maxRedirects());
+    ExtractionLimits extraction =
+        new ExtractionLimits(
+            analysis.maxPdfPages(),
+            analysis.maxPdfMemoryBytes().toBytes(),
+            analysis.maxTextChars());
+    return new DocumentAnalyser(
+        new DocumentSources(sources),
+        new TextExtractor(extraction),
+        new ResultSizeCap((int) analysis.maxResultBytes().toBytes()));
+  }
+}

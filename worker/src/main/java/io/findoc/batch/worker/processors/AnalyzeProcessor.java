@@ -1,0 +1,37 @@
+package io.findoc.batch.worker.processors;
+
+import io.findoc.batch.common.message.TaskMessage;
+import io.findoc.batch.worker.analysis.AnalysisOptions;
+import io.findoc.batch.worker.analysis.DocumentAnalyser;
+import io.findoc.batch.worker.execution.Outcome;
+import io.findoc.batch.worker.execution.Processor;
+import io.findoc.batch.worker.execution.TaskContext;
+import java.io.IOException;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code findoc.analyze}: reads the task's document, classifies it, extracts its fields and
+ * identifiers and checks its figures (see {@link DocumentAnalyser}); the result is the map of
+ * {@code docs/result-schema.md}. Failures carry the codes of {@link
+ * io.findoc.batch.worker.analysis.AnalysisError}. Job option: {@code maskNumbers} (default true).
+ */
+@Component
+public class AnalyzeProcessor implements Processor {
+
+  private final DocumentAnalyser analyser;
+
+  public AnalyzeProcessor(DocumentAnalyser analyser) {
+    this.analyser = analyser;
+  }
+
+  @Override
+  public String name() {
+    return "findoc.analyze";
+  }
+
+  @Override
+  public Outcome process(TaskMessage task, TaskContext context) throws IOException {
+    AnalysisOptions options = AnalysisOptions.from(task.options());
+    return Outcome.succeeded(analyser.analyse(task.document(), options, context));
+  }
+}

@@ -1,0 +1,140 @@
+package io.findoc.batch.worker.processors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.findoc.batch.common.id.JobId;
+import io.findoc.batch.common.json.JsonSerde;
+import io.findoc.batch.common.message.Document;
+import io.findoc.batch.common.message.Priority;
+import io.findoc.batch.common.message.StatusKind;
+import io.findoc.batch.common.message.StatusMessage;
+import io.findoc.batch.common.message.TaskMessage;
+import io.findoc.batch.devstack.TestInfrastructure;
+import io.findoc.batch.worker.analysis.corpus.PdfPages;
+import io.findoc.batch.worker.testing.StatusReports;
+import io.findoc.batch.worker.testing.TestWorkers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * {@code findoc.analyze} in a real worker on the real broker: a good document succeeds with its
+ * result; hostile ones (a traversal path, an SSRF address, a broken PDF, a fake PDF) each fail
+ * their own task with their own code, and the worker goes on with the next task.
+ */
+class AnalyzeProcessorIT {
+
+  private static final String PREFIX = "a" + UUID.randomUUID().toString().substring(0, 8) + ".";
+  private static final JsonSerde<TaskMessage> tasks = new JsonSerde<>(TaskMessage.class);
+
+  @TempDir static Path dir;
+  private static Path root;
+  private static ConfigurableApplicationContext worker;
+  private static KafkaProducer<String, byte[]> producer;
+
+  @BeforeAll
+  static void start() throws Exception {
+    root = Files.createDirectories(dir.resolve("documents"));
+    Files.writeString(dir.resolve("secret.txt"), "not for tasks");
+    Files.write(
+        root.resolve("invoice.pdf"),
+        PdfPages.write(
+            List.of(
+                "INVOICE",
+                "Invoice date: 2024-03-15",
+                "Bill to: Globex Corporation",
+                "Subtotal   $100.00",
+                "Tax        $8.00",
+                "Total due  $108.00")));
+    byte[] pdf = PdfPages.write(List.of("hello"));
+    Files.write(root.resolve("broken.pdf"), Arrays.copyOf(pdf, pdf.length / 3));
+    Files.writeString(root.resolve("fake.pdf"), "plain text pretending");
+    TestWorkers.createTopics(PREFIX);
+    worker =
+        TestWorkers.start(PREFIX, "analyze-worker", "--findoc.worker.analysis.file-roots=" + root);
+    producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrap()),
+            new StringSerializer(),
+            new ByteArraySerializer());
+  }
+
+  @AfterAll
+  static void stop() {
+    producer.close();
+    worker.close();
+  }
+
+  @Test
+  void goodDocumentSucceedsAndEachHostileOneFailsWithItsOwnCode() throws Exception {
+    JobId job = JobId.random();
+    String base = root.toUri().toString();
+    send(job, 1, new Document("good", base + "invoice.pdf", null, null, null));
+    send(job, 2, new Document("traversal", base + "../secret.txt", null, null, null));
+    send(job, 3, new Document("encoded", base + "%2e%2e/secret.txt", null, null, null));
+    send(
+        job, 4, new Document("ssrf", "http://169.254.169.254/latest/meta-data/", null, null, null));
+    send(job, 5, new Document("ssrf-decimal", "http://2130706433/", null, null, null));
+    send(job, 6, new Document("broken", base + "broken.pdf", null, null, null));
+    send(job, 7, new Document("fake", base + "fake.pdf", null, "application/pdf", null));
+    send(job, 8, Document.ofText("after", "RECEIPT\nDate: 2024-01-02\nTOTAL 9.99 EUR\n"));
+
+    try (StatusReports reports = new StatusReports(PREFIX)) {
+      List<StatusMessage> finals = reports.awaitFinal(job, 8);
+
+      StatusMessage good = ofTask(finals, 1);
+      assertThat(good.kind()).isEqualTo(StatusKind.SUCCEEDED);
+      assertThat(good.result()).containsEntry("schemaVersion", 1).containsEntry("type", "invoice");
+      assertThat(good.result().get("fields").toString()).contains("documentDate=2024-03-15");
+      assertFailed(ofTask(finals, 2), "DOC_PATH_NOT_ALLOWED");
+      assertFailed(ofTask(finals, 3), "DOC_PATH_NOT_ALLOWED");
+      assertFailed(ofTask(finals, 4), "DOC_ADDRESS_NOT_ALLOWED");
+      assertFailed(ofTask(finals, 5), "DOC_ADDRESS_NOT_ALLOWED");
+      assertFailed(ofTask(finals, 6), "PDF_CORRUPT");
+      assertFailed(ofTask(finals, 7), "DOC_TYPE_MISMATCH");
+      StatusMessage after = ofTask(finals, 8);
+      assertThat(after.kind()).isEqualTo(StatusKind.SUCCEEDED);
+      assertThat(after.result()).containsEntry("type", "receipt");
+    }
+  }
+
+  private static void assertFailed(StatusMessage report, String code) {
+    assertThat(report.kind()).as("task %d", report.taskNumber()).isEqualTo(StatusKind.FAILED);
+    assertThat(report.error().code()).as(report.error().message()).isEqualTo(code);
+    assertThat(report.error().retryable()).isFalse();
+  }
+
+  private static StatusMessage ofTask(List<StatusMessage> reports, int number) {
+    return reports.stream().filter(r -> r.taskNumber() == number).findFirst().orElseThrow();
+  }
+
+  private static void send(JobId job, int number, Document document) throws Exception {
+    TaskMessage task =
+        new TaskMessage(
+            TaskMessage.VERSION,
+            job,
+            number,
+            1,
+            "tenant",
+            Priority.NORMAL,
+            "findoc.analyze",
+            Map.of(),
+            document);
+    String topic = PREFIX + "tasks.normal";
+    producer
+        .send(new ProducerRecord<>(topic, task.taskId().toString(), tasks.serialize(topic, task)))
+        .get();
+  }
+}
