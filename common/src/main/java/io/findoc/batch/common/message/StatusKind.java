@@ -4,6 +4,11 @@ package io.findoc.batch.common.message;
 public enum StatusKind {
   /** A worker took the attempt and started the processor. */
   STARTED,
+  /**
+   * The attempt is still running: the worker sends one every {@code heartbeat-interval} after
+   * {@code STARTED}, and the coordinator extends the attempt's lease.
+   */
+  HEARTBEAT,
   /** The processor returned a result; the attempt is done. */
   SUCCEEDED,
   /** The processor failed; {@link StatusMessage#error()} says how and whether to retry. */
@@ -20,6 +25,6 @@ public enum StatusKind {
   CANCELLED;
 
   public boolean isFinal() {
-    return this != STARTED;
+    return this != STARTED && this != HEARTBEAT;
   }
 }

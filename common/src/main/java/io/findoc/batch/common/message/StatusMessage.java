@@ -77,6 +77,22 @@ public record StatusMessage(
         error);
   }
 
+  /** The attempt, started at {@code startedAt}, is still running. */
+  public static StatusMessage heartbeat(
+      TaskMessage task, String worker, Instant startedAt, Instant at) {
+    return new StatusMessage(
+        VERSION,
+        StatusKind.HEARTBEAT,
+        task.jobId(),
+        task.taskNumber(),
+        task.attempt(),
+        worker,
+        startedAt,
+        at,
+        null,
+        null);
+  }
+
   /** The worker put the attempt back without running it: the job is paused. */
   public static StatusMessage deferred(TaskMessage task, String worker, Instant at) {
     return new StatusMessage(

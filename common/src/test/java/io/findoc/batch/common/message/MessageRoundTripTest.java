@@ -43,6 +43,7 @@ class MessageRoundTripTest {
           StatusMessage.succeeded(task, "w-1", start, end, Map.of("pages", 3)),
           StatusMessage.failed(task, "w-1", start, end, new TaskError("X_FAILED", "boom", true)),
           StatusMessage.deferred(task, "w-1", end),
+          StatusMessage.heartbeat(task, "w-1", start, end),
           StatusMessage.cancelled(task, "w-1", start, end),
           StatusMessage.cancelled(task, "w-1", null, end)
         }) {

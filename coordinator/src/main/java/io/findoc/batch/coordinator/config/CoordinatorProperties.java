@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry backoff between attempts of a task that failed with a retryable error
  * @param control the pause and cancel signals on the control topic
  * @param security authentication, rate limits and request limits of the API
+ * @param lease how long a running attempt lives without its worker's heartbeats
  */
 @ConfigurationProperties("findoc")
 public record CoordinatorProperties(
@@ -26,7 +27,8 @@ public record CoordinatorProperties(
     @DefaultValue Dispatch dispatch,
     @DefaultValue Retry retry,
     @DefaultValue Control control,
-    @DefaultValue Security security) {
+    @DefaultValue Security security,
+    @DefaultValue Lease lease) {
 
   public CoordinatorProperties {
     if (retry.maxBackoff().compareTo(retry.initialBackoff()) < 0) {
@@ -135,6 +137,20 @@ public record CoordinatorProperties(
       @DefaultValue("268435456") long maxBodyBytes,
       @DefaultValue("32") int maxJsonDepth,
       @DefaultValue("1048576") int maxJsonStringBytes) {}
+
+  /**
+   * @param duration how long a running attempt keeps its task without a heartbeat (default 30 s;
+   *     workers send one every {@code findoc.worker.heartbeat-interval}, 5 s)
+   * @param reapPeriod how often expired leases are looked for (default 5 s)
+   */
+  public record Lease(
+      @DefaultValue("30s") Duration duration, @DefaultValue("5s") Duration reapPeriod) {
+
+    /** The duration as a PostgreSQL interval. */
+    public String asInterval() {
+      return duration.toMillis() + " milliseconds";
+    }
+  }
 
   /**
    * @param retention how long after a job finished its pause or cancel signal stays on the control

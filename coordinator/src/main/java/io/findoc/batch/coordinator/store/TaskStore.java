@@ -44,9 +44,27 @@ public interface TaskStore {
       @Bind("limits") int[] limits,
       @Define("direction") String direction);
 
-  /** PENDING or QUEUED to RUNNING, for the reported attempts. */
+  /**
+   * PENDING or QUEUED to RUNNING, for the reported attempts, with a lease of {@code lease} (a
+   * PostgreSQL interval, such as {@code 30 seconds}) from now.
+   */
   @SqlQuery
-  List<TaskTransition> startIfPublished(@BindMethods Reports reports);
+  List<TaskTransition> startIfPublished(@BindMethods Reports reports, @Bind("lease") String lease);
+
+  /** Extends the lease of the reported attempts that are RUNNING to {@code lease} from now. */
+  @SqlUpdate
+  int extendLease(@BindMethods Reports reports, @Bind("lease") String lease);
+
+  /**
+   * Moves up to {@code limit} RUNNING tasks whose lease ran out to PENDING as a new attempt, or to
+   * FAILED ({@code LEASE_EXPIRED}) after their last attempt; returns the state each moved to.
+   */
+  @SqlQuery
+  @RegisterConstructorMapper(ExpiredLease.class)
+  List<ExpiredLease> reapExpiredLeases(@Bind("limit") int limit);
+
+  /** A task whose lease ran out, and the state it moved to. */
+  record ExpiredLease(UUID jobId, int number, TaskState state) {}
 
   /** PENDING, QUEUED or RUNNING to SUCCEEDED, storing the results. */
   @SqlQuery

@@ -39,7 +39,8 @@ public class FailedTaskPublisher {
     this.timeout = properties.dispatch().sendTimeout();
   }
 
-  void publish(List<TaskStore.Failure> failures) {
+  /** Writes the failures and waits until the broker has them all. */
+  public void publish(List<TaskStore.Failure> failures) {
     List<CompletableFuture<?>> sent = new ArrayList<>(failures.size());
     for (TaskStore.Failure failure : failures) {
       FailedTask record =

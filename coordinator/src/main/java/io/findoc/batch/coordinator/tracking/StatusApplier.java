@@ -47,6 +47,7 @@ public class StatusApplier {
 
   private final CompletionRate completions;
   private final FailedTaskPublisher deadLetters;
+  private final String lease;
 
   public StatusApplier(
       Jdbi jdbi,
@@ -56,6 +57,7 @@ public class StatusApplier {
       FailedTaskPublisher deadLetters) {
     this.jdbi = jdbi;
     this.deadLetters = deadLetters;
+    this.lease = properties.lease().asInterval();
     this.completions = completions;
     this.backoff = new RetryBackoff(properties.retry());
     this.clock = clock;
@@ -77,7 +79,11 @@ public class StatusApplier {
 
     List<StatusMessage> starts = batch.of(StatusKind.STARTED);
     if (!starts.isEmpty()) {
-      count(tasks.startIfPublished(ReportArrays.of(starts)), TaskState.RUNNING, deltas);
+      count(tasks.startIfPublished(ReportArrays.of(starts), lease), TaskState.RUNNING, deltas);
+    }
+    List<StatusMessage> heartbeats = batch.of(StatusKind.HEARTBEAT);
+    if (!heartbeats.isEmpty()) {
+      tasks.extendLease(ReportArrays.of(heartbeats), lease);
     }
     List<TaskTransition> succeeded = List.of();
     List<StatusMessage> successes = batch.of(StatusKind.SUCCEEDED);

@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reports {@code STARTED} for attempts that are still running after {@code
- * findoc.worker.started-report-after}. Shorter attempts report only their final status, which
- * repeats the start time: the coordinator learns the same, from one message instead of two. With a
- * delay of zero every attempt reports its start at once.
+ * findoc.worker.started-report-after}, then {@code HEARTBEAT} every {@code
+ * findoc.worker.heartbeat-interval} until they end, which keeps their lease at the coordinator.
+ * Shorter attempts report only their final status, which repeats the start time: the coordinator
+ * learns the same, from one message instead of two. With a delay of zero every attempt reports its
+ * start at once.
  */
 @Component
 public class StartedReports implements DisposableBean {
@@ -33,7 +35,9 @@ public class StartedReports implements DisposableBean {
   private final Clock clock;
   private final String workerId;
   private final Duration delay;
+  private final Duration heartbeatInterval;
   private final Map<Attempt, Started> unreported = new ConcurrentHashMap<>();
+  private final Map<Attempt, Started> reported = new ConcurrentHashMap<>();
   private final ScheduledExecutorService sweeper;
 
   public StartedReports(StatusReporter reporter, Clock clock, WorkerProperties properties) {
@@ -41,19 +45,18 @@ public class StartedReports implements DisposableBean {
     this.clock = clock;
     this.workerId = properties.worker().id();
     this.delay = properties.worker().startedReportAfter();
-    if (delay.isZero()) {
-      sweeper = null;
-    } else {
-      sweeper =
-          Executors.newSingleThreadScheduledExecutor(
-              runnable -> {
-                Thread thread = new Thread(runnable, "started-reports");
-                thread.setDaemon(true);
-                return thread;
-              });
-      long period = Math.max(10, delay.toMillis() / 2);
-      sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
-    }
+    this.heartbeatInterval = properties.worker().heartbeatInterval();
+    this.sweeper =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "started-reports");
+              thread.setDaemon(true);
+              return thread;
+            });
+    // Often enough for the shorter of the two delays (half of it), never busier than every 10 ms.
+    long shorter = delay.isZero() ? heartbeatInterval.toMillis() : delay.toMillis();
+    long period = Math.max(10, Math.min(shorter, heartbeatInterval.toMillis()) / 2);
+    sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
   }
 
   private record Attempt(UUID job, int number, int attempt) {
@@ -62,47 +65,57 @@ public class StartedReports implements DisposableBean {
     }
   }
 
-  private record Started(TaskMessage task, Instant at) {}
+  /** An attempt's start, and when its last report (started or heartbeat) went out. */
+  private record Started(TaskMessage task, Instant at, Instant lastReport) {}
 
   /** An attempt started now. */
   void started(TaskMessage task, Instant startedAt) {
-    if (sweeper == null) {
-      send(task, startedAt);
+    if (delay.isZero()) {
+      send(StatusMessage.started(task, workerId, startedAt));
+      reported.put(Attempt.of(task), new Started(task, startedAt, startedAt));
     } else {
-      unreported.put(Attempt.of(task), new Started(task, startedAt));
+      unreported.put(Attempt.of(task), new Started(task, startedAt, null));
     }
   }
 
-  /** The attempt ended; its start no longer needs a report of its own. */
+  /** The attempt ended; it needs no start report or heartbeat any more. */
   void ended(TaskMessage task) {
-    if (sweeper != null) {
-      unreported.remove(Attempt.of(task));
-    }
+    Attempt attempt = Attempt.of(task);
+    unreported.remove(attempt);
+    reported.remove(attempt);
   }
 
   private void sweep() {
     try {
-      Instant due = clock.instant().minus(delay);
+      Instant now = clock.instant();
+      Instant due = now.minus(delay);
       unreported.forEach(
           (attempt, started) -> {
             if (started.at().isBefore(due) && unreported.remove(attempt, started)) {
-              send(started.task(), started.at());
+              send(StatusMessage.started(started.task(), workerId, started.at()));
+              reported.put(attempt, new Started(started.task(), started.at(), now));
+            }
+          });
+      Instant heartbeatDue = now.minus(heartbeatInterval);
+      reported.forEach(
+          (attempt, started) -> {
+            if (started.lastReport().isBefore(heartbeatDue)
+                && reported.replace(
+                    attempt, started, new Started(started.task(), started.at(), now))) {
+              send(StatusMessage.heartbeat(started.task(), workerId, started.at(), now));
             }
           });
     } catch (RuntimeException e) {
-      LOG.warn("Could not report started attempts; trying again at the next sweep.", e);
+      LOG.warn("Could not report running attempts; trying again at the next sweep.", e);
     }
   }
 
-  private void send(TaskMessage task, Instant startedAt) {
-    StatusMessage started = StatusMessage.started(task, workerId, startedAt);
-    reporter.send(started, reporter.encode(started));
+  private void send(StatusMessage report) {
+    reporter.send(report, reporter.encode(report));
   }
 
   @Override
   public void destroy() {
-    if (sweeper != null) {
-      sweeper.shutdownNow();
-    }
+    sweeper.shutdownNow();
   }
 }

@@ -54,7 +54,7 @@ class TaskIntakeIT {
   static void start() throws Exception {
     String bootstrap = TestInfrastructure.kafkaBootstrap();
     TestWorkers.createTopics(PREFIX);
-    worker = TestWorkers.start(PREFIX, "test-worker");
+    worker = TestWorkers.start(PREFIX, "test-worker", "--findoc.worker.heartbeat-interval=400ms");
     producer =
         new KafkaProducer<>(
             Map.of("bootstrap.servers", bootstrap),
@@ -106,14 +106,36 @@ class TaskIntakeIT {
   @Test
   void attemptStillRunningAfterTheDelayIsReportedStartedFirst() {
     JobId job = JobId.random();
-    send(HIGH, task(job, 1, Priority.HIGH, "simulate", Map.of("sleepMs", 800)));
+    send(HIGH, task(job, 1, Priority.HIGH, "simulate", Map.of("sleepMs", 500)));
 
-    List<StatusMessage> reports = awaitReports(job, 2);
+    List<StatusMessage> reports =
+        awaitReports(job, 2).stream().filter(r -> r.kind() != StatusKind.HEARTBEAT).toList();
 
     assertThat(reports)
         .extracting(StatusMessage::kind)
         .containsExactly(StatusKind.STARTED, StatusKind.SUCCEEDED);
     assertThat(reports.get(0).startedAt()).isEqualTo(reports.get(1).startedAt());
+  }
+
+  @Test
+  void aLongAttemptSendsHeartbeatsUntilItEnds() {
+    JobId job = JobId.random();
+    send(NORMAL, task(job, 1, Priority.NORMAL, "simulate", Map.of("sleepMs", 2000)));
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> awaitReports(job, 1).stream().anyMatch(r -> r.kind().isFinal()));
+    List<StatusMessage> reports = awaitReports(job, 1);
+
+    assertThat(reports.get(0).kind()).isEqualTo(StatusKind.STARTED);
+    assertThat(reports.get(reports.size() - 1).kind()).isEqualTo(StatusKind.SUCCEEDED);
+    assertThat(reports.subList(1, reports.size() - 1))
+        .hasSizeGreaterThanOrEqualTo(2)
+        .allSatisfy(
+            heartbeat -> {
+              assertThat(heartbeat.kind()).isEqualTo(StatusKind.HEARTBEAT);
+              assertThat(heartbeat.startedAt()).isEqualTo(reports.get(0).startedAt());
+            });
   }
 
   @Test

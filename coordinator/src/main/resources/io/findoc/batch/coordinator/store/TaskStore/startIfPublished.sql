@@ -21,7 +21,8 @@ WITH reported AS (
 UPDATE task t
 SET state = 'RUNNING',
     worker = p.worker,
-    started_at = p.started_at
+    started_at = p.started_at,
+    lease_until = now() + CAST(:lease AS interval)
 FROM previous p
 WHERE t.job_id = p.job_id
   AND t.number = p.number

@@ -1,0 +1,148 @@
+package io.findoc.batch.coordinator.tracking;
+
+import io.findoc.batch.common.state.JobState;
+import io.findoc.batch.common.state.TaskState;
+import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import io.findoc.batch.coordinator.dispatch.DispatchSignal;
+import io.findoc.batch.coordinator.store.CountDeltas;
+import io.findoc.batch.coordinator.store.JobProgress;
+import io.findoc.batch.coordinator.store.JobStore;
+import io.findoc.batch.coordinator.store.TaskStore;
+import io.findoc.batch.coordinator.store.TaskTransition;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands out again the tasks whose running attempt lost its lease (its worker died, hangs, or was
+ * cut off: no heartbeat for {@code findoc.lease.duration}, in database time): each becomes PENDING
+ * as a new attempt, so the old attempt's late result is fenced out, or FAILED with {@code
+ * LEASE_EXPIRED} after its job's last attempt. Counts, job states and dead letters move in the same
+ * transaction. Several coordinators may run it: rows are claimed with {@code SKIP LOCKED}.
+ */
+@Component
+public class LeaseReaper implements SmartLifecycle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LeaseReaper.class);
+  private static final int BATCH = 1000;
+
+  private final Jdbi jdbi;
+  private final FailedTaskPublisher deadLetters;
+  private final DispatchSignal dispatchSignal;
+  private final Duration period;
+  private final Counter expired;
+  private ScheduledExecutorService timer;
+
+  public LeaseReaper(
+      Jdbi jdbi,
+      FailedTaskPublisher deadLetters,
+      DispatchSignal dispatchSignal,
+      CoordinatorProperties properties,
+      MeterRegistry meters) {
+    this.jdbi = jdbi;
+    this.deadLetters = deadLetters;
+    this.dispatchSignal = dispatchSignal;
+    this.period = properties.lease().reapPeriod();
+    this.expired = meters.counter("findoc.lease.expired");
+  }
+
+  /** One pass; returns how many expired attempts it handled. */
+  public int reapOnce() {
+    int reaped =
+        jdbi.inTransaction(
+            handle -> {
+              TaskStore tasks = handle.attach(TaskStore.class);
+              JobStore jobs = handle.attach(JobStore.class);
+              List<TaskStore.ExpiredLease> leases = tasks.reapExpiredLeases(BATCH);
+              if (leases.isEmpty()) {
+                return 0;
+              }
+              CountDeltas deltas = new CountDeltas();
+              List<TaskTransition> failed = new ArrayList<>();
+              for (TaskStore.ExpiredLease lease : leases) {
+                deltas.move(lease.jobId(), TaskState.RUNNING, lease.state());
+                if (lease.state() == TaskState.FAILED) {
+                  failed.add(new TaskTransition(lease.jobId(), lease.number(), TaskState.RUNNING));
+                }
+              }
+              for (TaskTransition skipped : Dependants.update(List.of(), failed, tasks, jobs)) {
+                deltas.move(skipped.jobId(), skipped.previousState(), TaskState.SKIPPED);
+              }
+              if (!failed.isEmpty()) {
+                deadLetters.publish(
+                    tasks.findFailures(
+                        failed.stream().map(TaskTransition::jobId).toArray(UUID[]::new),
+                        failed.stream().mapToInt(TaskTransition::number).toArray()));
+              }
+              for (JobProgress job : jobs.addCounts(deltas)) {
+                Optional<JobState> next = JobOutcome.next(job);
+                if (next.isPresent()) {
+                  jobs.moveState(
+                      job.id(),
+                      job.state(),
+                      next.get(),
+                      next.get().isFinished(),
+                      StatusApplier.ACTOR,
+                      null);
+                }
+              }
+              return leases.size();
+            });
+    if (reaped > 0) {
+      expired.increment(reaped);
+      LOG.info("{} running attempts lost their lease; their tasks are handed out again.", reaped);
+      dispatchSignal.wakeUp();
+    }
+    return reaped;
+  }
+
+  private void runSafely() {
+    try {
+      while (reapOnce() == BATCH) {
+        // A full batch: there may be more.
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Reaping expired leases failed; trying again in {}.", period, e);
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    if (timer == null) {
+      timer =
+          Executors.newSingleThreadScheduledExecutor(
+              runnable -> {
+                Thread thread = new Thread(runnable, "lease-reaper");
+                thread.setDaemon(true);
+                return thread;
+              });
+      timer.scheduleWithFixedDelay(
+          this::runSafely, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (timer != null) {
+      timer.shutdownNow();
+      timer = null;
+    }
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return timer != null;
+  }
+}

@@ -1,0 +1,116 @@
+package io.findoc.batch.coordinator.tracking;
+
+import static io.findoc.batch.coordinator.testing.Reports.report;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.findoc.batch.common.message.StatusKind;
+import io.findoc.batch.coordinator.testing.Api;
+import io.findoc.batch.coordinator.testing.Jobs;
+import io.findoc.batch.coordinator.testing.Reports;
+import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.TopicRecords;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Leases: a running attempt whose worker stops reporting is handed out again as a new attempt, and
+ * the old attempt's late result is fenced out; heartbeats keep a lease. Leases last one second
+ * here.
+ */
+class LeaseIT {
+
+  private static RunningStack stack;
+  private static Api api;
+  private static Reports reports;
+
+  @BeforeAll
+  static void start() {
+    stack =
+        RunningStack.coordinatorOnly(
+            Map.of("findoc.lease.duration", "1s", "findoc.lease.reap-period", "200ms"));
+    api = stack.api();
+    reports = new Reports(stack.property("findoc.topics.task-status"));
+  }
+
+  @AfterAll
+  static void stop() {
+    reports.close();
+    stack.close();
+  }
+
+  @Test
+  void aSilentAttemptLosesItsTaskToANewAttemptAndItsLateResultIsIgnored() {
+    String job = dispatched(Jobs.noop(1));
+    reports.send(report(StatusKind.STARTED, job, 1, 1, null));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> task(job).get("attempt").asInt() == 2 && state(job).equals("QUEUED"));
+    reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+    reports.send(report(StatusKind.SUCCEEDED, job, 1, 2, null));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.job(job).get("state").asString().equals("COMPLETED"));
+    assertThat(task(job).get("attempt").asInt()).isEqualTo(2);
+    assertThat(
+            stack
+                .coordinator()
+                .getBean(MeterRegistry.class)
+                .counter("findoc.lease.expired")
+                .count())
+        .isPositive();
+  }
+
+  @Test
+  void heartbeatsKeepTheLease() throws InterruptedException {
+    String job = dispatched(Jobs.noop(1));
+    reports.send(report(StatusKind.STARTED, job, 1, 1, null));
+
+    for (int i = 0; i < 10; i++) {
+      Thread.sleep(300);
+      reports.send(report(StatusKind.HEARTBEAT, job, 1, 1, null));
+    }
+
+    assertThat(state(job)).isEqualTo("RUNNING");
+    assertThat(task(job).get("attempt").asInt()).isEqualTo(1);
+    reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+    await().atMost(Duration.ofSeconds(30)).until(() -> state(job).equals("SUCCEEDED"));
+  }
+
+  @Test
+  void afterTheLastAttemptALostLeaseFailsTheTaskAndDeadLettersIt() {
+    String job =
+        dispatched(Jobs.with(Jobs.of("noop", 1, Map.of()), "retry", Map.of("maxAttempts", 1)));
+    reports.send(report(StatusKind.STARTED, job, 1, 1, null));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.job(job).get("state").asString().equals("FAILED"));
+
+    assertThat(task(job).get("error").get("code").asString()).isEqualTo("LEASE_EXPIRED");
+    assertThat(TopicRecords.keyed(stack.property("findoc.topics.dead-letters"), job, 1)).hasSize(1);
+  }
+
+  private static String dispatched(String body) {
+    String id = api.submit(body);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.job(id).get("counts").get("queued").asInt() == 1);
+    return id;
+  }
+
+  private static JsonNode task(String job) {
+    return api.get("/api/batch/jobs/" + job + "/tasks/1").body();
+  }
+
+  private static String state(String job) {
+    return task(job).get("state").asString();
+  }
+}
