@@ -6,6 +6,7 @@ import io.findoc.batch.worker.execution.TaskRunner;
 import io.findoc.batch.worker.intake.IntakeThrottle;
 import io.findoc.batch.worker.intake.TaskListener;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -14,9 +15,13 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 /**
  * Beans built from the configuration, among them the three intake containers, {@code
- * task-intake-high}, {@code -normal} and {@code -low}: one per priority topic, in the one consumer
- * group, each with its own {@link TaskListener} and in-flight budget in the {@link IntakeThrottle}.
- * Plain listeners, not {@code @KafkaListener}: no message conversion per record.
+ * task-intake-high}, {@code -normal} and {@code -low}: one per priority topic, each with its own
+ * {@link TaskListener} and in-flight budget in the {@link IntakeThrottle}, and each in a consumer
+ * group of its own ({@code <group-id>.high}, ...). One group for the three would rebalance all of
+ * them whenever one container comes or goes: a stopping worker's own containers, stopping one after
+ * the other, then took back partitions whose last acknowledgements were not yet committed, and ran
+ * a task twice ({@code WorkerShutdownIT}). Plain listeners, not {@code @KafkaListener}: no message
+ * conversion per record.
  */
 @Configuration(proxyBeanMethods = false)
 public class WorkerConfiguration {
@@ -32,8 +37,9 @@ public class WorkerConfiguration {
       WorkerProperties properties,
       TaskRunner runner,
       IntakeThrottle throttle,
-      DeadLetterPublisher deadLetters) {
-    return taskIntake(Priority.HIGH, factory, properties, runner, throttle, deadLetters);
+      DeadLetterPublisher deadLetters,
+      @Value("${spring.kafka.consumer.group-id}") String groupId) {
+    return taskIntake(Priority.HIGH, factory, properties, runner, throttle, deadLetters, groupId);
   }
 
   @Bean("task-intake-normal")
@@ -42,8 +48,9 @@ public class WorkerConfiguration {
       WorkerProperties properties,
       TaskRunner runner,
       IntakeThrottle throttle,
-      DeadLetterPublisher deadLetters) {
-    return taskIntake(Priority.NORMAL, factory, properties, runner, throttle, deadLetters);
+      DeadLetterPublisher deadLetters,
+      @Value("${spring.kafka.consumer.group-id}") String groupId) {
+    return taskIntake(Priority.NORMAL, factory, properties, runner, throttle, deadLetters, groupId);
   }
 
   @Bean("task-intake-low")
@@ -52,8 +59,9 @@ public class WorkerConfiguration {
       WorkerProperties properties,
       TaskRunner runner,
       IntakeThrottle throttle,
-      DeadLetterPublisher deadLetters) {
-    return taskIntake(Priority.LOW, factory, properties, runner, throttle, deadLetters);
+      DeadLetterPublisher deadLetters,
+      @Value("${spring.kafka.consumer.group-id}") String groupId) {
+    return taskIntake(Priority.LOW, factory, properties, runner, throttle, deadLetters, groupId);
   }
 
   private static ConcurrentMessageListenerContainer<String, byte[]> taskIntake(
@@ -62,9 +70,11 @@ public class WorkerConfiguration {
       WorkerProperties properties,
       TaskRunner runner,
       IntakeThrottle throttle,
-      DeadLetterPublisher deadLetters) {
+      DeadLetterPublisher deadLetters,
+      String groupId) {
     ConcurrentMessageListenerContainer<String, byte[]> container =
         factory.createContainer(properties.topics().tasks(priority));
+    container.getContainerProperties().setGroupId(groupId + "." + priority.wireName());
     container.setBeanName("task-intake-" + priority.wireName());
     container.setupMessageListener(new TaskListener(priority, runner, throttle, deadLetters));
     throttle.register(priority, container);
