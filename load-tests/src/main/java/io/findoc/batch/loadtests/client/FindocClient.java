@@ -95,6 +95,16 @@ public final class FindocClient {
                 .build()));
   }
 
+  /** GETs a path whose answer is not one JSON document (NDJSON, say), as text. */
+  public String text(String path) {
+    HttpResponse<byte[]> response =
+        send(HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofMinutes(2)).build());
+    if (response.statusCode() != 200) {
+      throw new ApiException("GET " + path + " answered " + response.statusCode());
+    }
+    return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   public JsonNode job(String id) {
     return get("/api/batch/jobs/" + id);
   }

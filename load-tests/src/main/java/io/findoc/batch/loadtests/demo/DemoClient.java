@@ -13,7 +13,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Submits a sample job, shows its progress live, and prints a summary. Usage: {@code DemoClient
- * --api http://127.0.0.1:8080 --documents 200}.
+ * --api http://127.0.0.1:8080 --key-file var/demo-key --documents 200 [--corpus folder]}: with a
+ * corpus folder, the job is generated financial documents for {@code findoc.analyze}, and the
+ * summary says what the analyser found; without, {@code simulate} tasks.
  */
 public final class DemoClient {
 
@@ -31,9 +33,15 @@ public final class DemoClient {
     FindocClient client = FindocClient.withKeyFile(api, keyFile(options));
 
     long t0 = System.nanoTime();
-    JsonNode job = client.submit(sampleJob(documents));
+    JsonNode job =
+        client.submit(
+            options.containsKey("corpus")
+                ? DemoCorpus.job(Path.of(options.get("corpus")), documents)
+                : sampleJob(documents));
     String id = job.get("id").asString();
-    out.printf("Submitted job %s: %d documents, processor simulate%n", id, documents);
+    out.printf(
+        "Submitted job %s: %d documents, processor %s%n",
+        id, documents, job.get("processor").asString());
 
     boolean live = System.console() != null;
     long lastLine = 0;
@@ -54,7 +62,11 @@ public final class DemoClient {
       }
     }
     out.print(live ? "\r" + progressLine(job, t0) + "\n" : progressLine(job, t0) + "\n");
-    summary(out, job, api, seconds(t0));
+    AnalysisSummary found =
+        options.containsKey("corpus")
+            ? AnalysisSummary.of(client.text("/api/batch/jobs/" + id + "/results"))
+            : null;
+    summary(out, job, api, seconds(t0), found);
     System.exit("COMPLETED".equals(state(job)) ? 0 : 1);
   }
 
@@ -97,7 +109,8 @@ public final class DemoClient {
         elapsed > 0 ? done / elapsed : 0);
   }
 
-  private static void summary(PrintStream out, JsonNode job, URI api, double elapsed) {
+  private static void summary(
+      PrintStream out, JsonNode job, URI api, double elapsed, AnalysisSummary found) {
     JsonNode counts = job.get("counts");
     String id = job.get("id").asString();
     out.println();
@@ -111,6 +124,9 @@ public final class DemoClient {
     out.printf(
         "  time: %.1f s from submission to the last result, %.1f tasks/s%n",
         elapsed, counts.get("total").asInt() / elapsed);
+    if (found != null) {
+      found.print(out);
+    }
     out.println();
     out.printf("The API is at %s; try:%n", api);
     out.printf("  KEY=\"Authorization: Bearer $(cat var/demo-key)\"%n");

@@ -61,8 +61,20 @@ public class TaskListener implements AcknowledgingMessageListener<String, byte[]
         task,
         priority,
         () -> {
-          ack.acknowledge();
-          throttle.done(priority);
+          try {
+            ack.acknowledge();
+          } catch (RuntimeException e) {
+            // The partition went to another consumer meanwhile (a rebalance): the offset cannot be
+            // committed here, and the new owner runs the task again; the report is a duplicate.
+            LOG.info(
+                "Could not acknowledge task {} ({}); its partition has moved on.",
+                task.taskId(),
+                e.toString());
+          } finally {
+            // Whatever became of the acknowledgement, the task no longer holds a place in flight:
+            // a place lost here for good once stalled the whole priority.
+            throttle.done(priority);
+          }
         });
   }
 }
