@@ -32,9 +32,15 @@ public final class DocumentClassifier {
       double score = 0;
       List<Scored> matched = new ArrayList<>();
       for (Vocabulary.Keyword keyword : entry.getValue()) {
+        // A plain search first: most keywords are absent, and the word-boundary pattern, which
+        // starts with a look-behind, would be tried at every position (it was 80% of the time).
+        if (!lower.contains(keyword.phrase())) {
+          continue;
+        }
         Pattern pattern = PATTERNS.get(keyword.phrase());
         if (pattern.matcher(lower).find()) {
-          double weight = keyword.weight() * (pattern.matcher(head).find() ? 2 : 1);
+          boolean inHead = head.contains(keyword.phrase()) && pattern.matcher(head).find();
+          double weight = keyword.weight() * (inHead ? 2 : 1);
           score += weight;
           matched.add(new Scored(keyword.phrase(), weight));
         }
