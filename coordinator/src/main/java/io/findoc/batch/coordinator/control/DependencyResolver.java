@@ -1,16 +1,11 @@
 package io.findoc.batch.coordinator.control;
 
+import io.findoc.batch.coordinator.PeriodicAgent;
 import io.findoc.batch.coordinator.dispatch.DispatchSignal;
 import io.findoc.batch.coordinator.store.JobStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +15,8 @@ import org.springframework.stereotype.Component;
  * cancellation is idempotent.
  */
 @Component
-public class DependencyResolver implements SmartLifecycle {
+public class DependencyResolver extends PeriodicAgent {
 
-  private static final Logger LOG = LoggerFactory.getLogger(DependencyResolver.class);
   private static final Duration PERIOD = Duration.ofMillis(500);
   private static final int BATCH = 100;
   private static final String ACTOR = "coordinator";
@@ -30,10 +24,10 @@ public class DependencyResolver implements SmartLifecycle {
   private final JobStore jobs;
   private final JobOperations operations;
   private final DispatchSignal dispatchSignal;
-  private ScheduledExecutorService timer;
 
   public DependencyResolver(
       JobStore jobs, JobOperations operations, DispatchSignal dispatchSignal) {
+    super("dependency-resolver", PERIOD);
     this.jobs = jobs;
     this.operations = operations;
     this.dispatchSignal = dispatchSignal;
@@ -55,39 +49,8 @@ public class DependencyResolver implements SmartLifecycle {
     return released.size() + blocked.size();
   }
 
-  private void runSafely() {
-    try {
-      resolveOnce();
-    } catch (RuntimeException e) {
-      LOG.warn("Resolving job dependencies failed; trying again in {}.", PERIOD, e);
-    }
-  }
-
   @Override
-  public synchronized void start() {
-    if (timer == null) {
-      timer =
-          Executors.newSingleThreadScheduledExecutor(
-              runnable -> {
-                Thread thread = new Thread(runnable, "dependency-resolver");
-                thread.setDaemon(true);
-                return thread;
-              });
-      timer.scheduleWithFixedDelay(
-          this::runSafely, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
-    }
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (timer != null) {
-      timer.shutdownNow();
-      timer = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return timer != null;
+  protected void runPass() {
+    resolveOnce();
   }
 }

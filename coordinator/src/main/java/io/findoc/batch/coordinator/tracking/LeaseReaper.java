@@ -2,6 +2,7 @@ package io.findoc.batch.coordinator.tracking;
 
 import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.common.state.TaskState;
+import io.findoc.batch.coordinator.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.dispatch.DispatchSignal;
 import io.findoc.batch.coordinator.store.CountDeltas;
@@ -11,18 +12,13 @@ import io.findoc.batch.coordinator.store.TaskStore;
 import io.findoc.batch.coordinator.store.TaskTransition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +29,7 @@ import org.springframework.stereotype.Component;
  * transaction. Several coordinators may run it: rows are claimed with {@code SKIP LOCKED}.
  */
 @Component
-public class LeaseReaper implements SmartLifecycle {
+public class LeaseReaper extends PeriodicAgent {
 
   private static final Logger LOG = LoggerFactory.getLogger(LeaseReaper.class);
   private static final int BATCH = 1000;
@@ -41,9 +37,7 @@ public class LeaseReaper implements SmartLifecycle {
   private final Jdbi jdbi;
   private final FailedTaskPublisher deadLetters;
   private final DispatchSignal dispatchSignal;
-  private final Duration period;
   private final Counter expired;
-  private ScheduledExecutorService timer;
 
   public LeaseReaper(
       Jdbi jdbi,
@@ -51,10 +45,10 @@ public class LeaseReaper implements SmartLifecycle {
       DispatchSignal dispatchSignal,
       CoordinatorProperties properties,
       MeterRegistry meters) {
+    super("lease-reaper", properties.lease().reapPeriod());
     this.jdbi = jdbi;
     this.deadLetters = deadLetters;
     this.dispatchSignal = dispatchSignal;
-    this.period = properties.lease().reapPeriod();
     this.expired = meters.counter("findoc.lease.expired");
   }
 
@@ -108,41 +102,10 @@ public class LeaseReaper implements SmartLifecycle {
     return reaped;
   }
 
-  private void runSafely() {
-    try {
-      while (reapOnce() == BATCH) {
-        // A full batch: there may be more.
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("Reaping expired leases failed; trying again in {}.", period, e);
-    }
-  }
-
   @Override
-  public synchronized void start() {
-    if (timer == null) {
-      timer =
-          Executors.newSingleThreadScheduledExecutor(
-              runnable -> {
-                Thread thread = new Thread(runnable, "lease-reaper");
-                thread.setDaemon(true);
-                return thread;
-              });
-      timer.scheduleWithFixedDelay(
-          this::runSafely, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+  protected void runPass() {
+    while (reapOnce() == BATCH) {
+      // A full batch: there may be more.
     }
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (timer != null) {
-      timer.shutdownNow();
-      timer = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return timer != null;
   }
 }
