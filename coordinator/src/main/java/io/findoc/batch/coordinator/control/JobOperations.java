@@ -52,7 +52,7 @@ public class JobOperations {
       if (state == JobState.PAUSED) {
         break;
       }
-      if (!state.canMoveTo(JobState.PAUSED) || state == JobState.ROLLING_BACK) {
+      if (!state.canMoveTo(JobState.PAUSED)) {
         throw new JobStateConflictException(
             id, "pause", state, "only a QUEUED or RUNNING job can be paused");
       }
