@@ -6,6 +6,8 @@ import io.findoc.batch.coordinator.control.JobOperations;
 import io.findoc.batch.coordinator.security.Caller;
 import io.findoc.batch.coordinator.security.CurrentCaller;
 import io.findoc.batch.coordinator.security.Role;
+import io.findoc.batch.coordinator.store.AttemptStore;
+import io.findoc.batch.coordinator.store.ErrorStore;
 import io.findoc.batch.coordinator.store.JobCounts;
 import io.findoc.batch.coordinator.store.JobHistoryEntry;
 import io.findoc.batch.coordinator.store.JobRow;
@@ -48,14 +50,20 @@ public class JobController {
   private final TaskStore tasks;
   private final CurrentCaller callers;
   private final JobOperations operations;
+  private final AttemptStore attempts;
+  private final ErrorStore errors;
 
   public JobController(
       JobSubmitter submitter,
       JobStore jobs,
       TaskStore tasks,
       CurrentCaller callers,
-      JobOperations operations) {
+      JobOperations operations,
+      AttemptStore attempts,
+      ErrorStore errors) {
     this.operations = operations;
+    this.attempts = attempts;
+    this.errors = errors;
     this.submitter = submitter;
     this.jobs = jobs;
     this.tasks = tasks;
@@ -136,16 +144,21 @@ public class JobController {
   public RetryView retry(
       @PathVariable UUID id, @RequestBody(required = false) RetryRequest request) {
     operator(id);
-    RetryRequest what = request == null ? new RetryRequest(null, null) : request;
+    RetryRequest what = request == null ? new RetryRequest(null, null, null) : request;
     if (what.tasks() != null && what.tasks().size() > MAX_LIMIT) {
       throw new InvalidParameterException("tasks", "may name at most " + MAX_LIMIT + " tasks");
     }
-    int retried = operations.retryFailed(id, actor(), what.errorCodes(), what.tasks());
+    List<Integer> numbers = ErrorGroups.tasksToRetry(errors, id, what.errorGroups(), what.tasks());
+    int retried = operations.retryFailed(id, actor(), what.errorCodes(), numbers);
     return new RetryView(retried, JobView.of(job(id)));
   }
 
-  /** The body of {@code POST .../retry}; both optional. */
-  public record RetryRequest(List<String> errorCodes, List<Integer> tasks) {}
+  /**
+   * The body of {@code POST .../retry}; all optional: failed tasks with one of {@code errorCodes},
+   * among {@code tasks}, in one of {@code errorGroups} (fingerprints from {@code GET .../errors}).
+   */
+  public record RetryRequest(
+      List<String> errorCodes, List<Integer> tasks, List<String> errorGroups) {}
 
   /** How many failed tasks run again, and the job now. */
   public record RetryView(int retried, JobView job) {}
@@ -235,7 +248,7 @@ public class JobController {
     job(id);
     return tasks
         .find(id, number)
-        .map(TaskView::detail)
+        .map(task -> TaskView.detail(task, attempts.findSuperseded(id, number)))
         .orElseThrow(() -> new TaskNotFoundException(id, number));
   }
 

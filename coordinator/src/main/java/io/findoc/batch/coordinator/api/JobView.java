@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.state.JobState;
+import io.findoc.batch.coordinator.progress.JobEstimate;
 import io.findoc.batch.coordinator.store.JobCounts;
 import io.findoc.batch.coordinator.store.JobRow;
 import io.findoc.batch.coordinator.submission.TaskOrder;
@@ -12,7 +13,8 @@ import java.util.UUID;
 
 /**
  * A job as the API shows it; {@code stateReason} says why it is in its state where that is not
- * obvious (who cancelled it, which dependency failed), otherwise it is left out.
+ * obvious (who cancelled it, which dependency failed), otherwise it is left out; {@code progress}
+ * adds throughput, ETA and the deadline status ({@link JobEstimate}).
  */
 public record JobView(
     UUID id,
@@ -30,7 +32,9 @@ public record JobView(
     double percentDone,
     Instant createdAt,
     Instant startedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Instant deadline,
+    JobEstimate progress) {
 
   /** Tasks per state; they add up to {@code total}. */
   public record Counts(
@@ -59,6 +63,11 @@ public record JobView(
   }
 
   static JobView of(JobRow job) {
+    return of(job, Instant.now());
+  }
+
+  /** The job as it stands at {@code now}. */
+  public static JobView of(JobRow job, Instant now) {
     JobCounts counts = job.counts();
     double percent = Math.floor(10_000.0 * counts.terminal() / counts.total()) / 100.0;
     return new JobView(
@@ -77,6 +86,8 @@ public record JobView(
         percent,
         job.createdAt(),
         job.startedAt(),
-        job.finishedAt());
+        job.finishedAt(),
+        job.deadline(),
+        JobEstimate.of(job, now));
   }
 }

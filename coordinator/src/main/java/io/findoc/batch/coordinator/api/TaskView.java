@@ -3,13 +3,15 @@ package io.findoc.batch.coordinator.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.findoc.batch.common.state.TaskState;
+import io.findoc.batch.coordinator.store.AttemptStore;
 import io.findoc.batch.coordinator.store.TaskRow;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * A task as the API shows it. {@code document} (the source as submitted) is shown for a single task
- * only, not in lists.
+ * A task as the API shows it. {@code document} (the source as submitted) and {@code attempts}
+ * (every attempt, see {@link AttemptView}) are shown for a single task only, not in lists.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskView(
@@ -25,20 +27,22 @@ public record TaskView(
     Instant finishedAt,
     String worker,
     @JsonRawValue String result,
-    Error error) {
+    Error error,
+    List<AttemptView> attempts) {
 
   /** Why the task failed, or why its last attempt did. */
   public record Error(String code, String message) {}
 
   static TaskView summary(TaskRow task) {
-    return of(task, null);
+    return of(task, null, null);
   }
 
-  static TaskView detail(TaskRow task) {
-    return of(task, task.document());
+  /** The task with its document and every attempt, oldest first. */
+  static TaskView detail(TaskRow task, List<AttemptStore.SupersededAttempt> superseded) {
+    return of(task, task.document(), AttemptView.of(task, superseded));
   }
 
-  private static TaskView of(TaskRow task, String document) {
+  private static TaskView of(TaskRow task, String document, List<AttemptView> attempts) {
     return new TaskView(
         task.jobId(),
         task.number(),
@@ -52,6 +56,7 @@ public record TaskView(
         task.finishedAt(),
         task.worker(),
         task.result(),
-        task.errorCode() == null ? null : new Error(task.errorCode(), task.errorMessage()));
+        task.errorCode() == null ? null : new Error(task.errorCode(), task.errorMessage()),
+        attempts);
   }
 }

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param control the pause and cancel signals on the control topic
  * @param security authentication, rate limits and request limits of the API
  * @param lease how long a running attempt lives without its worker's heartbeats
+ * @param metrics the figures of the metrics API, their history and the live workers
  */
 @ConfigurationProperties("findoc")
 public record CoordinatorProperties(
@@ -28,7 +29,8 @@ public record CoordinatorProperties(
     @DefaultValue Retry retry,
     @DefaultValue Control control,
     @DefaultValue Security security,
-    @DefaultValue Lease lease) {
+    @DefaultValue Lease lease,
+    @DefaultValue Metrics metrics) {
 
   public CoordinatorProperties {
     if (retry.maxBackoff().compareTo(retry.initialBackoff()) < 0) {
@@ -168,4 +170,28 @@ public record CoordinatorProperties(
    */
   public record Retry(
       @DefaultValue("1s") Duration initialBackoff, @DefaultValue("5m") Duration maxBackoff) {}
+
+  /**
+   * @param flushPeriod how often a coordinator adds what it counted to the per-minute figures in
+   *     PostgreSQL (default 5 s); the metrics API also does before it reads
+   * @param retention how long the per-minute figures are kept for the history (default 7 days)
+   * @param cleanupPeriod how often figures past their retention are deleted (default 10 min)
+   * @param latencyWindow the window of the latency percentiles and error counts of the metrics API
+   *     (default 15 min)
+   * @param workerGroup the workers' consumer group id ({@code spring.kafka.consumer.group-id} of
+   *     the workers, default {@code findoc-workers}); their groups are {@code <it>.<priority>},
+   *     whose lag the metrics API reports
+   * @param workerTimeout a worker whose last heartbeat is older than this is no longer live
+   *     (default 20 s; workers send one every {@code findoc.worker.status-interval}, 5 s)
+   * @param kafkaTimeout how long the consumer-lag figures and the Kafka health check wait for the
+   *     broker (default 3 s)
+   */
+  public record Metrics(
+      @DefaultValue("5s") Duration flushPeriod,
+      @DefaultValue("7d") Duration retention,
+      @DefaultValue("10m") Duration cleanupPeriod,
+      @DefaultValue("15m") Duration latencyWindow,
+      @DefaultValue("findoc-workers") String workerGroup,
+      @DefaultValue("20s") Duration workerTimeout,
+      @DefaultValue("3s") Duration kafkaTimeout) {}
 }

@@ -2,13 +2,15 @@ package io.findoc.batch.coordinator.store;
 
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.state.JobState;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.Nested;
 
 /**
  * A job as stored; {@code options} and {@code metadata} are JSON text, {@code stateReason} says why
- * the job is in its state where that is not obvious (may be null).
+ * the job is in its state where that is not obvious (may be null), {@code deadline} when the client
+ * wants it finished (may be null).
  */
 public record JobRow(
     UUID id,
@@ -26,4 +28,5 @@ public record JobRow(
     @Nested JobCounts counts,
     Instant createdAt,
     Instant startedAt,
-    Instant finishedAt) {}
+    Instant finishedAt,
+    @Nullable Instant deadline) {}

@@ -1,8 +1,12 @@
 package io.findoc.batch.coordinator.store;
 
+import java.time.Instant;
 import java.util.UUID;
 
-/** The columns of a job being inserted; JSON as text, priority, state and task order by name. */
+/**
+ * The columns of a job being inserted; JSON as text, priority, state and task order by name; {@code
+ * deadline} may be null.
+ */
 public record NewJob(
     UUID id,
     String tenantId,
@@ -15,4 +19,5 @@ public record NewJob(
     String state,
     String taskOrder,
     boolean hasTaskDependencies,
-    int total) {}
+    int total,
+    Instant deadline) {}

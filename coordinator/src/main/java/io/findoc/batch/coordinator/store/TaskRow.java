@@ -1,10 +1,14 @@
 package io.findoc.batch.coordinator.store;
 
 import io.findoc.batch.common.state.TaskState;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A task as stored; {@code document} and {@code result} are JSON text. */
+/**
+ * A task as stored; {@code document} and {@code result} are JSON text, {@code errorTrace} the
+ * trimmed stack trace of the current attempt's failure.
+ */
 public record TaskRow(
     UUID jobId,
     int number,
@@ -19,4 +23,5 @@ public record TaskRow(
     String worker,
     String result,
     String errorCode,
-    String errorMessage) {}
+    String errorMessage,
+    @Nullable String errorTrace) {}

@@ -205,5 +205,6 @@ public interface TaskStore {
       String[] results,
       String[] errorCodes,
       String[] errorMessages,
-      String[] notBefores) {}
+      String[] notBefores,
+      String[] errorTraces) {}
 }

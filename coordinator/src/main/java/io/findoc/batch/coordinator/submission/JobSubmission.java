@@ -1,6 +1,7 @@
 package io.findoc.batch.coordinator.submission;
 
 import io.findoc.batch.common.message.Priority;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +20,8 @@ import java.util.UUID;
  * @param taskOrder {@code fifo} (default) or {@code lifo}: which tasks go first
  * @param dependsOn jobs of the same tenant that must complete before this one starts; it waits in
  *     WAITING, and is cancelled if one of them ends otherwise
+ * @param deadline when the client wants the job finished (an ISO-8601 instant in the future); the
+ *     SLA figures and the job's deadline status compare its finish with it
  */
 public record JobSubmission(
     String name,
@@ -28,7 +31,8 @@ public record JobSubmission(
     Map<String, Object> metadata,
     RetrySettings retry,
     TaskOrder taskOrder,
-    List<UUID> dependsOn) {
+    List<UUID> dependsOn,
+    Instant deadline) {
 
   /**
    * @param maxAttempts attempts per task, 1 to 100; the configured default if absent

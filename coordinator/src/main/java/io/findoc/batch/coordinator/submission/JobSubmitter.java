@@ -12,6 +12,7 @@ import io.findoc.batch.coordinator.store.NewJob;
 import io.findoc.batch.coordinator.store.TaskStore;
 import io.findoc.batch.coordinator.store.TaskWriter;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +48,15 @@ public class JobSubmitter {
       JsonMapper apiMapper,
       CoordinatorProperties properties,
       DispatchSignal dispatchSignal,
-      CompletionRate completions) {
+      CompletionRate completions,
+      Clock clock) {
     this.queueLimit =
         new QueueLimit(properties.submission().maxUnfinishedTasksPerTenant(), completions);
     this.jdbi = jdbi;
     this.taskWriter = taskWriter;
     this.defaults = properties.submission();
     this.reader = new SubmissionReader(apiMapper, properties.submission().maxDocuments());
-    this.validator = new SubmissionValidator(properties.submission());
+    this.validator = new SubmissionValidator(properties.submission(), clock);
     this.dispatchSignal = dispatchSignal;
   }
 
@@ -192,7 +194,8 @@ public class JobSubmitter {
         (waits ? JobState.WAITING : JobState.QUEUED).name(),
         (job.taskOrder() == null ? TaskOrder.FIFO : job.taskOrder()).name(),
         hasTaskDependencies,
-        read.documents());
+        read.documents(),
+        job.deadline());
   }
 
   /** The job's violations first, then the documents' in document order. */

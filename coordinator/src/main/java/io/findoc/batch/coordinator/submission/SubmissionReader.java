@@ -2,6 +2,7 @@ package io.findoc.batch.coordinator.submission;
 
 import io.findoc.batch.common.message.Priority;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,7 @@ public final class SubmissionReader {
     JobSubmission.RetrySettings retry = null;
     TaskOrder taskOrder = null;
     UUID[] dependsOn = null;
+    Instant deadline = null;
     int documents = 0;
     try (JsonParser parser = mapper.createParser(body)) {
       JsonToken first = parser.nextToken();
@@ -77,6 +79,7 @@ public final class SubmissionReader {
           case "retry" -> retry = value(parser, field, JobSubmission.RetrySettings.class);
           case "taskOrder" -> taskOrder = value(parser, field, TaskOrder.class);
           case "dependsOn" -> dependsOn = value(parser, field, UUID[].class);
+          case "deadline" -> deadline = value(parser, field, Instant.class);
           case "documents" -> documents = documents(parser, sink);
           default -> throw invalid(field, "is not a known field");
         }
@@ -96,7 +99,8 @@ public final class SubmissionReader {
             metadata,
             retry,
             taskOrder,
-            dependsOn == null ? null : Arrays.asList(dependsOn)),
+            dependsOn == null ? null : Arrays.asList(dependsOn),
+            deadline),
         documents);
   }
 

@@ -4,6 +4,7 @@ import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +28,11 @@ public final class SubmissionValidator {
 
   private final CoordinatorProperties.Submission limits;
 
-  public SubmissionValidator(CoordinatorProperties.Submission limits) {
+  private final Clock clock;
+
+  public SubmissionValidator(CoordinatorProperties.Submission limits, Clock clock) {
     this.limits = limits;
+    this.clock = clock;
   }
 
   /** Checks the job's own fields and the number of documents. */
@@ -57,6 +61,9 @@ public final class SubmissionValidator {
           violations.add(new Violation("dependsOn[" + i + "]", "must be a job id"));
         }
       }
+    }
+    if (job.deadline() != null && !job.deadline().isAfter(clock.instant())) {
+      violations.add(new Violation("deadline", "must be in the future"));
     }
     if (documents == 0) {
       violations.add(new Violation("documents", "at least one document is required"));

@@ -32,6 +32,7 @@ final class ReportArrays {
     String[] errorCodes = new String[n];
     String[] errorMessages = new String[n];
     String[] notBefores = new String[n];
+    String[] errorTraces = new String[n];
     for (int i = 0; i < n; i++) {
       StatusMessage report = reports.get(i);
       jobIds[i] = report.jobId().value();
@@ -44,6 +45,7 @@ final class ReportArrays {
       if (report.error() != null) {
         errorCodes[i] = report.error().code();
         errorMessages[i] = report.error().message();
+        errorTraces[i] = report.error().trace();
       } else if (report.kind() == StatusKind.FAILED) {
         errorCodes[i] = "UNSPECIFIED_FAILURE";
         errorMessages[i] = "the worker reported a failure without saying why";
@@ -60,7 +62,8 @@ final class ReportArrays {
         results,
         errorCodes,
         errorMessages,
-        notBefores);
+        notBefores,
+        errorTraces);
   }
 
   private static String text(Instant instant) {

@@ -6,6 +6,8 @@ import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.common.state.TaskState;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.dispatch.CompletionRate;
+import io.findoc.batch.coordinator.metrics.AppliedAttempts;
+import io.findoc.batch.coordinator.metrics.TaskFigures;
 import io.findoc.batch.coordinator.store.CountDeltas;
 import io.findoc.batch.coordinator.store.JobProgress;
 import io.findoc.batch.coordinator.store.JobStore;
@@ -48,14 +50,17 @@ public class StatusApplier {
   private final CompletionRate completions;
   private final FailedTaskPublisher deadLetters;
   private final String lease;
+  private final TaskFigures figures;
 
   public StatusApplier(
       Jdbi jdbi,
       CoordinatorProperties properties,
       Clock clock,
       CompletionRate completions,
-      FailedTaskPublisher deadLetters) {
+      FailedTaskPublisher deadLetters,
+      TaskFigures figures) {
     this.jdbi = jdbi;
+    this.figures = figures;
     this.deadLetters = deadLetters;
     this.lease = properties.lease().asInterval();
     this.completions = completions;
@@ -67,19 +72,24 @@ public class StatusApplier {
   public Applied apply(List<StatusMessage> reports) {
     StatusBatch batch = new StatusBatch();
     reports.forEach(batch::add);
-    int applied = jdbi.inTransaction(handle -> apply(handle, batch));
+    AppliedAttempts changed = new AppliedAttempts();
+    int applied = jdbi.inTransaction(handle -> apply(handle, batch, changed));
+    figures.record(changed);
     completions.record(batch.of(StatusKind.SUCCEEDED).size() + batch.of(StatusKind.FAILED).size());
     return new Applied(applied, reports.size() - applied);
   }
 
-  private int apply(Handle handle, StatusBatch batch) {
+  private int apply(Handle handle, StatusBatch batch, AppliedAttempts changed) {
     TaskStore tasks = handle.attach(TaskStore.class);
     JobStore jobs = handle.attach(JobStore.class);
     CountDeltas deltas = new CountDeltas();
 
     List<StatusMessage> starts = batch.of(StatusKind.STARTED);
     if (!starts.isEmpty()) {
-      count(tasks.startIfPublished(ReportArrays.of(starts), lease), TaskState.RUNNING, deltas);
+      changed.add(
+          starts,
+          count(tasks.startIfPublished(ReportArrays.of(starts), lease), TaskState.RUNNING, deltas),
+          AppliedAttempts.Change.STARTED);
     }
     List<StatusMessage> heartbeats = batch.of(StatusKind.HEARTBEAT);
     if (!heartbeats.isEmpty()) {
@@ -90,11 +100,12 @@ public class StatusApplier {
     if (!successes.isEmpty()) {
       succeeded =
           count(tasks.succeedIfActive(ReportArrays.of(successes)), TaskState.SUCCEEDED, deltas);
+      changed.add(successes, succeeded, AppliedAttempts.Change.SUCCEEDED);
     }
     List<TaskTransition> failed = List.of();
     List<StatusMessage> failures = batch.of(StatusKind.FAILED);
     if (!failures.isEmpty()) {
-      failed = applyFailures(failures, tasks, jobs, deltas);
+      failed = applyFailures(failures, tasks, jobs, deltas, changed);
     }
     count(Dependants.update(succeeded, failed, tasks, jobs), TaskState.SKIPPED, deltas);
     if (!failed.isEmpty()) {
@@ -122,7 +133,11 @@ public class StatusApplier {
 
   /** Applies failure reports; returns the tasks that failed for good. */
   private List<TaskTransition> applyFailures(
-      List<StatusMessage> failures, TaskStore tasks, JobStore jobs, CountDeltas deltas) {
+      List<StatusMessage> failures,
+      TaskStore tasks,
+      JobStore jobs,
+      CountDeltas deltas,
+      AppliedAttempts changed) {
     UUID[] jobIds = failures.stream().map(f -> f.jobId().value()).distinct().toArray(UUID[]::new);
     Map<UUID, Integer> maxAttempts =
         jobs.findMaxAttempts(jobIds).stream()
@@ -141,14 +156,18 @@ public class StatusApplier {
     List<TaskTransition> failed = List.of();
     if (!finalFailures.isEmpty()) {
       failed = count(tasks.failIfActive(ReportArrays.of(finalFailures)), TaskState.FAILED, deltas);
+      changed.add(finalFailures, failed, AppliedAttempts.Change.FAILED);
     }
     if (!retries.isEmpty()) {
       Instant now = clock.instant();
       Function<StatusMessage, Instant> due = r -> now.plus(backoff.after(r.attempt()));
-      count(
-          tasks.retryIfActive(ReportArrays.withNotBefore(retries, due)),
-          TaskState.RETRY_WAIT,
-          deltas);
+      changed.add(
+          retries,
+          count(
+              tasks.retryIfActive(ReportArrays.withNotBefore(retries, due)),
+              TaskState.RETRY_WAIT,
+              deltas),
+          AppliedAttempts.Change.RETRIED);
     }
     return failed;
   }

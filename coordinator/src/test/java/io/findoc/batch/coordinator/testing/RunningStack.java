@@ -43,6 +43,7 @@ public final class RunningStack implements AutoCloseable {
     shared.put("findoc.topics.task-status", prefix + "task-status");
     shared.put("findoc.topics.dead-letters", prefix + "tasks.dlt");
     shared.put("findoc.topics.control", prefix + "control");
+    shared.put("findoc.topics.workers", prefix + "workers-status");
     TestInfrastructure.Database db = TestInfrastructure.newDatabase();
     Map<String, Object> coordinatorConfig = new LinkedHashMap<>(shared);
     coordinatorConfig.put("spring.config.name", CoordinatorApplication.CONFIG_NAME);
@@ -54,6 +55,7 @@ public final class RunningStack implements AutoCloseable {
     coordinatorConfig.put("findoc.topic-layout.task-partitions", 4);
     coordinatorConfig.put("findoc.topic-layout.status-partitions", 4);
     coordinatorConfig.put("findoc.security.admin-key", ADMIN_KEY);
+    coordinatorConfig.put("findoc.metrics.worker-group", prefix + "workers");
     coordinatorConfig.putAll(coordinatorProperties);
     coordinator =
         new SpringApplicationBuilder(CoordinatorApplication.class).run(args(coordinatorConfig));
@@ -71,6 +73,11 @@ public final class RunningStack implements AutoCloseable {
     return new RunningStack(workers, Map.of());
   }
 
+  /** A coordinator configured with {@code properties} and {@code workers} in-process workers. */
+  public static RunningStack withWorkers(int workers, Map<String, Object> properties) {
+    return new RunningStack(workers, properties);
+  }
+
   /** A coordinator alone: tasks are dispatched and stay QUEUED until the test reports on them. */
   public static RunningStack coordinatorOnly(Map<String, Object> properties) {
     return new RunningStack(0, properties);
@@ -81,6 +88,7 @@ public final class RunningStack implements AutoCloseable {
     config.put("spring.config.name", WorkerApplication.CONFIG_NAME);
     config.put("spring.kafka.consumer.group-id", prefix + "workers");
     config.put("findoc.worker.id", prefix + "worker-" + number);
+    config.put("findoc.worker.status-interval", "1s");
     config.put("server.port", 0);
     // The coordinator's database libraries are on this class path; a worker uses none of them.
     config.put(

@@ -67,6 +67,7 @@ public final class DemoClient {
             ? AnalysisSummary.of(client.text("/api/batch/jobs/" + id + "/results"))
             : null;
     summary(out, job, api, seconds(t0), found);
+    metrics(out, client, api);
     System.exit("COMPLETED".equals(state(job)) ? 0 : 1);
   }
 
@@ -109,6 +110,25 @@ public final class DemoClient {
         elapsed > 0 ? done / elapsed : 0);
   }
 
+  /** A few figures of the metrics API, so the demo shows where they are. */
+  private static void metrics(PrintStream out, FindocClient client, URI api) {
+    try {
+      JsonNode m = client.get("/api/batch/metrics");
+      out.printf(
+          "Metrics (%s/api/batch/metrics): %.1f tasks/s over the last minute; processing p50 %s"
+              + " ms, p99 %s ms; end to end p99 %s ms; error rate %.2f%%; %d live workers%n",
+          api,
+          m.at("/throughput/last1m").asDouble(),
+          m.at("/latency/processing/p50Ms").asString(),
+          m.at("/latency/processing/p99Ms").asString(),
+          m.at("/latency/endToEnd/p99Ms").asString(),
+          100 * m.at("/errors/errorRate").asDouble(),
+          m.get("workers").size());
+    } catch (RuntimeException e) {
+      out.printf("Metrics: %s/api/batch/metrics (not read: %s)%n", api, e.getMessage());
+    }
+  }
+
   private static void summary(
       PrintStream out, JsonNode job, URI api, double elapsed, AnalysisSummary found) {
     JsonNode counts = job.get("counts");
@@ -133,6 +153,10 @@ public final class DemoClient {
     out.printf("  curl -H \"$KEY\" %s/api/batch/jobs/%s%n", api, id);
     out.printf("  curl -H \"$KEY\" '%s/api/batch/jobs/%s/tasks?limit=5'%n", api, id);
     out.printf("  curl -H \"$KEY\" %s/api/batch/jobs%n", api);
+    out.printf(
+        "  curl -H \"$KEY\" %s/api/batch/metrics          # throughput, latency, errors%n", api);
+    out.printf("  curl -N -H \"$KEY\" %s/api/batch/jobs/%s/stream   # live progress%n", api, id);
+    out.printf("  Prometheus: %s/actuator/prometheus%n", api);
     out.println("Stop everything with ./findoc down.");
   }
 

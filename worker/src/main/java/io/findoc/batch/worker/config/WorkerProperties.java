@@ -22,7 +22,8 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
 
   /**
    * @param id how this worker signs its reports (default {@code <host>-<pid>})
-   * @param threads processor threads: tasks run at once (default 8)
+   * @param threads processor threads: tasks run at once (default 4 per available core, so 8 on two
+   *     cores: documents wait on I/O as well as CPU)
    * @param maxInFlight tasks of one priority taken off Kafka and not yet reported done; above it
    *     the worker stops fetching that priority until half of them are done (default 4 times {@code
    *     threads}, at least 256; each priority has a budget this size)
@@ -41,10 +42,14 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
    *     before it takes tasks; after that it warns and takes them anyway (default 30 s)
    * @param analysis the limits of the {@code findoc.analyze} processor ({@code
    *     findoc.worker.analysis.*})
+   * @param statusInterval how often the worker publishes its heartbeat (id, host, tasks in flight,
+   *     CPU, heap) on the workers topic for the coordinators' metrics (default 5 s)
+   * @param resources the CPU and heap ceilings above which the worker holds its intake ({@code
+   *     findoc.worker.resources.*})
    */
   public record Worker(
       String id,
-      @DefaultValue("8") int threads,
+      Integer threads,
       Integer maxInFlight,
       @DefaultValue Weights weights,
       @DefaultValue("200ms") Duration startedReportAfter,
@@ -52,11 +57,16 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
       @DefaultValue("1s") Duration reportRetryPause,
       @DefaultValue("30s") Duration shutdownGrace,
       @DefaultValue("30s") Duration controlCatchUp,
-      @DefaultValue Analysis analysis) {
+      @DefaultValue Analysis analysis,
+      @DefaultValue("5s") Duration statusInterval,
+      @DefaultValue Resources resources) {
 
     public Worker {
       if (id == null || id.isBlank()) {
         id = ManagementFactory.getRuntimeMXBean().getName().replace('@', '-');
+      }
+      if (threads == null) {
+        threads = 4 * Runtime.getRuntime().availableProcessors();
       }
       if (threads < 1) {
         throw new IllegalArgumentException(
@@ -154,6 +164,31 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
       if (maxResultBytes.toBytes() < 4096) {
         throw new IllegalArgumentException(
             "findoc.worker.analysis.max-result-bytes must be at least 4KB, is " + maxResultBytes);
+      }
+    }
+  }
+
+  /**
+   * Resource ceilings: while the process's CPU (its share of the machine, averaged over the last
+   * three samples) or its live heap (after the last collection, of the maximum) is above its
+   * ceiling, the worker pauses every intake container (the consumers keep polling, so no rebalance)
+   * and resumes once both are below again. Running tasks go on.
+   *
+   * @param cpuCeiling the CPU share, 0 to 1, above which intake is held (default 0.8; 1 turns it
+   *     off)
+   * @param heapCeiling the heap share, 0 to 1, above which intake is held (default 0.8; 1 turns it
+   *     off)
+   * @param checkPeriod how often CPU and heap are sampled (default 1 s)
+   */
+  public record Resources(
+      @DefaultValue("0.8") double cpuCeiling,
+      @DefaultValue("0.8") double heapCeiling,
+      @DefaultValue("1s") Duration checkPeriod) {
+
+    public Resources {
+      if (cpuCeiling <= 0 || cpuCeiling > 1 || heapCeiling <= 0 || heapCeiling > 1) {
+        throw new IllegalArgumentException(
+            "findoc.worker.resources.cpu-ceiling and heap-ceiling must be above 0 and at most 1");
       }
     }
   }

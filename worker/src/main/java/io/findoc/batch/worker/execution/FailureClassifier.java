@@ -1,5 +1,6 @@
 package io.findoc.batch.worker.execution;
 
+import io.findoc.batch.common.message.StackTraces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeoutException;
@@ -21,7 +22,20 @@ public final class FailureClassifier {
 
   private FailureClassifier() {}
 
+  /** The outcome of {@code failure}, with its trimmed stack trace. */
   public static Outcome classify(Throwable failure) {
+    Outcome outcome = classifyOnly(failure);
+    String trace = StackTraces.trimmed(failure);
+    if (outcome instanceof Outcome.RetryableFailure f) {
+      return new Outcome.RetryableFailure(f.code(), f.message(), trace);
+    }
+    if (outcome instanceof Outcome.PermanentFailure f) {
+      return new Outcome.PermanentFailure(f.code(), f.message(), trace);
+    }
+    return outcome;
+  }
+
+  private static Outcome classifyOnly(Throwable failure) {
     String message = failure.getClass().getSimpleName() + ": " + failure.getMessage();
     if (failure instanceof ProcessingException p) {
       return p.retryable()

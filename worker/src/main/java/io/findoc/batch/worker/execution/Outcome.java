@@ -10,11 +10,22 @@ public sealed interface Outcome
   /** The processor's result, a JSON-able map. */
   record Succeeded(Map<String, Object> result) implements Outcome {}
 
-  /** Another attempt may succeed (timeouts, unavailable services). */
-  record RetryableFailure(String code, String message) implements Outcome {}
+  /**
+   * Another attempt may succeed (timeouts, unavailable services); {@code trace} is the trimmed
+   * stack trace of the exception behind it, if any.
+   */
+  record RetryableFailure(String code, String message, String trace) implements Outcome {
+    public RetryableFailure(String code, String message) {
+      this(code, message, null);
+    }
+  }
 
-  /** No attempt will succeed (bad input, unsupported document). */
-  record PermanentFailure(String code, String message) implements Outcome {}
+  /** No attempt will succeed (bad input, unsupported document); {@code trace} as above. */
+  record PermanentFailure(String code, String message, String trace) implements Outcome {
+    public PermanentFailure(String code, String message) {
+      this(code, message, null);
+    }
+  }
 
   static Outcome succeeded(Map<String, Object> result) {
     return new Succeeded(result == null ? Map.of() : result);
@@ -23,10 +34,10 @@ public sealed interface Outcome
   /** The error to report, or null on success. */
   default TaskError error() {
     if (this instanceof RetryableFailure f) {
-      return new TaskError(f.code(), f.message(), true);
+      return new TaskError(f.code(), f.message(), true, f.trace());
     }
     if (this instanceof PermanentFailure f) {
-      return new TaskError(f.code(), f.message(), false);
+      return new TaskError(f.code(), f.message(), false, f.trace());
     }
     return null;
   }

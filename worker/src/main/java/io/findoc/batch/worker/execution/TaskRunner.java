@@ -139,7 +139,7 @@ public class TaskRunner implements SmartLifecycle {
   }
 
   private void run(TaskMessage task, Runnable whenReported) {
-    try {
+    try (AttemptLogContext ignored = AttemptLogContext.open(task)) {
       StatusMessage report = attempt(task);
       byte[] encoded;
       try {

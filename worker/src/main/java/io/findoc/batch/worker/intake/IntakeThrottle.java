@@ -25,6 +25,7 @@ public class IntakeThrottle {
   private final int low;
   private final Map<Priority, Lane> lanes = new EnumMap<>(Priority.class);
   private boolean draining;
+  private boolean held;
 
   public IntakeThrottle(WorkerProperties properties, MeterRegistry meters) {
     this.high = properties.worker().maxInFlight();
@@ -49,6 +50,27 @@ public class IntakeThrottle {
   /** Hands over the intake container of {@code priority}, to pause and resume; once, at startup. */
   public synchronized void register(Priority priority, MessageListenerContainer container) {
     lanes.get(priority).container = container;
+  }
+
+  /** Tasks of {@code priority} taken off Kafka and not yet reported done. */
+  public int inFlight(Priority priority) {
+    return lanes.get(priority).inFlight.get();
+  }
+
+  /** Whether intake is held for resources ({@link ResourceGuard}). */
+  public synchronized boolean isHeld() {
+    return held;
+  }
+
+  /**
+   * Holds (pauses) or releases every priority's intake for resources, whatever their in-flight
+   * counts; released, a priority resumes unless its in-flight budget keeps it paused.
+   */
+  public synchronized void hold(boolean hold) {
+    held = hold;
+    for (Lane lane : lanes.values()) {
+      setPaused(lane, hold || lane.inFlight.get() >= high);
+    }
   }
 
   void taken(Priority priority) {
@@ -101,7 +123,8 @@ public class IntakeThrottle {
   }
 
   private synchronized void setPaused(Lane lane, boolean pause) {
-    boolean wanted = pause ? lane.inFlight.get() >= high : lane.inFlight.get() <= low;
+    boolean wanted =
+        pause ? held || lane.inFlight.get() >= high : !held && lane.inFlight.get() <= low;
     if (pause == lane.paused || !wanted || draining || lane.container == null) {
       return;
     }

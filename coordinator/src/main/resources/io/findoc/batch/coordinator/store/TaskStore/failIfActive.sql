@@ -3,12 +3,14 @@ WITH reported AS (
     FROM unnest(CAST(:jobIds AS uuid[]), CAST(:numbers AS int[]), CAST(:attempts AS int[]),
                 CAST(:workers AS text[]), CAST(:startedAts AS timestamptz[]),
                 CAST(:finishedAts AS timestamptz[]), CAST(:errorCodes AS text[]),
-                CAST(:errorMessages AS text[]))
-             AS r(job_id, number, attempt, worker, started_at, finished_at, error_code, error_message)
+                CAST(:errorMessages AS text[]), CAST(:errorTraces AS text[]))
+             AS r(job_id, number, attempt, worker, started_at, finished_at, error_code, error_message,
+                  error_trace)
 ), previous AS (
     -- Locks each reported attempt's row, one index lookup per report, and carries the report
     -- along. (A plain join here let the planner loop over all reports for every row: quadratic.)
-    SELECT t.job_id, t.number, t.state, r.worker, r.started_at, r.finished_at, r.error_code, r.error_message
+    SELECT t.job_id, t.number, t.state, r.worker, r.started_at, r.finished_at, r.error_code, r.error_message,
+           r.error_trace
     FROM reported r
     CROSS JOIN LATERAL (
         SELECT job_id, number, state
@@ -26,8 +28,9 @@ SET state = 'FAILED',
     started_at = coalesce(t.started_at, p.started_at),
     finished_at = p.finished_at,
     error_code = p.error_code,
-    error_message = p.error_message
+    error_message = p.error_message,
+    error_trace = p.error_trace
 FROM previous p
 WHERE t.job_id = p.job_id
   AND t.number = p.number
-RETURNING t.job_id, t.number, p.state AS previous_state
+RETURNING t.job_id, t.number, p.state AS previous_state, t.queued_at

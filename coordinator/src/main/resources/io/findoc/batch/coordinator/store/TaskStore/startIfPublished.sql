@@ -26,4 +26,4 @@ SET state = 'RUNNING',
 FROM previous p
 WHERE t.job_id = p.job_id
   AND t.number = p.number
-RETURNING t.job_id, t.number, p.state AS previous_state
+RETURNING t.job_id, t.number, p.state AS previous_state, t.queued_at

@@ -26,8 +26,9 @@ SET state = 'SUCCEEDED',
     finished_at = p.finished_at,
     result = p.result,
     error_code = NULL,
-    error_message = NULL
+    error_message = NULL,
+    error_trace = NULL
 FROM previous p
 WHERE t.job_id = p.job_id
   AND t.number = p.number
-RETURNING t.job_id, t.number, p.state AS previous_state
+RETURNING t.job_id, t.number, p.state AS previous_state, t.queued_at

@@ -1,0 +1,2 @@
+DELETE FROM metrics_minute
+WHERE minute < :before

@@ -1,0 +1,153 @@
+package io.findoc.batch.coordinator.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.findoc.batch.common.json.JsonSerde;
+import io.findoc.batch.common.message.StatusKind;
+import io.findoc.batch.common.message.StatusMessage;
+import io.findoc.batch.coordinator.testing.Api;
+import io.findoc.batch.coordinator.testing.Jobs;
+import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.devstack.TestInfrastructure;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The progress a job reports is the truth, at most a second late: while two workers run a few
+ * thousand tasks, this test reads every SUCCEEDED report off the status topic itself (noting when
+ * it first saw each task's) and samples {@code GET /api/batch/jobs/{id}} every 50 ms. Every sample
+ * must count at least the tasks whose reports were on the topic a second before the sample was
+ * asked for, and the final count must equal the tasks reported.
+ */
+class ProgressAccuracyIT {
+
+  private static final Duration ALLOWED_LAG = Duration.ofSeconds(1);
+
+  private static RunningStack stack;
+  private static Api api;
+
+  @BeforeAll
+  static void start() {
+    stack = RunningStack.withWorkers(2);
+    api = stack.api();
+  }
+
+  @AfterAll
+  static void stop() {
+    stack.close();
+  }
+
+  private record Sample(long askedAtNanos, int succeeded) {}
+
+  @Test
+  void reportedProgressTrailsTheFinishedTasksByAtMostOneSecond() throws Exception {
+    String topic = stack.property("findoc.topics.task-status");
+    Map<String, Long> seenAt = new ConcurrentHashMap<>();
+    AtomicBoolean reading = new AtomicBoolean(true);
+    // The reader starts at the topic's current end, before the job exists.
+    Thread reader = new Thread(() -> readReports(topic, seenAt, reading));
+    reader.start();
+    await().atMost(Duration.ofSeconds(30)).until(() -> readerReady);
+    // Warm up: the first batches after a start wait for group joins and a cold JIT.
+    String warmUp = api.submit(Jobs.noop(200));
+    await().atMost(Duration.ofSeconds(60)).until(() -> !api.job(warmUp).get("finishedAt").isNull());
+    String job = api.submit(Jobs.simulate(3000, Map.of("sleepMs", 10)));
+    List<Sample> samples = new ArrayList<>();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (System.nanoTime() < deadline) {
+      long asked = System.nanoTime();
+      JsonNode view = api.job(job);
+      samples.add(new Sample(asked, view.at("/counts/succeeded").asInt()));
+      if (!view.get("finishedAt").isNull()) {
+        break;
+      }
+      Thread.sleep(50);
+    }
+    int reported = samples.get(samples.size() - 1).succeeded();
+    long quietUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (ofJob(seenAt, job).size() < reported && System.nanoTime() < quietUntil) {
+      Thread.sleep(50);
+    }
+    reading.set(false);
+    reader.join(10_000);
+
+    assertThat(reported).isEqualTo(3000);
+    List<Long> seen = ofJob(seenAt, job);
+    assertThat(seen).hasSize(reported);
+    seen.sort(Long::compare);
+    long worstLagNanos = 0;
+    int behind = 0;
+    for (Sample sample : samples) {
+      long known =
+          seen.stream().filter(t -> t <= sample.askedAtNanos() - ALLOWED_LAG.toNanos()).count();
+      if (sample.succeeded() < known) {
+        behind++;
+      }
+      if (sample.succeeded() < seen.size()) {
+        long firstMissing = seen.get(sample.succeeded());
+        worstLagNanos = Math.max(worstLagNanos, sample.askedAtNanos() - firstMissing);
+      }
+    }
+    System.out.printf(
+        "PROGRESS samples=%d more_than_1s_behind=%d worst_lag_ms=%d%n",
+        samples.size(), behind, TimeUnit.NANOSECONDS.toMillis(worstLagNanos));
+    assertThat(behind).as("samples that missed reports older than a second").isZero();
+    assertThat(Duration.ofNanos(worstLagNanos)).isLessThanOrEqualTo(ALLOWED_LAG);
+  }
+
+  private static volatile boolean readerReady;
+
+  /** When the SUCCEEDED report of each task of the job was first seen. */
+  private static List<Long> ofJob(Map<String, Long> seenAt, String job) {
+    return seenAt.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(job + "/"))
+        .map(Map.Entry::getValue)
+        .collect(Collectors.toCollection(ArrayList::new));
+  }
+
+  private static void readReports(String topic, Map<String, Long> seenAt, AtomicBoolean reading) {
+    JsonSerde<StatusMessage> serde = new JsonSerde<>(StatusMessage.class);
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToEnd(partitions);
+      partitions.forEach(consumer::position);
+      readerReady = true;
+      while (reading.get()) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
+          long now = System.nanoTime();
+          StatusMessage report = serde.deserialize(topic, record.value());
+          if (report != null && report.kind() == StatusKind.SUCCEEDED) {
+            seenAt.putIfAbsent(report.jobId() + "/" + report.taskNumber(), now);
+          }
+        }
+      }
+    }
+  }
+
+  private static KafkaConsumer<String, byte[]> consumer() {
+    return new KafkaConsumer<>(
+        Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrap()),
+        new StringDeserializer(),
+        new ByteArrayDeserializer());
+  }
+}

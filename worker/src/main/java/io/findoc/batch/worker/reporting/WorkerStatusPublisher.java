@@ -1,0 +1,136 @@
+package io.findoc.batch.worker.reporting;
+
+import io.findoc.batch.common.json.JsonSerde;
+import io.findoc.batch.common.message.Priority;
+import io.findoc.batch.common.message.WorkerHeartbeat;
+import io.findoc.batch.worker.config.WorkerProperties;
+import io.findoc.batch.worker.intake.IntakeThrottle;
+import io.findoc.batch.worker.intake.ResourceGuard;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes this worker's {@link WorkerHeartbeat} on the compacted workers topic every {@code
+ * findoc.worker.status-interval} (5 s), keyed by worker id, and a tombstone when it stops, so the
+ * coordinators' metrics list it as live with its tasks in flight, CPU and heap. A heartbeat the
+ * broker does not take is simply replaced by the next one.
+ */
+@Component
+public class WorkerStatusPublisher implements SmartLifecycle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkerStatusPublisher.class);
+
+  private final KafkaTemplate<String, byte[]> kafka;
+  private final IntakeThrottle throttle;
+  private final ResourceGuard resources;
+  private final Clock clock;
+  private final String topic;
+  private final String workerId;
+  private final int threads;
+  private final Duration interval;
+  private final String host;
+  private final JsonSerde<WorkerHeartbeat> serde = new JsonSerde<>(WorkerHeartbeat.class);
+  private ScheduledExecutorService timer;
+
+  public WorkerStatusPublisher(
+      KafkaTemplate<String, byte[]> kafka,
+      IntakeThrottle throttle,
+      ResourceGuard resources,
+      Clock clock,
+      WorkerProperties properties) {
+    this.kafka = kafka;
+    this.throttle = throttle;
+    this.resources = resources;
+    this.clock = clock;
+    this.topic = properties.topics().workers();
+    this.workerId = properties.worker().id();
+    this.threads = properties.worker().threads();
+    this.interval = properties.worker().statusInterval();
+    this.host = hostName();
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "unknown";
+    }
+  }
+
+  /** This worker's heartbeat now. */
+  WorkerHeartbeat heartbeat() {
+    Map<String, Integer> inFlight = new LinkedHashMap<>();
+    for (Priority priority : Priority.values()) {
+      inFlight.put(priority.wireName(), throttle.inFlight(priority));
+    }
+    return new WorkerHeartbeat(
+        WorkerHeartbeat.VERSION,
+        workerId,
+        host,
+        clock.instant(),
+        threads,
+        inFlight,
+        resources.processCpu(),
+        resources.liveHeap(),
+        Runtime.getRuntime().maxMemory(),
+        throttle.isHeld());
+  }
+
+  private void publish() {
+    try {
+      kafka.send(topic, workerId, serde.serialize(topic, heartbeat()));
+    } catch (RuntimeException e) {
+      LOG.debug("Heartbeat not sent; the next one follows in {}.", interval, e);
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    if (timer == null) {
+      timer =
+          Executors.newSingleThreadScheduledExecutor(
+              runnable -> {
+                Thread thread = new Thread(runnable, "worker-heartbeat");
+                thread.setDaemon(true);
+                return thread;
+              });
+      timer.scheduleWithFixedDelay(this::publish, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (timer != null) {
+      timer.shutdownNow();
+      timer = null;
+      try {
+        kafka.send(topic, workerId, null).get(2, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.debug("No tombstone for this worker; coordinators drop it after its timeout.", e);
+      }
+    }
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return timer != null;
+  }
+
+  /** Stops before the producer closes, after intake and the runner. */
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE - 300;
+  }
+}
