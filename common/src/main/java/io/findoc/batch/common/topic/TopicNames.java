@@ -14,6 +14,8 @@ import java.util.List;
  * @param deadLetters tasks that failed for good, and messages that could not be read
  * @param control compacted: the pause and cancel signals of jobs, keyed by job id, read by every
  *     worker (see {@link io.findoc.batch.common.message.ControlMessage})
+ * @param jobEvents the job and task events as CloudEvents, keyed by job id, for downstream
+ *     consumers (see {@link io.findoc.batch.common.event.EventType})
  */
 public record TopicNames(
     String tasksHigh,
@@ -21,10 +23,12 @@ public record TopicNames(
     String tasksLow,
     String taskStatus,
     String deadLetters,
-    String control) {
+    String control,
+    String jobEvents) {
 
   /** The default names, which any name left out (null or blank) falls back to. */
-  public static final TopicNames DEFAULTS = new TopicNames(null, null, null, null, null, null);
+  public static final TopicNames DEFAULTS =
+      new TopicNames(null, null, null, null, null, null, null);
 
   public TopicNames {
     tasksHigh = orDefault(tasksHigh, "findoc.tasks.high");
@@ -33,6 +37,7 @@ public record TopicNames(
     taskStatus = orDefault(taskStatus, "findoc.task-status");
     deadLetters = orDefault(deadLetters, "findoc.tasks.dlt");
     control = orDefault(control, "findoc.control");
+    jobEvents = orDefault(jobEvents, "findoc.job-events");
   }
 
   private static String orDefault(String name, String fallback) {

@@ -19,6 +19,9 @@ import java.util.UUID;
  * @param taskOrder {@code fifo} (default) or {@code lifo}: which tasks go first
  * @param dependsOn jobs of the same tenant that must complete before this one starts; it waits in
  *     WAITING, and is cancelled if one of them ends otherwise
+ * @param webhooks endpoints that get this job's events, each with a secret of its own
+ * @param taskEvents whether the job's tasks write {@code batch.task.*} events even without a
+ *     webhook that wants them (for consumers of the job-events topic); default false
  */
 public record JobSubmission(
     String name,
@@ -28,7 +31,9 @@ public record JobSubmission(
     Map<String, Object> metadata,
     RetrySettings retry,
     TaskOrder taskOrder,
-    List<UUID> dependsOn) {
+    List<UUID> dependsOn,
+    List<JobWebhook> webhooks,
+    Boolean taskEvents) {
 
   /**
    * @param maxAttempts attempts per task, 1 to 100; the configured default if absent

@@ -6,6 +6,7 @@ import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.common.state.TaskState;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.dispatch.CompletionRate;
+import io.findoc.batch.coordinator.events.JobEvents;
 import io.findoc.batch.coordinator.store.CountDeltas;
 import io.findoc.batch.coordinator.store.JobProgress;
 import io.findoc.batch.coordinator.store.JobStore;
@@ -47,6 +48,7 @@ public class StatusApplier {
 
   private final CompletionRate completions;
   private final FailedTaskPublisher deadLetters;
+  private final JobEvents events;
   private final String lease;
 
   public StatusApplier(
@@ -54,8 +56,10 @@ public class StatusApplier {
       CoordinatorProperties properties,
       Clock clock,
       CompletionRate completions,
-      FailedTaskPublisher deadLetters) {
+      FailedTaskPublisher deadLetters,
+      JobEvents events) {
     this.jdbi = jdbi;
+    this.events = events;
     this.deadLetters = deadLetters;
     this.lease = properties.lease().asInterval();
     this.completions = completions;
@@ -77,9 +81,11 @@ public class StatusApplier {
     JobStore jobs = handle.attach(JobStore.class);
     CountDeltas deltas = new CountDeltas();
 
+    List<TaskTransition> started = List.of();
     List<StatusMessage> starts = batch.of(StatusKind.STARTED);
     if (!starts.isEmpty()) {
-      count(tasks.startIfPublished(ReportArrays.of(starts), lease), TaskState.RUNNING, deltas);
+      started =
+          count(tasks.startIfPublished(ReportArrays.of(starts), lease), TaskState.RUNNING, deltas);
     }
     List<StatusMessage> heartbeats = batch.of(StatusKind.HEARTBEAT);
     if (!heartbeats.isEmpty()) {
@@ -111,12 +117,16 @@ public class StatusApplier {
     if (deltas.isEmpty()) {
       return 0;
     }
-    for (JobProgress job : jobs.addCounts(deltas)) {
+    List<JobProgress> progress = jobs.addCounts(deltas);
+    List<UUID> moved = progress.stream().map(JobProgress::id).toList();
+    events.tasksChanged(handle, moved, started, succeeded, failed);
+    for (JobProgress job : progress) {
       Optional<JobState> next = JobOutcome.next(job);
       if (next.isPresent()) {
         jobs.moveState(job.id(), job.state(), next.get(), next.get().isFinished(), ACTOR, null);
       }
     }
+    events.progressMoved(handle, moved);
     return deltas.moves();
   }
 
