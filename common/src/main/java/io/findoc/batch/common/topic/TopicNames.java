@@ -16,6 +16,8 @@ import java.util.List;
  *     worker (see {@link io.findoc.batch.common.message.ControlMessage})
  * @param workers compacted: each worker's latest {@link
  *     io.findoc.batch.common.message.WorkerHeartbeat}, keyed by worker id, read by coordinators
+ * @param jobEvents the job and task events as CloudEvents, keyed by job id, for downstream
+ *     consumers (see {@link io.findoc.batch.common.event.EventType})
  */
 public record TopicNames(
     String tasksHigh,
@@ -24,11 +26,12 @@ public record TopicNames(
     String taskStatus,
     String deadLetters,
     String control,
-    String workers) {
+    String workers,
+    String jobEvents) {
 
   /** The default names, which any name left out (null or blank) falls back to. */
   public static final TopicNames DEFAULTS =
-      new TopicNames(null, null, null, null, null, null, null);
+      new TopicNames(null, null, null, null, null, null, null, null);
 
   public TopicNames {
     tasksHigh = orDefault(tasksHigh, "findoc.tasks.high");
@@ -38,6 +41,7 @@ public record TopicNames(
     deadLetters = orDefault(deadLetters, "findoc.tasks.dlt");
     control = orDefault(control, "findoc.control");
     workers = orDefault(workers, "findoc.workers");
+    jobEvents = orDefault(jobEvents, "findoc.job-events");
   }
 
   private static String orDefault(String name, String fallback) {

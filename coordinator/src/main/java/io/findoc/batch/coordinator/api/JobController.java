@@ -77,7 +77,7 @@ public class JobController {
    * (and {@code Idempotent-Replayed: true}), and the body is not read.
    */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<JobView> submit(
+  public ResponseEntity<Object> submit(
       HttpServletRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
       throws IOException {
@@ -89,7 +89,7 @@ public class JobController {
     JobSubmitter.Submitted submitted =
         submitter.submit(tenant(Role.SUBMITTER), idempotencyKey, request.getInputStream());
     URI location = URI.create("/api/batch/jobs/" + submitted.jobId());
-    JobView job = JobView.of(job(submitted.jobId()));
+    Object job = SubmittedJobView.of(JobView.of(job(submitted.jobId())), submitted.webhooks());
     if (submitted.replayed()) {
       return ResponseEntity.ok().location(location).header("Idempotent-Replayed", "true").body(job);
     }

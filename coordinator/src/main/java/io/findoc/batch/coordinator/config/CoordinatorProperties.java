@@ -2,6 +2,7 @@ package io.findoc.batch.coordinator.config;
 
 import io.findoc.batch.common.topic.TopicNames;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param security authentication, rate limits and request limits of the API
  * @param lease how long a running attempt lives without its worker's heartbeats
  * @param metrics the figures of the metrics API, their history and the live workers
+ * @param events the job-event outbox and its relay to the job-events topic
+ * @param webhooks delivery of job events to webhook endpoints
  */
 @ConfigurationProperties("findoc")
 public record CoordinatorProperties(
@@ -30,7 +33,9 @@ public record CoordinatorProperties(
     @DefaultValue Control control,
     @DefaultValue Security security,
     @DefaultValue Lease lease,
-    @DefaultValue Metrics metrics) {
+    @DefaultValue Metrics metrics,
+    @DefaultValue Events events,
+    @DefaultValue Webhooks webhooks) {
 
   public CoordinatorProperties {
     if (retry.maxBackoff().compareTo(retry.initialBackoff()) < 0) {
@@ -194,4 +199,87 @@ public record CoordinatorProperties(
       @DefaultValue("findoc-workers") String workerGroup,
       @DefaultValue("20s") Duration workerTimeout,
       @DefaultValue("3s") Duration kafkaTimeout) {}
+
+  /**
+   * @param relayInterval how often the outbox relay looks for events to publish (default 100 ms)
+   * @param relayBatchSize the most events one relay round publishes (default 1,000)
+   * @param progressInterval the shortest time between two {@code batch.job.progress} events of a
+   *     job (default 5 s)
+   * @param progressStepPercent a job's progress event is written only when its share of tasks done
+   *     reached a new multiple of this percentage (default 10)
+   * @param retention how long relayed events (and their deliveries) are kept (default 7 days);
+   *     longer than the webhook retry horizon
+   * @param source the CloudEvents {@code source} attribute (default {@code urn:findoc:batch})
+   */
+  public record Events(
+      @DefaultValue("100ms") Duration relayInterval,
+      @DefaultValue("1000") int relayBatchSize,
+      @DefaultValue("5s") Duration progressInterval,
+      @DefaultValue("10") int progressStepPercent,
+      @DefaultValue("7d") Duration retention,
+      @DefaultValue("urn:findoc:batch") String source) {
+
+    public Events {
+      if (progressStepPercent < 1 || progressStepPercent > 100) {
+        throw new IllegalArgumentException(
+            "findoc.events.progress-step-percent ("
+                + progressStepPercent
+                + ") must be between 1 and 100");
+      }
+    }
+  }
+
+  /**
+   * @param timeout how long one delivery attempt may take, connection included (default 15 s); a
+   *     timeout is a failed attempt
+   * @param initialBackoff the wait after the first failed attempt (default 5 s); doubles per
+   *     attempt, with jitter
+   * @param maxBackoff the longest wait between attempts (default 1 h)
+   * @param horizon how long after an event a delivery is retried before it is given up (default 24
+   *     h)
+   * @param perEndpointInFlight the most attempts in flight to one endpoint (default 8), so that a
+   *     slow or dead endpoint holds no more than that
+   * @param maxInFlight the most attempts in flight over all endpoints (default 32): the deliverer's
+   *     threads
+   * @param pollInterval how often the deliverer looks for due deliveries (default 100 ms)
+   * @param secretOverlap how long a rotated secret keeps signing beside the new one (default 24 h)
+   *     unless the rotation says otherwise
+   * @param allowLoopback whether endpoints may be on loopback addresses (default false); private,
+   *     link-local and metadata addresses are refused at registration and at connect time whatever
+   *     this says; for tests and demos, like the worker's {@code allow-loopback}
+   * @param allowedHosts hosts that skip the address check (default none)
+   * @param maxPerJob the most webhooks one submission may register (default 10)
+   */
+  public record Webhooks(
+      @DefaultValue("15s") Duration timeout,
+      @DefaultValue("5s") Duration initialBackoff,
+      @DefaultValue("1h") Duration maxBackoff,
+      @DefaultValue("24h") Duration horizon,
+      @DefaultValue("8") int perEndpointInFlight,
+      @DefaultValue("32") int maxInFlight,
+      @DefaultValue("100ms") Duration pollInterval,
+      @DefaultValue("24h") Duration secretOverlap,
+      @DefaultValue("false") boolean allowLoopback,
+      @DefaultValue List<String> allowedHosts,
+      @DefaultValue("10") int maxPerJob) {
+
+    public Webhooks {
+      if (maxBackoff.compareTo(initialBackoff) < 0) {
+        throw new IllegalArgumentException(
+            "findoc.webhooks.max-backoff ("
+                + maxBackoff
+                + ") must not be shorter than findoc.webhooks.initial-backoff ("
+                + initialBackoff
+                + ")");
+      }
+      if (perEndpointInFlight < 1 || perEndpointInFlight > maxInFlight) {
+        throw new IllegalArgumentException(
+            "findoc.webhooks.per-endpoint-in-flight ("
+                + perEndpointInFlight
+                + ") must be between 1 and findoc.webhooks.max-in-flight ("
+                + maxInFlight
+                + ")");
+      }
+    }
+  }
 }

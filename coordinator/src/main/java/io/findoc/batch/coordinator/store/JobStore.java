@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.store;
 
+import io.findoc.batch.common.event.EventType;
 import io.findoc.batch.common.message.ControlAction;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.state.JobState;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
@@ -24,7 +26,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(JobRow.class)
 @RegisterConstructorMapper(JobProgress.class)
 @RegisterConstructorMapper(JobDispatchInfo.class)
-public interface JobStore {
+public interface JobStore extends SqlObject {
 
   @SqlUpdate
   void insert(@BindMethods NewJob job);
@@ -109,11 +111,24 @@ public interface JobStore {
 
   /**
    * Moves a job from {@code from} to {@code to}, setting its start and finish times, and records
-   * the change in its history; {@code finished} says whether {@code to} is a finished state, {@code
-   * reason} (may be null) why the job moved. Returns 0 if the job was not in {@code from}.
+   * the change in its history and, in the same transaction, the event it emits (the outbox row of
+   * {@link EventType#ofTransition}); {@code finished} says whether {@code to} is a finished state,
+   * {@code reason} (may be null) why the job moved. Returns 0 if the job was not in {@code from}.
    */
-  @SqlUpdate
-  int moveState(
+  default int moveState(
+      UUID id, JobState from, JobState to, boolean finished, String actor, String reason) {
+    int moved = changeState(id, from, to, finished, actor, reason);
+    if (moved > 0) {
+      EventType.ofTransition(from, to)
+          .ifPresent(
+              type -> getHandle().attach(EventStore.class).insertJobEvent(id, type, from, reason));
+    }
+    return moved;
+  }
+
+  /** The state change of {@link #moveState}, without its event. */
+  @SqlUpdate("moveState")
+  int changeState(
       @Bind("id") UUID id,
       @Bind("from") JobState from,
       @Bind("to") JobState to,

@@ -22,6 +22,9 @@ import java.util.UUID;
  *     WAITING, and is cancelled if one of them ends otherwise
  * @param deadline when the client wants the job finished (an ISO-8601 instant in the future); the
  *     SLA figures and the job's deadline status compare its finish with it
+ * @param webhooks endpoints that get this job's events, each with a secret of its own
+ * @param taskEvents whether the job's tasks write {@code batch.task.*} events even without a
+ *     webhook that wants them (for consumers of the job-events topic); default false
  */
 public record JobSubmission(
     String name,
@@ -32,7 +35,9 @@ public record JobSubmission(
     RetrySettings retry,
     TaskOrder taskOrder,
     List<UUID> dependsOn,
-    Instant deadline) {
+    Instant deadline,
+    List<JobWebhook> webhooks,
+    Boolean taskEvents) {
 
   /**
    * @param maxAttempts attempts per task, 1 to 100; the configured default if absent

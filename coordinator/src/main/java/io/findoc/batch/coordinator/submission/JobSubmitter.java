@@ -6,11 +6,13 @@ import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.dispatch.CompletionRate;
 import io.findoc.batch.coordinator.dispatch.DispatchSignal;
+import io.findoc.batch.coordinator.events.JobEvents;
 import io.findoc.batch.coordinator.store.DuplicateDocument;
 import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.NewJob;
 import io.findoc.batch.coordinator.store.TaskStore;
 import io.findoc.batch.coordinator.store.TaskWriter;
+import io.findoc.batch.coordinator.webhooks.WebhookEndpoints;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -41,6 +43,8 @@ public class JobSubmitter {
   private final CoordinatorProperties.Submission defaults;
   private final DispatchSignal dispatchSignal;
   private final QueueLimit queueLimit;
+  private final WebhookEndpoints webhooks;
+  private final JobEvents events;
 
   public JobSubmitter(
       Jdbi jdbi,
@@ -49,7 +53,11 @@ public class JobSubmitter {
       CoordinatorProperties properties,
       DispatchSignal dispatchSignal,
       CompletionRate completions,
-      Clock clock) {
+      Clock clock,
+      WebhookEndpoints webhooks,
+      JobEvents events) {
+    this.webhooks = webhooks;
+    this.events = events;
     this.queueLimit =
         new QueueLimit(properties.submission().maxUnfinishedTasksPerTenant(), completions);
     this.jdbi = jdbi;
@@ -72,8 +80,11 @@ public class JobSubmitter {
     return submit(tenant, null, body).jobId();
   }
 
-  /** What a submission did: the job, and whether it was created now or earlier, by the same key. */
-  public record Submitted(UUID jobId, boolean replayed) {}
+  /**
+   * What a submission did: the job, whether it was created now or earlier, by the same key, and the
+   * job's webhooks with their secrets (only when created now).
+   */
+  public record Submitted(UUID jobId, boolean replayed, List<WebhookEndpoints.Created> webhooks) {}
 
   /**
    * As {@link #submit(String, InputStream)}, with the client's {@code idempotencyKey} (may be
@@ -81,6 +92,7 @@ public class JobSubmitter {
    */
   public Submitted submit(String tenant, String idempotencyKey, InputStream body) {
     UUID id = UUID.randomUUID();
+    List<WebhookEndpoints.Created> created = new ArrayList<>();
     Optional<UUID> earlier =
         jdbi.inTransaction(
             handle -> {
@@ -90,17 +102,18 @@ public class JobSubmitter {
                   return jobs.findByIdempotencyKey(tenant, idempotencyKey);
                 }
               }
-              store(handle, tenant, id, body);
+              created.addAll(store(handle, tenant, id, body));
               return Optional.<UUID>empty();
             });
     if (earlier.isPresent()) {
-      return new Submitted(earlier.get(), true);
+      return new Submitted(earlier.get(), true, List.of());
     }
     dispatchSignal.wakeUp();
-    return new Submitted(id, false);
+    return new Submitted(id, false, created);
   }
 
-  private void store(Handle handle, String tenant, UUID id, InputStream body) {
+  private List<WebhookEndpoints.Created> store(
+      Handle handle, String tenant, UUID id, InputStream body) {
     JobStore jobs = handle.attach(JobStore.class);
     queueLimit.check(jobs, tenant, 0);
     Map<Integer, List<Violation>> byDocument = new TreeMap<>();
@@ -146,6 +159,7 @@ public class JobSubmitter {
     }
     List<Violation> jobViolations = new ArrayList<>();
     validator.checkJob(read.job(), read.documents(), jobViolations);
+    webhooks.checkForJob(read.job().webhooks(), jobViolations);
     List<UUID> dependsOn = read.job().dependsOn() == null ? List.of() : read.job().dependsOn();
     if (jobViolations.isEmpty()) {
       checkDependenciesExist(jobs, tenant, dependsOn, jobViolations);
@@ -158,6 +172,14 @@ public class JobSubmitter {
     if (!dependsOn.isEmpty()) {
       jobs.insertDependencies(id, dependsOn.toArray(UUID[]::new));
     }
+    List<JobWebhook> jobWebhooks = read.job().webhooks();
+    events.jobCreated(
+        handle,
+        tenant,
+        id,
+        Boolean.TRUE.equals(read.job().taskEvents())
+            || WebhookEndpoints.wantTaskEvents(jobWebhooks));
+    return webhooks.registerForJob(handle, tenant, id, jobWebhooks);
   }
 
   private static void checkDependenciesExist(

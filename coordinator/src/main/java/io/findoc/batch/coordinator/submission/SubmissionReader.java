@@ -58,6 +58,8 @@ public final class SubmissionReader {
     TaskOrder taskOrder = null;
     UUID[] dependsOn = null;
     Instant deadline = null;
+    JobWebhook[] webhooks = null;
+    Boolean taskEvents = null;
     int documents = 0;
     try (JsonParser parser = mapper.createParser(body)) {
       JsonToken first = parser.nextToken();
@@ -80,6 +82,8 @@ public final class SubmissionReader {
           case "taskOrder" -> taskOrder = value(parser, field, TaskOrder.class);
           case "dependsOn" -> dependsOn = value(parser, field, UUID[].class);
           case "deadline" -> deadline = value(parser, field, Instant.class);
+          case "webhooks" -> webhooks = value(parser, field, JobWebhook[].class);
+          case "taskEvents" -> taskEvents = value(parser, field, Boolean.class);
           case "documents" -> documents = documents(parser, sink);
           default -> throw invalid(field, "is not a known field");
         }
@@ -100,7 +104,9 @@ public final class SubmissionReader {
             retry,
             taskOrder,
             dependsOn == null ? null : Arrays.asList(dependsOn),
-            deadline),
+            deadline,
+            webhooks == null ? null : Arrays.asList(webhooks),
+            taskEvents),
         documents);
   }
 

@@ -6,6 +6,7 @@ import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.common.state.TaskState;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.dispatch.CompletionRate;
+import io.findoc.batch.coordinator.events.JobEvents;
 import io.findoc.batch.coordinator.metrics.AppliedAttempts;
 import io.findoc.batch.coordinator.metrics.TaskFigures;
 import io.findoc.batch.coordinator.store.CountDeltas;
@@ -49,6 +50,7 @@ public class StatusApplier {
 
   private final CompletionRate completions;
   private final FailedTaskPublisher deadLetters;
+  private final JobEvents events;
   private final String lease;
   private final TaskFigures figures;
 
@@ -58,9 +60,11 @@ public class StatusApplier {
       Clock clock,
       CompletionRate completions,
       FailedTaskPublisher deadLetters,
-      TaskFigures figures) {
+      TaskFigures figures,
+      JobEvents events) {
     this.jdbi = jdbi;
     this.figures = figures;
+    this.events = events;
     this.deadLetters = deadLetters;
     this.lease = properties.lease().asInterval();
     this.completions = completions;
@@ -84,12 +88,12 @@ public class StatusApplier {
     JobStore jobs = handle.attach(JobStore.class);
     CountDeltas deltas = new CountDeltas();
 
+    List<TaskTransition> started = List.of();
     List<StatusMessage> starts = batch.of(StatusKind.STARTED);
     if (!starts.isEmpty()) {
-      changed.add(
-          starts,
-          count(tasks.startIfPublished(ReportArrays.of(starts), lease), TaskState.RUNNING, deltas),
-          AppliedAttempts.Change.STARTED);
+      started =
+          count(tasks.startIfPublished(ReportArrays.of(starts), lease), TaskState.RUNNING, deltas);
+      changed.add(starts, started, AppliedAttempts.Change.STARTED);
     }
     List<StatusMessage> heartbeats = batch.of(StatusKind.HEARTBEAT);
     if (!heartbeats.isEmpty()) {
@@ -122,12 +126,16 @@ public class StatusApplier {
     if (deltas.isEmpty()) {
       return 0;
     }
-    for (JobProgress job : jobs.addCounts(deltas)) {
+    List<JobProgress> progress = jobs.addCounts(deltas);
+    List<UUID> moved = progress.stream().map(JobProgress::id).toList();
+    events.tasksChanged(handle, moved, started, succeeded, failed);
+    for (JobProgress job : progress) {
       Optional<JobState> next = JobOutcome.next(job);
       if (next.isPresent()) {
         jobs.moveState(job.id(), job.state(), next.get(), next.get().isFinished(), ACTOR, null);
       }
     }
+    events.progressMoved(handle, moved);
     return deltas.moves();
   }
 

@@ -28,11 +28,12 @@ public final class RunningStack implements AutoCloseable {
   public static final String TENANT = "acme";
 
   private final Map<String, Object> shared = new LinkedHashMap<>();
-  private final ConfigurableApplicationContext coordinator;
+  private final Map<String, Object> coordinatorConfig;
+  private ConfigurableApplicationContext coordinator;
   private final List<ConfigurableApplicationContext> workers = new ArrayList<>();
-  private final Api admin;
-  private final Api api;
-  private final Jdbi jdbi;
+  private Api admin;
+  private Api api;
+  private Jdbi jdbi;
 
   private RunningStack(int workerCount, Map<String, Object> coordinatorProperties) {
     String prefix = "s" + ProcessHandle.current().pid() + "-" + STACKS.incrementAndGet() + ".";
@@ -44,8 +45,9 @@ public final class RunningStack implements AutoCloseable {
     shared.put("findoc.topics.dead-letters", prefix + "tasks.dlt");
     shared.put("findoc.topics.control", prefix + "control");
     shared.put("findoc.topics.workers", prefix + "workers-status");
+    shared.put("findoc.topics.job-events", prefix + "job-events");
     TestInfrastructure.Database db = TestInfrastructure.newDatabase();
-    Map<String, Object> coordinatorConfig = new LinkedHashMap<>(shared);
+    coordinatorConfig = new LinkedHashMap<>(shared);
     coordinatorConfig.put("spring.config.name", CoordinatorApplication.CONFIG_NAME);
     coordinatorConfig.put("spring.datasource.url", db.url());
     coordinatorConfig.put("spring.datasource.username", db.user());
@@ -57,15 +59,30 @@ public final class RunningStack implements AutoCloseable {
     coordinatorConfig.put("findoc.security.admin-key", ADMIN_KEY);
     coordinatorConfig.put("findoc.metrics.worker-group", prefix + "workers");
     coordinatorConfig.putAll(coordinatorProperties);
+    startCoordinator();
+    api = admin.withKey(createKey(TENANT, "operator"));
+    for (int i = 0; i < workerCount; i++) {
+      startWorker(prefix, i + 1);
+    }
+  }
+
+  private void startCoordinator() {
     coordinator =
         new SpringApplicationBuilder(CoordinatorApplication.class).run(args(coordinatorConfig));
     int port = ((WebServerApplicationContext) coordinator).getWebServer().getPort();
     admin = new Api(URI.create("http://127.0.0.1:" + port), ADMIN_KEY);
-    api = admin.withKey(createKey(TENANT, "operator"));
     jdbi = coordinator.getBean(Jdbi.class);
-    for (int i = 0; i < workerCount; i++) {
-      startWorker(prefix, i + 1);
-    }
+  }
+
+  /**
+   * Stops the coordinator and starts a new one on the same database and topics (a restart; the
+   * workers stay). {@link #api()} and {@link #admin()} then call the new one.
+   */
+  public void restartCoordinator() {
+    String key = api.key();
+    coordinator.close();
+    startCoordinator();
+    api = admin.withKey(key);
   }
 
   /** A coordinator and {@code workers} in-process workers. */
@@ -73,7 +90,7 @@ public final class RunningStack implements AutoCloseable {
     return new RunningStack(workers, Map.of());
   }
 
-  /** A coordinator configured with {@code properties} and {@code workers} in-process workers. */
+  /** A coordinator with extra {@code properties} and {@code workers} in-process workers. */
   public static RunningStack withWorkers(int workers, Map<String, Object> properties) {
     return new RunningStack(workers, properties);
   }

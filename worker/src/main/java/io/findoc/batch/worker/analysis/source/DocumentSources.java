@@ -1,6 +1,7 @@
 package io.findoc.batch.worker.analysis.source;
 
 import io.findoc.batch.common.message.Document;
+import io.findoc.batch.common.net.AddressGuard;
 import io.findoc.batch.worker.analysis.AnalysisError;
 import java.io.IOException;
 import java.net.URI;

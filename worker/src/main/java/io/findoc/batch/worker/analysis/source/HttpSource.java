@@ -1,5 +1,7 @@
 package io.findoc.batch.worker.analysis.source;
 
+import io.findoc.batch.common.net.AddressGuard;
+import io.findoc.batch.common.net.AddressNotAllowedException;
 import io.findoc.batch.worker.analysis.AnalysisError;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +9,7 @@ import java.net.HttpURLConnection;
 import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -44,7 +47,7 @@ final class HttpSource {
     URI uri = start;
     for (int redirects = 0; ; redirects++) {
       checkScheme(uri);
-      guard.check(uri.getHost());
+      checkAddress(uri);
       HttpURLConnection connection = open(uri);
       try {
         int status = connection.getResponseCode();
@@ -76,6 +79,19 @@ final class HttpSource {
       } finally {
         connection.disconnect();
       }
+    }
+  }
+
+  private void checkAddress(URI uri) {
+    if (uri.getHost() == null || uri.getHost().isBlank()) {
+      throw AnalysisError.DOC_INVALID.exception("the URI " + uri + " has no host");
+    }
+    try {
+      guard.check(uri.getHost());
+    } catch (AddressNotAllowedException e) {
+      throw AnalysisError.DOC_ADDRESS_NOT_ALLOWED.exception(e.getMessage());
+    } catch (UnknownHostException e) {
+      throw AnalysisError.DOC_FETCH_FAILED.exception("cannot resolve host " + uri.getHost());
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.findoc.batch.common.net.AddressGuard;
 import io.findoc.batch.worker.execution.ProcessingException;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,5 @@
-package io.findoc.batch.worker.analysis.source;
+package io.findoc.batch.common.net;
 
-import io.findoc.batch.worker.analysis.AnalysisError;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -13,12 +12,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The SSRF guard: a host may be fetched only if every address it resolves to is a public unicast
- * address. Refused: loopback, private (RFC 1918, IPv6 unique local), carrier-grade NAT, link-local
- * (among them the cloud metadata address 169.254.169.254), multicast, unspecified, reserved and
- * broadcast addresses, the same embedded in IPv6 (mapped, compatible, NAT64, 6to4), and legacy
- * numeric host forms such as {@code 2130706433}, {@code 0x7f.1} or {@code 0177.0.0.1}, which
- * different resolvers read differently.
+ * The SSRF guard of every outbound request the system makes on a client's behalf (the worker's
+ * document fetcher, the coordinator's webhook deliveries): a host may be contacted only if every
+ * address it resolves to is a public unicast address. Refused: loopback, private (RFC 1918, IPv6
+ * unique local), carrier-grade NAT, link-local (among them the cloud metadata address
+ * 169.254.169.254), multicast, unspecified, reserved and broadcast addresses, the same embedded in
+ * IPv6 (mapped, compatible, NAT64, 6to4), and legacy numeric host forms such as {@code 2130706433},
+ * {@code 0x7f.1} or {@code 0177.0.0.1}, which different resolvers read differently.
  *
  * <p>Hosts in {@code allowedHosts} (names or address literals, as written in the URI) skip the
  * check; {@code allowLoopback} admits loopback addresses only, for demos and tests.
@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * when it connects, so a DNS server that answers differently within that instant (DNS rebinding) is
  * not covered; an egress proxy or firewall is the defence in depth for that.
  */
-final class AddressGuard {
+public final class AddressGuard {
 
   private static final Pattern NUMERIC_PART = Pattern.compile("\\d+|0x[0-9a-f]*");
   private static final Pattern CANONICAL_IPV4 =
@@ -37,36 +37,42 @@ final class AddressGuard {
   private final Set<String> allowedHosts;
   private final boolean allowLoopback;
 
-  AddressGuard(List<String> allowedHosts, boolean allowLoopback) {
+  /**
+   * @param allowedHosts hosts (names or address literals, as written in URIs) that skip the check
+   * @param allowLoopback whether loopback addresses pass (demos and tests)
+   */
+  public AddressGuard(List<String> allowedHosts, boolean allowLoopback) {
     this.allowedHosts =
         allowedHosts.stream().map(h -> normalise(h)).collect(Collectors.toUnmodifiableSet());
     this.allowLoopback = allowLoopback;
   }
 
-  /** Checks the host of a URI; throws {@code DOC_ADDRESS_NOT_ALLOWED} if it may not be fetched. */
-  void check(String uriHost) {
+  /**
+   * Checks the host of a URI, resolving it; call it right before connecting.
+   *
+   * @return the addresses the host resolves to, all allowed (empty for an allow-listed host)
+   * @throws AddressNotAllowedException if the host may not be contacted
+   * @throws UnknownHostException if the host has no address
+   */
+  public List<InetAddress> check(String uriHost) throws UnknownHostException {
     if (uriHost == null || uriHost.isBlank()) {
-      throw AnalysisError.DOC_INVALID.exception("the URI has no host");
+      throw new AddressNotAllowedException("the URI has no host");
     }
     String host = normalise(uriHost);
     if (allowedHosts.contains(host)) {
-      return;
+      return List.of();
     }
     if (isLegacyNumeric(host)) {
       throw refused(uriHost, "a numeric host in a non-canonical form");
     }
-    InetAddress[] addresses;
-    try {
-      addresses = InetAddress.getAllByName(host);
-    } catch (UnknownHostException e) {
-      throw AnalysisError.DOC_FETCH_FAILED.exception("cannot resolve host " + uriHost);
-    }
+    InetAddress[] addresses = InetAddress.getAllByName(host);
     for (InetAddress address : addresses) {
       String why = refusal(address);
       if (why != null) {
         throw refused(uriHost, address.getHostAddress() + " is " + why);
       }
     }
+    return List.of(addresses);
   }
 
   private String refusal(InetAddress address) {
@@ -177,8 +183,7 @@ final class AddressGuard {
     return h;
   }
 
-  private static RuntimeException refused(String host, String why) {
-    return AnalysisError.DOC_ADDRESS_NOT_ALLOWED.exception(
-        "host " + host + " may not be fetched: " + why);
+  private static AddressNotAllowedException refused(String host, String why) {
+    return new AddressNotAllowedException("host " + host + " may not be contacted: " + why);
   }
 }

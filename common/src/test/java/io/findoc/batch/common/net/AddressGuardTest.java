@@ -1,9 +1,8 @@
-package io.findoc.batch.worker.analysis.source;
+package io.findoc.batch.common.net;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.findoc.batch.worker.execution.ProcessingException;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,12 +40,7 @@ class AddressGuardTest {
         "127.0.0.1."
       })
   void internalAddressesInAnyFormAreRefused(String host) {
-    assertThatThrownBy(() -> guard.check(host))
-        .isInstanceOfSatisfying(
-            ProcessingException.class,
-            e ->
-                org.assertj.core.api.Assertions.assertThat(e.code())
-                    .isEqualTo("DOC_ADDRESS_NOT_ALLOWED"));
+    assertThatThrownBy(() -> guard.check(host)).isInstanceOf(AddressNotAllowedException.class);
   }
 
   @ParameterizedTest
@@ -60,7 +54,7 @@ class AddressGuardTest {
   void loopbackPassesOnlyWhenAllowed(String host) {
     assertThatCode(() -> new AddressGuard(List.of(), true).check(host)).doesNotThrowAnyException();
     assertThatThrownBy(() -> new AddressGuard(List.of(), true).check("10.0.0.1"))
-        .isInstanceOf(ProcessingException.class);
+        .isInstanceOf(AddressNotAllowedException.class);
   }
 
   @ParameterizedTest

@@ -1,0 +1,233 @@
+package io.findoc.batch.coordinator.api;
+
+import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import io.findoc.batch.coordinator.security.Caller;
+import io.findoc.batch.coordinator.security.CurrentCaller;
+import io.findoc.batch.coordinator.security.Role;
+import io.findoc.batch.coordinator.store.JobStore;
+import io.findoc.batch.coordinator.store.WebhookDeliveryRow;
+import io.findoc.batch.coordinator.store.WebhookEndpointRow;
+import io.findoc.batch.coordinator.store.WebhookStore;
+import io.findoc.batch.coordinator.submission.InvalidSubmissionException;
+import io.findoc.batch.coordinator.submission.Violation;
+import io.findoc.batch.coordinator.webhooks.WebhookEndpoints;
+import io.findoc.batch.coordinator.webhooks.WebhookSecret;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The tenant's webhook endpoints: create (the answer carries the signing secret, once), list, read,
+ * change, delete, rotate the secret, and the delivery log with redelivery. Reading needs a
+ * submitter's key, changing an operator's; another tenant's endpoint answers 404.
+ */
+@RestController
+@RequestMapping("/api/webhooks")
+public class WebhookController {
+
+  private static final int MAX_LIMIT = 1000;
+  private static final int DEFAULT_LIMIT = 100;
+  private static final Set<String> DELIVERY_STATES = Set.of("PENDING", "SUCCEEDED", "FAILED");
+  private static final Duration MAX_OVERLAP = Duration.ofDays(7);
+
+  private final WebhookStore store;
+  private final JobStore jobs;
+  private final WebhookEndpoints endpoints;
+  private final CurrentCaller callers;
+  private final Duration defaultOverlap;
+
+  public WebhookController(
+      WebhookStore store,
+      JobStore jobs,
+      WebhookEndpoints endpoints,
+      CurrentCaller callers,
+      CoordinatorProperties properties) {
+    this.store = store;
+    this.jobs = jobs;
+    this.endpoints = endpoints;
+    this.callers = callers;
+    this.defaultOverlap = properties.webhooks().secretOverlap();
+  }
+
+  /**
+   * An endpoint's settings. On create {@code url} and {@code eventTypes} are required; on change
+   * only the fields given are replaced.
+   *
+   * @param url where events are POSTed: http or https, a public address
+   * @param eventTypes the event types it gets
+   * @param jobId only this job's events (a job of the tenant); every job's if absent
+   * @param enabled whether it gets deliveries (default true)
+   */
+  public record WebhookRequest(String url, List<String> eventTypes, UUID jobId, Boolean enabled) {}
+
+  /**
+   * @param overlapSeconds how long the old secret keeps signing beside the new one (default {@code
+   *     findoc.webhooks.secret-overlap}); 0 ends it at once
+   */
+  public record RotateRequest(Long overlapSeconds) {}
+
+  @PostMapping
+  public ResponseEntity<WebhookView> create(@RequestBody WebhookRequest request) {
+    String tenant = tenant(Role.OPERATOR);
+    List<Violation> violations = new ArrayList<>();
+    endpoints.checkUrl("url", request.url(), violations);
+    List<String> types = endpoints.checkEventTypes("eventTypes", request.eventTypes(), violations);
+    checkJob(tenant, request.jobId(), violations);
+    refuseIfAny(violations);
+    WebhookEndpoints.Created created =
+        endpoints.create(
+            store,
+            tenant,
+            request.url(),
+            types,
+            request.jobId(),
+            request.enabled() == null || request.enabled());
+    WebhookEndpointRow row = endpoint(created.id(), tenant);
+    return ResponseEntity.created(URI.create("/api/webhooks/" + created.id()))
+        .body(WebhookView.of(row, created.secret()));
+  }
+
+  @GetMapping
+  public List<WebhookView> list(@RequestParam(required = false) Integer limit) {
+    return store.listEndpoints(tenant(Role.SUBMITTER), limit(limit)).stream()
+        .map(row -> WebhookView.of(row, null))
+        .toList();
+  }
+
+  @GetMapping("/{id}")
+  public WebhookView get(@PathVariable UUID id) {
+    return WebhookView.of(endpoint(id, tenant(Role.SUBMITTER)), null);
+  }
+
+  @PatchMapping("/{id}")
+  public WebhookView change(@PathVariable UUID id, @RequestBody WebhookRequest request) {
+    String tenant = tenant(Role.SUBMITTER);
+    WebhookEndpointRow current = endpoint(id, tenant);
+    callers.get().require(Role.OPERATOR);
+    List<Violation> violations = new ArrayList<>();
+    String url = request.url() == null ? current.url() : request.url();
+    if (request.url() != null) {
+      endpoints.checkUrl("url", request.url(), violations);
+    }
+    List<String> types =
+        request.eventTypes() == null
+            ? current.eventTypes()
+            : endpoints.checkEventTypes("eventTypes", request.eventTypes(), violations);
+    UUID jobId = request.jobId() == null ? current.jobId() : request.jobId();
+    if (request.jobId() != null) {
+      checkJob(tenant, request.jobId(), violations);
+    }
+    refuseIfAny(violations);
+    boolean enabled = request.enabled() == null ? current.enabled() : request.enabled();
+    return store
+        .updateEndpoint(id, tenant, url, types.toArray(String[]::new), jobId, enabled)
+        .map(row -> WebhookView.of(row, null))
+        .orElseThrow(() -> notFound(id));
+  }
+
+  @DeleteMapping("/{id}")
+  public ResponseEntity<Void> delete(@PathVariable UUID id) {
+    String tenant = tenant(Role.SUBMITTER);
+    endpoint(id, tenant);
+    callers.get().require(Role.OPERATOR);
+    store.deleteEndpoint(id, tenant);
+    return ResponseEntity.noContent().build();
+  }
+
+  /** A new secret, shown once; the old one keeps signing for the overlap. */
+  @PostMapping("/{id}/rotate-secret")
+  public WebhookView rotateSecret(
+      @PathVariable UUID id, @RequestBody(required = false) RotateRequest request) {
+    String tenant = tenant(Role.SUBMITTER);
+    endpoint(id, tenant);
+    callers.get().require(Role.OPERATOR);
+    Duration overlap =
+        request == null || request.overlapSeconds() == null
+            ? defaultOverlap
+            : Duration.ofSeconds(request.overlapSeconds());
+    if (overlap.isNegative() || overlap.compareTo(MAX_OVERLAP) > 0) {
+      throw new InvalidParameterException(
+          "overlapSeconds", "must be between 0 and " + MAX_OVERLAP.toSeconds());
+    }
+    String secret = WebhookSecret.generate();
+    return store
+        .rotateSecret(id, tenant, secret, overlap.toSeconds() + " seconds")
+        .map(row -> WebhookView.of(row, secret))
+        .orElseThrow(() -> notFound(id));
+  }
+
+  /** The endpoint's deliveries, newest first: state, response, latency, attempt, next retry. */
+  @GetMapping("/{id}/deliveries")
+  public List<WebhookDeliveryRow> deliveries(
+      @PathVariable UUID id,
+      @RequestParam(required = false) String state,
+      @RequestParam(required = false) Integer limit) {
+    endpoint(id, tenant(Role.SUBMITTER));
+    if (state != null && !DELIVERY_STATES.contains(state)) {
+      throw new InvalidParameterException("state", "must be one of " + DELIVERY_STATES);
+    }
+    return store.listDeliveries(id, state, limit(limit));
+  }
+
+  /** Sends the delivery again now (same webhook-id), with a new retry horizon. */
+  @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
+  public ResponseEntity<WebhookDeliveryRow> redeliver(
+      @PathVariable UUID id, @PathVariable UUID deliveryId) {
+    String tenant = tenant(Role.SUBMITTER);
+    endpoint(id, tenant);
+    callers.get().require(Role.OPERATOR);
+    if (store.redeliver(id, deliveryId) == 0) {
+      throw new NotFoundException("no delivery " + deliveryId + " of webhook " + id);
+    }
+    return ResponseEntity.accepted().body(store.findDelivery(id, deliveryId).orElseThrow());
+  }
+
+  private void checkJob(String tenant, UUID jobId, List<Violation> violations) {
+    if (jobId != null && jobs.findForTenant(jobId, tenant).isEmpty()) {
+      violations.add(new Violation("jobId", "no job " + jobId));
+    }
+  }
+
+  private static void refuseIfAny(List<Violation> violations) {
+    if (!violations.isEmpty()) {
+      throw new InvalidSubmissionException(violations);
+    }
+  }
+
+  private WebhookEndpointRow endpoint(UUID id, String tenant) {
+    return store.findEndpoint(id, tenant).orElseThrow(() -> notFound(id));
+  }
+
+  private static NotFoundException notFound(UUID id) {
+    return new NotFoundException("no webhook " + id);
+  }
+
+  private String tenant(Role needed) {
+    Caller caller = callers.get();
+    caller.require(needed);
+    return caller.tenant();
+  }
+
+  private static int limit(Integer limit) {
+    if (limit == null) {
+      return DEFAULT_LIMIT;
+    }
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new InvalidParameterException("limit", "must be between 1 and " + MAX_LIMIT);
+    }
+    return limit;
+  }
+}

@@ -1,0 +1,116 @@
+package io.findoc.batch.coordinator.events;
+
+import io.findoc.batch.coordinator.PeriodicAgent;
+import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import io.findoc.batch.coordinator.store.EventRow;
+import io.findoc.batch.coordinator.store.EventStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes the outbox: each round takes the relay's advisory lock (one relay at a time over all
+ * coordinators, so every job's events leave in the order they were written), claims the oldest
+ * events not relayed, publishes them to the job-events topic as CloudEvents, waits for the broker's
+ * acknowledgements, then marks them relayed and creates their webhook deliveries in the same
+ * transaction. A round that fails rolls back and its events are published again: a consumer may see
+ * an event twice (same id), never miss one. Relayed events older than the retention are deleted.
+ */
+@Component
+public class OutboxRelay extends PeriodicAgent {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+  private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration CLEANUP_PERIOD = Duration.ofMinutes(1);
+  private static final int CLEANUP_BATCH = 10_000;
+
+  private final Jdbi jdbi;
+  private final KafkaTemplate<String, byte[]> kafka;
+  private final CloudEventRecords records;
+  private final int batchSize;
+  private final String retention;
+  private final Clock clock;
+  private final Counter published;
+  private Instant nextCleanup = Instant.MIN;
+
+  public OutboxRelay(
+      Jdbi jdbi,
+      KafkaTemplate<String, byte[]> kafka,
+      CoordinatorProperties properties,
+      Clock clock,
+      MeterRegistry meters) {
+    super("outbox-relay", properties.events().relayInterval());
+    this.jdbi = jdbi;
+    this.kafka = kafka;
+    this.records =
+        new CloudEventRecords(properties.topics().jobEvents(), properties.events().source());
+    this.batchSize = properties.events().relayBatchSize();
+    this.retention = properties.events().retention().toSeconds() + " seconds";
+    this.clock = clock;
+    this.published = meters.counter("findoc.events.published");
+  }
+
+  @Override
+  protected void runPass() {
+    while (runOnce() == batchSize) {
+      // a full round: more may be waiting
+    }
+    if (clock.instant().isAfter(nextCleanup)) {
+      nextCleanup = clock.instant().plus(CLEANUP_PERIOD);
+      int deleted =
+          jdbi.withExtension(
+              EventStore.class, events -> events.deleteRelayedBefore(retention, CLEANUP_BATCH));
+      if (deleted > 0) {
+        LOG.info("Deleted {} job events relayed more than {} ago.", deleted, retention);
+      }
+    }
+  }
+
+  /** One round; returns how many events it relayed (0 also when another coordinator relays). */
+  public int runOnce() {
+    return jdbi.inTransaction(
+        handle -> {
+          EventStore events = handle.attach(EventStore.class);
+          if (!events.tryRelayLock()) {
+            return 0;
+          }
+          List<EventRow> batch = events.claimToRelay(batchSize);
+          if (batch.isEmpty()) {
+            return 0;
+          }
+          publish(batch);
+          events.markRelayed(batch.stream().mapToLong(EventRow::seq).toArray());
+          published.increment(batch.size());
+          return batch.size();
+        });
+  }
+
+  private void publish(List<EventRow> batch) {
+    List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
+    for (EventRow event : batch) {
+      sends.add(kafka.send(records.of(event)));
+    }
+    try {
+      CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+          .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new EventsNotPublishedException(batch.size(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EventsNotPublishedException(batch.size(), e);
+    }
+  }
+}

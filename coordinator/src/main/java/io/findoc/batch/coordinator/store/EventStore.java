@@ -1,0 +1,95 @@
+package io.findoc.batch.coordinator.store;
+
+import io.findoc.batch.common.event.EventType;
+import io.findoc.batch.common.state.JobState;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The job-event outbox: events are written in the transaction of the change they report, and the
+ * {@code OutboxRelay} publishes them in order and fans them out to the webhook endpoints.
+ */
+@UseClasspathSqlLocator
+@RegisterConstructorMapper(EventRow.class)
+public interface EventStore {
+
+  /**
+   * Writes a job event with the job's state and counts as they are now in this transaction; {@code
+   * from} (may be null) is the state the job left, {@code reason} (may be null) why it moved.
+   */
+  default void insertJobEvent(UUID jobId, EventType type, JobState from, String reason) {
+    insertJobEvent(jobId, type.wireName(), from == null ? null : from.name(), reason);
+  }
+
+  @SqlUpdate("insertJobEvent")
+  void insertJobEvent(
+      @Bind("id") UUID jobId,
+      @Bind("type") String type,
+      @Bind("from") String from,
+      @Bind("reason") String reason);
+
+  /** Marks the job as one whose tasks write {@code batch.task.*} events. */
+  @SqlUpdate
+  void enableTaskEvents(@Bind("id") UUID jobId);
+
+  /** Whether the tenant has an enabled endpoint for all its jobs subscribed to a task event. */
+  @SqlQuery
+  boolean tenantWantsTaskEvents(@Bind("tenantId") String tenantId);
+
+  /** Those of the jobs whose tasks write events. */
+  @SqlQuery
+  Set<UUID> findWithTaskEvents(@Bind("ids") UUID[] jobIds);
+
+  /**
+   * Writes one task event per (job, task number, type), in the given order, with the task as it is
+   * now in this transaction; rows of jobs without task events are skipped.
+   */
+  @SqlUpdate
+  int insertTaskEvents(
+      @Bind("jobIds") UUID[] jobIds, @Bind("numbers") int[] numbers, @Bind("types") String[] types);
+
+  /**
+   * Writes a {@code batch.job.progress} event for each of the unfinished jobs that reached a new
+   * step of {@code stepPercent} percent done and last wrote one at least {@code interval} ago (a
+   * PostgreSQL interval); returns how many it wrote.
+   */
+  @SqlUpdate
+  int insertProgressEvents(
+      @Bind("ids") UUID[] jobIds,
+      @Bind("stepPercent") int stepPercent,
+      @Bind("interval") String interval);
+
+  /**
+   * Takes the relay's advisory lock for this transaction: true if this coordinator relays now (one
+   * relay at a time keeps every job's events in order across replicas).
+   */
+  @SqlQuery
+  boolean tryRelayLock();
+
+  /** The oldest events not yet relayed, in order, locked for this transaction. */
+  @SqlQuery
+  List<EventRow> claimToRelay(@Bind("limit") int limit);
+
+  /**
+   * Marks the events relayed and creates a delivery for each enabled webhook endpoint that wants
+   * it; returns the number of deliveries created.
+   */
+  @SqlUpdate
+  int markRelayed(@Bind("seqs") long[] seqs);
+
+  /**
+   * Deletes up to {@code limit} events relayed more than {@code age} ago, with their deliveries.
+   */
+  @SqlUpdate
+  int deleteRelayedBefore(@Bind("age") String age, @Bind("limit") int limit);
+
+  /** Events of a job in order: for tests and support. */
+  @SqlQuery
+  List<EventRow> findForJob(@Bind("jobId") UUID jobId);
+}

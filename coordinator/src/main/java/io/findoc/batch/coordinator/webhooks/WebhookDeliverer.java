@@ -1,0 +1,256 @@
+package io.findoc.batch.coordinator.webhooks;
+
+import io.findoc.batch.coordinator.PeriodicAgent;
+import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import io.findoc.batch.coordinator.store.ClaimedDelivery;
+import io.findoc.batch.coordinator.store.WebhookStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers job events to webhook endpoints, as Standard Webhooks: every {@code poll-interval} it
+ * claims due deliveries (SKIP LOCKED, at most {@code per-endpoint-in-flight} per endpoint, as many
+ * as it has free threads) and sends each on a thread of its own, then records the outcome: 2xx
+ * succeeded; 410 disables the endpoint; 429 and 503 are retried after their {@code Retry-After};
+ * any other answer, a redirect (never followed), a timeout or a refused address is retried with
+ * backoff until the horizon ({@link DeliveryBackoff}). A coordinator that dies in the middle of an
+ * attempt leaves the delivery due again after the attempt's lease, and it is sent again with the
+ * same {@code webhook-id}.
+ */
+@Component
+public class WebhookDeliverer extends PeriodicAgent {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliverer.class);
+  private static final int MAX_ERROR_LENGTH = 500;
+
+  private final WebhookStore store;
+  private final WebhookUrls urls;
+  private final DeliveryBackoff backoff;
+  private final Clock clock;
+  private final MeterRegistry meters;
+  private final Timer eventToDelivery;
+  private final CoordinatorProperties.Webhooks settings;
+  private final String lease;
+  private final HttpClient http;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Object slotFreed = new Object();
+  private ExecutorService senders;
+
+  public WebhookDeliverer(
+      Jdbi jdbi,
+      WebhookUrls urls,
+      CoordinatorProperties properties,
+      Clock clock,
+      MeterRegistry meters) {
+    super("webhook-deliverer", properties.webhooks().pollInterval());
+    this.store = jdbi.onDemand(WebhookStore.class);
+    this.urls = urls;
+    this.settings = properties.webhooks();
+    this.backoff = new DeliveryBackoff(settings);
+    this.clock = clock;
+    this.meters = meters;
+    this.eventToDelivery =
+        Timer.builder("findoc.webhooks.event.to.delivery")
+            .description("From an event's creation to its successful delivery")
+            .publishPercentiles(0.5, 0.99)
+            .register(meters);
+    this.lease = settings.timeout().plusSeconds(5).toMillis() + " milliseconds";
+    this.http =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .proxy(HttpClient.Builder.NO_PROXY)
+            .connectTimeout(settings.timeout())
+            .build();
+  }
+
+  @Override
+  public synchronized void start() {
+    if (senders == null) {
+      AtomicInteger threads = new AtomicInteger();
+      senders =
+          Executors.newFixedThreadPool(
+              settings.maxInFlight(),
+              runnable -> {
+                Thread thread = new Thread(runnable, "webhook-sender-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+              });
+    }
+    super.start();
+  }
+
+  @Override
+  public synchronized void stop() {
+    super.stop();
+    if (senders != null) {
+      senders.shutdownNow();
+      senders = null;
+    }
+  }
+
+  /**
+   * Claims and sends until nothing is due, waiting for a free slot between claims: an endpoint
+   * limited to a few attempts in flight gets its next one as soon as one ends, not at the next
+   * poll.
+   */
+  @Override
+  protected void runPass() {
+    while (runOnce() > 0) {
+      synchronized (slotFreed) {
+        try {
+          slotFreed.wait(settings.pollInterval().toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  /** Claims what is due, as many as there are free threads, and sends them; returns how many. */
+  public int runOnce() {
+    int free = settings.maxInFlight() - inFlight.get();
+    ExecutorService pool = senders;
+    if (free <= 0 || pool == null) {
+      return 0;
+    }
+    List<ClaimedDelivery> claimed = store.claimDue(free, settings.perEndpointInFlight(), lease);
+    for (ClaimedDelivery delivery : claimed) {
+      inFlight.incrementAndGet();
+      pool.execute(
+          () -> {
+            try {
+              attempt(delivery);
+            } catch (RuntimeException e) {
+              LOG.warn(
+                  "Delivery {} attempt {} could not be recorded; it is sent again after its"
+                      + " lease.",
+                  delivery.id(),
+                  delivery.attempt(),
+                  e);
+            } finally {
+              inFlight.decrementAndGet();
+              synchronized (slotFreed) {
+                slotFreed.notifyAll();
+              }
+            }
+          });
+    }
+    return claimed.size();
+  }
+
+  private void attempt(ClaimedDelivery delivery) {
+    URI uri = URI.create(delivery.url());
+    Optional<String> refused = urls.addressRefusal(uri);
+    if (refused.isPresent()) {
+      failed(delivery, null, 0, "address refused: " + refused.get(), null);
+      return;
+    }
+    String body = WebhookBody.of(delivery);
+    long timestamp = clock.instant().getEpochSecond();
+    List<String> secrets = new ArrayList<>(List.of(delivery.secret()));
+    if (delivery.previousSecret() != null) {
+      secrets.add(delivery.previousSecret());
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(settings.timeout())
+            .header("Content-Type", "application/json")
+            .header("User-Agent", "findoc-webhooks/1")
+            .header("webhook-id", delivery.eventId().toString())
+            .header("webhook-timestamp", Long.toString(timestamp))
+            .header(
+                "webhook-signature",
+                WebhookSigner.signature(delivery.eventId().toString(), timestamp, body, secrets))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    long started = System.nanoTime();
+    HttpResponse<Void> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.discarding());
+    } catch (HttpTimeoutException e) {
+      failed(delivery, null, millisSince(started), "timed out after " + settings.timeout(), null);
+      return;
+    } catch (IOException e) {
+      failed(delivery, null, millisSince(started), e.getClass().getSimpleName() + ": " + e, null);
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    int latency = millisSince(started);
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      store.recordSuccess(delivery.id(), delivery.attempt(), status, latency);
+      eventToDelivery.record(Duration.between(delivery.occurredAt(), clock.instant()));
+      count("succeeded");
+    } else if (status == 410) {
+      store.recordFailure(
+          delivery.id(), delivery.attempt(), status, latency, "410 Gone: endpoint disabled", null);
+      store.disableEndpoint(delivery.endpointId(), "answered 410 Gone at " + clock.instant());
+      LOG.info(
+          "Webhook endpoint {} answered 410 Gone; it is disabled and gets no more deliveries.",
+          delivery.endpointId());
+      count("gone");
+    } else {
+      Duration retryAfter =
+          status == 429 || status == 503
+              ? RetryAfter.parse(
+                      response.headers().firstValue("Retry-After").orElse(null), clock.instant())
+                  .orElse(null)
+              : null;
+      String why =
+          status >= 300 && status < 400
+              ? "redirect " + status + " not followed"
+              : "answered " + status;
+      failed(delivery, status, latency, why, retryAfter);
+    }
+  }
+
+  private void failed(
+      ClaimedDelivery delivery, Integer status, int latency, String error, Duration retryAfter) {
+    Optional<Instant> next =
+        backoff.next(delivery.attempt(), delivery.retryFrom(), clock.instant(), retryAfter);
+    String message =
+        error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
+    store.recordFailure(
+        delivery.id(), delivery.attempt(), status, latency, message, next.orElse(null));
+    if (next.isEmpty()) {
+      LOG.warn(
+          "Webhook delivery {} of event {} to endpoint {} given up after {} attempts: {}",
+          delivery.id(),
+          delivery.eventId(),
+          delivery.endpointId(),
+          delivery.attempt(),
+          message);
+    }
+    count(next.isPresent() ? "retrying" : "given-up");
+  }
+
+  private void count(String outcome) {
+    meters.counter("findoc.webhooks.attempts", "outcome", outcome).increment();
+  }
+
+  private static int millisSince(long startNanos) {
+    return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - startNanos) / 1_000_000);
+  }
+}

@@ -1,0 +1,3 @@
+UPDATE job
+SET task_events = true
+WHERE id = :id

@@ -1,0 +1,3 @@
+DELETE FROM webhook_endpoint
+WHERE id = :id
+  AND tenant_id = :tenantId

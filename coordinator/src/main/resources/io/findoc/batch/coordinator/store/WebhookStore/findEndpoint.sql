@@ -1,0 +1,4 @@
+SELECT id, tenant_id, url, event_types, job_id, enabled, disabled_reason, secret, previous_secret_until, created_at, updated_at
+FROM webhook_endpoint
+WHERE id = :id
+  AND tenant_id = :tenantId

@@ -1,0 +1,415 @@
+package io.findoc.batch.coordinator.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.findoc.batch.coordinator.testing.Api;
+import io.findoc.batch.coordinator.testing.Awaits;
+import io.findoc.batch.coordinator.testing.Jobs;
+import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.TopicRecords;
+import io.findoc.batch.coordinator.testing.WebhookReceiver;
+import io.findoc.batch.coordinator.testing.WebhookReceiver.Answer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Webhooks and job events against the real broker, PostgreSQL and an HTTP receiver that checks
+ * signatures with its own code (FI-12 of TESTING.md).
+ */
+class WebhookIT {
+
+  private static RunningStack stack;
+  private static Api api;
+  private static WebhookReceiver receiver;
+
+  @BeforeAll
+  static void start() throws Exception {
+    receiver = new WebhookReceiver();
+    stack =
+        RunningStack.withWorkers(
+            1,
+            Map.of(
+                "findoc.webhooks.allow-loopback", true,
+                "findoc.webhooks.initial-backoff", "300ms",
+                "findoc.webhooks.max-backoff", "1s",
+                "findoc.webhooks.timeout", "2s",
+                "findoc.webhooks.per-endpoint-in-flight", "4",
+                "findoc.events.progress-interval", "0s",
+                "findoc.events.progress-step-percent", "25"));
+    api = stack.api();
+  }
+
+  @AfterAll
+  static void stop() {
+    stack.close();
+    receiver.close();
+  }
+
+  /** Submits a job of {@code tasks} simulated tasks with one webhook; returns id and secret. */
+  private static String[] submitWithWebhook(String path, int tasks, List<String> events) {
+    // Tasks long enough for their STARTED reports to be applied before their results (a job whose
+    // tasks all finish within one status batch goes from QUEUED straight to its result).
+    Map<String, Object> job = Jobs.of("simulate", tasks, Map.of("sleepMs", 1000));
+    Map<String, Object> webhook = new LinkedHashMap<>();
+    webhook.put("url", receiver.url(path));
+    if (events != null) {
+      webhook.put("events", events);
+    }
+    Api.Response response =
+        api.post("/api/batch/jobs", Jobs.with(job, "webhooks", List.of(webhook)));
+    assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
+    JsonNode created = response.body().get("webhooks").get(0);
+    String secret = created.get("secret").asString();
+    assertThat(secret).startsWith("whsec_");
+    receiver.secrets(path, secret);
+    return new String[] {response.body().get("id").asString(), secret};
+  }
+
+  @Test
+  void aJobsWholeLifeArrivesSignedAtItsWebhookAndInOrderOnTheEventsTopic() {
+    String path = "/life";
+    String job =
+        submitWithWebhook(
+            path,
+            8,
+            List.of(
+                "batch.job.created",
+                "batch.job.started",
+                "batch.job.progress",
+                "batch.job.completed",
+                "batch.job.failed",
+                "batch.task.started",
+                "batch.task.completed",
+                "batch.task.failed"))[0];
+    Awaits.jobReaches(api, job, Duration.ofSeconds(60), "COMPLETED");
+
+    List<String> idsInOutbox = eventIds(job);
+    // Deliveries run in parallel (and may be retried): they arrive in any order; wait for all.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                receiver.received(path).stream()
+                    .map(WebhookReceiver.Received::webhookId)
+                    .collect(Collectors.toSet())
+                    .containsAll(idsInOutbox));
+    List<WebhookReceiver.Received> got = receiver.received(path);
+    assertThat(got).allMatch(WebhookReceiver.Received::signatureValid);
+    List<String> types = got.stream().map(WebhookReceiver.Received::type).toList();
+    assertThat(types).contains("batch.job.created", "batch.job.started", "batch.job.completed");
+    // Workers report STARTED only for attempts still running after 200 ms, and a report may be
+    // folded into its result within one status batch: at least one start is seen, not all eight.
+    assertThat(types).contains("batch.task.started");
+    assertThat(types.stream().filter("batch.task.completed"::equals)).hasSize(8);
+    assertThat(types.stream().filter("batch.job.completed"::equals)).hasSize(1);
+    JsonNode completed =
+        got.stream().filter(r -> r.type().equals("batch.job.completed")).findFirst().get().data();
+    assertThat(completed.get("jobId").asString()).isEqualTo(job);
+    assertThat(completed.get("state").asString()).isEqualTo("COMPLETED");
+    assertThat(completed.get("counts").get("succeeded").asInt()).isEqualTo(8);
+
+    // The topic: every event of the job, each id once, in the order the job went through them.
+    List<ConsumerRecord<String, byte[]>> records =
+        TopicRecords.keyed(stack.property("findoc.topics.job-events"), job, idsInOutbox.size());
+    List<String> idsOnTopic = records.stream().map(r -> header(r, "ce_id")).distinct().toList();
+    assertThat(idsOnTopic).isEqualTo(idsInOutbox);
+    List<String> topicTypes = records.stream().map(r -> header(r, "ce_type")).toList();
+    assertThat(topicTypes.get(0)).isEqualTo("batch.job.created");
+    assertThat(topicTypes.get(topicTypes.size() - 1)).isEqualTo("batch.job.completed");
+    assertThat(topicTypes.indexOf("batch.job.started"))
+        .isLessThan(topicTypes.indexOf("batch.task.completed"));
+    assertThat(header(records.get(0), "ce_specversion")).isEqualTo("1.0");
+    assertThat(header(records.get(0), "ce_subject")).isEqualTo(job);
+    assertThat(header(records.get(0), "content-type")).isEqualTo("application/json");
+    // The webhook ids are the CloudEvent ids.
+    assertThat(got.stream().map(WebhookReceiver.Received::webhookId).collect(Collectors.toSet()))
+        .isEqualTo(new LinkedHashSet<>(idsInOutbox));
+  }
+
+  @Test
+  void aFailingEndpointIsRetriedWithTheSameIdUntilItAnswers() {
+    String path = "/flaky";
+    receiver.behave(path, (id, n) -> n <= 2 ? Answer.status(500) : Answer.ok());
+    String job = submitWithWebhook(path, 1, List.of("batch.job.created"))[0];
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> receiver.received(path).stream().anyMatch(r -> r.answered() == 200));
+    List<WebhookReceiver.Received> got = receiver.received(path);
+    assertThat(got).hasSize(3).allMatch(WebhookReceiver.Received::signatureValid);
+    assertThat(got.stream().map(WebhookReceiver.Received::webhookId).distinct()).hasSize(1);
+    assertThat(got.get(2).data().get("jobId").asString()).isEqualTo(job);
+
+    JsonNode delivery = deliveriesOf(endpointFor(path)).get(0);
+    assertThat(delivery.get("state").asString()).isEqualTo("SUCCEEDED");
+    assertThat(delivery.get("attempt").asInt()).isEqualTo(3);
+    assertThat(delivery.get("responseStatus").asInt()).isEqualTo(200);
+    assertThat(delivery.get("latencyMs").isNumber()).isTrue();
+  }
+
+  @Test
+  void anEndpointThatAnswers410IsDisabled() {
+    String path = "/gone";
+    receiver.behave(path, (id, n) -> Answer.status(410));
+    submitWithWebhook(path, 1, List.of("batch.job.created"));
+    String endpoint = endpointFor(path);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !api.get("/api/webhooks/" + endpoint).body().get("enabled").asBoolean());
+    JsonNode view = api.get("/api/webhooks/" + endpoint).body();
+    assertThat(view.get("disabledReason").asString()).contains("410");
+    assertThat(deliveriesOf(endpoint).get(0).get("state").asString()).isEqualTo("FAILED");
+    assertThat(receiver.received(path)).hasSize(1);
+  }
+
+  @Test
+  void retryAfterOfA429IsHonoured() {
+    String path = "/busy";
+    receiver.behave(
+        path, (id, n) -> n == 1 ? new Answer(429, Map.of("Retry-After", "3"), 0) : Answer.ok());
+    submitWithWebhook(path, 1, List.of("batch.job.created"));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received(path).size() == 2);
+    List<WebhookReceiver.Received> got = receiver.received(path);
+    // Without Retry-After the backoff would be under a second.
+    assertThat(Duration.between(got.get(0).receivedAt(), got.get(1).receivedAt()))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(2900));
+    assertThat(got.get(1).webhookId()).isEqualTo(got.get(0).webhookId());
+  }
+
+  @Test
+  void aRedirectIsNotFollowed() {
+    String path = "/moved";
+    String target = "/moved-target";
+    receiver.behave(path, (id, n) -> new Answer(302, Map.of("Location", receiver.url(target)), 0));
+    submitWithWebhook(path, 1, List.of("batch.job.created"));
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received(path).size() >= 2);
+    assertThat(receiver.received(target)).isEmpty();
+    JsonNode delivery = deliveriesOf(endpointFor(path)).get(0);
+    assertThat(delivery.get("state").asString()).isEqualTo("PENDING");
+    assertThat(delivery.get("responseStatus").asInt()).isEqualTo(302);
+    assertThat(delivery.get("lastError").asString()).contains("redirect");
+    assertThat(delivery.get("nextAttemptAt").isNull()).isFalse();
+  }
+
+  @Test
+  void aSlowEndpointDoesNotDelayAnother() {
+    String slow = "/slow";
+    String fast = "/fast";
+    receiver.behave(slow, (id, n) -> new Answer(200, Map.of(), 1900));
+    String slowEndpoint = createEndpoint(slow, List.of("batch.job.created"));
+    createEndpoint(fast, List.of("batch.job.created"));
+    for (int i = 0; i < 10; i++) {
+      api.submit(Jobs.noop(1));
+    }
+    // The slow one takes at most 4 at a time, 1.9 s each: its 10 need three rounds, 5.7 s; the
+    // fast one gets its 10 as they come.
+    await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received(fast).size() >= 10);
+    assertThat(
+            receiver.received(slow).stream()
+                .map(WebhookReceiver.Received::webhookId)
+                .distinct()
+                .count())
+        .isLessThan(10);
+    await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received(slow).size() >= 10);
+    api.delete("/api/webhooks/" + slowEndpoint);
+  }
+
+  @Test
+  void endpointsAreCreatedListedChangedRotatedAndDeletedByTheirTenantOnly() {
+    String path = "/crud";
+    Api.Response created =
+        api.post(
+            "/api/webhooks",
+            Jobs.json(
+                Map.of("url", receiver.url(path), "eventTypes", List.of("batch.job.failed"))));
+    assertThat(created.status()).isEqualTo(201);
+    String id = created.body().get("id").asString();
+    String first = created.body().get("secret").asString();
+    assertThat(api.get("/api/webhooks/" + id).body().has("secret")).isFalse();
+    assertThat(api.get("/api/webhooks").body().toString()).contains(id);
+
+    Api other = api.withKey(stack.createKey("other-tenant", "operator"));
+    assertThat(other.get("/api/webhooks/" + id).status()).isEqualTo(404);
+    assertThat(other.patch("/api/webhooks/" + id, "{\"enabled\":false}").status()).isEqualTo(404);
+    assertThat(other.delete("/api/webhooks/" + id).status()).isEqualTo(404);
+    assertThat(other.post("/api/webhooks/" + id + "/rotate-secret", "{}").status()).isEqualTo(404);
+    assertThat(other.get("/api/webhooks/" + id + "/deliveries").status()).isEqualTo(404);
+    assertThat(other.get("/api/webhooks").body().toString()).doesNotContain(id);
+
+    Api.Response changed =
+        api.patch("/api/webhooks/" + id, "{\"eventTypes\":[\"batch.job.created\"]}");
+    assertThat(changed.status()).isEqualTo(200);
+    assertThat(changed.body().get("eventTypes").get(0).asString()).isEqualTo("batch.job.created");
+
+    Api.Response rotated =
+        api.post("/api/webhooks/" + id + "/rotate-secret", "{\"overlapSeconds\":600}");
+    assertThat(rotated.status()).isEqualTo(200);
+    String second = rotated.body().get("secret").asString();
+    assertThat(second).isNotEqualTo(first).startsWith("whsec_");
+    assertThat(rotated.body().get("previousSecretExpiresAt").isNull()).isFalse();
+
+    // During the overlap both secrets sign: a receiver that knows only the old one still verifies.
+    receiver.secrets(path, first);
+    api.submit(Jobs.noop(1));
+    await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.received(path).isEmpty());
+    WebhookReceiver.Received got = receiver.received(path).get(0);
+    assertThat(got.signatureValid()).isTrue();
+    assertThat(got.signature().split(" ")).hasSize(2);
+
+    assertThat(api.delete("/api/webhooks/" + id).status()).isEqualTo(204);
+    assertThat(api.get("/api/webhooks/" + id).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aDeliveryCanBeSentAgainByHandWithTheSameId() {
+    String path = "/again";
+    String endpoint = createEndpoint(path, List.of("batch.job.created"));
+    api.submit(Jobs.noop(1));
+    await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received(path).size() == 1);
+    String delivery = deliveriesOf(endpoint).get(0).get("id").asString();
+
+    Api.Response redone =
+        api.post("/api/webhooks/" + endpoint + "/deliveries/" + delivery + "/redeliver", "");
+    assertThat(redone.status()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received(path).size() == 2);
+    assertThat(receiver.received(path).get(1).webhookId())
+        .isEqualTo(receiver.received(path).get(0).webhookId());
+    Api other = api.withKey(stack.createKey("other-tenant", "operator"));
+    assertThat(
+            other
+                .post("/api/webhooks/" + endpoint + "/deliveries/" + delivery + "/redeliver", "")
+                .status())
+        .isEqualTo(404);
+    api.delete("/api/webhooks/" + endpoint);
+  }
+
+  @Test
+  void badWebhooksAreRefusedNamingTheFieldAndStoreNothing() {
+    Map<String, Object> job = Jobs.of("noop", 1, Map.of());
+    Api.Response badUrl =
+        api.post(
+            "/api/batch/jobs",
+            Jobs.with(job, "webhooks", List.of(Map.of("url", "http://10.0.0.1/hook"))));
+    assertThat(badUrl.status()).isEqualTo(400);
+    assertThat(badUrl.body().get("errors").get(0).get("field").asString())
+        .isEqualTo("webhooks[0].url");
+
+    Api.Response metadata =
+        api.post(
+            "/api/batch/jobs",
+            Jobs.with(job, "webhooks", List.of(Map.of("url", "http://169.254.169.254/latest"))));
+    assertThat(metadata.status()).isEqualTo(400);
+
+    Api.Response badType =
+        api.post(
+            "/api/batch/jobs",
+            Jobs.with(
+                job,
+                "webhooks",
+                List.of(Map.of("url", receiver.url("/x"), "events", List.of("batch.job.done")))));
+    assertThat(badType.status()).isEqualTo(400);
+    assertThat(badType.body().get("errors").get(0).get("field").asString())
+        .isEqualTo("webhooks[0].events[0]");
+
+    Api.Response notAList = api.post("/api/batch/jobs", Jobs.with(job, "webhooks", "http://x"));
+    assertThat(notAList.status()).isEqualTo(400);
+    assertThat(notAList.body().get("errors").get(0).get("field").asString()).startsWith("webhooks");
+
+    Api.Response badEndpoint =
+        api.post(
+            "/api/webhooks",
+            Jobs.json(
+                Map.of("url", "ftp://example.com/", "eventTypes", List.of("batch.job.failed"))));
+    assertThat(badEndpoint.status()).isEqualTo(400);
+    assertThat(badEndpoint.body().get("errors").get(0).get("field").asString()).isEqualTo("url");
+    Api.Response noTypes =
+        api.post(
+            "/api/webhooks", Jobs.json(Map.of("url", receiver.url("/y"), "eventTypes", List.of())));
+    assertThat(noTypes.body().get("errors").get(0).get("field").asString()).isEqualTo("eventTypes");
+  }
+
+  @Test
+  void tasksOfJobsWithoutTaskSubscribersWriteNoTaskEvents() {
+    String job = api.submit(Jobs.noop(50));
+    Awaits.jobReaches(api, job, Duration.ofSeconds(60), "COMPLETED");
+    List<String> types =
+        stack
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT type FROM job_event WHERE job_id = CAST(:j AS uuid) ORDER BY seq")
+                        .bind("j", job)
+                        .mapTo(String.class)
+                        .list());
+    assertThat(types).noneMatch(t -> t.startsWith("batch.task."));
+    assertThat(types.get(0)).isEqualTo("batch.job.created");
+    assertThat(types.get(types.size() - 1)).isEqualTo("batch.job.completed");
+  }
+
+  @Test
+  void aCancelledJobEmitsOneFailedEventWithItsReason() {
+    String path = "/cancelled";
+    String job = submitWithWebhook(path, 3, List.of("batch.job.failed"))[0];
+    api.delete("/api/batch/jobs/" + job + "?reason=wrong%20batch");
+    await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received(path).size() == 1);
+    JsonNode data = receiver.received(path).get(0).data();
+    assertThat(data.get("state").asString()).isEqualTo("CANCELLED");
+    assertThat(data.get("reason").asString()).contains("wrong batch");
+  }
+
+  private static List<String> eventIds(String job) {
+    return stack
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT CAST(id AS text) FROM job_event WHERE job_id = CAST(:j AS uuid)"
+                            + " ORDER BY seq")
+                    .bind("j", job)
+                    .mapTo(String.class)
+                    .list());
+  }
+
+  private static String createEndpoint(String path, List<String> types) {
+    Api.Response created =
+        api.post(
+            "/api/webhooks", Jobs.json(Map.of("url", receiver.url(path), "eventTypes", types)));
+    assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+    receiver.secrets(path, created.body().get("secret").asString());
+    return created.body().get("id").asString();
+  }
+
+  private static String endpointFor(String path) {
+    for (JsonNode endpoint : api.get("/api/webhooks?limit=1000").body()) {
+      if (endpoint.get("url").asString().equals(receiver.url(path))) {
+        return endpoint.get("id").asString();
+      }
+    }
+    throw new AssertionError("no endpoint for " + path);
+  }
+
+  private static JsonNode deliveriesOf(String endpoint) {
+    Api.Response response = api.get("/api/webhooks/" + endpoint + "/deliveries");
+    assertThat(response.status()).isEqualTo(200);
+    return response.body();
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+}
