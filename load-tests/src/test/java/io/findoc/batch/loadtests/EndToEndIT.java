@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.findoc.batch.loadtests.bench.Bench;
+import io.findoc.batch.loadtests.bench.BenchOptions;
 import io.findoc.batch.loadtests.client.FindocClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +36,9 @@ import tools.jackson.databind.JsonNode;
  * The product as users run it: {@code ./findoc up} starts the broker, PostgreSQL, the coordinator
  * and two workers as OS processes; 2,000 tasks go in over HTTP; the checker then verifies INV-1 to
  * INV-3 of TESTING.md against the API and the database; a job is paused and resumed and another
- * cancelled across the processes; and {@code ./findoc down} must leave no process behind.
+ * cancelled across the processes; every benchmark scenario runs in its smoke version (a few
+ * thousand tasks, no assertion on speed) and writes its files; and {@code ./findoc down} must leave
+ * no process behind.
  */
 class EndToEndIT {
 
@@ -174,6 +178,39 @@ class EndToEndIT {
       checkInvariants(sleeper, 40, client.job(sleeper), db);
     }
     assertThat(finished.get(paused).get("counts").get("succeeded").asInt()).isEqualTo(600);
+  }
+
+  @Test
+  void everyBenchScenarioRunsInSmokeModeAndWritesItsFiles() throws IOException {
+    Path results = ROOT.resolve("load-tests/target/bench-smoke-it");
+    deleteRecursively(results);
+
+    int failed =
+        Bench.run(
+            BenchOptions.parse(
+                new String[] {
+                  "--smoke",
+                  "--api",
+                  client.api().toString(),
+                  "--var",
+                  VAR.toString(),
+                  "--db",
+                  "jdbc:postgresql://127.0.0.1:" + pgPort + "/findoc",
+                  "--results",
+                  results.toString()
+                }));
+
+    assertThat(failed).as("failed bench scenarios").isZero();
+    String resultLines = Files.readString(results.resolve("results.txt"));
+    for (String scenario : BenchOptions.ALL) {
+      assertThat(results.resolve(scenario + ".csv")).isNotEmptyFile();
+      assertThat(results.resolve(scenario + ".html")).content().contains("<svg");
+      assertThat(results.resolve("resources-" + scenario + ".csv"))
+          .content()
+          .contains("coordinator");
+      assertThat(resultLines).contains("RESULT " + scenario + " ");
+    }
+    assertThat(results.resolve("machine.txt")).content().contains("cores: ");
   }
 
   /**

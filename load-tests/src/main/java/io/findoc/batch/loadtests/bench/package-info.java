@@ -1,2 +1,6 @@
-/** Benchmarks against a running stack; each prints a machine-readable {@code RESULT} line. */
+/**
+ * The benchmark harness ({@link io.findoc.batch.loadtests.bench.Bench}): scenarios against a
+ * running stack, each ending with a machine-readable {@code RESULT} line, with CSV and HTML charts
+ * in one results folder; {@code AnalyzerSpeed} measures the analyser alone.
+ */
 package io.findoc.batch.loadtests.bench;

@@ -66,6 +66,23 @@ public final class FindocClient {
     return expect(202, send(request));
   }
 
+  /**
+   * Submits a job already written as JSON without waiting for the answer: for an open-model load,
+   * where the next submission does not wait for this one.
+   */
+  public java.util.concurrent.CompletableFuture<JsonNode> submitJsonAsync(byte[] json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(api.resolve("/api/batch/jobs"))
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofMinutes(1))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(json));
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
+    }
+    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+        .thenApply(response -> expect(202, response));
+  }
+
   /** GETs a path of the API, such as {@code /api/batch/jobs/<id>}. */
   public JsonNode get(String path) {
     return expect(

@@ -1,55 +1,108 @@
-package io.findoc.batch.loadtests.bench;
+package io.findoc.batch.loadtests.bench.scenario;
 
+import io.findoc.batch.loadtests.bench.BenchRun;
+import io.findoc.batch.loadtests.bench.Scenario;
+import io.findoc.batch.loadtests.bench.report.Svg;
 import io.findoc.batch.loadtests.client.FindocClient;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The scheduling figures, on a running stack whose workers run {@code simulate} tasks of {@code
- * --sleep-ms} each: how long a 10-task job takes while a big low-priority job saturates the workers
- * (high priority, and low like the big one), the share of the workers each priority gets when all
- * three have a backlog, and the time from {@code pause} to the last task that started. Usage:
- * {@code SchedulingFigures --api http://127.0.0.1:8080 --sleep-ms 20 --big 20000}. The last line is
- * {@code RESULT scheduling ...}.
+ * Scenario 4, the scheduling figures, with {@code simulate} tasks of 20 ms each: how long a 10-task
+ * job takes while a big low-priority job saturates the workers (high priority, and low like the big
+ * one), the share of the workers each priority gets when all three have a backlog, and the time
+ * from {@code pause} to the last task that started (a big job of 20,000 tasks, windows of 10 s;
+ * with {@code --smoke} 2,000 tasks and 1 s; -1 ms if the job ended before it could be paused).
  */
-public final class SchedulingFigures {
+public final class SchedulingFigures implements Scenario {
 
-  private final FindocClient client;
-  private final int sleepMs;
-  private final int big;
+  private FindocClient client;
+  private final int sleepMs = 20;
+  private int big;
+  private long settleMs;
+  private long windowMs;
 
-  private SchedulingFigures(FindocClient client, int sleepMs, int big) {
-    this.client = client;
-    this.sleepMs = sleepMs;
-    this.big = big;
+  @Override
+  public String name() {
+    return "scheduling";
   }
 
-  public static void main(String[] args) throws InterruptedException {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-    }
-    SchedulingFigures figures =
-        new SchedulingFigures(
-            FindocClient.withKeyFile(
-                URI.create(options.getOrDefault("api", "http://127.0.0.1:8080")),
-                options.containsKey("key-file") ? Path.of(options.get("key-file")) : null),
-            Integer.parseInt(options.getOrDefault("sleep-ms", "20")),
-            Integer.parseInt(options.getOrDefault("big", "20000")));
-    double[] smallJobs = figures.smallJobsBesideABigOne();
-    double[] shares = figures.sharesUnderContention();
-    long pauseMs = figures.pauseToLastStart();
-    System.out.printf(
-        "RESULT scheduling sleep_ms=%d high_10_task_job_s=%.2f low_10_task_job_s=%.2f"
-            + " share_high=%.2f share_normal=%.2f share_low=%.2f pause_to_last_start_ms=%d%n",
-        figures.sleepMs, smallJobs[0], smallJobs[1], shares[0], shares[1], shares[2], pauseMs);
+  @Override
+  public Map<String, Object> run(BenchRun run) throws InterruptedException {
+    boolean smoke = run.options().smoke();
+    client = run.client();
+    big = smoke ? 2000 : 20_000;
+    settleMs = smoke ? 300 : 2000;
+    windowMs = smoke ? 1000 : 10_000;
+    double[] smallJobs = smallJobsBesideABigOne();
+    double[] shares = sharesUnderContention();
+    long pauseMs = pauseToLastStart();
+    run.results()
+        .csv(
+            "scheduling",
+            List.of(
+                "sleep_ms",
+                "big_job_tasks",
+                "high_10_task_job_s",
+                "low_10_task_job_s",
+                "share_high",
+                "share_normal",
+                "share_low",
+                "pause_to_last_start_ms"),
+            List.of(
+                List.of(
+                    sleepMs,
+                    big,
+                    smallJobs[0],
+                    smallJobs[1],
+                    shares[0],
+                    shares[1],
+                    shares[2],
+                    pauseMs)));
+    run.results()
+        .html(
+            "scheduling",
+            "Fairness and pause",
+            List.of(
+                Svg.bars(
+                    "10-task jobs beside a saturating low job",
+                    "seconds",
+                    List.of("high", "low"),
+                    List.of(smallJobs[0], smallJobs[1])),
+                Svg.bars(
+                    "Share of the workers with all three priorities backlogged",
+                    "share",
+                    List.of("high", "normal", "low"),
+                    List.of(shares[0], shares[1], shares[2]))));
+    run.results()
+        .row(
+            "scheduling",
+            "simulate " + sleepMs + " ms, big job " + big,
+            String.format(
+                java.util.Locale.ROOT,
+                "10-task high %.2f s, low %.2f s; shares %.2f/%.2f/%.2f; pause to last start"
+                    + " %d ms",
+                smallJobs[0],
+                smallJobs[1],
+                shares[0],
+                shares[1],
+                shares[2],
+                pauseMs));
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put("sleep_ms", sleepMs);
+    figures.put("high_10_task_job_s", smallJobs[0]);
+    figures.put("low_10_task_job_s", smallJobs[1]);
+    figures.put("share_high", shares[0]);
+    figures.put("share_normal", shares[1]);
+    figures.put("share_low", shares[2]);
+    figures.put("pause_to_last_start_ms", pauseMs);
+    return figures;
   }
 
   /** Seconds a 10-task high job and a 10-task low job take while a big low job runs. */
@@ -64,7 +117,7 @@ public final class SchedulingFigures {
     System.out.printf(
         "  10-task jobs beside a saturating %d-task low job: high %.2f s, low %.2f s%n",
         big, highSeconds, lowSeconds);
-    client.delete("/api/batch/jobs/" + bigJob);
+    cancel(bigJob);
     return new double[] {highSeconds, lowSeconds};
   }
 
@@ -72,9 +125,9 @@ public final class SchedulingFigures {
   private double[] sharesUnderContention() throws InterruptedException {
     List<String> jobs = List.of(submit("high", big), submit("normal", big), submit("low", big));
     awaitSaturated(jobs.get(2));
-    Thread.sleep(3000);
+    Thread.sleep(settleMs);
     int[] before = finished(jobs);
-    Thread.sleep(10_000);
+    Thread.sleep(windowMs);
     int[] after = finished(jobs);
     double total = 0;
     double[] done = new double[3];
@@ -87,11 +140,11 @@ public final class SchedulingFigures {
       shares[i] = total == 0 ? 0 : done[i] / total;
     }
     System.out.printf(
-        "  shares over 10 s with all three backlogged: high %.2f, normal %.2f, low %.2f (%.0f"
+        "  shares over the window with all three backlogged: high %.2f, normal %.2f, low %.2f (%.0f"
             + " tasks)%n",
         shares[0], shares[1], shares[2], total);
     for (String job : jobs) {
-      client.delete("/api/batch/jobs/" + job);
+      cancel(job);
     }
     return shares;
   }
@@ -100,9 +153,14 @@ public final class SchedulingFigures {
   private long pauseToLastStart() throws InterruptedException {
     String job = submit("normal", big);
     awaitSaturated(job);
-    Thread.sleep(2000);
+    Thread.sleep(settleMs);
     Instant paused = Instant.now();
-    client.put("/api/batch/jobs/" + job + "/pause");
+    try {
+      client.put("/api/batch/jobs/" + job + "/pause");
+    } catch (FindocClient.ApiException e) {
+      System.out.println("  pause refused (the job is too small for this machine): " + e);
+      return -1;
+    }
     // Quiet: nothing running and nothing finishing any more.
     int lastFinished = -1;
     while (true) {
@@ -119,8 +177,20 @@ public final class SchedulingFigures {
     System.out.printf(
         "  pause: the last task started %d ms after the pause was requested%n", millis);
     client.put("/api/batch/jobs/" + job + "/resume");
-    client.delete("/api/batch/jobs/" + job);
+    cancel(job);
     return millis;
+  }
+
+  /** Cancels a job unless it has finished already (a small one may have, with --smoke). */
+  private void cancel(String job) {
+    if (!Set.of("COMPLETED", "COMPLETED_WITH_ERRORS", "FAILED", "CANCELLED")
+        .contains(client.job(job).get("state").asString())) {
+      try {
+        client.delete("/api/batch/jobs/" + job);
+      } catch (FindocClient.ApiException e) {
+        System.out.println("  (job " + job + " finished meanwhile: " + e.getMessage() + ")");
+      }
+    }
   }
 
   private Instant lastStart(String job) {
@@ -155,12 +225,12 @@ public final class SchedulingFigures {
     return client.submit(job).get("id").asString();
   }
 
-  /** Waits until the job has finished tasks for two seconds in a row. */
+  /** Waits until the job has finished tasks, and then a little longer. */
   private void awaitSaturated(String job) throws InterruptedException {
     while (client.job(job).get("counts").get("succeeded").asInt() == 0) {
       Thread.sleep(200);
     }
-    Thread.sleep(2000);
+    Thread.sleep(settleMs);
   }
 
   private double secondsUntilFinished(String job, long t0) throws InterruptedException {

@@ -1,0 +1,86 @@
+package io.findoc.batch.loadtests.bench.scenario;
+
+import io.findoc.batch.common.message.Document;
+import io.findoc.batch.worker.analysis.AnalysisOptions;
+import io.findoc.batch.worker.analysis.DocumentAnalyser;
+import io.findoc.batch.worker.analysis.corpus.CorpusEntry;
+import io.findoc.batch.worker.analysis.corpus.CorpusGenerator;
+import io.findoc.batch.worker.analysis.extract.ExtractionLimits;
+import io.findoc.batch.worker.analysis.extract.TextExtractor;
+import io.findoc.batch.worker.analysis.result.ResultSizeCap;
+import io.findoc.batch.worker.analysis.source.DocumentSources;
+import io.findoc.batch.worker.analysis.source.SourceLimits;
+import io.findoc.batch.worker.execution.TaskContext;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The generated corpus of the document scenarios (invoices, statements, trade confirmations,
+ * receipts, reports; PDF, text and CSV) in a folder the workers may read, and the analyser the
+ * worker runs ({@code findoc.analyze}, same limits as {@code AnalyzerSpeed}) for the sequential
+ * loop and the peers.
+ */
+public final class Corpus {
+
+  private final List<String> uris;
+  private final DocumentAnalyser analyser;
+  private final AnalysisOptions options = AnalysisOptions.from(Map.of());
+  private final TaskContext running = () -> false;
+
+  private Corpus(List<String> uris, DocumentAnalyser analyser) {
+    this.uris = uris;
+    this.analyser = analyser;
+  }
+
+  /** Writes {@code count} documents to {@code folder} (seed fixed: the same corpus every run). */
+  public static Corpus generate(Path folder, int count) throws IOException {
+    List<String> uris =
+        CorpusGenerator.generate(folder, count, 2026, CorpusGenerator.Templates.ALL).stream()
+            .map(CorpusEntry::file)
+            .map(file -> folder.resolve(file).toUri().toString())
+            .toList();
+    DocumentAnalyser analyser =
+        new DocumentAnalyser(
+            new DocumentSources(
+                new SourceLimits(
+                    50L << 20,
+                    List.of(folder.toRealPath()),
+                    List.of(),
+                    false,
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(5),
+                    0)),
+            new TextExtractor(new ExtractionLimits(500, 64L << 20, 5_000_000)),
+            new ResultSizeCap(64 << 10));
+    return new Corpus(uris, analyser);
+  }
+
+  public List<String> uris() {
+    return uris;
+  }
+
+  /** Analyses one document as {@code findoc.analyze} does; fails if it finds no type. */
+  public void analyse(String uri) {
+    Document document =
+        new Document(uri.substring(uri.lastIndexOf('/') + 1), uri, null, null, null);
+    try {
+      if (analyser.analyse(document, options, running).get("type") == null) {
+        throw new IllegalStateException("no type for " + uri);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("could not analyse " + uri, e);
+    }
+  }
+
+  /** Seconds the whole corpus takes analysed one after the other on this thread. */
+  public double sequentialSeconds() {
+    long t0 = System.nanoTime();
+    for (String uri : uris) {
+      analyse(uri);
+    }
+    return (System.nanoTime() - t0) / 1e9;
+  }
+}

@@ -1,0 +1,2 @@
+/** The benchmark scenarios: throughput, latency, speed-up, scheduling. */
+package io.findoc.batch.loadtests.bench.scenario;

@@ -1,0 +1,54 @@
+package io.findoc.batch.loadtests.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+  @Test
+  void allRunsEveryScenarioOnTheIssuesSizesThreeTimes() {
+    BenchOptions options = BenchOptions.parse(new String[] {});
+    assertThat(options.scenarios()).isEqualTo(BenchOptions.ALL);
+    assertThat(options.tasks()).containsExactly(100_000, 1_000_000);
+    assertThat(options.repeats()).isEqualTo(3);
+    assertThat(options.smoke()).isFalse();
+  }
+
+  @Test
+  void smokeRunsSmallJobsOnce() {
+    BenchOptions options = BenchOptions.parse(new String[] {"--smoke", "--scenario", "noop,peers"});
+    assertThat(options.scenarios()).containsExactly("noop", "peers");
+    assertThat(options.tasks()).containsExactly(2000);
+    assertThat(options.repeats()).isEqualTo(1);
+    assertThat(options.peerTasks()).isLessThanOrEqualTo(1000);
+  }
+
+  @Test
+  void theKeyFileAndThePeersAdminDatabaseFollowFromTheStack() {
+    BenchOptions options =
+        BenchOptions.parse(
+            new String[] {
+              "--var", "/tmp/v", "--db", "jdbc:postgresql://127.0.0.1:15532/findoc", "--profile"
+            });
+    assertThat(options.keyFile()).isEqualTo(Path.of("/tmp/v/demo-key"));
+    assertThat(options.adminDb()).isEqualTo("jdbc:postgresql://127.0.0.1:15532/postgres");
+    assertThat(options.profile()).isTrue();
+  }
+
+  @Test
+  void anUnknownScenarioIsRefusedWithTheKnownOnes() {
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--scenario", "speed"}))
+        .hasMessageContaining("unknown scenario speed")
+        .hasMessageContaining(List.of("noop").get(0));
+  }
+
+  @Test
+  void anUnknownOptionIsRefused() {
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--taks", "5"}))
+        .hasMessageContaining("unknown options: [taks]");
+  }
+}
