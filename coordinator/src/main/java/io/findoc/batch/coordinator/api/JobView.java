@@ -30,7 +30,8 @@ public record JobView(
     double percentDone,
     Instant createdAt,
     Instant startedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) JobRow.Rollback rollback) {
 
   /** Tasks per state; they add up to {@code total}. */
   public record Counts(
@@ -77,6 +78,15 @@ public record JobView(
         percent,
         job.createdAt(),
         job.startedAt(),
-        job.finishedAt());
+        job.finishedAt(),
+        rolledBack(job) ? job.rollback() : null);
+  }
+
+  /** Whether the job's failure policy started a rollback: then its compensations are shown. */
+  private static boolean rolledBack(JobRow job) {
+    return job.rollback() != null
+        && (job.rollback().compensations() > 0
+            || job.state() == JobState.ROLLING_BACK
+            || job.state() == JobState.ROLLED_BACK);
   }
 }

@@ -25,10 +25,17 @@ public record TaskView(
     Instant finishedAt,
     String worker,
     @JsonRawValue String result,
-    Error error) {
+    Error error,
+    Compensation compensation) {
 
   /** Why the task failed, or why its last attempt did. */
   public record Error(String code, String message) {}
+
+  /**
+   * The compensation of a succeeded task of a job that rolled back: its {@code CompensationState},
+   * attempt, and the error of its last failed attempt.
+   */
+  public record Compensation(String state, int attempt, Error error) {}
 
   static TaskView summary(TaskRow task) {
     return of(task, null);
@@ -52,6 +59,14 @@ public record TaskView(
         task.finishedAt(),
         task.worker(),
         task.result(),
-        task.errorCode() == null ? null : new Error(task.errorCode(), task.errorMessage()));
+        task.errorCode() == null ? null : new Error(task.errorCode(), task.errorMessage()),
+        task.compensation() == null
+            ? null
+            : new Compensation(
+                task.compensation(),
+                task.compensationAttempt(),
+                task.compensationErrorCode() == null
+                    ? null
+                    : new Error(task.compensationErrorCode(), task.compensationErrorMessage())));
   }
 }

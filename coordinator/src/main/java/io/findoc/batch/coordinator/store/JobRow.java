@@ -26,4 +26,12 @@ public record JobRow(
     @Nested JobCounts counts,
     Instant createdAt,
     Instant startedAt,
-    Instant finishedAt) {}
+    Instant finishedAt,
+    @Nested Rollback rollback) {
+
+  /**
+   * The compensations of a job that rolled back (all zero otherwise): how many ran, succeeded and
+   * failed for good.
+   */
+  public record Rollback(int compensations, int compensated, int compensationFailed) {}
+}

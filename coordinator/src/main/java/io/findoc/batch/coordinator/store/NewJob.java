@@ -2,7 +2,10 @@ package io.findoc.batch.coordinator.store;
 
 import java.util.UUID;
 
-/** The columns of a job being inserted; JSON as text, priority, state and task order by name. */
+/**
+ * The columns of a job being inserted; JSON as text, priority, state and task order by name; the
+ * failure policy's fields null where the submission left them to the defaults.
+ */
 public record NewJob(
     UUID id,
     String tenantId,
@@ -15,4 +18,10 @@ public record NewJob(
     String state,
     String taskOrder,
     boolean hasTaskDependencies,
-    int total) {}
+    int total,
+    Long initialBackoffMs,
+    Long maxBackoffMs,
+    Integer failureThresholdCount,
+    Double failureThresholdRatio,
+    boolean failFast,
+    String onFailure) {}

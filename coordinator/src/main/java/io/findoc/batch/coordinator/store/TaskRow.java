@@ -4,7 +4,10 @@ import io.findoc.batch.common.state.TaskState;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A task as stored; {@code document} and {@code result} are JSON text. */
+/**
+ * A task as stored; {@code document} and {@code result} are JSON text; {@code compensation} is null
+ * unless its job rolled back ({@code CompensationState} by name).
+ */
 public record TaskRow(
     UUID jobId,
     int number,
@@ -19,4 +22,8 @@ public record TaskRow(
     String worker,
     String result,
     String errorCode,
-    String errorMessage) {}
+    String errorMessage,
+    String compensation,
+    int compensationAttempt,
+    String compensationErrorCode,
+    String compensationErrorMessage) {}

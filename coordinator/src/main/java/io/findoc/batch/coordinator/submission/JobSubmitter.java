@@ -144,6 +144,7 @@ public class JobSubmitter {
     }
     List<Violation> jobViolations = new ArrayList<>();
     validator.checkJob(read.job(), read.documents(), jobViolations);
+    FailurePolicyRules.check(read.job(), jobViolations);
     List<UUID> dependsOn = read.job().dependsOn() == null ? List.of() : read.job().dependsOn();
     if (jobViolations.isEmpty()) {
       checkDependenciesExist(jobs, tenant, dependsOn, jobViolations);
@@ -178,6 +179,7 @@ public class JobSubmitter {
       boolean waits,
       boolean hasTaskDependencies) {
     JobSubmission job = read.job();
+    FailurePolicyRules.Policy policy = FailurePolicyRules.of(job);
     return new NewJob(
         id,
         tenant,
@@ -192,7 +194,13 @@ public class JobSubmitter {
         (waits ? JobState.WAITING : JobState.QUEUED).name(),
         (job.taskOrder() == null ? TaskOrder.FIFO : job.taskOrder()).name(),
         hasTaskDependencies,
-        read.documents());
+        read.documents(),
+        policy.initialBackoffMs(),
+        policy.maxBackoffMs(),
+        policy.thresholdCount(),
+        policy.thresholdRatio(),
+        policy.failFast(),
+        policy.onFailure());
   }
 
   /** The job's violations first, then the documents' in document order. */

@@ -56,6 +56,7 @@ public final class SubmissionReader {
     JobSubmission.RetrySettings retry = null;
     TaskOrder taskOrder = null;
     UUID[] dependsOn = null;
+    JobSubmission.FailurePolicySettings failurePolicy = null;
     int documents = 0;
     try (JsonParser parser = mapper.createParser(body)) {
       JsonToken first = parser.nextToken();
@@ -77,6 +78,8 @@ public final class SubmissionReader {
           case "retry" -> retry = value(parser, field, JobSubmission.RetrySettings.class);
           case "taskOrder" -> taskOrder = value(parser, field, TaskOrder.class);
           case "dependsOn" -> dependsOn = value(parser, field, UUID[].class);
+          case "failurePolicy" ->
+              failurePolicy = value(parser, field, JobSubmission.FailurePolicySettings.class);
           case "documents" -> documents = documents(parser, sink);
           default -> throw invalid(field, "is not a known field");
         }
@@ -96,7 +99,8 @@ public final class SubmissionReader {
             metadata,
             retry,
             taskOrder,
-            dependsOn == null ? null : Arrays.asList(dependsOn)),
+            dependsOn == null ? null : Arrays.asList(dependsOn),
+            failurePolicy),
         documents);
   }
 

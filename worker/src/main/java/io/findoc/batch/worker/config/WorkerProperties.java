@@ -41,6 +41,10 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
    *     before it takes tasks; after that it warns and takes them anyway (default 30 s)
    * @param analysis the limits of the {@code findoc.analyze} processor ({@code
    *     findoc.worker.analysis.*})
+   * @param attemptTimeout how long one attempt may run before the worker stops it (interrupting its
+   *     thread) and reports it failed with the retryable {@code ATTEMPT_TIMEOUT}, so a document
+   *     that hangs its processor every time fails after the job's attempts (default 15 min; a
+   *     processor that ignores interrupts keeps its thread until it returns)
    */
   public record Worker(
       String id,
@@ -52,7 +56,8 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
       @DefaultValue("1s") Duration reportRetryPause,
       @DefaultValue("30s") Duration shutdownGrace,
       @DefaultValue("30s") Duration controlCatchUp,
-      @DefaultValue Analysis analysis) {
+      @DefaultValue Analysis analysis,
+      @DefaultValue("15m") Duration attemptTimeout) {
 
     public Worker {
       if (id == null || id.isBlank()) {
