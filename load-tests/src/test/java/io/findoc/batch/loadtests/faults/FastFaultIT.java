@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,7 +31,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The fast subset of the fault catalogue, run by {@code ./findoc test}: FI-01 ({@code kill -9} of a
  * worker with tasks running), FI-09 (poison bytes on a task topic and on the status topic) and
- * FI-13 (one submission sent twice with one Idempotency-Key), on one stack of real processes.
+ * FI-13 (one submission sent twice with one Idempotency-Key), on one stack of real processes; and
+ * the {@link InvariantChecker}'s own test, which breaks each invariant by hand.
  */
 @Tag("faults")
 class FastFaultIT {
@@ -50,8 +53,13 @@ class FastFaultIT {
   void fi01KilledWorkersTasksRunAgainAfterTheirLeaseAndEndOnce() throws Exception {
     FaultRun run = new FaultRun("FI-01", stack);
     // About 40 s of work for two workers of eight threads: a kill always finds some running.
+    long submitted = System.nanoTime();
     String id = run.submit(300, "simulate", Map.of("sleepMs", 2000));
     await().atMost(Duration.ofMinutes(3)).until(() -> run.running(id) >= 2);
+    System.out.println(
+        "FAULT FI-01: 2 tasks seen running "
+            + Duration.ofNanos(System.nanoTime() - submitted).toMillis()
+            + "ms after the submission");
 
     stack.signal("worker-1", "KILL");
     run.injected("kill -9 worker-1 with " + run.running(id) + " tasks running");
@@ -137,6 +145,54 @@ class FastFaultIT {
         var rs = q.executeQuery()) {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  /**
+   * The checker itself: a clean run passes, and each invariant, broken by hand in the database of a
+   * finished job, is reported. A checker that cannot fail would let every fault test pass.
+   */
+  @Test
+  void theCheckerReportsEachInvariantBrokenByHand() throws Exception {
+    FaultRun run = new FaultRun("checker", stack);
+    Map<String, String> corruptions = new LinkedHashMap<>();
+    corruptions.put(
+        "INV-1",
+        "UPDATE task SET state = 'RUNNING', finished_at = NULL WHERE job_id = ?::uuid"
+            + " AND number = 1");
+    corruptions.put(
+        "INV-2",
+        "UPDATE job SET succeeded = succeeded - 1, failed = failed + 1 WHERE id = ?::uuid");
+    corruptions.put("INV-3", "DELETE FROM task WHERE job_id = ?::uuid AND number = 2");
+    corruptions.put(
+        "INV-4/INV-5",
+        "UPDATE task SET attempt = attempt + 1 WHERE job_id = ?::uuid AND number = 3");
+    corruptions.put(
+        "INV-5: job",
+        "INSERT INTO job_history (job_id, from_state, to_state, actor)"
+            + " VALUES (?::uuid, 'COMPLETED', 'QUEUED', 'checker test')");
+    corruptions.put(
+        "INV-6",
+        "UPDATE task SET state = 'FAILED', error_code = 'BROKEN_BY_HAND', result = NULL"
+            + " WHERE job_id = ?::uuid AND number = 1");
+    Map<String, String> jobs = new LinkedHashMap<>();
+    for (String invariant : corruptions.keySet()) {
+      jobs.put(invariant, run.submit(3, "noop", Map.of()));
+    }
+    run.finish(Duration.ofMinutes(2));
+
+    for (Map.Entry<String, String> corruption : corruptions.entrySet()) {
+      String id = jobs.get(corruption.getKey());
+      try (var db = stack.db();
+          var update = db.prepareStatement(corruption.getValue())) {
+        update.setString(1, id);
+        assertThat(update.executeUpdate()).isEqualTo(1);
+      }
+      List<String> violations = new InvariantChecker(stack).check(Map.of(id, 3)).violations();
+      System.out.println("FAULT checker: " + corruption.getKey() + " broken -> " + violations);
+      assertThat(violations)
+          .as("violations found after breaking %s", corruption.getKey())
+          .anyMatch(v -> v.startsWith(corruption.getKey()));
     }
   }
 }

@@ -36,13 +36,16 @@ final class FaultStack implements AutoCloseable {
   private final int pgPort;
   private final int kafkaPort;
   private final int workers;
-  private final FindocClient client;
+  private final int coordinators;
+  private FindocClient client;
 
-  private FaultStack(String name, int workers, Map<String, String> settings) throws IOException {
+  private FaultStack(String name, int workers, int coordinators, Map<String, String> settings)
+      throws IOException {
     this.var = ROOT.resolve("load-tests/target/faults-var/" + name);
     this.workers = workers;
+    this.coordinators = coordinators;
     deleteRecursively(var);
-    apiPort = freePort();
+    apiPort = freePorts(coordinators);
     pgPort = freePort();
     kafkaPort = freePort();
     env.put("FINDOC_VAR", var.toString());
@@ -58,23 +61,51 @@ final class FaultStack implements AutoCloseable {
     env.put("FINDOC_RETRY_INITIALBACKOFF", "200ms");
     env.put("FINDOC_RETRY_MAXBACKOFF", "2s");
     env.putAll(settings);
-    up();
-    client =
-        FindocClient.withKeyFile(
-            URI.create("http://127.0.0.1:" + apiPort), var.resolve("demo-key"));
+    Files.createDirectories(var);
+    try {
+      up();
+    } catch (RuntimeException e) {
+      findoc("down"); // nothing of a stack that did not come up stays running
+      throw e;
+    }
+    useCoordinator(1);
   }
 
   /** Starts a stack of {@code workers} workers, with extra environment {@code settings}. */
   static FaultStack start(String name, int workers, Map<String, String> settings) {
+    return start(name, workers, 1, settings);
+  }
+
+  /**
+   * Starts a stack of {@code coordinators} coordinators (one database, one broker) and {@code
+   * workers} workers, with extra environment {@code settings}.
+   */
+  static FaultStack start(
+      String name, int workers, int coordinators, Map<String, String> settings) {
     try {
-      return new FaultStack(name, workers, settings);
+      return new FaultStack(name, workers, coordinators, settings);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** The API client, of coordinator 1 unless {@link #useCoordinator} chose another. */
   FindocClient client() {
     return client;
+  }
+
+  /**
+   * Talks to coordinator {@code n} (1-based; {@code ./findoc} puts it on the n-th port) from now.
+   */
+  void useCoordinator(int n) {
+    client =
+        FindocClient.withKeyFile(
+            URI.create("http://127.0.0.1:" + (apiPort + n - 1)), var.resolve("demo-key"));
+  }
+
+  /** The name {@code ./findoc} gives coordinator {@code n}: its pid file, its log. */
+  static String coordinator(int n) {
+    return n == 1 ? "coordinator" : "coordinator-" + n;
   }
 
   String apiKey() {
@@ -96,9 +127,16 @@ final class FaultStack implements AutoCloseable {
 
   /** Starts again whatever of the stack is not running, and waits until it is up. */
   void up() {
-    int exit = findoc("up", "--workers", Integer.toString(workers));
+    int exit =
+        findoc(
+            "up",
+            "--workers",
+            Integer.toString(workers),
+            "--coordinators",
+            Integer.toString(coordinators));
     if (exit != 0) {
-      throw new IllegalStateException("./findoc up failed with " + exit + "; see " + var);
+      throw new IllegalStateException(
+          "./findoc up failed with " + exit + "; see " + var.resolve("findoc.log"));
     }
   }
 
@@ -185,11 +223,12 @@ final class FaultStack implements AutoCloseable {
         new ProcessBuilder(command)
             .directory(ROOT.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.INHERIT);
+            // Not the test JVM's own output: failsafe reads that as its channel.
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(var.resolve("findoc.log").toFile()));
     builder.environment().putAll(env);
     try {
       Process process = builder.start();
-      if (!process.waitFor(5, TimeUnit.MINUTES)) {
+      if (!process.waitFor(15, TimeUnit.MINUTES)) { // a whole stack, on a loaded machine
         process.destroyForcibly();
         return -1;
       }
@@ -200,6 +239,25 @@ final class FaultStack implements AutoCloseable {
       Thread.currentThread().interrupt();
       return -1;
     }
+  }
+
+  /** The first of {@code count} consecutive free ports. */
+  private static int freePorts(int count) throws IOException {
+    for (int tries = 0; tries < 100; tries++) {
+      int first = freePort();
+      boolean free = true;
+      for (int port = first + 1; port < first + count && free; port++) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+          free = socket.getLocalPort() == port;
+        } catch (IOException taken) {
+          free = false;
+        }
+      }
+      if (free) {
+        return first;
+      }
+    }
+    throw new IOException("found no " + count + " consecutive free ports");
   }
 
   private static int freePort() throws IOException {

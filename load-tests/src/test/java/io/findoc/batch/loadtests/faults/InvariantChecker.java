@@ -32,14 +32,17 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Checks, once the system is quiet after a fault, the invariants of TESTING.md that the database,
- * the API and the dead-letter topic can show: INV-1 (every accepted task terminal, one row each),
- * INV-2 (counters equal the task rows and add up to the total; the job's state agrees with them),
- * INV-3 (every accepted job exists with all its tasks), INV-4 (at most one accepted result per
- * task: final reports seen on the status topic beyond one per task are duplicates that changed
- * nothing), INV-5 (every job history step is allowed by {@link JobState}), INV-6 (every FAILED task
- * has a dead-letter record with its code and attempts). INV-8 is the caller's wait for the jobs to
- * finish with no manual step. It also counts what the fault cost: tasks that took more than one
- * attempt, and attempts reported started more than once.
+ * the API and the status and dead-letter topics can show: INV-1 (every accepted task terminal, one
+ * row each), INV-2 (counters equal the task rows and add up to the total; the job's state agrees
+ * with them), INV-3 (every accepted job exists with all its tasks), INV-4 and INV-5 on results
+ * (every SUCCEEDED task's result comes from a success report of its current attempt by the worker
+ * on its row, so no older attempt's result was accepted; final reports beyond one per attempt are
+ * duplicates that changed nothing), INV-5 (every job history step is allowed by {@link JobState}),
+ * INV-6 (every FAILED task has a dead-letter record with its code and attempts). INV-8 is the
+ * caller's wait for the jobs to finish with no manual step. It also counts what the fault cost:
+ * tasks that took more than one attempt, duplicate final reports, final reports of attempts that
+ * were superseded (late results, ignored), attempts reported started more than once, and the
+ * slowest STARTED report.
  */
 final class InvariantChecker {
 
@@ -50,7 +53,9 @@ final class InvariantChecker {
       int reRunTasks,
       int duplicateFinalReports,
       int startedTwice,
-      int deadLettered) {
+      int lateFinalReports,
+      int deadLettered,
+      long slowestStartedReportMs) {
 
     @Override
     public String toString() {
@@ -62,8 +67,13 @@ final class InvariantChecker {
           + duplicateFinalReports
           + " attempts started twice="
           + startedTwice
+          + " final reports of superseded attempts="
+          + lateFinalReports
           + " dead-lettered="
           + deadLettered
+          + " slowest STARTED report="
+          + slowestStartedReportMs
+          + "ms"
           + " violations="
           + (violations.isEmpty() ? "none" : violations);
     }
@@ -95,8 +105,27 @@ final class InvariantChecker {
     }
     Map<String, Integer> finalReports = new HashMap<>();
     Map<String, Integer> starts = new HashMap<>();
-    readStatusTopic(accepted.keySet(), finalReports, starts);
+    Set<String> successes = new HashSet<>();
+    long slowestStartedReport = readStatusTopic(accepted.keySet(), finalReports, starts, successes);
+    try (Connection db = stack.db()) {
+      for (String id : accepted.keySet()) {
+        checkAcceptedResults(id, db, successes, violations);
+      }
+    }
     int duplicates = finalReports.values().stream().mapToInt(n -> Math.max(0, n - 1)).sum();
+    int late = 0;
+    try (Connection db = stack.db()) {
+      Map<String, Integer> attempts = currentAttempts(accepted.keySet(), db);
+      for (Map.Entry<String, Integer> report : finalReports.entrySet()) {
+        String key = report.getKey();
+        int hash = key.lastIndexOf('#');
+        if (!key.endsWith("c")
+            && Integer.parseInt(key.substring(hash + 1))
+                < attempts.getOrDefault(key.substring(0, hash), 0)) {
+          late += report.getValue();
+        }
+      }
+    }
     int startedTwice = (int) starts.values().stream().filter(n -> n > 1).count();
     Set<String> deadLettered = readDeadLetters(accepted.keySet());
     for (String failed : failedTasks) {
@@ -104,7 +133,15 @@ final class InvariantChecker {
         violations.add("INV-6: failed task " + failed + " has no dead-letter record");
       }
     }
-    return new Findings(violations, tasks, reRun, duplicates, startedTwice, deadLettered.size());
+    return new Findings(
+        violations,
+        tasks,
+        reRun,
+        duplicates,
+        startedTwice,
+        late,
+        deadLettered.size(),
+        slowestStartedReport);
   }
 
   private static void checkJob(
@@ -211,8 +248,67 @@ final class InvariantChecker {
     }
   }
 
-  private void readStatusTopic(
-      Set<String> jobs, Map<String, Integer> finalReports, Map<String, Integer> starts) {
+  /**
+   * INV-4 and INV-5 on results: the result a SUCCEEDED task keeps must come from a success report
+   * of the task's current attempt by the worker named on the row. A result accepted from an older
+   * attempt (a worker that was stopped past its lease, FI-03) or counted from no report at all
+   * shows here.
+   */
+  private static void checkAcceptedResults(
+      String id, Connection db, Set<String> successes, List<String> violations)
+      throws SQLException {
+    try (PreparedStatement q =
+        db.prepareStatement(
+            "SELECT number, attempt, worker FROM task WHERE job_id = ?::uuid"
+                + " AND state = 'SUCCEEDED' ORDER BY number")) {
+      q.setString(1, id);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          String success = successKey(id + "/" + rs.getInt(1), rs.getInt(2), rs.getString(3));
+          if (!successes.contains(success)) {
+            violations.add(
+                "INV-4/INV-5: task "
+                    + success
+                    + " is SUCCEEDED but no success report of that attempt by that worker exists");
+          }
+        }
+      }
+    }
+  }
+
+  /** The current attempt of every task of the jobs, by task id. */
+  private static Map<String, Integer> currentAttempts(Set<String> jobs, Connection db)
+      throws SQLException {
+    Map<String, Integer> attempts = new HashMap<>();
+    try (PreparedStatement q =
+        db.prepareStatement("SELECT number, attempt FROM task WHERE job_id = ?::uuid")) {
+      for (String id : jobs) {
+        q.setString(1, id);
+        try (ResultSet rs = q.executeQuery()) {
+          while (rs.next()) {
+            attempts.put(id + "/" + rs.getInt(1), rs.getInt(2));
+          }
+        }
+      }
+    }
+    return attempts;
+  }
+
+  private static String successKey(String taskId, int attempt, String worker) {
+    return taskId + "#" + attempt + "@" + worker;
+  }
+
+  /**
+   * Reads the reports of the jobs; returns the longest time from an attempt's start (worker clock)
+   * to its STARTED report being sent (the record's producer timestamp, same host): a sweeper that
+   * falls behind or blocks on a send shows here, not as a violation.
+   */
+  private long readStatusTopic(
+      Set<String> jobs,
+      Map<String, Integer> finalReports,
+      Map<String, Integer> starts,
+      Set<String> successes) {
+    long slowest = 0;
     for (ConsumerRecord<String, byte[]> record : readAll(TopicNames.DEFAULTS.taskStatus())) {
       if (record.key() == null || !jobs.contains(record.key())) {
         continue;
@@ -226,11 +322,19 @@ final class InvariantChecker {
       String attempt =
           report.taskId() + "#" + report.attempt() + (report.compensation() ? "c" : "");
       if (report.kind() == StatusKind.SUCCEEDED || report.kind() == StatusKind.FAILED) {
-        finalReports.merge(report.taskId() + (report.compensation() ? "c" : ""), 1, Integer::sum);
+        // Per attempt: a retried task's attempts each end with a final report of their own.
+        finalReports.merge(attempt, 1, Integer::sum);
+        if (report.kind() == StatusKind.SUCCEEDED && !report.compensation()) {
+          successes.add(successKey(report.taskId().toString(), report.attempt(), report.worker()));
+        }
       } else if (report.kind() == StatusKind.STARTED) {
         starts.merge(attempt, 1, Integer::sum);
+        if (report.startedAt() != null) {
+          slowest = Math.max(slowest, record.timestamp() - report.startedAt().toEpochMilli());
+        }
       }
     }
+    return slowest;
   }
 
   private Set<String> readDeadLetters(Set<String> jobs) {
