@@ -17,6 +17,8 @@ import java.util.Map;
  * @param finishedAt when the attempt ended; null on {@code STARTED}
  * @param result the processor's result on {@code SUCCEEDED}, otherwise null
  * @param error the failure on {@code FAILED}, otherwise null
+ * @param compensation whether the attempt was a compensation ({@link TaskMessage#compensation()});
+ *     its {@code attempt} then counts compensation attempts
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StatusMessage(
@@ -29,9 +31,41 @@ public record StatusMessage(
     Instant startedAt,
     Instant finishedAt,
     Map<String, Object> result,
-    TaskError error) {
+    TaskError error,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean compensation) {
 
   public static final int VERSION = 1;
+
+  public StatusMessage {
+    // Reports of older workers have no flag: they report the task.
+    compensation = Boolean.TRUE.equals(compensation);
+  }
+
+  /** A report of an attempt that ran the task (not a compensation). */
+  public StatusMessage(
+      int version,
+      StatusKind kind,
+      JobId jobId,
+      int taskNumber,
+      int attempt,
+      String worker,
+      Instant startedAt,
+      Instant finishedAt,
+      Map<String, Object> result,
+      TaskError error) {
+    this(
+        version,
+        kind,
+        jobId,
+        taskNumber,
+        attempt,
+        worker,
+        startedAt,
+        finishedAt,
+        result,
+        error,
+        false);
+  }
 
   public static StatusMessage started(TaskMessage task, String worker, Instant at) {
     return new StatusMessage(
@@ -44,7 +78,8 @@ public record StatusMessage(
         at,
         null,
         null,
-        null);
+        null,
+        task.compensation());
   }
 
   public static StatusMessage succeeded(
@@ -59,7 +94,8 @@ public record StatusMessage(
         startedAt,
         at,
         result,
-        null);
+        null,
+        task.compensation());
   }
 
   public static StatusMessage failed(
@@ -74,7 +110,8 @@ public record StatusMessage(
         startedAt,
         at,
         null,
-        error);
+        error,
+        task.compensation());
   }
 
   /** The attempt, started at {@code startedAt}, is still running. */
@@ -90,7 +127,8 @@ public record StatusMessage(
         startedAt,
         at,
         null,
-        null);
+        null,
+        task.compensation());
   }
 
   /** The worker put the attempt back without running it: the job is paused. */
@@ -105,7 +143,8 @@ public record StatusMessage(
         null,
         at,
         null,
-        null);
+        null,
+        task.compensation());
   }
 
   /**
@@ -124,7 +163,8 @@ public record StatusMessage(
         startedAt,
         at,
         null,
-        null);
+        null,
+        task.compensation());
   }
 
   public TaskId taskId() {

@@ -14,6 +14,9 @@ import java.util.Map;
  * @param processor the name of the processor that runs the task ({@code noop}, {@code simulate},
  *     {@code findoc.analyze}, ...)
  * @param options the job's processor options, passed to the processor as they were submitted
+ * @param compensation whether this attempt undoes the task's earlier success ({@code
+ *     Processor.compensate}) because its job is rolling back, rather than running the task;
+ *     compensation attempts are numbered on their own, from 1
  */
 public record TaskMessage(
     int version,
@@ -24,12 +27,30 @@ public record TaskMessage(
     Priority priority,
     String processor,
     Map<String, Object> options,
-    Document document) {
+    Document document,
+    Boolean compensation) {
 
   public static final int VERSION = 1;
 
   public TaskMessage {
     options = options == null ? Map.of() : options;
+    // Messages of older coordinators have no flag: they run the task.
+    compensation = Boolean.TRUE.equals(compensation);
+  }
+
+  /** An attempt that runs the task (not a compensation). */
+  public TaskMessage(
+      int version,
+      JobId jobId,
+      int taskNumber,
+      int attempt,
+      String tenant,
+      Priority priority,
+      String processor,
+      Map<String, Object> options,
+      Document document) {
+    this(
+        version, jobId, taskNumber, attempt, tenant, priority, processor, options, document, false);
   }
 
   public TaskId taskId() {

@@ -34,8 +34,10 @@ public enum JobState {
    */
   PAUSED,
   /**
-   * The failure policy asked for rollback: compensation runs for the tasks that succeeded. The
-   * {@code StatusAggregator} moves it to {@link #ROLLED_BACK} when compensation is done.
+   * The job failed and its failure policy asked for rollback: compensation runs for the tasks that
+   * succeeded (the {@code CompensationDispatcher} hands them out). The {@code StatusAggregator}
+   * moves it to {@link #ROLLED_BACK} when every compensation succeeded, or to {@link #FAILED} once
+   * all ended and one failed for good.
    */
   ROLLING_BACK,
   /** Terminal: every task succeeded. */
@@ -45,7 +47,11 @@ public enum JobState {
    * of the failed tasks reopens it ({@link #RUNNING}).
    */
   COMPLETED_WITH_ERRORS,
-  /** Failures reached the failure threshold. An operator's retry reopens it ({@link #RUNNING}). */
+  /**
+   * Failures reached the failure threshold (with no threshold: no task succeeded), or a rollback
+   * could not compensate every task. An operator's retry reopens it ({@link #RUNNING}), unless a
+   * rollback ran.
+   */
   FAILED,
   /** Terminal: an operator cancelled it, or a job it depends on failed. */
   CANCELLED,
@@ -60,7 +66,7 @@ public enum JobState {
     ALLOWED.put(QUEUED, union(results, EnumSet.of(RUNNING, PAUSED, CANCELLED, ROLLING_BACK)));
     ALLOWED.put(RUNNING, union(results, EnumSet.of(PAUSED, CANCELLED, ROLLING_BACK)));
     ALLOWED.put(PAUSED, union(results, EnumSet.of(QUEUED, RUNNING, CANCELLED, ROLLING_BACK)));
-    ALLOWED.put(ROLLING_BACK, EnumSet.of(ROLLED_BACK));
+    ALLOWED.put(ROLLING_BACK, EnumSet.of(ROLLED_BACK, FAILED));
     ALLOWED.put(COMPLETED, EnumSet.noneOf(JobState.class));
     ALLOWED.put(COMPLETED_WITH_ERRORS, EnumSet.of(RUNNING));
     ALLOWED.put(FAILED, EnumSet.of(RUNNING));

@@ -39,8 +39,8 @@ class JobStateTest {
   }
 
   @Test
-  void rollingBackEndsRolledBack() {
-    assertOnlyMoves(ROLLING_BACK, EnumSet.of(ROLLED_BACK));
+  void rollingBackEndsRolledBackOrFailedWhenACompensationFailed() {
+    assertOnlyMoves(ROLLING_BACK, EnumSet.of(ROLLED_BACK, FAILED));
   }
 
   @Test

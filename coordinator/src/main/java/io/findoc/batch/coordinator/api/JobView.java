@@ -34,7 +34,8 @@ public record JobView(
     Instant startedAt,
     Instant finishedAt,
     @JsonInclude(JsonInclude.Include.NON_NULL) Instant deadline,
-    JobEstimate progress) {
+    JobEstimate progress,
+    @JsonInclude(JsonInclude.Include.NON_NULL) JobRow.Rollback rollback) {
 
   /** Tasks per state; they add up to {@code total}. */
   public record Counts(
@@ -88,6 +89,15 @@ public record JobView(
         job.startedAt(),
         job.finishedAt(),
         job.deadline(),
-        JobEstimate.of(job, now));
+        JobEstimate.of(job, now),
+        rolledBack(job) ? job.rollback() : null);
+  }
+
+  /** Whether the job's failure policy started a rollback: then its compensations are shown. */
+  private static boolean rolledBack(JobRow job) {
+    return job.rollback() != null
+        && (job.rollback().compensations() > 0
+            || job.state() == JobState.ROLLING_BACK
+            || job.state() == JobState.ROLLED_BACK);
   }
 }

@@ -28,10 +28,17 @@ public record TaskView(
     String worker,
     @JsonRawValue String result,
     Error error,
-    List<AttemptView> attempts) {
+    List<AttemptView> attempts,
+    Compensation compensation) {
 
   /** Why the task failed, or why its last attempt did. */
   public record Error(String code, String message) {}
+
+  /**
+   * The compensation of a succeeded task of a job that rolled back: its {@code CompensationState},
+   * attempt, and the error of its last failed attempt.
+   */
+  public record Compensation(String state, int attempt, Error error) {}
 
   static TaskView summary(TaskRow task) {
     return of(task, null, null);
@@ -57,6 +64,14 @@ public record TaskView(
         task.worker(),
         task.result(),
         task.errorCode() == null ? null : new Error(task.errorCode(), task.errorMessage()),
-        attempts);
+        attempts,
+        task.compensation() == null
+            ? null
+            : new Compensation(
+                task.compensation(),
+                task.compensationAttempt(),
+                task.compensationErrorCode() == null
+                    ? null
+                    : new Error(task.compensationErrorCode(), task.compensationErrorMessage())));
   }
 }

@@ -158,12 +158,12 @@ public class JobOperations {
     for (int attempt = 1; ; attempt++) {
       JobRow job = current(id);
       JobState state = job.state();
-      if (job.hasTaskDependencies()) {
+      if (job.rollback() != null && job.rollback().compensations() > 0) {
         throw new JobStateConflictException(
             id,
             "retry the failed tasks of",
             state,
-            "retrying a job whose tasks depend on one another is not supported yet");
+            "a job that rolled back (its succeeded tasks were compensated) cannot be retried");
       }
       if (state == JobState.CANCELLED
           || state == JobState.ROLLED_BACK
@@ -172,7 +172,8 @@ public class JobOperations {
         throw new JobStateConflictException(
             id, "retry the failed tasks of", state, "a job with failed tasks can be retried");
       }
-      Integer retried = retryInTransaction(id, state, actor, errorCodes, numbers);
+      Integer retried =
+          retryInTransaction(id, state, job.hasTaskDependencies(), actor, errorCodes, numbers);
       if (retried != null) {
         if (retried > 0) {
           dispatchSignal.wakeUp();
@@ -185,19 +186,25 @@ public class JobOperations {
 
   /** The retry in one transaction; null if the job changed state meanwhile. */
   private Integer retryInTransaction(
-      UUID id, JobState from, String actor, List<String> errorCodes, List<Integer> numbers) {
+      UUID id,
+      JobState from,
+      boolean dependent,
+      String actor,
+      List<String> errorCodes,
+      List<Integer> numbers) {
+    String[] codes = errorCodes == null ? null : errorCodes.toArray(String[]::new);
+    int[] only = numbers == null ? null : numbers.stream().mapToInt(Integer::intValue).toArray();
     return jdbi.inTransaction(
         handle -> {
           JobStore jobStore = handle.attach(JobStore.class);
-          int retried =
-              handle
-                  .attach(TaskStore.class)
-                  .retryFailed(
-                      id,
-                      errorCodes == null ? null : errorCodes.toArray(String[]::new),
-                      numbers == null
-                          ? null
-                          : numbers.stream().mapToInt(Integer::intValue).toArray());
+          CountDeltas deltas = new CountDeltas();
+          int retried;
+          if (dependent) {
+            retried = DependentRetry.retry(handle, id, codes, only, deltas);
+          } else {
+            retried = handle.attach(TaskStore.class).retryFailed(id, codes, only);
+            deltas.move(id, TaskState.FAILED, TaskState.PENDING, retried);
+          }
           if (retried == 0) {
             return 0;
           }
@@ -211,8 +218,6 @@ public class JobOperations {
           } else {
             jobStore.recordHistory(id, from, from, actor, detail);
           }
-          CountDeltas deltas = new CountDeltas();
-          deltas.move(id, TaskState.FAILED, TaskState.PENDING, retried);
           jobStore.addCounts(deltas);
           return retried;
         });

@@ -48,6 +48,15 @@ public class TaskPublisher {
    *     published, which is harmless: the tasks stay PENDING and are published again
    */
   public void publishAll(List<ClaimedTask> tasks, Map<UUID, JobDispatchInfo> jobs) {
+    publishAll(tasks, jobs, false);
+  }
+
+  /**
+   * As {@link #publishAll(List, Map)}; {@code compensation} marks the messages as compensation
+   * attempts of a rolling-back job ({@link TaskMessage#compensation()}).
+   */
+  public void publishAll(
+      List<ClaimedTask> tasks, Map<UUID, JobDispatchInfo> jobs, boolean compensation) {
     Map<UUID, Map<String, Object>> options = new java.util.HashMap<>();
     List<CompletableFuture<?>> sent = new ArrayList<>(tasks.size());
     for (ClaimedTask task : tasks) {
@@ -63,7 +72,8 @@ public class TaskPublisher {
               job.processor(),
               options.computeIfAbsent(
                   job.id(), id -> Json.mapper().readValue(job.options(), OPTIONS)),
-              documentReader.readValue(task.document()));
+              documentReader.readValue(task.document()),
+              compensation);
       String topic = topics.tasks(job.priority());
       sent.add(kafka.send(topic, message.taskId().toString(), serde.serialize(topic, message)));
     }

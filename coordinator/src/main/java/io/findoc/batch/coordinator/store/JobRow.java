@@ -29,4 +29,12 @@ public record JobRow(
     Instant createdAt,
     Instant startedAt,
     Instant finishedAt,
-    @Nullable Instant deadline) {}
+    @Nullable Instant deadline,
+    @Nested Rollback rollback) {
+
+  /**
+   * The compensations of a job that rolled back (all zero otherwise): how many ran, succeeded and
+   * failed for good.
+   */
+  public record Rollback(int compensations, int compensated, int compensationFailed) {}
+}

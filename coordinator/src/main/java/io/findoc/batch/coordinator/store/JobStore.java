@@ -174,11 +174,11 @@ public interface JobStore extends SqlObject {
   @SqlQuery
   Set<UUID> findWithTaskDependencies(@Bind("ids") UUID[] ids);
 
-  /** The retry limit of each of the given jobs. */
+  /** The retry limit and backoff of each of the given jobs. */
   @SqlQuery
   @RegisterConstructorMapper(JobAttempts.class)
   List<JobAttempts> findMaxAttempts(@Bind("ids") UUID[] ids);
 
-  /** A job's retry limit. */
-  record JobAttempts(UUID id, int maxAttempts) {}
+  /** A job's retry limit, and its own backoff in milliseconds (null: the coordinator's default). */
+  record JobAttempts(UUID id, int maxAttempts, Long initialBackoffMs, Long maxBackoffMs) {}
 }

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * The columns of a job being inserted; JSON as text, priority, state and task order by name; {@code
- * deadline} may be null.
+ * deadline} may be null, and so may the failure policy's fields where the submission left them to
+ * the defaults.
  */
 public record NewJob(
     UUID id,
@@ -20,4 +21,10 @@ public record NewJob(
     String taskOrder,
     boolean hasTaskDependencies,
     int total,
-    Instant deadline) {}
+    Instant deadline,
+    Long initialBackoffMs,
+    Long maxBackoffMs,
+    Integer failureThresholdCount,
+    Double failureThresholdRatio,
+    boolean failFast,
+    String onFailure) {}

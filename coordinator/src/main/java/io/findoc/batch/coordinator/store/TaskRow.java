@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * A task as stored; {@code document} and {@code result} are JSON text, {@code errorTrace} the
- * trimmed stack trace of the current attempt's failure.
+ * trimmed stack trace of the current attempt's failure; {@code compensation} is null unless its job
+ * rolled back ({@code CompensationState} by name).
  */
 public record TaskRow(
     UUID jobId,
@@ -24,4 +25,8 @@ public record TaskRow(
     String result,
     String errorCode,
     String errorMessage,
-    @Nullable String errorTrace) {}
+    @Nullable String errorTrace,
+    String compensation,
+    int compensationAttempt,
+    String compensationErrorCode,
+    String compensationErrorMessage) {}

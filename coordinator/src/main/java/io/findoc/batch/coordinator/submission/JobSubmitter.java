@@ -160,6 +160,7 @@ public class JobSubmitter {
     List<Violation> jobViolations = new ArrayList<>();
     validator.checkJob(read.job(), read.documents(), jobViolations);
     webhooks.checkForJob(read.job().webhooks(), jobViolations);
+    FailurePolicyRules.check(read.job(), jobViolations);
     List<UUID> dependsOn = read.job().dependsOn() == null ? List.of() : read.job().dependsOn();
     if (jobViolations.isEmpty()) {
       checkDependenciesExist(jobs, tenant, dependsOn, jobViolations);
@@ -202,6 +203,7 @@ public class JobSubmitter {
       boolean waits,
       boolean hasTaskDependencies) {
     JobSubmission job = read.job();
+    FailurePolicyRules.Policy policy = FailurePolicyRules.of(job);
     return new NewJob(
         id,
         tenant,
@@ -217,7 +219,13 @@ public class JobSubmitter {
         (job.taskOrder() == null ? TaskOrder.FIFO : job.taskOrder()).name(),
         hasTaskDependencies,
         read.documents(),
-        job.deadline());
+        job.deadline(),
+        policy.initialBackoffMs(),
+        policy.maxBackoffMs(),
+        policy.thresholdCount(),
+        policy.thresholdRatio(),
+        policy.failFast(),
+        policy.onFailure());
   }
 
   /** The job's violations first, then the documents' in document order. */

@@ -60,6 +60,7 @@ public final class SubmissionReader {
     Instant deadline = null;
     JobWebhook[] webhooks = null;
     Boolean taskEvents = null;
+    JobSubmission.FailurePolicySettings failurePolicy = null;
     int documents = 0;
     try (JsonParser parser = mapper.createParser(body)) {
       JsonToken first = parser.nextToken();
@@ -84,6 +85,8 @@ public final class SubmissionReader {
           case "deadline" -> deadline = value(parser, field, Instant.class);
           case "webhooks" -> webhooks = value(parser, field, JobWebhook[].class);
           case "taskEvents" -> taskEvents = value(parser, field, Boolean.class);
+          case "failurePolicy" ->
+              failurePolicy = value(parser, field, JobSubmission.FailurePolicySettings.class);
           case "documents" -> documents = documents(parser, sink);
           default -> throw invalid(field, "is not a known field");
         }
@@ -106,7 +109,8 @@ public final class SubmissionReader {
             dependsOn == null ? null : Arrays.asList(dependsOn),
             deadline,
             webhooks == null ? null : Arrays.asList(webhooks),
-            taskEvents),
+            taskEvents,
+            failurePolicy),
         documents);
   }
 

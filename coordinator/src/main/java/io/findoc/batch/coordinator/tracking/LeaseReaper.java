@@ -1,12 +1,10 @@
 package io.findoc.batch.coordinator.tracking;
 
-import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.common.state.TaskState;
 import io.findoc.batch.coordinator.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.dispatch.DispatchSignal;
 import io.findoc.batch.coordinator.store.CountDeltas;
-import io.findoc.batch.coordinator.store.JobProgress;
 import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.TaskStore;
 import io.findoc.batch.coordinator.store.TaskTransition;
@@ -14,7 +12,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -80,18 +77,7 @@ public class LeaseReaper extends PeriodicAgent {
                         failed.stream().map(TaskTransition::jobId).toArray(UUID[]::new),
                         failed.stream().mapToInt(TaskTransition::number).toArray()));
               }
-              for (JobProgress job : jobs.addCounts(deltas)) {
-                Optional<JobState> next = JobOutcome.next(job);
-                if (next.isPresent()) {
-                  jobs.moveState(
-                      job.id(),
-                      job.state(),
-                      next.get(),
-                      next.get().isFinished(),
-                      StatusApplier.ACTOR,
-                      null);
-                }
-              }
+              JobSettlement.settle(handle, jobs.addCounts(deltas), StatusApplier.ACTOR);
               return leases.size();
             });
     if (reaped > 0) {

@@ -2,7 +2,6 @@ package io.findoc.batch.coordinator.tracking;
 
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
-import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.common.state.TaskState;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.dispatch.CompletionRate;
@@ -19,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,7 +31,9 @@ import org.springframework.stereotype.Component;
  * the job counters moved by the same deltas, and the resulting job state changes. Attempts a worker
  * deferred (their job is paused) go back to PENDING, to be dispatched again on resume; tasks that
  * depend on others move on with them ({@link Dependants}); tasks that failed for good go to the
- * dead-letter topic before the commit ({@link FailedTaskPublisher}).
+ * dead-letter topic before the commit ({@link FailedTaskPublisher}). Jobs move on as their failure
+ * policy says ({@link JobSettlement}); reports of compensation attempts go to {@link
+ * CompensationReports}.
  */
 @Component
 public class StatusApplier {
@@ -75,9 +75,23 @@ public class StatusApplier {
   /** Applies the reports; returns how many changed a task and how many changed nothing. */
   public Applied apply(List<StatusMessage> reports) {
     StatusBatch batch = new StatusBatch();
-    reports.forEach(batch::add);
     AppliedAttempts changed = new AppliedAttempts();
-    int applied = jdbi.inTransaction(handle -> apply(handle, batch, changed));
+    List<StatusMessage> compensations = new ArrayList<>();
+    for (StatusMessage report : reports) {
+      if (report.compensation()) {
+        compensations.add(report);
+      } else {
+        batch.add(report);
+      }
+    }
+    int applied =
+        jdbi.inTransaction(
+            handle ->
+                apply(handle, batch, changed)
+                    + (compensations.isEmpty()
+                        ? 0
+                        : CompensationReports.apply(
+                            handle, compensations, clock.instant(), backoff, ACTOR)));
     figures.record(changed);
     completions.record(batch.of(StatusKind.SUCCEEDED).size() + batch.of(StatusKind.FAILED).size());
     return new Applied(applied, reports.size() - applied);
@@ -129,12 +143,7 @@ public class StatusApplier {
     List<JobProgress> progress = jobs.addCounts(deltas);
     List<UUID> moved = progress.stream().map(JobProgress::id).toList();
     events.tasksChanged(handle, moved, started, succeeded, failed);
-    for (JobProgress job : progress) {
-      Optional<JobState> next = JobOutcome.next(job);
-      if (next.isPresent()) {
-        jobs.moveState(job.id(), job.state(), next.get(), next.get().isFinished(), ACTOR, null);
-      }
-    }
+    JobSettlement.settle(handle, progress, ACTOR);
     events.progressMoved(handle, moved);
     return deltas.moves();
   }
@@ -147,14 +156,14 @@ public class StatusApplier {
       CountDeltas deltas,
       AppliedAttempts changed) {
     UUID[] jobIds = failures.stream().map(f -> f.jobId().value()).distinct().toArray(UUID[]::new);
-    Map<UUID, Integer> maxAttempts =
+    Map<UUID, JobStore.JobAttempts> policies =
         jobs.findMaxAttempts(jobIds).stream()
-            .collect(Collectors.toMap(JobStore.JobAttempts::id, JobStore.JobAttempts::maxAttempts));
+            .collect(Collectors.toMap(JobStore.JobAttempts::id, Function.identity()));
     List<StatusMessage> retries = new ArrayList<>();
     List<StatusMessage> finalFailures = new ArrayList<>();
     for (StatusMessage failure : failures) {
-      boolean attemptsLeft =
-          failure.attempt() < maxAttempts.getOrDefault(failure.jobId().value(), 1);
+      JobStore.JobAttempts policy = policies.get(failure.jobId().value());
+      boolean attemptsLeft = policy != null && failure.attempt() < policy.maxAttempts();
       if (failure.error() != null && failure.error().retryable() && attemptsLeft) {
         retries.add(failure);
       } else {
@@ -168,7 +177,8 @@ public class StatusApplier {
     }
     if (!retries.isEmpty()) {
       Instant now = clock.instant();
-      Function<StatusMessage, Instant> due = r -> now.plus(backoff.after(r.attempt()));
+      Function<StatusMessage, Instant> due =
+          r -> now.plus(backoff.forJob(policies.get(r.jobId().value())).after(r.attempt()));
       changed.add(
           retries,
           count(

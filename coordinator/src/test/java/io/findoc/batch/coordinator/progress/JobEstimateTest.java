@@ -32,7 +32,8 @@ class JobEstimateTest {
         START,
         START,
         null,
-        deadline);
+        deadline,
+        new JobRow.Rollback(0, 0, 0));
   }
 
   @Test

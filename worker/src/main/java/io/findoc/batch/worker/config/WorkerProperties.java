@@ -46,6 +46,10 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
    *     CPU, heap) on the workers topic for the coordinators' metrics (default 5 s)
    * @param resources the CPU and heap ceilings above which the worker holds its intake ({@code
    *     findoc.worker.resources.*})
+   * @param attemptTimeout how long one attempt may run before the worker stops it (interrupting its
+   *     thread) and reports it failed with the retryable {@code ATTEMPT_TIMEOUT}, so a document
+   *     that hangs its processor every time fails after the job's attempts (default 15 min; a
+   *     processor that ignores interrupts keeps its thread until it returns)
    */
   public record Worker(
       String id,
@@ -59,7 +63,8 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
       @DefaultValue("30s") Duration controlCatchUp,
       @DefaultValue Analysis analysis,
       @DefaultValue("5s") Duration statusInterval,
-      @DefaultValue Resources resources) {
+      @DefaultValue Resources resources,
+      @DefaultValue("15m") Duration attemptTimeout) {
 
     public Worker {
       if (id == null || id.isBlank()) {

@@ -25,4 +25,15 @@ public interface Processor {
    * @param context tells whether the attempt was cancelled meanwhile
    */
   Outcome process(TaskMessage task, TaskContext context) throws Exception;
+
+  /**
+   * Undoes the effect of an earlier successful attempt of {@code task}, because its job failed and
+   * its failure policy asked for rollback ({@link TaskMessage#compensation()}). It may run more
+   * than once for the same task (retries, redeliveries), so it must be idempotent. Its outcome is
+   * reported and retried like a task's. The default has nothing to undo: processors that only read
+   * and report, like the analyser, change nothing outside.
+   */
+  default Outcome compensate(TaskMessage task, TaskContext context) throws Exception {
+    return Outcome.succeeded(null);
+  }
 }

@@ -13,6 +13,7 @@ final class RunningAttempt implements TaskContext {
   private final TaskMessage task;
   private final Thread thread;
   private volatile boolean cancelled;
+  private volatile boolean timedOut;
   private boolean inProcessor;
 
   /**
@@ -38,6 +39,20 @@ final class RunningAttempt implements TaskContext {
     if (inProcessor) {
       thread.interrupt();
     }
+  }
+
+  /**
+   * The attempt ran past the worker's attempt timeout: stops it as a cancellation does; {@link
+   * #timedOut()} tells the two apart.
+   */
+  synchronized void timeOut() {
+    timedOut = true;
+    cancel();
+  }
+
+  /** Whether the attempt was stopped because it ran too long, not because its job was cancelled. */
+  boolean timedOut() {
+    return timedOut;
   }
 
   /**

@@ -17,7 +17,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +52,14 @@ public class TaskRunner implements SmartLifecycle {
   private final Clock clock;
   private final String workerId;
   private final Duration shutdownGrace;
+  private final Duration attemptTimeout;
+  private final ScheduledExecutorService timeouts =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "attempt-timeouts");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final WeightedQueue<Queued> queued;
   private final Set<RunningAttempt> running = ConcurrentHashMap.newKeySet();
   private final ThreadPoolExecutor pool;
@@ -72,6 +83,7 @@ public class TaskRunner implements SmartLifecycle {
     this.clock = clock;
     this.workerId = properties.worker().id();
     this.shutdownGrace = properties.worker().shutdownGrace();
+    this.attemptTimeout = properties.worker().attemptTimeout();
     this.queued = new WeightedQueue<>(properties.worker().weights().asMap());
     int threads = properties.worker().threads();
     AtomicInteger counter = new AtomicInteger();
@@ -171,7 +183,10 @@ public class TaskRunner implements SmartLifecycle {
     // Tracked before the instructions are read, so a cancellation read in between finds it.
     running.add(attempt);
     try {
-      ControlAction action = instructions.actionFor(task.jobId()).orElse(null);
+      // A compensation belongs to a rolling-back job, which can be neither paused nor cancelled; a
+      // cancel signal standing from before (a fail-fast job) must not stop it.
+      ControlAction action =
+          task.compensation() ? null : instructions.actionFor(task.jobId()).orElse(null);
       if (action == ControlAction.PAUSE) {
         deferred.increment();
         return StatusMessage.deferred(task, workerId, clock.instant());
@@ -185,14 +200,32 @@ public class TaskRunner implements SmartLifecycle {
       long t0 = System.nanoTime();
       Outcome outcome;
       boolean cancelledMeanwhile;
+      ScheduledFuture<?> timeout =
+          timeouts.schedule(attempt::timeOut, attemptTimeout.toMillis(), TimeUnit.MILLISECONDS);
       try {
         attempt.processorStarting();
         outcome = execute(task, attempt);
       } finally {
+        timeout.cancel(false);
         cancelledMeanwhile = attempt.processorEnded();
         startedReports.ended(task);
       }
       processing.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+      if (cancelledMeanwhile && attempt.timedOut()) {
+        LOG.warn(
+            "Task {} attempt {} ran longer than {} and was stopped; it is reported failed"
+                + " (ATTEMPT_TIMEOUT, retryable).",
+            task.taskId(),
+            task.attempt(),
+            attemptTimeout);
+        return StatusMessage.failed(
+            task,
+            workerId,
+            startedAt,
+            clock.instant(),
+            new TaskError(
+                "ATTEMPT_TIMEOUT", "the attempt ran longer than " + attemptTimeout, true));
+      }
       if (cancelledMeanwhile) {
         cancelled.increment();
         return StatusMessage.cancelled(task, workerId, startedAt, clock.instant());
@@ -210,7 +243,10 @@ public class TaskRunner implements SmartLifecycle {
           "UNKNOWN_PROCESSOR", "this worker has no processor named '" + task.processor() + "'");
     }
     try {
-      Outcome outcome = processor.process(task, context);
+      Outcome outcome =
+          task.compensation()
+              ? processor.compensate(task, context)
+              : processor.process(task, context);
       return outcome == null ? Outcome.succeeded(null) : outcome;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -249,6 +285,8 @@ public class TaskRunner implements SmartLifecycle {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       pool.shutdownNow();
+    } finally {
+      timeouts.shutdownNow();
     }
   }
 

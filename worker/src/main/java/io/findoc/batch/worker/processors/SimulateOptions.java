@@ -15,6 +15,11 @@ import java.util.Map;
  * @param failDocuments ids of documents whose every attempt fails
  * @param failAttempts attempts up to this number fail, later ones succeed (default 0)
  * @param hang whether attempts block until the worker stops or the job is cancelled (default false)
+ * @param failUntilAttempt per document id, the attempts up to which it fails (later ones succeed)
+ * @param compensationFailure whether compensation fails: null (default: it succeeds), {@code
+ *     "retryable"} or {@code "permanent"}
+ * @param failCompensationDocuments ids of the documents whose compensation fails; empty: all, when
+ *     {@code compensationFailure} is set
  */
 record SimulateOptions(
     long sleepMs,
@@ -23,7 +28,10 @@ record SimulateOptions(
     boolean permanent,
     List<String> failDocuments,
     int failAttempts,
-    boolean hang) {
+    boolean hang,
+    Map<String, Integer> failUntilAttempt,
+    String compensationFailure,
+    List<String> failCompensationDocuments) {
 
   static SimulateOptions from(Map<String, Object> options) {
     String failure = text(options, "failure", "retryable");
@@ -38,6 +46,30 @@ record SimulateOptions(
     if (!(ids instanceof List<?> list)) {
       throw invalid("failDocuments must be a list of document ids");
     }
+    Object until = options.getOrDefault("failUntilAttempt", Map.of());
+    if (!(until instanceof Map<?, ?> untilMap)) {
+      throw invalid("failUntilAttempt must map document ids to attempt numbers");
+    }
+    Map<String, Integer> failUntilAttempt = new java.util.HashMap<>();
+    for (Map.Entry<?, ?> entry : untilMap.entrySet()) {
+      if (!(entry.getValue() instanceof Number attempts)) {
+        throw invalid("failUntilAttempt must map document ids to attempt numbers");
+      }
+      failUntilAttempt.put(String.valueOf(entry.getKey()), attempts.intValue());
+    }
+    String compensationFailure = text(options, "compensationFailure", null);
+    if (compensationFailure != null
+        && !compensationFailure.equals("retryable")
+        && !compensationFailure.equals("permanent")) {
+      throw invalid(
+          "compensationFailure must be 'retryable' or 'permanent', is '"
+              + compensationFailure
+              + "'");
+    }
+    Object compensationIds = options.getOrDefault("failCompensationDocuments", List.of());
+    if (!(compensationIds instanceof List<?> compensationList)) {
+      throw invalid("failCompensationDocuments must be a list of document ids");
+    }
     return new SimulateOptions(
         nonNegative(options, "sleepMs"),
         nonNegative(options, "cpuMs"),
@@ -45,7 +77,10 @@ record SimulateOptions(
         failure.equals("permanent"),
         list.stream().map(String::valueOf).toList(),
         (int) nonNegative(options, "failAttempts"),
-        Boolean.TRUE.equals(options.get("hang")));
+        Boolean.TRUE.equals(options.get("hang")),
+        Map.copyOf(failUntilAttempt),
+        compensationFailure,
+        compensationList.stream().map(String::valueOf).toList());
   }
 
   private static long nonNegative(Map<String, Object> options, String name) {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Simulates work for load and fault tests: waits, computes, fails or hangs as its {@link
  * SimulateOptions} say. Failures carry the code {@code SIMULATED_FAILURE}. A cancelled attempt
- * stops waiting, computing or hanging at once.
+ * stops waiting, computing or hanging at once. Compensation waits {@code sleepMs} too and fails
+ * ({@code SIMULATED_COMPENSATION_FAILURE}) as {@code compensationFailure} says.
  */
 @Component
 public class SimulateProcessor implements Processor {
@@ -47,9 +48,34 @@ public class SimulateProcessor implements Processor {
         Map.of("document", task.document().id(), "attempt", task.attempt(), "spins", spins));
   }
 
+  @Override
+  public Outcome compensate(TaskMessage task, TaskContext context) throws InterruptedException {
+    SimulateOptions options = SimulateOptions.from(task.options());
+    if (options.sleepMs() > 0) {
+      Thread.sleep(options.sleepMs());
+    }
+    String failure = options.compensationFailure();
+    boolean fails =
+        failure != null
+            && (options.failCompensationDocuments().isEmpty()
+                || options.failCompensationDocuments().contains(task.document().id()));
+    if (fails) {
+      String message =
+          "simulated compensation failure of document "
+              + task.document().id()
+              + ", attempt "
+              + task.attempt();
+      return failure.equals("permanent")
+          ? new Outcome.PermanentFailure("SIMULATED_COMPENSATION_FAILURE", message)
+          : new Outcome.RetryableFailure("SIMULATED_COMPENSATION_FAILURE", message);
+    }
+    return Outcome.succeeded(Map.of("compensated", task.document().id()));
+  }
+
   private static boolean shouldFail(TaskMessage task, SimulateOptions options) {
     return options.failDocuments().contains(task.document().id())
         || task.attempt() <= options.failAttempts()
+        || task.attempt() <= options.failUntilAttempt().getOrDefault(task.document().id(), 0)
         || (options.failureRate() > 0
             && ThreadLocalRandom.current().nextDouble() < options.failureRate());
   }

@@ -10,10 +10,16 @@ class FailureClassifierTest {
 
   @Test
   void processingExceptionKeepsItsCodeAndRetryability() {
-    assertThat(FailureClassifier.classify(new ProcessingException("DOC_X", "bad", false)))
-        .isEqualTo(new Outcome.PermanentFailure("DOC_X", "bad"));
-    assertThat(FailureClassifier.classify(new ProcessingException("UPSTREAM", "503", true)))
-        .isEqualTo(new Outcome.RetryableFailure("UPSTREAM", "503"));
+    Outcome permanent = FailureClassifier.classify(new ProcessingException("DOC_X", "bad", false));
+    assertThat(permanent).isInstanceOf(Outcome.PermanentFailure.class);
+    assertThat(permanent.error().code()).isEqualTo("DOC_X");
+    assertThat(permanent.error().message()).isEqualTo("bad");
+    assertThat(permanent.error().trace()).contains("ProcessingException: bad");
+    Outcome retryable =
+        FailureClassifier.classify(new ProcessingException("UPSTREAM", "503", true));
+    assertThat(retryable).isInstanceOf(Outcome.RetryableFailure.class);
+    assertThat(retryable.error().code()).isEqualTo("UPSTREAM");
+    assertThat(retryable.error().retryable()).isTrue();
   }
 
   @Test

@@ -144,4 +144,45 @@ class SimulateProcessorTest {
     thread.start();
     return thread;
   }
+
+  @Test
+  void aDocumentFailsUpToItsOwnAttemptNumber() throws Exception {
+    Map<String, Object> options =
+        Map.of("failUntilAttempt", Map.of("d-1", 2), "failure", "permanent");
+
+    assertThat(simulate.process(task("d-1", 2, options), RUNNING))
+        .isInstanceOf(Outcome.PermanentFailure.class);
+    assertThat(simulate.process(task("d-1", 3, options), RUNNING))
+        .isInstanceOf(Outcome.Succeeded.class);
+    assertThat(simulate.process(task("d-2", 1, options), RUNNING))
+        .isInstanceOf(Outcome.Succeeded.class);
+  }
+
+  @Test
+  void compensationSucceedsUnlessTheOptionsSayItFails() throws Exception {
+    assertThat(simulate.compensate(task("d-1", 1, Map.of()), RUNNING))
+        .isInstanceOf(Outcome.Succeeded.class);
+
+    Map<String, Object> failing =
+        Map.of("compensationFailure", "permanent", "failCompensationDocuments", List.of("d-2"));
+    assertThat(simulate.compensate(task("d-2", 1, failing), RUNNING))
+        .isInstanceOfSatisfying(
+            Outcome.PermanentFailure.class,
+            f -> assertThat(f.error().code()).isEqualTo("SIMULATED_COMPENSATION_FAILURE"));
+    assertThat(simulate.compensate(task("d-1", 1, failing), RUNNING))
+        .isInstanceOf(Outcome.Succeeded.class);
+    assertThat(
+            simulate.compensate(
+                task("d-1", 1, Map.of("compensationFailure", "retryable")), RUNNING))
+        .isInstanceOf(Outcome.RetryableFailure.class);
+  }
+
+  @Test
+  void anUnknownCompensationFailureIsAnInvalidOption() {
+    assertThatThrownBy(
+            () ->
+                simulate.compensate(
+                    task("d-1", 1, Map.of("compensationFailure", "maybe")), RUNNING))
+        .isInstanceOf(ProcessingException.class);
+  }
 }

@@ -12,4 +12,5 @@ FROM unnest(CAST(:ids AS uuid[]), CAST(:queued AS int[]), CAST(:running AS int[]
          AS d(id, queued, running, retry_wait, succeeded, failed, cancelled, skipped)
 WHERE j.id = d.id
 RETURNING j.id, j.state, j.total, j.queued, j.running, j.retry_wait, j.succeeded, j.failed,
-          j.cancelled, j.skipped
+          j.cancelled, j.skipped, j.failure_threshold_count, j.failure_threshold_ratio,
+          j.fail_fast, j.on_failure = 'rollback' AS rollback

@@ -1,0 +1,64 @@
+package io.findoc.batch.coordinator.dispatch;
+
+import io.findoc.batch.coordinator.PeriodicAgent;
+import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import io.findoc.batch.coordinator.store.ClaimedTask;
+import io.findoc.batch.coordinator.store.CompensationStore;
+import io.findoc.batch.coordinator.store.JobDispatchInfo;
+import io.findoc.batch.coordinator.store.JobStore;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands out the compensations of rolling-back jobs: claims PENDING (and due RETRY_WAIT)
+ * compensations with {@code SKIP LOCKED}, publishes them to the job's task topic as {@code
+ * compensation: true} attempts and commits once the broker has them, like the {@link
+ * TaskDispatcher} (publish before commit: a failed round is claimed again, and what it did publish
+ * is a harmless duplicate). Rollback is rare and off the hot path, so this is a plain periodic
+ * agent (every {@code findoc.dispatch.idle-poll}) outside the dispatcher's credit.
+ */
+@Component
+public class CompensationDispatcher extends PeriodicAgent {
+
+  private static final int BATCH = 500;
+
+  private final Jdbi jdbi;
+  private final TaskPublisher publisher;
+
+  public CompensationDispatcher(
+      Jdbi jdbi, TaskPublisher publisher, CoordinatorProperties properties) {
+    super("compensation-dispatcher", properties.dispatch().idlePoll());
+    this.jdbi = jdbi;
+    this.publisher = publisher;
+  }
+
+  /** One round; returns how many compensations it handed to Kafka. */
+  public int dispatchOnce() {
+    return jdbi.inTransaction(
+        handle -> {
+          List<ClaimedTask> claimed =
+              handle.attach(CompensationStore.class).claimCompensations(BATCH);
+          if (claimed.isEmpty()) {
+            return 0;
+          }
+          UUID[] jobIds = claimed.stream().map(ClaimedTask::jobId).distinct().toArray(UUID[]::new);
+          Map<UUID, JobDispatchInfo> info =
+              handle.attach(JobStore.class).findDispatchInfo(jobIds).stream()
+                  .collect(Collectors.toMap(JobDispatchInfo::id, Function.identity()));
+          publisher.publishAll(claimed, info, true);
+          return claimed.size();
+        });
+  }
+
+  @Override
+  protected void runPass() {
+    while (dispatchOnce() == BATCH) {
+      // A full batch: there may be more.
+    }
+  }
+}

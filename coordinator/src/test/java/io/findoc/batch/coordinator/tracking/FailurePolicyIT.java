@@ -1,0 +1,220 @@
+package io.findoc.batch.coordinator.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.findoc.batch.coordinator.testing.Api;
+import io.findoc.batch.coordinator.testing.Awaits;
+import io.findoc.batch.coordinator.testing.Counters;
+import io.findoc.batch.coordinator.testing.Jobs;
+import io.findoc.batch.coordinator.testing.RunningStack;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Failure policies end to end: coordinator and two workers over the real broker and PostgreSQL;
+ * thresholds, fail-fast, rollback with compensation (succeeding and failing), and the operator's
+ * retry of a job whose tasks depend on one another.
+ */
+class FailurePolicyIT {
+
+  private static final Duration WITHIN = Duration.ofSeconds(90);
+
+  private static RunningStack stack;
+  private static Api api;
+
+  @BeforeAll
+  static void start() {
+    stack = RunningStack.withWorkers(2);
+    api = stack.api();
+  }
+
+  @AfterAll
+  static void stop() {
+    stack.close();
+  }
+
+  private static List<String> docs(int from, int to) {
+    List<String> ids = new ArrayList<>();
+    for (int i = from; i <= to; i++) {
+      ids.add("doc-" + i);
+    }
+    return ids;
+  }
+
+  private static String job(int tasks, Map<String, Object> options, Map<String, Object> policy) {
+    Map<String, Object> job = Jobs.of("simulate", tasks, options);
+    job.put("failurePolicy", policy);
+    return Jobs.json(job);
+  }
+
+  @Test
+  void underTheThresholdTheJobCompletesWithErrors() {
+    String id =
+        api.submit(
+            job(
+                10,
+                Map.of("failDocuments", docs(1, 2), "failure", "permanent"),
+                Map.of("threshold", Map.of("count", 3))));
+
+    JsonNode done = Awaits.jobReaches(api, id, WITHIN, "COMPLETED_WITH_ERRORS", "FAILED");
+
+    assertThat(done.get("state").asString()).isEqualTo("COMPLETED_WITH_ERRORS");
+    assertThat(done.get("counts").get("failed").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void atTheThresholdTheJobFailsThoughMostTasksSucceeded() {
+    String id =
+        api.submit(
+            job(
+                10,
+                Map.of("failDocuments", docs(1, 3), "failure", "permanent"),
+                Map.of("threshold", Map.of("ratio", 0.3))));
+
+    JsonNode done = Awaits.jobReaches(api, id, WITHIN, "COMPLETED_WITH_ERRORS", "FAILED");
+
+    assertThat(done.get("state").asString()).isEqualTo("FAILED");
+    assertThat(done.get("counts").get("succeeded").asInt()).isEqualTo(7);
+    assertThat(done.get("stateReason").asString()).contains("failure threshold reached");
+  }
+
+  @Test
+  void failFastCancelsTheRemainingTasksAndFailsTheJobAtOnce() {
+    String id =
+        api.submit(
+            job(
+                400,
+                Map.of("sleepMs", 20, "failDocuments", docs(1, 5), "failure", "permanent"),
+                Map.of("threshold", Map.of("count", 2), "failFast", true)));
+
+    JsonNode done = Awaits.jobReaches(api, id, WITHIN, "FAILED", "COMPLETED_WITH_ERRORS");
+
+    assertThat(done.get("state").asString()).isEqualTo("FAILED");
+    JsonNode counts = done.get("counts");
+    assertThat(counts.get("cancelled").asInt()).isPositive();
+    assertThat(
+            counts.get("succeeded").asInt()
+                + counts.get("failed").asInt()
+                + counts.get("cancelled").asInt())
+        .isEqualTo(400);
+    assertThat(done.get("stateReason").asString()).contains("fail-fast cancelled");
+    JsonNode cancelled =
+        api.get("/api/batch/jobs/" + id + "/tasks?state=CANCELLED&limit=1").body().get("items");
+    assertThat(cancelled.get(0).get("error").get("code").asString()).isEqualTo("FAILED_FAST");
+    assertThat(Counters.agreeWithTaskRows(stack.jdbi(), id)).isTrue();
+  }
+
+  @Test
+  void rollbackCompensatesEveryTaskThatHadSucceeded() {
+    String id =
+        api.submit(
+            job(
+                20,
+                Map.of("failDocuments", docs(1, 10), "failure", "permanent"),
+                Map.of("threshold", Map.of("ratio", 0.5), "onFailure", "rollback")));
+
+    JsonNode done = Awaits.jobReaches(api, id, WITHIN, "ROLLED_BACK", "FAILED");
+
+    assertThat(done.get("state").asString()).isEqualTo("ROLLED_BACK");
+    assertThat(done.get("rollback").get("compensations").asInt()).isEqualTo(10);
+    assertThat(done.get("rollback").get("compensated").asInt()).isEqualTo(10);
+    JsonNode succeeded =
+        api.get("/api/batch/jobs/" + id + "/tasks?state=SUCCEEDED&limit=100").body().get("items");
+    assertThat(succeeded.valueStream().map(t -> t.get("compensation").get("state").asString()))
+        .hasSize(10)
+        .containsOnly("DONE");
+    assertThat(history(id)).containsSubsequence("RUNNING", "ROLLING_BACK", "ROLLED_BACK");
+  }
+
+  @Test
+  void aCompensationThatFailsForGoodLeavesTheJobFailedAndNotRetryable() {
+    Map<String, Object> options = new HashMap<>();
+    options.put("failDocuments", docs(1, 10));
+    options.put("failure", "permanent");
+    options.put("compensationFailure", "retryable");
+    options.put("failCompensationDocuments", List.of("doc-15"));
+    Map<String, Object> job = Jobs.of("simulate", 20, options);
+    job.put("retry", Map.of("maxAttempts", 2, "initialBackoff", "PT0.1S", "maxBackoff", 200));
+    job.put("failurePolicy", Map.of("threshold", Map.of("count", 10), "onFailure", "rollback"));
+    String id = api.submit(Jobs.json(job));
+
+    JsonNode done = Awaits.jobReaches(api, id, WITHIN, "ROLLED_BACK", "FAILED");
+
+    assertThat(done.get("state").asString()).isEqualTo("FAILED");
+    assertThat(done.get("stateReason").asString())
+        .isEqualTo("rollback incomplete: 1 of 10 compensations failed");
+    JsonNode task = api.get("/api/batch/jobs/" + id + "/tasks/15").body();
+    assertThat(task.get("compensation").get("state").asString()).isEqualTo("FAILED");
+    assertThat(task.get("compensation").get("attempt").asInt()).isEqualTo(2);
+    assertThat(task.get("compensation").get("error").get("code").asString())
+        .isEqualTo("SIMULATED_COMPENSATION_FAILURE");
+    assertThat(api.post("/api/batch/jobs/" + id + "/retry", "{}").status()).isEqualTo(409);
+  }
+
+  @Test
+  void retryingAFailedPrerequisiteRunsTheTasksThatWereSkippedBecauseOfIt() {
+    Map<String, Object> job = new LinkedHashMap<>();
+    job.put("name", "chain");
+    job.put("processor", "simulate");
+    job.put("options", Map.of("failUntilAttempt", Map.of("a", 1), "failure", "permanent"));
+    job.put(
+        "documents",
+        List.of(
+            Map.of("id", "a", "text", "a"),
+            Map.of("id", "b", "text", "b", "dependsOn", List.of("a")),
+            Map.of("id", "c", "text", "c", "dependsOn", List.of("b")),
+            Map.of("id", "x", "text", "x"),
+            Map.of("id", "y", "text", "y", "dependsOn", List.of("x", "a"))));
+    String id = api.submit(Jobs.json(job));
+    JsonNode failed = Awaits.jobReaches(api, id, WITHIN, "COMPLETED_WITH_ERRORS", "FAILED");
+    assertThat(failed.get("counts").get("skipped").asInt()).isEqualTo(3);
+
+    Api.Response retried = api.post("/api/batch/jobs/" + id + "/retry", "{}");
+
+    assertThat(retried.status()).isEqualTo(200);
+    assertThat(retried.body().get("retried").asInt()).isEqualTo(1);
+    JsonNode done = Awaits.jobReaches(api, id, WITHIN, "COMPLETED");
+    assertThat(done.get("counts").get("succeeded").asInt()).isEqualTo(5);
+    assertThat(Counters.agreeWithTaskRows(stack.jdbi(), id)).isTrue();
+  }
+
+  @Test
+  void badPoliciesAreRefusedNamingTheField() {
+    Map<String, Object> job = Jobs.of("noop", 1, Map.of());
+    job.put("retry", Map.of("initialBackoff", "soon"));
+    Api.Response response = api.post("/api/batch/jobs", Jobs.json(job));
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body().get("errors").get(0).get("field").asString())
+        .isEqualTo("retry.initialBackoff");
+
+    job = Jobs.of("noop", 1, Map.of());
+    job.put("failurePolicy", Map.of("threshold", Map.of("count", 1, "ratio", 0.5)));
+    response = api.post("/api/batch/jobs", Jobs.json(job));
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body().get("errors").get(0).get("field").asString())
+        .isEqualTo("failurePolicy.threshold");
+
+    job = Jobs.of("noop", 1, Map.of());
+    job.put("failurePolicy", Map.of("onFailure", "explode", "surprise", true));
+    response = api.post("/api/batch/jobs", Jobs.json(job));
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body().get("errors").get(0).get("field").asString())
+        .startsWith("failurePolicy");
+  }
+
+  private static List<String> history(String id) {
+    return api.get("/api/batch/jobs/" + id + "/history")
+        .body()
+        .valueStream()
+        .map(h -> h.get("toState").asString())
+        .toList();
+  }
+}

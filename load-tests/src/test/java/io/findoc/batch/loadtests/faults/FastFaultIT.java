@@ -1,0 +1,198 @@
+package io.findoc.batch.loadtests.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.findoc.batch.common.topic.DeadLetters;
+import io.findoc.batch.common.topic.TopicNames;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The fast subset of the fault catalogue, run by {@code ./findoc test}: FI-01 ({@code kill -9} of a
+ * worker with tasks running), FI-09 (poison bytes on a task topic and on the status topic) and
+ * FI-13 (one submission sent twice with one Idempotency-Key), on one stack of real processes; and
+ * the {@link InvariantChecker}'s own test, which breaks each invariant by hand.
+ */
+@Tag("faults")
+class FastFaultIT {
+
+  private static FaultStack stack;
+
+  @BeforeAll
+  static void up() {
+    stack = FaultStack.start("fast", 2, Map.of());
+  }
+
+  @AfterAll
+  static void down() {
+    stack.close();
+  }
+
+  @Test
+  void fi01KilledWorkersTasksRunAgainAfterTheirLeaseAndEndOnce() throws Exception {
+    FaultRun run = new FaultRun("FI-01", stack);
+    // About 40 s of work for two workers of eight threads: a kill always finds some running.
+    long submitted = System.nanoTime();
+    String id = run.submit(300, "simulate", Map.of("sleepMs", 2000));
+    await().atMost(Duration.ofMinutes(3)).until(() -> run.running(id) >= 2);
+    System.out.println(
+        "FAULT FI-01: 2 tasks seen running "
+            + Duration.ofNanos(System.nanoTime() - submitted).toMillis()
+            + "ms after the submission");
+
+    stack.signal("worker-1", "KILL");
+    run.injected("kill -9 worker-1 with " + run.running(id) + " tasks running");
+    stack.up();
+    run.faultRemoved();
+
+    InvariantChecker.Findings findings = run.finish(Duration.ofMinutes(4));
+    assertThat(run.succeeded(id)).isEqualTo(300);
+    assertThat(findings.tasks()).isEqualTo(300);
+  }
+
+  @Test
+  void fi09PoisonBytesAreDeadLetteredAndThePartitionsKeepFlowing() throws Exception {
+    FaultRun run = new FaultRun("FI-09", stack);
+    TopicNames topics = TopicNames.DEFAULTS;
+    Properties properties = new Properties();
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrap());
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer())) {
+      byte[] poison = {(byte) 0xde, (byte) 0xad, '{', (byte) 0xbe, (byte) 0xef};
+      for (int partition = 0; partition < 12; partition++) {
+        producer.send(new ProducerRecord<>(topics.tasksNormal(), partition, "poison", poison));
+        producer.send(new ProducerRecord<>(topics.taskStatus(), partition, "poison", poison));
+      }
+      producer.flush();
+    }
+    run.injected(
+        "24 unreadable records: one on each partition of the normal task and status topics");
+    String id = run.submit(200, "noop", Map.of());
+
+    run.finish(Duration.ofMinutes(2));
+    assertThat(run.succeeded(id)).isEqualTo(200);
+    long fromTasks = 0;
+    long fromStatus = 0;
+    for (ConsumerRecord<String, byte[]> record :
+        new InvariantChecker(stack).readAll(topics.deadLetters())) {
+      Header origin = record.headers().lastHeader(DeadLetters.ORIGINAL_TOPIC);
+      if (origin == null || !"poison".equals(record.key())) {
+        continue;
+      }
+      String topic = new String(origin.value(), StandardCharsets.UTF_8);
+      fromTasks += topic.equals(topics.tasksNormal()) ? 1 : 0;
+      fromStatus += topic.equals(topics.taskStatus()) ? 1 : 0;
+    }
+    System.out.println(
+        "FAULT FI-09 dead letters: "
+            + fromTasks
+            + " from the task topic, "
+            + fromStatus
+            + " from the status topic");
+    // Each worker's copy of the normal priority group reads each poisoned task partition once.
+    assertThat(fromTasks).isGreaterThanOrEqualTo(12);
+    assertThat(fromStatus).isGreaterThanOrEqualTo(12);
+  }
+
+  @Test
+  void fi13OneSubmissionSentTwiceWithOneKeyMakesOneJob() throws Exception {
+    FaultRun run = new FaultRun("FI-13", stack);
+    String body =
+        "{\"name\":\"twice\",\"processor\":\"noop\",\"documents\":["
+            + "{\"id\":\"a\",\"text\":\"a\"},{\"id\":\"b\",\"text\":\"b\"}]}";
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest request =
+        HttpRequest.newBuilder(stack.client().api().resolve(URI.create("/api/batch/jobs")))
+            .header("Authorization", "Bearer " + stack.apiKey())
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", "fi-13-" + System.nanoTime())
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> first = http.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> second = http.send(request, HttpResponse.BodyHandlers.ofString());
+    run.injected("the same submission twice with one Idempotency-Key");
+
+    JsonNode one = io.findoc.batch.common.json.Json.mapper().readTree(first.body());
+    JsonNode two = io.findoc.batch.common.json.Json.mapper().readTree(second.body());
+    assertThat(first.statusCode()).isEqualTo(202);
+    assertThat(second.statusCode()).isEqualTo(200);
+    assertThat(two.get("id").asString()).isEqualTo(one.get("id").asString());
+    run.accepted(one.get("id").asString(), 2);
+    run.finish(Duration.ofMinutes(1));
+    try (var db = stack.db();
+        var q = db.prepareStatement("SELECT count(*) FROM job WHERE name = 'twice'");
+        var rs = q.executeQuery()) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  /**
+   * The checker itself: a clean run passes, and each invariant, broken by hand in the database of a
+   * finished job, is reported. A checker that cannot fail would let every fault test pass.
+   */
+  @Test
+  void theCheckerReportsEachInvariantBrokenByHand() throws Exception {
+    FaultRun run = new FaultRun("checker", stack);
+    Map<String, String> corruptions = new LinkedHashMap<>();
+    corruptions.put(
+        "INV-1",
+        "UPDATE task SET state = 'RUNNING', finished_at = NULL WHERE job_id = ?::uuid"
+            + " AND number = 1");
+    corruptions.put(
+        "INV-2",
+        "UPDATE job SET succeeded = succeeded - 1, failed = failed + 1 WHERE id = ?::uuid");
+    corruptions.put("INV-3", "DELETE FROM task WHERE job_id = ?::uuid AND number = 2");
+    corruptions.put(
+        "INV-4/INV-5",
+        "UPDATE task SET attempt = attempt + 1 WHERE job_id = ?::uuid AND number = 3");
+    corruptions.put(
+        "INV-5: job",
+        "INSERT INTO job_history (job_id, from_state, to_state, actor)"
+            + " VALUES (?::uuid, 'COMPLETED', 'QUEUED', 'checker test')");
+    corruptions.put(
+        "INV-6",
+        "UPDATE task SET state = 'FAILED', error_code = 'BROKEN_BY_HAND', result = NULL"
+            + " WHERE job_id = ?::uuid AND number = 1");
+    Map<String, String> jobs = new LinkedHashMap<>();
+    for (String invariant : corruptions.keySet()) {
+      jobs.put(invariant, run.submit(3, "noop", Map.of()));
+    }
+    run.finish(Duration.ofMinutes(2));
+
+    for (Map.Entry<String, String> corruption : corruptions.entrySet()) {
+      String id = jobs.get(corruption.getKey());
+      try (var db = stack.db();
+          var update = db.prepareStatement(corruption.getValue())) {
+        update.setString(1, id);
+        assertThat(update.executeUpdate()).isEqualTo(1);
+      }
+      List<String> violations = new InvariantChecker(stack).check(Map.of(id, 3)).violations();
+      System.out.println("FAULT checker: " + corruption.getKey() + " broken -> " + violations);
+      assertThat(violations)
+          .as("violations found after breaking %s", corruption.getKey())
+          .anyMatch(v -> v.startsWith(corruption.getKey()));
+    }
+  }
+}
