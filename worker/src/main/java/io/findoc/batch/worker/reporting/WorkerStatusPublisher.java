@@ -12,9 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -113,12 +116,24 @@ public class WorkerStatusPublisher implements SmartLifecycle {
   @Override
   public synchronized void stop() {
     if (timer != null) {
-      timer.shutdownNow();
-      timer = null;
+      // On the heartbeat thread, and waited for at most a few seconds: send() itself blocks up to
+      // the producer's max.block.ms (60 s) while the topic's metadata is missing, which must not
+      // hold up the worker's shutdown.
+      Future<?> tombstone =
+          timer.submit(
+              () -> {
+                kafka.send(topic, workerId, null).get(2, TimeUnit.SECONDS);
+                return null;
+              });
       try {
-        kafka.send(topic, workerId, null).get(2, TimeUnit.SECONDS);
-      } catch (Exception e) {
+        tombstone.get(3, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException | TimeoutException e) {
         LOG.debug("No tombstone for this worker; coordinators drop it after its timeout.", e);
+      } finally {
+        timer.shutdownNow();
+        timer = null;
       }
     }
   }

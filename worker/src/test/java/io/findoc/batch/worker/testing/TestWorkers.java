@@ -30,12 +30,22 @@ public final class TestWorkers {
     createControlTopic(prefix);
   }
 
-  /** Creates the task, status and dead-letter topics of {@code prefix}, two partitions each. */
+  /**
+   * Creates the task, status and dead-letter topics of {@code prefix}, two partitions each, and the
+   * compacted workers topic the heartbeats go to.
+   */
   public static void createTaskTopics(String prefix)
       throws InterruptedException, ExecutionException {
     create(
-        Stream.of("tasks.high", "tasks.normal", "tasks.low", "task-status", "tasks.dlt")
-            .map(name -> new NewTopic(prefix + name, 2, (short) 1))
+        Stream.concat(
+                Stream.of("tasks.high", "tasks.normal", "tasks.low", "task-status", "tasks.dlt")
+                    .map(name -> new NewTopic(prefix + name, 2, (short) 1)),
+                Stream.of(
+                    new NewTopic(prefix + "workers", 1, (short) 1)
+                        .configs(
+                            Map.of(
+                                TopicConfig.CLEANUP_POLICY_CONFIG,
+                                TopicConfig.CLEANUP_POLICY_COMPACT))))
             .toList());
   }
 
@@ -82,7 +92,8 @@ public final class TestWorkers {
       "--findoc.topics.tasks-low=" + prefix + "tasks.low",
       "--findoc.topics.task-status=" + prefix + "task-status",
       "--findoc.topics.dead-letters=" + prefix + "tasks.dlt",
-      "--findoc.topics.control=" + prefix + "control"
+      "--findoc.topics.control=" + prefix + "control",
+      "--findoc.topics.workers=" + prefix + "workers"
     };
   }
 }
