@@ -40,7 +40,9 @@ class ControlEndToEndIT {
 
   @Test
   void aPausedJobStopsStartingTasksAndFinishesEveryOneAfterResume() {
-    String id = api.submit(Jobs.simulate(300, Map.of("sleepMs", 30)));
+    // Long enough (300 x 200 ms over 16 threads: about 4 s) that the pause lands mid-job even on
+    // a quiet machine; with 30 ms tasks the job could finish before the pause arrived.
+    String id = api.submit(Jobs.simulate(300, Map.of("sleepMs", 200)));
     await().atMost(Duration.ofSeconds(30)).until(() -> counts(id).get("succeeded").asInt() > 20);
 
     api.put("/api/batch/jobs/" + id + "/pause");
