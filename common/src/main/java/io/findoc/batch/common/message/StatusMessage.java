@@ -68,83 +68,28 @@ public record StatusMessage(
   }
 
   public static StatusMessage started(TaskMessage task, String worker, Instant at) {
-    return new StatusMessage(
-        VERSION,
-        StatusKind.STARTED,
-        task.jobId(),
-        task.taskNumber(),
-        task.attempt(),
-        worker,
-        at,
-        null,
-        null,
-        null,
-        task.compensation());
+    return about(task, StatusKind.STARTED, worker, at, null, null, null);
   }
 
   public static StatusMessage succeeded(
       TaskMessage task, String worker, Instant startedAt, Instant at, Map<String, Object> result) {
-    return new StatusMessage(
-        VERSION,
-        StatusKind.SUCCEEDED,
-        task.jobId(),
-        task.taskNumber(),
-        task.attempt(),
-        worker,
-        startedAt,
-        at,
-        result,
-        null,
-        task.compensation());
+    return about(task, StatusKind.SUCCEEDED, worker, startedAt, at, result, null);
   }
 
   public static StatusMessage failed(
       TaskMessage task, String worker, Instant startedAt, Instant at, TaskError error) {
-    return new StatusMessage(
-        VERSION,
-        StatusKind.FAILED,
-        task.jobId(),
-        task.taskNumber(),
-        task.attempt(),
-        worker,
-        startedAt,
-        at,
-        null,
-        error,
-        task.compensation());
+    return about(task, StatusKind.FAILED, worker, startedAt, at, null, error);
   }
 
   /** The attempt, started at {@code startedAt}, is still running. */
   public static StatusMessage heartbeat(
       TaskMessage task, String worker, Instant startedAt, Instant at) {
-    return new StatusMessage(
-        VERSION,
-        StatusKind.HEARTBEAT,
-        task.jobId(),
-        task.taskNumber(),
-        task.attempt(),
-        worker,
-        startedAt,
-        at,
-        null,
-        null,
-        task.compensation());
+    return about(task, StatusKind.HEARTBEAT, worker, startedAt, at, null, null);
   }
 
   /** The worker put the attempt back without running it: the job is paused. */
   public static StatusMessage deferred(TaskMessage task, String worker, Instant at) {
-    return new StatusMessage(
-        VERSION,
-        StatusKind.DEFERRED,
-        task.jobId(),
-        task.taskNumber(),
-        task.attempt(),
-        worker,
-        null,
-        at,
-        null,
-        null,
-        task.compensation());
+    return about(task, StatusKind.DEFERRED, worker, null, at, null, null);
   }
 
   /**
@@ -153,17 +98,29 @@ public record StatusMessage(
    */
   public static StatusMessage cancelled(
       TaskMessage task, String worker, Instant startedAt, Instant at) {
+    return about(task, StatusKind.CANCELLED, worker, startedAt, at, null, null);
+  }
+
+  /** A report of {@code kind} on the attempt {@code task}, compensation or not as it is. */
+  private static StatusMessage about(
+      TaskMessage task,
+      StatusKind kind,
+      String worker,
+      Instant startedAt,
+      Instant finishedAt,
+      Map<String, Object> result,
+      TaskError error) {
     return new StatusMessage(
         VERSION,
-        StatusKind.CANCELLED,
+        kind,
         task.jobId(),
         task.taskNumber(),
         task.attempt(),
         worker,
         startedAt,
-        at,
-        null,
-        null,
+        finishedAt,
+        result,
+        error,
         task.compensation());
   }
 
