@@ -18,8 +18,8 @@ public enum TaskState {
    * TaskDispatcher} moves it to {@link #QUEUED} once no task it depends on is unfinished; {@code
    * JobOperations} cancelling the job moves it to {@link #CANCELLED}; a task it depends on failing
    * for good to {@link #SKIPPED} ({@code StatusAggregator}). The {@code StatusAggregator} may move
-   * it on as from {@link #QUEUED}: the dispatcher publishes before it commits, so a worker's report
-   * of this attempt can arrive while the row still says PENDING.
+   * it on as from {@link #QUEUED}: an attempt a worker deferred keeps its number, and a redelivered
+   * copy of its message may run before the dispatcher hands it out again.
    */
   PENDING,
   /**

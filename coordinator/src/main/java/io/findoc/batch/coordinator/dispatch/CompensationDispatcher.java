@@ -4,13 +4,7 @@ import io.findoc.batch.coordinator.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.ClaimedTask;
 import io.findoc.batch.coordinator.store.CompensationStore;
-import io.findoc.batch.coordinator.store.JobDispatchInfo;
-import io.findoc.batch.coordinator.store.JobStore;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Component;
 
@@ -46,11 +40,7 @@ public class CompensationDispatcher extends PeriodicAgent {
           if (claimed.isEmpty()) {
             return 0;
           }
-          UUID[] jobIds = claimed.stream().map(ClaimedTask::jobId).distinct().toArray(UUID[]::new);
-          Map<UUID, JobDispatchInfo> info =
-              handle.attach(JobStore.class).findDispatchInfo(jobIds).stream()
-                  .collect(Collectors.toMap(JobDispatchInfo::id, Function.identity()));
-          publisher.publishAll(claimed, info, true);
+          publisher.publishAll(claimed, true);
           return claimed.size();
         });
   }

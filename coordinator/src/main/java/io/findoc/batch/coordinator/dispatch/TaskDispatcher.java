@@ -5,7 +5,6 @@ import io.findoc.batch.common.state.TaskState;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.ClaimedTask;
 import io.findoc.batch.coordinator.store.CountDeltas;
-import io.findoc.batch.coordinator.store.JobDispatchInfo;
 import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.TaskStore;
 import io.micrometer.core.instrument.Counter;
@@ -17,9 +16,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * Hands dispatchable tasks to Kafka, round after round, on a thread of its own. Each round takes
  * each priority's credit ({@link DispatchCredit}), divides it fairly among tenants and jobs ({@link
- * DispatchPlanner}), claims that many tasks of each job, publishes them and marks them QUEUED in
- * one transaction that commits only after the broker acknowledged every message; a failed round
- * rolls back and its tasks are claimed again. Several coordinators may run it at once: claims skip
- * rows another one has locked.
+ * DispatchPlanner}), claims that many tasks of each job (QUEUED) and commits, then publishes them
+ * ({@link DispatchRounds}: a round whose publication failed or whose coordinator died is published
+ * again). Several coordinators may run it at once: claims skip rows another one has locked.
  */
 @Component
 public class TaskDispatcher implements SmartLifecycle {
@@ -46,7 +42,7 @@ public class TaskDispatcher implements SmartLifecycle {
 
   private final Jdbi jdbi;
   private final JobStore jobs;
-  private final TaskPublisher publisher;
+  private final DispatchRounds rounds;
   private final DispatchSignal signal;
   private final CoordinatorProperties.Dispatch settings;
   private final DispatchCredit credit;
@@ -60,7 +56,7 @@ public class TaskDispatcher implements SmartLifecycle {
   public TaskDispatcher(
       Jdbi jdbi,
       JobStore jobs,
-      TaskPublisher publisher,
+      DispatchRounds rounds,
       DispatchSignal signal,
       CompletionRate completions,
       CoordinatorProperties properties,
@@ -69,7 +65,7 @@ public class TaskDispatcher implements SmartLifecycle {
     this.credit = new DispatchCredit(properties.dispatch());
     this.jdbi = jdbi;
     this.jobs = jobs;
-    this.publisher = publisher;
+    this.rounds = rounds;
     this.signal = signal;
     this.settings = properties.dispatch();
     this.dispatched = meters.counter("findoc.dispatch.tasks");
@@ -81,9 +77,15 @@ public class TaskDispatcher implements SmartLifecycle {
   /**
    * One dispatch round.
    *
-   * @return how many tasks were handed to Kafka
+   * @return how many tasks were handed to Kafka, those of an unfinished round published again
+   *     included
    */
   public int runOnce() {
+    int again = rounds.publishDue();
+    return again + dispatchNew();
+  }
+
+  private int dispatchNew() {
     List<DispatchCandidate> candidates = jobs.findDispatchCandidates(MAX_JOBS_PER_ROUND);
     if (candidates.isEmpty()) {
       return 0;
@@ -97,37 +99,36 @@ public class TaskDispatcher implements SmartLifecycle {
     if (plan.isEmpty()) {
       return 0;
     }
-    int count =
-        jdbi.inTransaction(
-            handle -> {
-              TaskStore taskStore = handle.attach(TaskStore.class);
-              List<ClaimedTask> claimed =
-                  claiming.record(
-                      () -> {
-                        List<ClaimedTask> all =
-                            new ArrayList<>(claim(taskStore, plan.fifo(), false));
-                        all.addAll(claim(taskStore, plan.lifo(), true));
-                        return all;
-                      });
-              if (claimed.isEmpty()) {
-                return 0;
-              }
-              JobStore jobStore = handle.attach(JobStore.class);
-              UUID[] jobIds =
-                  claimed.stream().map(ClaimedTask::jobId).distinct().toArray(UUID[]::new);
-              Map<UUID, JobDispatchInfo> info =
-                  jobStore.findDispatchInfo(jobIds).stream()
-                      .collect(Collectors.toMap(JobDispatchInfo::id, Function.identity()));
-              publishing.record(() -> publisher.publishAll(claimed, info));
-              CountDeltas deltas = new CountDeltas();
-              for (ClaimedTask task : claimed) {
-                deltas.move(task.jobId(), task.previousState(), TaskState.QUEUED);
-              }
-              jobStore.addCounts(deltas);
-              return claimed.size();
+    Round round = jdbi.inTransaction(handle -> claim(handle, plan));
+    if (round.tasks().isEmpty()) {
+      return 0;
+    }
+    publishing.record(() -> rounds.publish(round.id(), round.tasks()));
+    dispatched.increment(round.tasks().size());
+    return round.tasks().size();
+  }
+
+  private record Round(long id, List<ClaimedTask> tasks) {}
+
+  /** Claims the planned tasks, moves the job counters and records the round, in one transaction. */
+  private Round claim(Handle handle, DispatchPlan plan) {
+    TaskStore taskStore = handle.attach(TaskStore.class);
+    List<ClaimedTask> claimed =
+        claiming.record(
+            () -> {
+              List<ClaimedTask> all = new ArrayList<>(claim(taskStore, plan.fifo(), false));
+              all.addAll(claim(taskStore, plan.lifo(), true));
+              return all;
             });
-    dispatched.increment(count);
-    return count;
+    if (claimed.isEmpty()) {
+      return new Round(0, claimed);
+    }
+    CountDeltas deltas = new CountDeltas();
+    for (ClaimedTask task : claimed) {
+      deltas.move(task.jobId(), task.previousState(), TaskState.QUEUED);
+    }
+    handle.attach(JobStore.class).addCounts(deltas);
+    return new Round(rounds.open(handle, claimed), claimed);
   }
 
   private static List<ClaimedTask> claim(

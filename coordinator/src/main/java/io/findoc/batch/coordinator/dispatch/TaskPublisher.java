@@ -9,8 +9,10 @@ import io.findoc.batch.common.topic.TopicNames;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.ClaimedTask;
 import io.findoc.batch.coordinator.store.JobDispatchInfo;
+import io.findoc.batch.coordinator.store.JobStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -30,34 +34,34 @@ public class TaskPublisher {
   private static final TypeReference<Map<String, Object>> OPTIONS = new TypeReference<>() {};
 
   private final KafkaTemplate<String, byte[]> kafka;
+  private final JobStore jobStore;
   private final TopicNames topics;
   private final Duration sendTimeout;
   private final JsonSerde<TaskMessage> serde = new JsonSerde<>(TaskMessage.class);
   private final ObjectReader documentReader = Json.mapper().readerFor(Document.class);
 
-  public TaskPublisher(KafkaTemplate<String, byte[]> kafka, CoordinatorProperties properties) {
+  public TaskPublisher(
+      KafkaTemplate<String, byte[]> kafka, JobStore jobStore, CoordinatorProperties properties) {
     this.kafka = kafka;
+    this.jobStore = jobStore;
     this.topics = properties.topics();
     this.sendTimeout = properties.dispatch().sendTimeout();
   }
 
   /**
-   * Publishes one message per task and returns once the broker acknowledged all of them.
+   * Publishes one message per task and returns once the broker acknowledged all of them; {@code
+   * compensation} marks them as compensation attempts of a rolling-back job ({@link
+   * TaskMessage#compensation()}).
    *
    * @throws DispatchFailedException if any message was not acknowledged in time; some may have been
-   *     published, which is harmless: the tasks stay PENDING and are published again
+   *     published, which is harmless: the caller publishes them all again
    */
-  public void publishAll(List<ClaimedTask> tasks, Map<UUID, JobDispatchInfo> jobs) {
-    publishAll(tasks, jobs, false);
-  }
-
-  /**
-   * As {@link #publishAll(List, Map)}; {@code compensation} marks the messages as compensation
-   * attempts of a rolling-back job ({@link TaskMessage#compensation()}).
-   */
-  public void publishAll(
-      List<ClaimedTask> tasks, Map<UUID, JobDispatchInfo> jobs, boolean compensation) {
-    Map<UUID, Map<String, Object>> options = new java.util.HashMap<>();
+  public void publishAll(List<ClaimedTask> tasks, boolean compensation) {
+    if (tasks.isEmpty()) {
+      return;
+    }
+    Map<UUID, JobDispatchInfo> jobs = jobsOf(tasks);
+    Map<UUID, Map<String, Object>> options = new HashMap<>();
     List<CompletableFuture<?>> sent = new ArrayList<>(tasks.size());
     for (ClaimedTask task : tasks) {
       JobDispatchInfo job = jobs.get(task.jobId());
@@ -87,5 +91,11 @@ public class TaskPublisher {
       Thread.currentThread().interrupt();
       throw new DispatchFailedException(tasks.size(), e);
     }
+  }
+
+  private Map<UUID, JobDispatchInfo> jobsOf(List<ClaimedTask> tasks) {
+    UUID[] ids = tasks.stream().map(ClaimedTask::jobId).distinct().toArray(UUID[]::new);
+    return jobStore.findDispatchInfo(ids).stream()
+        .collect(Collectors.toMap(JobDispatchInfo::id, Function.identity()));
   }
 }

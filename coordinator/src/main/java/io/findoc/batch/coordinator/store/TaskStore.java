@@ -17,10 +17,10 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * statement is guarded on the state it expects and on the attempt, so a duplicate or a late report
  * of an older attempt changes nothing. (Tasks are inserted by {@link TaskWriter}, with COPY.)
  *
- * <p>A report may find its task still PENDING: the dispatcher publishes before it commits, and a
- * fast worker's report can reach the database first. The statements then wait for the dispatcher's
- * row lock and see QUEUED after its commit, or PENDING if its round rolled back; in both cases the
- * reported attempt did run, so the report applies.
+ * <p>A report may find its task PENDING at the reported attempt: a worker deferred the attempt (its
+ * job was paused), which keeps its number, and a redelivered copy of the message ran after the
+ * resume. The attempt did run, so the report applies. (The dispatcher commits its claim before it
+ * publishes, so a report never overtakes the claim.)
  */
 @UseClasspathSqlLocator
 @RegisterConstructorMapper(TaskRow.class)
@@ -32,7 +32,7 @@ public interface TaskStore {
    * Moves dispatchable tasks (PENDING, or RETRY_WAIT whose time has come, and not blocked by tasks
    * they depend on) to QUEUED: up to {@code limits[i]} of job {@code jobIds[i]}, lowest numbers
    * first, or highest if {@code newestFirst}; rows locked by another dispatcher are skipped. The
-   * caller publishes them before it commits.
+   * caller commits, then publishes them.
    */
   default List<ClaimedTask> claimDispatchable(UUID[] jobIds, int[] limits, boolean newestFirst) {
     return claimDispatchable(jobIds, limits, newestFirst ? "DESC" : "ASC");

@@ -13,7 +13,7 @@ WITH reported AS (
         WHERE job_id = r.job_id
           AND number = r.number
           AND attempt = r.attempt
-          -- PENDING too: the report may have overtaken the dispatcher's commit (see TaskStore).
+          -- PENDING too: a redelivered copy of a deferred attempt (see TaskStore).
           AND state IN ('PENDING', 'QUEUED')
         FOR UPDATE
     ) t

@@ -1,0 +1,2 @@
+-- The broker has every message of the round.
+DELETE FROM dispatch_round WHERE id = :id
