@@ -1,10 +1,9 @@
 package io.findoc.batch.coordinator.metrics;
 
+import io.findoc.batch.common.topic.BrokerProbe;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
@@ -18,20 +17,17 @@ import org.springframework.stereotype.Component;
 public class KafkaHealthIndicator extends AbstractHealthIndicator {
 
   private final Admin admin;
-  private final long timeoutMillis;
+  private final Duration timeout;
 
   public KafkaHealthIndicator(Admin admin, CoordinatorProperties properties) {
     super("Kafka health check failed");
     this.admin = admin;
-    this.timeoutMillis = properties.metrics().kafkaTimeout().toMillis();
+    this.timeout = properties.metrics().kafkaTimeout();
   }
 
   @Override
   protected void doHealthCheck(Health.Builder builder) throws Exception {
-    DescribeClusterResult cluster =
-        admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMillis));
-    String id = cluster.clusterId().get(timeoutMillis, TimeUnit.MILLISECONDS);
-    int brokers = cluster.nodes().get(timeoutMillis, TimeUnit.MILLISECONDS).size();
-    builder.up().withDetail("clusterId", id).withDetail("brokers", brokers);
+    BrokerProbe.Cluster cluster = BrokerProbe.describe(admin, timeout);
+    builder.up().withDetail("clusterId", cluster.id()).withDetail("brokers", cluster.brokers());
   }
 }

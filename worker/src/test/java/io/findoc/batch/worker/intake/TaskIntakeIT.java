@@ -13,6 +13,10 @@ import io.findoc.batch.common.message.TaskMessage;
 import io.findoc.batch.common.topic.DeadLetters;
 import io.findoc.batch.devstack.TestInfrastructure;
 import io.findoc.batch.worker.testing.TestWorkers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +35,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** A worker alone on the real broker: task messages in, status reports out. */
@@ -79,6 +86,24 @@ class TaskIntakeIT {
     consumer.close();
     producer.close();
     worker.close();
+  }
+
+  @Test
+  void theWorkerIsReadyWhenItReachesTheBroker() throws Exception {
+    String port = worker.getEnvironment().getProperty("local.server.port");
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> readiness =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(readiness.statusCode()).isEqualTo(200);
+    assertThat(readiness.body()).contains("\"status\":\"UP\"");
+    // The readiness group names the check (the worker would not start otherwise); it is up.
+    Health kafka = worker.getBean("kafka", HealthIndicator.class).health(true);
+    assertThat(kafka.getStatus()).isEqualTo(Status.UP);
+    assertThat(kafka.getDetails()).containsEntry("brokers", 1).containsKey("clusterId");
   }
 
   @Test
