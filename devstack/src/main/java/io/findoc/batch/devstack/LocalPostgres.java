@@ -38,6 +38,9 @@ public final class LocalPostgres {
             .setServerConfig("max_connections", "200")
             .setServerConfig("shared_buffers", "256MB")
             .setServerConfig("synchronous_commit", "on")
+            // A million-task job writes a few GB of WAL; at the default 1 GB PostgreSQL would
+            // checkpoint every few seconds under it (the peers of the benchmark share this server).
+            .setServerConfig("max_wal_size", "4GB")
             .start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
