@@ -101,7 +101,8 @@ public record CoordinatorProperties(
    * @param idlePoll how long the dispatcher sleeps when it found nothing to do, unless woken by a
    *     submission or a finished task (default 200 ms)
    * @param sendTimeout how long a round waits for the broker to acknowledge its messages before it
-   *     rolls back and tries again (default 30 s)
+   *     is tried again a second later (default 10 s); a round of a coordinator that died is
+   *     published again by another this long plus 5 s after its claim
    */
   public record Dispatch(
       @DefaultValue("5000") int batchSize,
@@ -109,7 +110,7 @@ public record CoordinatorProperties(
       @DefaultValue("500") int minInFlight,
       @DefaultValue("20000") int maxInFlight,
       @DefaultValue("200ms") Duration idlePoll,
-      @DefaultValue("30s") Duration sendTimeout) {
+      @DefaultValue("10s") Duration sendTimeout) {
 
     public Dispatch {
       if (minInFlight < 1 || minInFlight > maxInFlight) {
