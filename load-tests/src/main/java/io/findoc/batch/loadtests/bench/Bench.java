@@ -3,6 +3,7 @@ package io.findoc.batch.loadtests.bench;
 import io.findoc.batch.loadtests.bench.peers.PeerComparison;
 import io.findoc.batch.loadtests.bench.report.Machine;
 import io.findoc.batch.loadtests.bench.report.Results;
+import io.findoc.batch.loadtests.bench.report.Summary;
 import io.findoc.batch.loadtests.bench.sampling.ProcessSampler;
 import io.findoc.batch.loadtests.bench.scenario.DocumentSpeedup;
 import io.findoc.batch.loadtests.bench.scenario.HalfLoadLatency;
@@ -20,10 +21,12 @@ import java.util.Map;
 
 /**
  * The benchmark harness: runs the chosen scenarios one after the other against a running stack,
- * samples the stack's processes during each ({@link ResourceReport}), and writes everything to one
- * results folder. Usage: {@code Bench --api URL --var DIR --findoc SCRIPT [--scenario
- * all|noop,latency,...] [--tasks 100000,1000000] [--repeats 3] [--smoke] [--profile]}; see {@link
- * BenchOptions}. {@code ./findoc bench} starts the stack and calls it.
+ * each on a drained stack ({@link BenchRun#drain}), samples the stack's processes during each
+ * ({@link ResourceReport}), writes everything to one results folder, and ends with a summary of
+ * every {@code RESULT} line and the issue's goals ({@link Summary}). Usage: {@code Bench --api URL
+ * --var DIR --findoc SCRIPT [--scenario all|noop,latency,...] [--tasks 100000,1000000] [--repeats
+ * 3] [--drain-timeout 300] [--rate-limit N --rate-burst N] [--latency-rate T] [--smoke]
+ * [--profile]}; see {@link BenchOptions}. {@code ./findoc bench} starts the stack and calls it.
  */
 public final class Bench {
 
@@ -47,34 +50,62 @@ public final class Bench {
     versions.put("kafka-clients", org.apache.kafka.common.utils.AppInfoParser.getVersion());
     versions.put("worker threads per worker", Integer.toString(options.workerThreads()));
     versions.put("mode", options.smoke() ? "smoke (no figure means anything)" : "measurement");
+    versions.put("coordinator rate limit", options.rateLimitNote());
     results.machine(versions);
     System.out.println("Results in " + results.folder().toAbsolutePath());
+    System.out.println("Coordinator rate limit: " + options.rateLimitNote());
     List<String> failures = new ArrayList<>();
     for (String name : options.scenarios()) {
-      Scenario scenario = scenario(name);
-      results.note("scenario " + name + " starts; load " + Machine.load());
       System.out.println("== " + name);
       long t0 = System.nanoTime();
-      try (ProcessSampler sampler = ProcessSampler.start(options.var())) {
-        Map<String, Object> figures;
-        try {
-          figures = scenario.run(run);
-        } finally {
-          sampler.close();
-          ResourceReport.write(results, name, sampler);
+      try {
+        Scenario scenario = scenario(name);
+        if (scenario.sampled()) {
+          run.drain("scenario " + name);
         }
+        results.note("scenario " + name + " starts; load " + Machine.load());
+        Map<String, Object> figures =
+            scenario.sampled() ? sampled(run, results, scenario) : scenario.run(run);
         System.out.printf("  (%s took %.0f s)%n", name, (System.nanoTime() - t0) / 1e9);
         results.result(name, figures);
-      } catch (Exception | AssertionError e) {
+      } catch (Exception | Error e) {
+        // One scenario's failure (an answer, a lost connection, even a full heap) is reported;
+        // the next scenario runs, after the drain has cleared what this one left.
         failures.add(name);
         System.out.println("scenario " + name + " failed: " + e);
         e.printStackTrace(System.out);
+        results.note("scenario " + name + " failed: " + e);
       }
+    }
+    if (run.client().refusals() > 0 || run.client().connectionErrors() > 0) {
+      String note =
+          "the coordinator refused "
+              + run.client().refusals()
+              + " synchronous requests (429, honoured) and "
+              + run.client().connectionErrors()
+              + " could not reach it";
+      System.out.println(note);
+      results.note(note);
     }
     if (!failures.isEmpty()) {
       System.out.println("failed scenarios: " + failures);
     }
+    Summary.write(results, failures, options.smoke());
     return failures.size();
+  }
+
+  /** Runs a scenario while its processes are sampled, and reports their resources. */
+  private static Map<String, Object> sampled(BenchRun run, Results results, Scenario scenario)
+      throws Exception {
+    try (ProcessSampler sampler = ProcessSampler.start(run.options().var())) {
+      try {
+        return scenario.run(run);
+      } finally {
+        sampler.close();
+        run.resources(scenario.name(), sampler.summary());
+        ResourceReport.write(results, scenario.name(), sampler);
+      }
+    }
   }
 
   static Scenario scenario(String name) {
@@ -84,6 +115,7 @@ public final class Bench {
       case "speedup" -> new DocumentSpeedup();
       case "scheduling" -> new SchedulingFigures();
       case "peers" -> new PeerComparison();
+      case "resources" -> new ResourceSummary();
       default -> throw new IllegalArgumentException("unknown scenario " + name);
     };
   }

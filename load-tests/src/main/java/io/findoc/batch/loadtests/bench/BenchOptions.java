@@ -2,6 +2,7 @@ package io.findoc.batch.loadtests.bench;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,14 @@ import java.util.Map;
  * @param smoke a few thousand tasks per scenario, one repeat, short waits: for CI
  * @param profile record a JFR of the coordinator during the no-op scenario and print its hot
  *     methods
+ * @param drainTimeout how long the drain before each scenario and each measured run waits for
+ *     unfinished jobs before it cancels them ({@code --drain-timeout} seconds; default 300, with
+ *     {@code --smoke} 60)
+ * @param rateLimit the requests per second per key the coordinator was started with by {@code
+ *     ./findoc bench} ({@code --rate-limit}; 0: unknown, a stack the bench did not start)
+ * @param rateBurst its burst ({@code --rate-burst}; 0: unknown)
+ * @param latencyRate the latency scenario's load in tasks per second ({@code --latency-rate}; 0,
+ *     the default: half the largest no-op rate measured)
  */
 public record BenchOptions(
     URI api,
@@ -50,11 +59,19 @@ public record BenchOptions(
     int workerThreads,
     Path results,
     boolean smoke,
-    boolean profile) {
+    boolean profile,
+    Duration drainTimeout,
+    int rateLimit,
+    int rateBurst,
+    double latencyRate) {
 
-  /** Every scenario, in the order {@code all} runs them. */
+  /**
+   * Every scenario, in the order {@code all} runs them: the no-op rate first (the latency scenario
+   * loads the stack at half of it), the peers late (they share the machine and PostgreSQL), and
+   * {@code resources} last (it sums up what was sampled during the others).
+   */
   public static final List<String> ALL =
-      List.of("noop", "latency", "speedup", "scheduling", "peers");
+      List.of("noop", "latency", "speedup", "scheduling", "peers", "resources");
 
   /** Reads {@code args}; unknown options are refused. */
   public static BenchOptions parse(String[] args) {
@@ -111,7 +128,24 @@ public record BenchOptions(
         Integer.parseInt(take(o, "worker-threads", "8")),
         Path.of(take(o, "results", "load-tests/results/" + java.time.LocalDate.now())),
         smoke,
-        profile);
+        profile,
+        Duration.ofSeconds(Long.parseLong(take(o, "drain-timeout", smoke ? "60" : "300"))),
+        Integer.parseInt(take(o, "rate-limit", "0")),
+        Integer.parseInt(take(o, "rate-burst", "0")),
+        Double.parseDouble(take(o, "latency-rate", "0")));
+  }
+
+  /** The coordinator's rate limit as the results should state it. */
+  public String rateLimitNote() {
+    return rateLimit > 0
+        ? rateLimit
+            + " requests/s per key, burst "
+            + rateBurst
+            + " (findoc.security.requests-per-second and burst, set by ./findoc bench on the"
+            + " coordinator it started)"
+        : "unknown: a coordinator this bench did not start (its own"
+            + " findoc.security.requests-per-second applies; 429 answers are honoured by their"
+            + " Retry-After and counted)";
   }
 
   private static String take(Map<String, String> options, String name, String otherwise) {

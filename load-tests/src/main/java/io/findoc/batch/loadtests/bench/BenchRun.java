@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -22,6 +24,8 @@ public final class BenchRun {
   private final FindocClient client;
   private final Results results;
   private final PgCounters counters;
+  private final StackDrain drain;
+  private final Map<String, Map<String, double[]>> resources = new LinkedHashMap<>();
   private volatile double maxNoopRate;
 
   BenchRun(BenchOptions options, Results results) {
@@ -29,6 +33,36 @@ public final class BenchRun {
     this.client = FindocClient.withKeyFile(options.api(), options.keyFile());
     this.results = results;
     this.counters = new PgCounters(options.db(), options.dbUser(), options.dbPassword());
+    this.drain =
+        new StackDrain(
+            client,
+            new DrainPolicy(options.drainTimeout(), Duration.ofSeconds(options.smoke() ? 10 : 30)));
+  }
+
+  /**
+   * Waits until the coordinator has no unfinished job of this tenant and the workers have consumed
+   * every task message ({@link StackDrain}), cancelling leftovers past {@code --drain-timeout};
+   * what it had to do is printed and noted in {@code machine.txt}. Called before each scenario and
+   * each measured run, so that none starts behind another's backlog.
+   *
+   * @param before what is about to start
+   */
+  public void drain(String before) throws InterruptedException {
+    String report = drain.await(before);
+    if (!report.isEmpty()) {
+      System.out.println("  " + report);
+      results.note(report);
+    }
+  }
+
+  /** Keeps a scenario's per-process resource summary, for the {@code resources} scenario. */
+  void resources(String scenario, Map<String, double[]> summary) {
+    resources.put(scenario, summary);
+  }
+
+  /** Per scenario run so far: per process, mean and peak CPU, mean and peak RSS. */
+  public Map<String, Map<String, double[]>> resources() {
+    return resources;
   }
 
   public BenchOptions options() {

@@ -14,4 +14,12 @@ public interface Scenario {
    * @return the figures of its {@code RESULT} line, in order
    */
   Map<String, Object> run(BenchRun run) throws Exception;
+
+  /**
+   * Whether the harness drains the stack before it and samples the processes during it (every
+   * scenario but the one that sums the samples up).
+   */
+  default boolean sampled() {
+    return true;
+  }
 }

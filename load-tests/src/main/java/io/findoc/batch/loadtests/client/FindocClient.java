@@ -10,16 +10,27 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
-/** Calls the coordinator's REST API and answers parsed JSON. */
+/**
+ * Calls the coordinator's REST API and answers parsed JSON. Refusals for the key's rate (429) are
+ * honoured and counted, connection errors counted (and retried where that is safe), so that a
+ * benchmark reports them instead of dying of one.
+ */
 public final class FindocClient {
+
+  private static final int MOST_REFUSALS = 30;
+  private static final int MOST_CONNECTION_RETRIES = 3;
 
   private final URI api;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String key;
+  private final AtomicLong refusals = new AtomicLong();
+  private final AtomicLong connectionErrors = new AtomicLong();
 
   /**
    * @param key the API key sent as {@code Authorization: Bearer} (null: none)
@@ -67,10 +78,12 @@ public final class FindocClient {
   }
 
   /**
-   * Submits a job already written as JSON without waiting for the answer: for an open-model load,
-   * where the next submission does not wait for this one.
+   * Posts a job already written as JSON without waiting for the answer, and without retrying: for
+   * an open-model load, where the next submission does not wait for this one and the caller decides
+   * what a refusal (429) or a connection error means. The future fails only if the coordinator
+   * could not be reached.
    */
-  public java.util.concurrent.CompletableFuture<JsonNode> submitJsonAsync(byte[] json) {
+  public CompletableFuture<HttpResponse<byte[]>> postJobAsync(byte[] json) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(api.resolve("/api/batch/jobs"))
             .header("Content-Type", "application/json")
@@ -79,8 +92,37 @@ public final class FindocClient {
     if (key != null) {
       request.header("Authorization", "Bearer " + key);
     }
-    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
-        .thenApply(response -> expect(202, response));
+    return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** The id of the job a 202 answered, as {@link #postJobAsync} got it; ApiException otherwise. */
+  public static String acceptedJobId(HttpResponse<byte[]> response) {
+    return expect(202, response).get("id").asString();
+  }
+
+  /**
+   * How long a 429 asks to wait: its {@code Retry-After} in seconds (an HTTP date or nothing: 1 s),
+   * at most a minute.
+   */
+  public static Duration retryAfter(HttpResponse<?> response) {
+    String value = response.headers().firstValue("Retry-After").orElse("").strip();
+    try {
+      return Duration.ofSeconds(Math.max(0, Math.min(60, Long.parseLong(value))));
+    } catch (NumberFormatException e) {
+      return Duration.ofSeconds(1);
+    }
+  }
+
+  /** Answers refused with 429 (each honoured by waiting its Retry-After, then sent again). */
+  public long refusals() {
+    return refusals.get();
+  }
+
+  /**
+   * Requests that could not reach the coordinator (each retried, where it is safe, up to 3 times).
+   */
+  public long connectionErrors() {
+    return connectionErrors.get();
   }
 
   /** GETs a path of the API, such as {@code /api/batch/jobs/<id>}. */
@@ -126,15 +168,40 @@ public final class FindocClient {
     return get("/api/batch/jobs/" + id);
   }
 
+  /**
+   * Sends a request; a 429 is honoured (wait its Retry-After, send again, up to {@value
+   * #MOST_REFUSALS} times in a row) and counted; a connection error is counted and retried after a
+   * second, up to {@value #MOST_CONNECTION_RETRIES} times, for a GET (safe to repeat) or when the
+   * connection could not even be opened (nothing was sent).
+   */
   private HttpResponse<byte[]> send(HttpRequest request) {
     HttpRequest.Builder authorized = HttpRequest.newBuilder(request, (name, value) -> true);
     if (key != null) {
       authorized.header("Authorization", "Bearer " + key);
     }
+    HttpRequest signed = authorized.build();
+    int refused = 0;
+    int failed = 0;
     try {
-      return http.send(authorized.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not reach " + request.uri(), e);
+      while (true) {
+        HttpResponse<byte[]> response;
+        try {
+          response = http.send(signed, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+          connectionErrors.incrementAndGet();
+          boolean safe = request.method().equals("GET") || e instanceof java.net.ConnectException;
+          if (!safe || ++failed > MOST_CONNECTION_RETRIES) {
+            throw new UncheckedIOException("could not reach " + request.uri(), e);
+          }
+          Thread.sleep(1000);
+          continue;
+        }
+        if (response.statusCode() != 429 || ++refused > MOST_REFUSALS) {
+          return response;
+        }
+        refusals.incrementAndGet();
+        Thread.sleep(retryAfter(response).toMillis());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted calling " + request.uri(), e);

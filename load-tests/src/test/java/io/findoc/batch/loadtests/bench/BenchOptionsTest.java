@@ -47,6 +47,31 @@ class BenchOptionsTest {
   }
 
   @Test
+  void allRunsTheScenariosInAnOrderWhereEachFindsWhatItNeeds() {
+    assertThat(BenchOptions.ALL)
+        .containsExactly("noop", "latency", "speedup", "scheduling", "peers", "resources");
+  }
+
+  @Test
+  void theDrainTimeoutIsFiveMinutesOrOneForASmokeRun() {
+    assertThat(BenchOptions.parse(new String[] {}).drainTimeout()).hasMinutes(5);
+    assertThat(BenchOptions.parse(new String[] {"--smoke"}).drainTimeout()).hasSeconds(60);
+    assertThat(BenchOptions.parse(new String[] {"--drain-timeout", "7"}).drainTimeout())
+        .hasSeconds(7);
+  }
+
+  @Test
+  void theRateLimitIsStatedWhenTheBenchSetItAndUnknownOtherwise() {
+    assertThat(
+            BenchOptions.parse(new String[] {"--rate-limit", "100000", "--rate-burst", "5000"})
+                .rateLimitNote())
+        .startsWith("100000 requests/s per key, burst 5000");
+    assertThat(BenchOptions.parse(new String[] {}).rateLimitNote())
+        .startsWith("unknown")
+        .contains("429 answers are honoured");
+  }
+
+  @Test
   void anUnknownOptionIsRefused() {
     assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--taks", "5"}))
         .hasMessageContaining("unknown options: [taks]");

@@ -44,7 +44,9 @@ public final class PeerComparison implements Scenario {
     List<Double> noop = new ArrayList<>();
     List<Double> docs = new ArrayList<>();
     for (int r = 1; r <= run.options().repeats(); r++) {
+      run.drain("FinDoc's no-op run " + r + " of the peer comparison");
       FindocJobs.Timing n = jobs.noop(tasks);
+      run.drain("FinDoc's document run " + r + " of the peer comparison");
       FindocJobs.Timing d =
           jobs.documents("bench peers documents", "findoc.analyze", Map.of(), corpus.uris());
       rows.add(List.of("findoc", "noop", r, n.submitSeconds(), n.seconds(), n.perSecond()));

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 public final class Results {
 
   private final Path folder;
+  private final List<String> resultLines = new java.util.ArrayList<>();
 
   public Results(Path folder) {
     this.folder = folder;
@@ -81,7 +82,17 @@ public final class Results {
                 .map(e -> " " + e.getKey() + "=" + cell(e.getValue()))
                 .collect(Collectors.joining());
     System.out.println(line);
+    synchronized (resultLines) {
+      resultLines.add(line);
+    }
     write("results.txt", line + "\n", true);
+  }
+
+  /** The {@code RESULT} lines of this run so far, in order. */
+  public List<String> resultLines() {
+    synchronized (resultLines) {
+      return List.copyOf(resultLines);
+    }
   }
 
   /** Writes {@code machine.txt} once per run: what ran this, and what else was running. */

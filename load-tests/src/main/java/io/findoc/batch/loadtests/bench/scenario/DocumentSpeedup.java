@@ -144,6 +144,7 @@ public final class DocumentSpeedup implements Scenario {
     }
     List<Double> seconds = new ArrayList<>();
     for (int r = 0; r < run.options().repeats(); r++) {
+      run.drain(processor + " run " + (r + 1));
       FindocJobs.Timing timing =
           jobs.documents("bench " + processor + " x" + count, processor, options, uris);
       if (timing.succeeded() != count) {

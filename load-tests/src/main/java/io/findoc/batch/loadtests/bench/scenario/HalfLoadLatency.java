@@ -3,6 +3,8 @@ package io.findoc.batch.loadtests.bench.scenario;
 import io.findoc.batch.loadtests.bench.BenchRun;
 import io.findoc.batch.loadtests.bench.FindocJobs;
 import io.findoc.batch.loadtests.bench.Scenario;
+import io.findoc.batch.loadtests.bench.load.ArrivalSchedule;
+import io.findoc.batch.loadtests.bench.load.OpenModelLoad;
 import io.findoc.batch.loadtests.bench.report.Stats;
 import io.findoc.batch.loadtests.bench.report.Svg;
 import io.findoc.batch.loadtests.client.FindocClient;
@@ -14,27 +16,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Scenario 2: latency at half load. Small {@code noop} jobs arrive at a fixed rate whatever the
- * answers (an open model: a send never waits for the one before), together half the no-op rate
- * measured by the no-op scenario in this run (or by a short job here, if it did not run). After a
- * warm-up period, the jobs submitted in the measurement window are looked up and, per task, the
- * times from the job's creation to the task's start and to its end are taken from the API's own
- * timestamps ({@code createdAt}, {@code startedAt}, {@code finishedAt}; one clock, the
- * coordinator's and the workers' on this machine).
+ * answers ({@link OpenModelLoad}: sent asynchronously at times fixed in advance, so a slow answer
+ * never delays an arrival), together half the no-op rate measured by the no-op scenario in this run
+ * (or by a short job here, if it did not run). After a warm-up period, jobs submitted in the
+ * measurement window are looked up and, per task, the times from the moment its submission was
+ * <em>due</em> to the task's start and to its end are taken ({@code startedAt}, {@code finishedAt}
+ * from the API; one clock on this machine): the time a submission waited to be accepted counts.
+ * Refusals (429, honoured by their Retry-After) and failed submissions are counted and reported.
  */
 public final class HalfLoadLatency implements Scenario {
 
   private static final int TASKS_PER_JOB = 20;
   private static final int JOBS_LOOKED_UP = 400;
+  private static final int MAX_IN_FLIGHT = 2000;
+  private static final int MAX_ATTEMPTS = 10;
 
   @Override
   public String name() {
@@ -45,49 +44,78 @@ public final class HalfLoadLatency implements Scenario {
   public Map<String, Object> run(BenchRun run) throws Exception {
     boolean smoke = run.options().smoke();
     double max;
-    if (run.maxNoopRate().isPresent()) {
+    if (run.options().latencyRate() > 0) {
+      max = 2 * run.options().latencyRate();
+      System.out.printf("  load given: %.0f tasks/s%n", run.options().latencyRate());
+    } else if (run.maxNoopRate().isPresent()) {
       max = run.maxNoopRate().getAsDouble();
     } else {
       int probe = smoke ? 1000 : 50_000;
       run.jobs().noop(probe / 5); // warm-up
+      run.drain("the latency probe's warm-up");
       max = run.jobs().noop(probe).perSecond();
       System.out.printf("  maximum measured here with %,d tasks: %.0f tasks/s%n", probe, max);
+      run.drain("the latency probe");
     }
     double tasksPerSecond = max / 2;
     double jobsPerSecond = tasksPerSecond / TASKS_PER_JOB;
     Duration warmUp = Duration.ofSeconds(smoke ? 1 : 10);
     Duration window = Duration.ofSeconds(smoke ? 3 : 30);
+    ArrivalSchedule schedule =
+        ArrivalSchedule.at(jobsPerSecond, warmUp, window, Instant.now().plusMillis(200));
     System.out.printf(
         "  open model: %.1f jobs/s of %d tasks (%.0f tasks/s, half of %.0f) for %d s + %d s"
-            + " warm-up%n",
-        jobsPerSecond, TASKS_PER_JOB, tasksPerSecond, max, window.toSeconds(), warmUp.toSeconds());
+            + " warm-up, %d submissions%n",
+        jobsPerSecond,
+        TASKS_PER_JOB,
+        tasksPerSecond,
+        max,
+        window.toSeconds(),
+        warmUp.toSeconds(),
+        schedule.total());
 
-    List<String> measured = send(run.client(), jobsPerSecond, warmUp, window);
-    List<Double> toStart = new ArrayList<>();
-    List<Double> toEnd = new ArrayList<>();
-    int[] notStarted = {0};
-    List<String> sample = spread(measured, JOBS_LOOKED_UP);
-    for (String id : sample) {
-      JsonNode job = awaitFinished(run.client(), id);
-      Instant created = Instant.parse(job.get("createdAt").asString());
-      JsonNode tasks = run.client().get("/api/batch/jobs/" + id + "/tasks?limit=1000");
-      for (JsonNode task : tasks.get("items")) {
-        JsonNode started = task.get("startedAt");
-        if (started == null || started.isNull()) {
-          notStarted[0]++;
-        } else {
-          toStart.add(millis(created, Instant.parse(started.asString())));
-        }
-        toEnd.add(millis(created, Instant.parse(task.get("finishedAt").asString())));
-      }
+    OpenModelLoad.Outcome outcome =
+        new OpenModelLoad(run.client(), MAX_IN_FLIGHT, MAX_ATTEMPTS)
+            .run(FindocJobs.noopBody(TASKS_PER_JOB), schedule, Duration.ofMinutes(2));
+    System.out.printf(
+        "  sent %d, accepted %d, refused (429) %d times, failed %d %s; the sender was at worst"
+            + " %d ms late%n",
+        outcome.sent(),
+        outcome.accepted(),
+        outcome.refusals(),
+        outcome.failed(),
+        outcome.failures(),
+        outcome.latestSend().toMillis());
+
+    List<OpenModelLoad.Submission> accepted =
+        outcome.measured().stream().filter(s -> s.jobId() != null).toList();
+    List<OpenModelLoad.Submission> sample = spread(accepted, JOBS_LOOKED_UP);
+    Latencies latencies = lookUp(run.client(), sample, Duration.ofMinutes(smoke ? 1 : 5));
+    if (latencies.toStart.isEmpty()) {
+      throw new IllegalStateException(
+          "no job of the measurement window was accepted, started and finished: sent "
+              + outcome.sent()
+              + ", accepted "
+              + outcome.accepted()
+              + ", refusals "
+              + outcome.refusals()
+              + ", failures "
+              + outcome.failures()
+              + ", "
+              + latencies.unfinished
+              + " looked-up jobs unfinished");
     }
-    Stats start = Stats.of(toStart);
-    Stats end = Stats.of(toEnd);
+    Stats start = Stats.of(latencies.toStart);
+    Stats end = Stats.of(latencies.toEnd);
+    Stats accept = Stats.of(latencies.toCreated);
     List<List<?>> rows = new ArrayList<>();
-    for (int i = 0; i < toEnd.size(); i++) {
-      rows.add(List.of(i < toStart.size() ? toStart.get(i) : "", toEnd.get(i)));
+    for (int i = 0; i < latencies.toEnd.size(); i++) {
+      rows.add(
+          List.of(
+              i < latencies.toStart.size() ? latencies.toStart.get(i) : "",
+              latencies.toEnd.get(i)));
     }
-    run.results().csv("latency", List.of("submit_to_start_ms", "submit_to_complete_ms"), rows);
+    run.results().csv("latency", List.of("due_to_start_ms", "due_to_complete_ms"), rows);
     run.results()
         .html(
             "latency",
@@ -96,113 +124,116 @@ public final class HalfLoadLatency implements Scenario {
                 Svg.lines(
                     String.format(
                         Locale.ROOT,
-                        "Latency percentiles, %.0f tasks/s in jobs of %d",
+                        "Latency percentiles from the time a submission was due, %.0f tasks/s in"
+                            + " jobs of %d",
                         tasksPerSecond,
                         TASKS_PER_JOB),
                     "percentile",
                     "ms",
                     List.of(
-                        new Svg.Series("submit to start", percentiles(toStart)),
-                        new Svg.Series("submit to complete", percentiles(toEnd))))));
+                        new Svg.Series("submit to start", percentiles(latencies.toStart)),
+                        new Svg.Series("submit to complete", percentiles(latencies.toEnd))))));
     run.results()
         .row(
             "latency",
             String.format(Locale.ROOT, "%.0f tasks/s (half of %.0f)", tasksPerSecond, max),
             String.format(
                 Locale.ROOT,
-                "submit to start p50 %.0f ms p99 %.0f ms; to complete p50 %.0f ms p99 %.0f ms"
-                    + " (%d jobs sent, %d looked up, %d tasks without a start time)",
+                "submit to start p50 %.0f ms p99 %.0f ms; to complete p50 %.0f ms p99 %.0f ms;"
+                    + " accepted after p99 %.0f ms (%d jobs in the window, %d looked up, %d"
+                    + " unfinished, %d tasks without a start time; %d refusals, %d failed)",
                 start.percentile(50),
                 start.percentile(99),
                 end.percentile(50),
                 end.percentile(99),
-                measured.size(),
+                accept.percentile(99),
+                outcome.measured().size(),
                 sample.size(),
-                notStarted[0]));
+                latencies.unfinished,
+                latencies.notStarted,
+                outcome.refusals(),
+                outcome.failed()));
+    if (outcome.refusals() > 0 || outcome.failed() > 0) {
+      System.out.println(
+          "  NOTE: the coordinator refused or lost submissions: the load was not the one planned;"
+              + " raise findoc.security.requests-per-second for a bench, or see the failures"
+              + " above");
+    }
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("rate_tasks_per_s", tasksPerSecond);
     figures.put("max_tasks_per_s", max);
     figures.put("tasks_per_job", TASKS_PER_JOB);
-    figures.put("jobs", measured.size());
+    figures.put("jobs", outcome.measured().size());
+    figures.put("sent", outcome.sent());
+    figures.put("accepted", outcome.accepted());
+    figures.put("refused", outcome.refusals());
+    figures.put("failed", outcome.failed());
+    figures.put("sender_late_max_ms", outcome.latestSend().toMillis());
     figures.put("start_p50_ms", start.percentile(50));
     figures.put("start_p99_ms", start.percentile(99));
     figures.put("complete_p50_ms", end.percentile(50));
     figures.put("complete_p99_ms", end.percentile(99));
-    figures.put("tasks_without_start", notStarted[0]);
+    figures.put("accept_p99_ms", accept.percentile(99));
+    figures.put("jobs_unfinished", latencies.unfinished);
+    figures.put("tasks_without_start", latencies.notStarted);
     return figures;
   }
 
-  /** Sends jobs at a fixed rate; answers the ids of those sent after the warm-up. */
-  private static List<String> send(
-      FindocClient client, double jobsPerSecond, Duration warmUp, Duration window)
-      throws InterruptedException {
-    byte[] body = FindocJobs.noopBody(TASKS_PER_JOB);
-    long periodNanos = (long) (1e9 / jobsPerSecond);
-    long measureFrom = System.nanoTime() + warmUp.toNanos();
-    long stopAt = measureFrom + window.toNanos();
-    ConcurrentLinkedQueue<CompletableFuture<String>> inWindow = new ConcurrentLinkedQueue<>();
-    AtomicInteger failures = new AtomicInteger();
-    ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-    clock.scheduleAtFixedRate(
-        () -> {
-          long now = System.nanoTime();
-          if (now >= stopAt) {
-            return;
-          }
-          CompletableFuture<String> id =
-              client
-                  .submitJsonAsync(body)
-                  .thenApply(job -> job.get("id").asString())
-                  .exceptionally(
-                      e -> {
-                        failures.incrementAndGet();
-                        return null;
-                      });
-          if (now >= measureFrom) {
-            inWindow.add(id);
-          }
-        },
-        0,
-        periodNanos,
-        TimeUnit.NANOSECONDS);
-    Thread.sleep(Duration.ofNanos(stopAt - System.nanoTime()).toMillis() + 1);
-    clock.shutdown();
-    clock.awaitTermination(10, TimeUnit.SECONDS);
-    List<String> ids = new ArrayList<>();
-    for (CompletableFuture<String> id : inWindow) {
-      String value = id.join();
-      if (value != null) {
-        ids.add(value);
-      }
-    }
-    if (failures.get() > 0) {
-      System.out.printf("  %d submissions failed%n", failures.get());
-    }
-    return ids;
+  /** Milliseconds from the time each looked-up submission was due. */
+  private static final class Latencies {
+    final List<Double> toStart = new ArrayList<>();
+    final List<Double> toEnd = new ArrayList<>();
+    final List<Double> toCreated = new ArrayList<>();
+    int notStarted;
+    int unfinished;
   }
 
-  private static JsonNode awaitFinished(FindocClient client, String id)
+  /**
+   * Waits (all together, until {@code wait} has passed) for the jobs of {@code sample} to finish
+   * and takes their tasks' times; a job still unfinished then is counted, and left to the drain.
+   */
+  private static Latencies lookUp(
+      FindocClient client, List<OpenModelLoad.Submission> sample, Duration wait)
       throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    while (true) {
-      JsonNode job = client.job(id);
-      if (job.get("finishedAt") != null && !job.get("finishedAt").isNull()) {
-        return job;
+    Latencies latencies = new Latencies();
+    long deadline = System.nanoTime() + wait.toNanos();
+    for (OpenModelLoad.Submission submission : sample) {
+      JsonNode job = client.job(submission.jobId());
+      while (!finished(job) && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        job = client.job(submission.jobId());
       }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("job " + id + " did not finish within 5 minutes");
+      if (!finished(job)) {
+        latencies.unfinished++;
+        continue;
       }
-      Thread.sleep(100);
+      Instant due = submission.due();
+      latencies.toCreated.add(millis(due, Instant.parse(job.get("createdAt").asString())));
+      JsonNode tasks = client.get("/api/batch/jobs/" + submission.jobId() + "/tasks?limit=1000");
+      for (JsonNode task : tasks.get("items")) {
+        JsonNode started = task.get("startedAt");
+        if (started == null || started.isNull()) {
+          latencies.notStarted++;
+        } else {
+          latencies.toStart.add(millis(due, Instant.parse(started.asString())));
+        }
+        latencies.toEnd.add(millis(due, Instant.parse(task.get("finishedAt").asString())));
+      }
     }
+    return latencies;
   }
 
-  private static List<String> spread(List<String> ids, int most) {
-    if (ids.size() <= most) {
-      return ids;
+  private static boolean finished(JsonNode job) {
+    return job.get("finishedAt") != null && !job.get("finishedAt").isNull();
+  }
+
+  private static <T> List<T> spread(List<T> items, int most) {
+    if (items.size() <= most) {
+      return items;
     }
-    List<String> kept = new ArrayList<>(most);
+    List<T> kept = new ArrayList<>(most);
     for (int i = 0; i < most; i++) {
-      kept.add(ids.get((int) ((long) i * ids.size() / most)));
+      kept.add(items.get((int) ((long) i * items.size() / most)));
     }
     return kept;
   }

@@ -45,6 +45,7 @@ public final class NoopThroughput implements Scenario {
       List<Double> submits = new ArrayList<>();
       List<Double> xacts = new ArrayList<>();
       List<Double> liveMax = new ArrayList<>();
+      List<Double> liveGrowth = new ArrayList<>();
       List<Svg.Series> heapSeries = new ArrayList<>();
       for (int r = 1; r <= run.options().repeats(); r++) {
         boolean profiled =
@@ -55,6 +56,7 @@ public final class NoopThroughput implements Scenario {
                     run.pidOf("coordinator"),
                     run.results().folder().resolve("coordinator-noop-" + size + ".jfr"))
                 : null;
+        run.drain(String.format(Locale.ROOT, "no-op run %d of %,d tasks", r, size));
         long commitsBefore = run.counters().commits();
         FindocJobs.Timing timing;
         HeapSampler heap = HeapSampler.start(run.client());
@@ -79,6 +81,7 @@ public final class NoopThroughput implements Scenario {
         submits.add(timing.submitSeconds());
         xacts.add(xactPerTask);
         liveMax.add(heap.maxLiveMb());
+        liveGrowth.add(heap.liveGrowthMb());
         heapSeries.add(new Svg.Series("run " + r + " used", heap.used()));
         heapSeries.add(new Svg.Series("run " + r + " old gen", heap.live()));
         rows.add(
@@ -122,6 +125,7 @@ public final class NoopThroughput implements Scenario {
       figures.put("tasks_" + size + "_spread", rate.spread());
       figures.put("tasks_" + size + "_submit_s", Stats.of(submits).median());
       figures.put("tasks_" + size + "_old_gen_max_mb", Stats.of(liveMax).max());
+      figures.put("tasks_" + size + "_old_gen_growth_mb", Stats.of(liveGrowth).max());
       figures.put("tasks_" + size + "_xact_per_task", Stats.of(xacts).median());
       charts.add(
           Svg.lines(

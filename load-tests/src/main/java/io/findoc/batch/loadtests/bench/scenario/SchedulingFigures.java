@@ -41,7 +41,9 @@ public final class SchedulingFigures implements Scenario {
     settleMs = smoke ? 300 : 2000;
     windowMs = smoke ? 1000 : 10_000;
     double[] smallJobs = smallJobsBesideABigOne();
+    run.drain("the priority shares");
     double[] shares = sharesUnderContention();
+    run.drain("the pause figure");
     long pauseMs = pauseToLastStart();
     run.results()
         .csv(

@@ -1,0 +1,138 @@
+package io.findoc.batch.loadtests.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.findoc.batch.loadtests.bench.report.Goals.ResultLine;
+import io.findoc.batch.loadtests.bench.report.Goals.Status;
+import io.findoc.batch.loadtests.bench.report.Goals.Verdict;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GoalsTest {
+
+  private static List<Verdict> judge(String... lines) {
+    return Goals.evaluate(List.of(lines).stream().map(ResultLine::parse).toList());
+  }
+
+  private static Verdict goal(List<Verdict> verdicts, String words) {
+    return verdicts.stream().filter(v -> v.goal().contains(words)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aResultLineIsReadIntoItsScenarioAndFigures() {
+    ResultLine line = ResultLine.parse("RESULT noop tasks_1000_per_s=2370 repeats=1");
+
+    assertThat(line.scenario()).isEqualTo("noop");
+    assertThat(line.figures())
+        .containsEntry("tasks_1000_per_s", "2370")
+        .containsEntry("repeats", "1");
+    assertThatThrownBy(() -> ResultLine.parse("| noop | x")).hasMessageContaining("not a RESULT");
+  }
+
+  @Test
+  void theMillionTaskRateBelowTheGoalIsShortByItsShare() {
+    Verdict noop =
+        goal(judge("RESULT noop tasks_100000_per_s=2370 tasks_1000000_per_s=6566"), "10,000 no-op");
+
+    assertThat(noop.status()).isEqualTo(Status.SHORT);
+    assertThat(noop.margin()).isEqualTo("short by 34% (6,566 of 10,000/s)");
+  }
+
+  @Test
+  void theMillionTaskRateAboveTheGoalPasses() {
+    Verdict noop = goal(judge("RESULT noop tasks_1000000_per_s=12500"), "10,000 no-op");
+
+    assertThat(noop.status()).isEqualTo(Status.PASS);
+    assertThat(noop.margin()).startsWith("above by 25%");
+  }
+
+  @Test
+  void withoutTheMillionTaskJobTheRateGoalIsNotMeasuredAndSaysWhatRan() {
+    Verdict noop = goal(judge("RESULT noop tasks_100000_per_s=5300"), "10,000 no-op");
+
+    assertThat(noop.status()).isEqualTo(Status.NOT_MEASURED);
+    assertThat(noop.measured()).contains("100,000 tasks: 5,300/s");
+  }
+
+  @Test
+  void theHeapIsFlatWhenItsGrowthStaysWithinBytesPerTaskOfTheLargestJob() {
+    List<Verdict> flat =
+        judge(
+            "RESULT noop tasks_100000_per_s=5000 tasks_100000_old_gen_growth_mb=40"
+                + " tasks_1000000_per_s=9000 tasks_1000000_old_gen_growth_mb=3");
+    List<Verdict> growing =
+        judge("RESULT noop tasks_1000000_per_s=9000 tasks_1000000_old_gen_growth_mb=200");
+
+    assertThat(goal(flat, "heap flat").status()).isEqualTo(Status.PASS);
+    assertThat(goal(flat, "heap flat").measured()).contains("over 1,000,000 tasks");
+    assertThat(goal(growing, "heap flat").status()).isEqualTo(Status.SHORT);
+    assertThat(goal(growing, "heap flat").margin()).isEqualTo("over by 136 MB (200 > 64 MB)");
+  }
+
+  @Test
+  void aSmallJobIsAllowedTheMinimumHeapNoise() {
+    Verdict heap =
+        goal(
+            judge("RESULT noop tasks_2000_per_s=900 tasks_2000_old_gen_growth_mb=10"), "heap flat");
+
+    assertThat(heap.status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void peerRatiosAreJudgedOnTheNoopWorkload() {
+    List<Verdict> verdicts =
+        judge(
+            "RESULT peers findoc_over_jobrunr_noop=4.5 findoc_over_jobrunr_docs=1.1"
+                + " findoc_over_dbscheduler_noop=2.4 findoc_over_dbscheduler_docs=0.9");
+
+    assertThat(goal(verdicts, "JobRunr").status()).isEqualTo(Status.PASS);
+    assertThat(goal(verdicts, "db-scheduler").status()).isEqualTo(Status.SHORT);
+    assertThat(goal(verdicts, "db-scheduler").margin()).isEqualTo("short by 20% (2.40 of 3x)");
+  }
+
+  @Test
+  void latencyIsShortByItsMillisecondsOverAndSaysWhenTheLoadWasNotAsPlanned() {
+    Verdict latency =
+        goal(judge("RESULT latency start_p99_ms=180 refused=1314 failed=2"), "submit-to-start p99");
+
+    assertThat(latency.status()).isEqualTo(Status.SHORT);
+    assertThat(latency.margin()).isEqualTo("over by 80 ms (180 > 100 ms)");
+    assertThat(latency.measured()).contains("1314 refusals").contains("2 failed");
+  }
+
+  @Test
+  void latencyUnderTheGoalPasses() {
+    Verdict latency =
+        goal(judge("RESULT latency start_p99_ms=42.5 refused=0 failed=0"), "submit-to-start");
+
+    assertThat(latency.status()).isEqualTo(Status.PASS);
+    assertThat(latency.measured()).isEqualTo("42.50 ms");
+  }
+
+  @Test
+  void theSpeedUpGoalUsesTwoWorkerProcesses() {
+    List<Verdict> verdicts =
+        judge("RESULT speedup cpu_w1_pct_ideal=99 cpu_w2_pct_ideal=81 cpu_w4_pct_ideal=70");
+
+    assertThat(goal(verdicts, "speed-up").status()).isEqualTo(Status.SHORT);
+    assertThat(goal(verdicts, "speed-up").margin()).isEqualTo("short by 10% (81 of 90%)");
+  }
+
+  @Test
+  void everyGoalWithoutItsScenarioIsNotMeasured() {
+    List<Verdict> verdicts = judge("RESULT resources scenario=all");
+
+    assertThat(verdicts).hasSize(6).allMatch(v -> v.status() == Status.NOT_MEASURED);
+  }
+
+  @Test
+  void theLastLineOfAScenarioCounts() {
+    Verdict latency =
+        goal(
+            judge("RESULT latency start_p99_ms=500", "RESULT latency start_p99_ms=50"),
+            "submit-to-start");
+
+    assertThat(latency.status()).isEqualTo(Status.PASS);
+  }
+}
