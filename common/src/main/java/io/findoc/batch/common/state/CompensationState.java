@@ -14,9 +14,10 @@ import java.util.Set;
  */
 public enum CompensationState {
   /**
-   * To run: the job started rolling back, or a worker deferred it. The {@code
-   * CompensationDispatcher} moves it to {@link #QUEUED}; the {@code StatusAggregator} may move it
-   * on as from {@link #QUEUED} (the dispatcher publishes before it commits).
+   * To run: the job started rolling back, a worker deferred it, or the lease of its previous
+   * attempt ran out (then as a new attempt). The {@code CompensationDispatcher} moves it to {@link
+   * #QUEUED}; the {@code StatusAggregator} may move it on as from {@link #QUEUED} (the dispatcher
+   * publishes before it commits).
    */
   PENDING,
   /**
@@ -24,7 +25,12 @@ public enum CompensationState {
    * it on.
    */
   QUEUED,
-  /** A worker reported it started. The {@code StatusAggregator} moves it to a result. */
+  /**
+   * A worker reported it started; it holds a lease that the worker's heartbeats extend. The {@code
+   * StatusAggregator} moves it to a result; the {@code CompensationLeaseReaper} back to {@link
+   * #PENDING} as a new attempt when the lease runs out, or to {@link #FAILED} ({@code
+   * LEASE_EXPIRED}) after the job's last attempt.
+   */
   RUNNING,
   /**
    * Failed with a retryable error and attempts remain (the job's {@code maxAttempts}); the attempt
@@ -57,6 +63,18 @@ public enum CompensationState {
   /** The states this one may move to. */
   public Set<CompensationState> successors() {
     return Collections.unmodifiableSet(ALLOWED.get(this));
+  }
+
+  /**
+   * Returns {@code next} if the table allows the move.
+   *
+   * @throws IllegalTransitionException otherwise
+   */
+  public CompensationState moveTo(CompensationState next) {
+    if (!canMoveTo(next)) {
+      throw new IllegalTransitionException("compensation", this, next);
+    }
+    return next;
   }
 
   /** Whether the compensation is over, done or failed. */

@@ -7,6 +7,7 @@ import static io.findoc.batch.common.state.CompensationState.QUEUED;
 import static io.findoc.batch.common.state.CompensationState.RETRY_WAIT;
 import static io.findoc.batch.common.state.CompensationState.RUNNING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -25,8 +26,17 @@ class CompensationStateTest {
   }
 
   @Test
-  void runningCompensationEndsRetriesOrIsDeferred() {
+  void runningCompensationEndsRetriesIsDeferredOrLosesItsLease() {
     assertOnlyMoves(RUNNING, EnumSet.of(PENDING, RETRY_WAIT, DONE, FAILED));
+  }
+
+  @Test
+  void aLostLeaseMovesARunningCompensationOnlyToPendingOrFailed() {
+    assertThat(RUNNING.moveTo(PENDING)).isEqualTo(PENDING);
+    assertThat(RUNNING.moveTo(FAILED)).isEqualTo(FAILED);
+    assertThatThrownBy(() -> RUNNING.moveTo(QUEUED))
+        .isInstanceOf(IllegalTransitionException.class)
+        .hasMessage("compensation may not move from RUNNING to QUEUED");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.findoc.batch.coordinator.store;
 
+import io.findoc.batch.common.state.CompensationState;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -12,7 +14,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /**
  * What failure policies change on tasks: fail-fast cancellation, and the compensation of succeeded
  * tasks when their job rolls back (column {@code task.compensation}, its own state machine {@code
- * CompensationState}; every UPDATE names the compensation state and attempt it expects).
+ * CompensationState}; every UPDATE names the compensation state and attempt it expects). A RUNNING
+ * compensation holds a lease ({@code compensation_lease_until}, database time) like a task attempt.
  */
 @UseClasspathSqlLocator
 @RegisterConstructorMapper(TaskTransition.class)
@@ -40,17 +43,59 @@ public interface CompensationStore {
   @SqlQuery
   List<ClaimedTask> claimCompensations(@Bind("limit") int limit);
 
-  /** Moves reported compensations that were PENDING or QUEUED to RUNNING; returns their jobs. */
+  /**
+   * Moves reported compensations that were PENDING or QUEUED to RUNNING with a lease of {@code
+   * lease} (a PostgreSQL interval); returns their jobs.
+   */
   @SqlQuery
-  List<UUID> startIfPublished(@BindMethods TaskStore.Reports reports);
+  List<UUID> startIfPublished(@BindMethods TaskStore.Reports reports, @Bind("lease") String lease);
+
+  /** Extends the lease of the reported compensation attempts that are still RUNNING. */
+  @SqlUpdate
+  int extendLease(@BindMethods TaskStore.Reports reports, @Bind("lease") String lease);
+
+  /**
+   * Moves up to {@code limit} RUNNING compensations whose lease ran out back to PENDING as the next
+   * attempt, or to FAILED with {@code LEASE_EXPIRED} after their job's last attempt, skipping rows
+   * others hold; returns each with the state it moved to.
+   */
+  @SqlQuery
+  @RegisterConstructorMapper(ExpiredLease.class)
+  List<ExpiredLease> reapExpiredLeases(@Bind("limit") int limit);
+
+  /**
+   * A compensation whose lease ran out, and the state it moved to; the attempt, error and worker
+   * are the compensation's.
+   */
+  record ExpiredLease(
+      UUID jobId,
+      int number,
+      CompensationState state,
+      String documentRef,
+      int attempt,
+      String errorCode,
+      String errorMessage,
+      String worker,
+      Instant finishedAt) {
+
+    /** The compensation's failure, as the dead-letter topic gets it. */
+    public TaskStore.Failure failure() {
+      return new TaskStore.Failure(
+          jobId, number, documentRef, attempt, errorCode, errorMessage, worker, finishedAt);
+    }
+  }
 
   /** Moves reported compensations that were in flight to DONE; returns their jobs. */
   @SqlQuery
   List<UUID> completeIfActive(@BindMethods TaskStore.Reports reports);
 
-  /** Moves reported compensations that were in flight to FAILED; returns their jobs. */
+  /**
+   * Moves reported compensations that were in flight to FAILED; returns their failures (attempt,
+   * error and worker the compensation's).
+   */
   @SqlQuery
-  List<UUID> failIfActive(@BindMethods TaskStore.Reports reports);
+  @RegisterConstructorMapper(TaskStore.Failure.class)
+  List<TaskStore.Failure> failIfActive(@BindMethods TaskStore.Reports reports);
 
   /**
    * Moves reported compensations that were in flight to RETRY_WAIT as the next attempt, due at the

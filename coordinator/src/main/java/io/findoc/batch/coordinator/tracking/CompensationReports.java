@@ -2,14 +2,13 @@ package io.findoc.batch.coordinator.tracking;
 
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
-import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.coordinator.store.CompensationStore;
 import io.findoc.batch.coordinator.store.JobStore;
+import io.findoc.batch.coordinator.store.TaskStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,84 +17,70 @@ import org.jdbi.v3.core.Handle;
 /**
  * Applies workers' reports of compensation attempts ({@link StatusMessage#compensation()}) of
  * rolling-back jobs, in the status batch's transaction: each guarded on the compensation's state
- * and attempt, so duplicates and late reports change nothing. A retryable failure with attempts
- * left (the job's {@code maxAttempts} and backoff) waits for its next attempt; a compensation that
- * fails for good stays FAILED with its error. When every compensation of a job has ended the job
- * becomes ROLLED_BACK, or FAILED (its reason counting the compensations that failed) if any did:
- * the operator then sees which tasks were not undone ({@code compensation: FAILED} on the task).
+ * and attempt, so duplicates and late reports change nothing. {@code STARTED} gives the attempt a
+ * lease that {@code HEARTBEAT}s extend (the {@link CompensationLeaseReaper} hands out again those
+ * that lose it). A retryable failure with attempts left (the job's {@code maxAttempts} and backoff)
+ * waits for its next attempt; a compensation that fails for good stays FAILED with its error and
+ * goes to the dead-letter topic before the commit. Jobs whose compensations have all ended move on
+ * ({@link EndedCompensations}): the operator then sees which tasks were not undone ({@code
+ * compensation: FAILED} on the task).
  */
 final class CompensationReports {
 
-  private CompensationReports() {}
+  private final RetryBackoff backoff;
+  private final String lease;
+  private final FailedTaskPublisher deadLetters;
+
+  /**
+   * @param lease the lease of a running attempt, as a PostgreSQL interval
+   */
+  CompensationReports(RetryBackoff backoff, String lease, FailedTaskPublisher deadLetters) {
+    this.backoff = backoff;
+    this.lease = lease;
+    this.deadLetters = deadLetters;
+  }
 
   /** Applies the reports; returns how many changed a compensation. */
-  static int apply(
-      Handle handle, List<StatusMessage> reports, Instant now, RetryBackoff backoff, String actor) {
+  int apply(Handle handle, List<StatusMessage> reports, Instant now, String actor) {
     StatusBatch batch = new StatusBatch();
     reports.forEach(batch::add);
     CompensationStore store = handle.attach(CompensationStore.class);
-    JobStore jobs = handle.attach(JobStore.class);
     int changed = 0;
     List<StatusMessage> starts = batch.of(StatusKind.STARTED);
     if (!starts.isEmpty()) {
-      changed += store.startIfPublished(ReportArrays.of(starts)).size();
+      changed += store.startIfPublished(ReportArrays.of(starts), lease).size();
     }
-    Map<UUID, int[]> ended = new TreeMap<>();
+    List<StatusMessage> heartbeats = batch.of(StatusKind.HEARTBEAT);
+    if (!heartbeats.isEmpty()) {
+      store.extendLease(ReportArrays.of(heartbeats), lease);
+    }
+    EndedCompensations ended = new EndedCompensations();
     List<StatusMessage> successes = batch.of(StatusKind.SUCCEEDED);
     if (!successes.isEmpty()) {
-      count(store.completeIfActive(ReportArrays.of(successes)), ended, 0);
+      store.completeIfActive(ReportArrays.of(successes)).forEach(ended::done);
     }
     List<StatusMessage> failures = batch.of(StatusKind.FAILED);
     if (!failures.isEmpty()) {
-      changed += applyFailures(failures, store, jobs, ended, now, backoff);
+      changed += applyFailures(failures, handle, store, ended, now);
     }
     List<StatusMessage> deferrals = new ArrayList<>(batch.of(StatusKind.DEFERRED));
     deferrals.addAll(batch.of(StatusKind.CANCELLED));
     if (!deferrals.isEmpty()) {
       changed += store.deferIfPublished(ReportArrays.of(deferrals));
     }
-    if (ended.isEmpty()) {
-      return changed;
-    }
-    UUID[] ids = ended.keySet().toArray(UUID[]::new);
-    int[] done = ended.values().stream().mapToInt(c -> c[0]).toArray();
-    int[] failed = ended.values().stream().mapToInt(c -> c[1]).toArray();
-    for (CompensationStore.CompensationTally job : store.addCompensated(ids, done, failed)) {
-      if (job.compensationFailed() == 0) {
-        jobs.moveState(
-            job.id(),
-            JobState.ROLLING_BACK,
-            JobState.ROLLED_BACK,
-            true,
-            actor,
-            "compensated " + job.compensations() + " tasks");
-      } else {
-        jobs.moveState(
-            job.id(),
-            JobState.ROLLING_BACK,
-            JobState.FAILED,
-            true,
-            actor,
-            "rollback incomplete: "
-                + job.compensationFailed()
-                + " of "
-                + job.compensations()
-                + " compensations failed");
-      }
-    }
-    return changed + done.length + failed.length;
+    ended.settle(handle, actor);
+    return changed + ended.size();
   }
 
-  private static int applyFailures(
+  private int applyFailures(
       List<StatusMessage> failures,
+      Handle handle,
       CompensationStore store,
-      JobStore jobs,
-      Map<UUID, int[]> ended,
-      Instant now,
-      RetryBackoff backoff) {
+      EndedCompensations ended,
+      Instant now) {
     UUID[] jobIds = failures.stream().map(f -> f.jobId().value()).distinct().toArray(UUID[]::new);
     Map<UUID, JobStore.JobAttempts> policies =
-        jobs.findMaxAttempts(jobIds).stream()
+        handle.attach(JobStore.class).findMaxAttempts(jobIds).stream()
             .collect(Collectors.toMap(JobStore.JobAttempts::id, Function.identity()));
     List<StatusMessage> retries = new ArrayList<>();
     List<StatusMessage> finalFailures = new ArrayList<>();
@@ -110,7 +95,11 @@ final class CompensationReports {
     }
     int changed = 0;
     if (!finalFailures.isEmpty()) {
-      count(store.failIfActive(ReportArrays.of(finalFailures)), ended, 1);
+      List<TaskStore.Failure> failed = store.failIfActive(ReportArrays.of(finalFailures));
+      failed.forEach(f -> ended.failed(f.jobId()));
+      if (!failed.isEmpty()) {
+        deadLetters.publishCompensations(failed);
+      }
     }
     if (!retries.isEmpty()) {
       Function<StatusMessage, Instant> due =
@@ -118,11 +107,5 @@ final class CompensationReports {
       changed += store.retryIfActive(ReportArrays.withNotBefore(retries, due));
     }
     return changed;
-  }
-
-  private static void count(List<UUID> jobs, Map<UUID, int[]> ended, int slot) {
-    for (UUID job : jobs) {
-      ended.computeIfAbsent(job, id -> new int[2])[slot]++;
-    }
   }
 }

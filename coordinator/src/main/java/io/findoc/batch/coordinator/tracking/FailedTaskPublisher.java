@@ -20,9 +20,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes tasks that failed for good to the dead-letter topic (INV-6), inside the transaction that
- * fails them and before it commits: if the broker does not take them, the batch rolls back and is
- * applied again, so a failure is never without its record (at worst it has two).
+ * Writes tasks that failed for good, and compensations that failed for good, to the dead-letter
+ * topic (INV-6), inside the transaction that fails them and before it commits: if the broker does
+ * not take them, the batch rolls back and is applied again, so a failure is never without its
+ * record (at worst it has two). Compensations say so in the record and its reason header.
  */
 @Component
 public class FailedTaskPublisher {
@@ -39,8 +40,21 @@ public class FailedTaskPublisher {
     this.timeout = properties.dispatch().sendTimeout();
   }
 
-  /** Writes the failures and waits until the broker has them all. */
+  /** Writes the failed tasks and waits until the broker has them all. */
   public void publish(List<TaskStore.Failure> failures) {
+    publish(failures, false);
+  }
+
+  /**
+   * Writes the failed compensations (attempt and error the compensation's) and waits until the
+   * broker has them all.
+   */
+  public void publishCompensations(List<TaskStore.Failure> failures) {
+    publish(failures, true);
+  }
+
+  private void publish(List<TaskStore.Failure> failures, boolean compensations) {
+    String reason = compensations ? FailedTask.COMPENSATION_REASON : FailedTask.REASON;
     List<CompletableFuture<?>> sent = new ArrayList<>(failures.size());
     for (TaskStore.Failure failure : failures) {
       FailedTask record =
@@ -52,10 +66,11 @@ public class FailedTaskPublisher {
               failure.attempt(),
               new TaskError(failure.errorCode(), failure.errorMessage(), false),
               failure.worker(),
-              failure.finishedAt());
+              failure.finishedAt(),
+              compensations);
       ProducerRecord<String, byte[]> message =
           new ProducerRecord<>(topic, failure.jobId().toString(), serde.serialize(topic, record));
-      message.headers().add(DeadLetters.REASON, FailedTask.REASON.getBytes(StandardCharsets.UTF_8));
+      message.headers().add(DeadLetters.REASON, reason.getBytes(StandardCharsets.UTF_8));
       sent.add(kafka.send(message));
     }
     try {
@@ -63,10 +78,10 @@ public class FailedTaskPublisher {
           .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(
-          "the dead-letter topic did not take " + failures.size() + " failed tasks", e);
+          "the dead-letter topic did not take " + failures.size() + " " + reason + " records", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted writing failed tasks to the dead letters", e);
+      throw new IllegalStateException("interrupted writing " + reason + " dead letters", e);
     }
   }
 }

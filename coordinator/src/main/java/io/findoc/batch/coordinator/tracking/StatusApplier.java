@@ -53,6 +53,7 @@ public class StatusApplier {
   private final JobEvents events;
   private final String lease;
   private final TaskFigures figures;
+  private final CompensationReports compensationReports;
 
   public StatusApplier(
       Jdbi jdbi,
@@ -70,6 +71,7 @@ public class StatusApplier {
     this.completions = completions;
     this.backoff = new RetryBackoff(properties.retry());
     this.clock = clock;
+    this.compensationReports = new CompensationReports(backoff, lease, deadLetters);
   }
 
   /** Applies the reports; returns how many changed a task and how many changed nothing. */
@@ -90,8 +92,8 @@ public class StatusApplier {
                 apply(handle, batch, changed)
                     + (compensations.isEmpty()
                         ? 0
-                        : CompensationReports.apply(
-                            handle, compensations, clock.instant(), backoff, ACTOR)));
+                        : compensationReports.apply(
+                            handle, compensations, clock.instant(), ACTOR)));
     figures.record(changed);
     completions.record(batch.of(StatusKind.SUCCEEDED).size() + batch.of(StatusKind.FAILED).size());
     return new Applied(applied, reports.size() - applied);

@@ -45,6 +45,24 @@ public final class Reports implements AutoCloseable {
         error);
   }
 
+  /** A report of the compensation attempt {@code attempt} of task {@code number}. */
+  public static StatusMessage compensation(
+      StatusKind kind, String jobId, int number, int attempt, TaskError error) {
+    StatusMessage task = report(kind, jobId, number, attempt, error);
+    return new StatusMessage(
+        task.version(),
+        kind,
+        task.jobId(),
+        number,
+        attempt,
+        task.worker(),
+        task.startedAt(),
+        task.finishedAt(),
+        task.result(),
+        error,
+        true);
+  }
+
   /** Publishes and waits for the broker's acknowledgement. */
   public void send(StatusMessage report) {
     send(report.jobId().toString(), serde.serialize(topic, report));

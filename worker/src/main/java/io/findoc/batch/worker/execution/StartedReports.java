@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
  * Reports {@code STARTED} for attempts that are still running after {@code
  * findoc.worker.started-report-after}, then {@code HEARTBEAT} every {@code
  * findoc.worker.heartbeat-interval} until they end, which keeps their lease at the coordinator.
- * Shorter attempts report only their final status, which repeats the start time: the coordinator
- * learns the same, from one message instead of two. With a delay of zero every attempt reports its
- * start at once.
+ * Compensation attempts alike (their reports say {@code compensation: true}, so the coordinator
+ * extends the compensation's lease). Shorter attempts report only their final status, which repeats
+ * the start time: the coordinator learns the same, from one message instead of two. With a delay of
+ * zero every attempt reports its start at once.
  */
 @Component
 public class StartedReports implements DisposableBean {
@@ -59,9 +60,14 @@ public class StartedReports implements DisposableBean {
     sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
   }
 
-  private record Attempt(UUID job, int number, int attempt) {
+  /**
+   * A task's attempt, or its compensation's attempt: the two count their attempts apart, so a
+   * redelivered task attempt and the compensation attempt of the same number are different.
+   */
+  private record Attempt(UUID job, int number, int attempt, boolean compensation) {
     static Attempt of(TaskMessage task) {
-      return new Attempt(task.jobId().value(), task.taskNumber(), task.attempt());
+      return new Attempt(
+          task.jobId().value(), task.taskNumber(), task.attempt(), task.compensation());
     }
   }
 

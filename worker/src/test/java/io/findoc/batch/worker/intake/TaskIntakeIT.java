@@ -164,6 +164,24 @@ class TaskIntakeIT {
   }
 
   @Test
+  void aCompensationRunningBesideItsTasksAttemptSendsHeartbeatsOfItsOwn() {
+    JobId job = JobId.random();
+    TaskMessage attempt = task(job, 1, Priority.NORMAL, "simulate", Map.of("sleepMs", 2000));
+    send(NORMAL, attempt);
+    send(NORMAL, compensationOf(attempt));
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> awaitReports(job, 1).stream().filter(r -> r.kind().isFinal()).count() == 2);
+    List<StatusMessage> heartbeats =
+        awaitReports(job, 1).stream().filter(r -> r.kind() == StatusKind.HEARTBEAT).toList();
+
+    // Same task, same attempt number: only the compensation flag tells the two apart.
+    assertThat(heartbeats).anyMatch(StatusMessage::compensation);
+    assertThat(heartbeats).anyMatch(r -> !r.compensation());
+  }
+
+  @Test
   void failureIsReportedWithItsCodeAndRetryability() {
     JobId job = JobId.random();
     send(NORMAL, task(job, 1, Priority.NORMAL, "simulate", Map.of("failAttempts", 1)));
@@ -226,6 +244,20 @@ class TaskIntakeIT {
         processor,
         options,
         Document.ofText("doc-" + number, "text"));
+  }
+
+  private static TaskMessage compensationOf(TaskMessage task) {
+    return new TaskMessage(
+        TaskMessage.VERSION,
+        task.jobId(),
+        task.taskNumber(),
+        1,
+        task.tenant(),
+        task.priority(),
+        task.processor(),
+        task.options(),
+        task.document(),
+        true);
   }
 
   private static void send(String topic, TaskMessage task) {

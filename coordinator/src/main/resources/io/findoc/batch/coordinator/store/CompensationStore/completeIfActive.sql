@@ -1,11 +1,11 @@
 WITH reported AS (
     SELECT *
     FROM unnest(CAST(:jobIds AS uuid[]), CAST(:numbers AS int[]), CAST(:attempts AS int[]),
-                CAST(:errorCodes AS text[]), CAST(:errorMessages AS text[]),
-                CAST(:notBefores AS timestamptz[]))
-             AS r(job_id, number, attempt, error_code, error_message, not_before)
+                CAST(:workers AS text[]), CAST(:errorCodes AS text[]),
+                CAST(:errorMessages AS text[]), CAST(:notBefores AS timestamptz[]))
+             AS r(job_id, number, attempt, worker, error_code, error_message, not_before)
 ), previous AS (
-    SELECT t.job_id, t.number, r.error_code, r.error_message, r.not_before
+    SELECT t.job_id, t.number, r.worker, r.error_code, r.error_message, r.not_before
     FROM reported r
     CROSS JOIN LATERAL (
         SELECT job_id, number
@@ -18,7 +18,9 @@ WITH reported AS (
     ) t
 )
 UPDATE task t
-SET compensation = 'DONE'
+SET compensation = 'DONE',
+    compensation_worker = coalesce(p.worker, t.compensation_worker),
+    compensation_lease_until = NULL
 FROM previous p
 WHERE t.job_id = p.job_id
   AND t.number = p.number

@@ -1,11 +1,12 @@
+-- Fails reported compensation attempts that were in flight; returns them as dead letters want them.
 WITH reported AS (
     SELECT *
     FROM unnest(CAST(:jobIds AS uuid[]), CAST(:numbers AS int[]), CAST(:attempts AS int[]),
-                CAST(:errorCodes AS text[]), CAST(:errorMessages AS text[]),
-                CAST(:notBefores AS timestamptz[]))
-             AS r(job_id, number, attempt, error_code, error_message, not_before)
+                CAST(:workers AS text[]), CAST(:errorCodes AS text[]),
+                CAST(:errorMessages AS text[]), CAST(:notBefores AS timestamptz[]))
+             AS r(job_id, number, attempt, worker, error_code, error_message, not_before)
 ), previous AS (
-    SELECT t.job_id, t.number, r.error_code, r.error_message, r.not_before
+    SELECT t.job_id, t.number, r.worker, r.error_code, r.error_message, r.not_before
     FROM reported r
     CROSS JOIN LATERAL (
         SELECT job_id, number
@@ -20,8 +21,12 @@ WITH reported AS (
 UPDATE task t
 SET compensation = 'FAILED',
     compensation_error_code = p.error_code,
-    compensation_error_message = p.error_message
+    compensation_error_message = p.error_message,
+    compensation_worker = coalesce(p.worker, t.compensation_worker),
+    compensation_lease_until = NULL
 FROM previous p
 WHERE t.job_id = p.job_id
   AND t.number = p.number
-RETURNING t.job_id
+RETURNING t.job_id, t.number, t.document_ref, t.compensation_attempt AS attempt,
+          t.compensation_error_code AS error_code, t.compensation_error_message AS error_message,
+          t.compensation_worker AS worker, now() AS finished_at

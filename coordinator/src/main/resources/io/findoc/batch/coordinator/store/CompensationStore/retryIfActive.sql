@@ -1,11 +1,11 @@
 WITH reported AS (
     SELECT *
     FROM unnest(CAST(:jobIds AS uuid[]), CAST(:numbers AS int[]), CAST(:attempts AS int[]),
-                CAST(:errorCodes AS text[]), CAST(:errorMessages AS text[]),
-                CAST(:notBefores AS timestamptz[]))
-             AS r(job_id, number, attempt, error_code, error_message, not_before)
+                CAST(:workers AS text[]), CAST(:errorCodes AS text[]),
+                CAST(:errorMessages AS text[]), CAST(:notBefores AS timestamptz[]))
+             AS r(job_id, number, attempt, worker, error_code, error_message, not_before)
 ), previous AS (
-    SELECT t.job_id, t.number, r.error_code, r.error_message, r.not_before
+    SELECT t.job_id, t.number, r.worker, r.error_code, r.error_message, r.not_before
     FROM reported r
     CROSS JOIN LATERAL (
         SELECT job_id, number
@@ -22,7 +22,8 @@ SET compensation = 'RETRY_WAIT',
     compensation_attempt = t.compensation_attempt + 1,
     compensation_not_before = p.not_before,
     compensation_error_code = p.error_code,
-    compensation_error_message = p.error_message
+    compensation_error_message = p.error_message,
+    compensation_lease_until = NULL
 FROM previous p
 WHERE t.job_id = p.job_id
   AND t.number = p.number
