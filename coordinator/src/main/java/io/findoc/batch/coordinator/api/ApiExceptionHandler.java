@@ -8,6 +8,7 @@ import io.findoc.batch.coordinator.submission.InvalidSubmissionException;
 import io.findoc.batch.coordinator.submission.JsonViolations;
 import io.findoc.batch.coordinator.submission.QueueLimitExceededException;
 import io.findoc.batch.coordinator.submission.Violation;
+import io.findoc.batch.coordinator.webhooks.InvalidWebhookException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -41,6 +42,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> invalidSubmission(InvalidSubmissionException e) {
     return problem(
         HttpStatus.BAD_REQUEST, "invalid-submission", "Invalid job submission", e.violations());
+  }
+
+  @ExceptionHandler(InvalidWebhookException.class)
+  ResponseEntity<Object> invalidWebhook(InvalidWebhookException e) {
+    return problem(
+        HttpStatus.BAD_REQUEST, "invalid-webhook", "Invalid webhook endpoint", e.violations());
   }
 
   @ExceptionHandler(InvalidParameterException.class)

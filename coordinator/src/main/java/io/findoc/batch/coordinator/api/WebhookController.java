@@ -8,8 +8,9 @@ import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.WebhookDeliveryRow;
 import io.findoc.batch.coordinator.store.WebhookEndpointRow;
 import io.findoc.batch.coordinator.store.WebhookStore;
-import io.findoc.batch.coordinator.submission.InvalidSubmissionException;
 import io.findoc.batch.coordinator.submission.Violation;
+import io.findoc.batch.coordinator.webhooks.DeliverySignal;
+import io.findoc.batch.coordinator.webhooks.InvalidWebhookException;
 import io.findoc.batch.coordinator.webhooks.WebhookEndpoints;
 import io.findoc.batch.coordinator.webhooks.WebhookSecret;
 import java.net.URI;
@@ -32,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The tenant's webhook endpoints: create (the answer carries the signing secret, once), list, read,
  * change, delete, rotate the secret, and the delivery log with redelivery. Reading needs a
- * submitter's key, changing an operator's; another tenant's endpoint answers 404.
+ * submitter's key, changing an operator's; another tenant's endpoint answers 404; settings that
+ * break a rule answer 400 {@code invalid-webhook} naming the field.
  */
 @RestController
 @RequestMapping("/api/webhooks")
@@ -48,14 +50,17 @@ public class WebhookController {
   private final WebhookEndpoints endpoints;
   private final CurrentCaller callers;
   private final Duration defaultOverlap;
+  private final DeliverySignal deliverySignal;
 
   public WebhookController(
       WebhookStore store,
       JobStore jobs,
       WebhookEndpoints endpoints,
       CurrentCaller callers,
-      CoordinatorProperties properties) {
+      CoordinatorProperties properties,
+      DeliverySignal deliverySignal) {
     this.store = store;
+    this.deliverySignal = deliverySignal;
     this.jobs = jobs;
     this.endpoints = endpoints;
     this.callers = callers;
@@ -63,11 +68,10 @@ public class WebhookController {
   }
 
   /**
-   * An endpoint's settings. On create {@code url} and {@code eventTypes} are required; on change
-   * only the fields given are replaced.
+   * A new endpoint's settings ({@link WebhookChange} is the body of a change).
    *
-   * @param url where events are POSTed: http or https, a public address
-   * @param eventTypes the event types it gets
+   * @param url where events are POSTed: http or https, a public address (required)
+   * @param eventTypes the event types it gets (required)
    * @param jobId only this job's events (a job of the tenant); every job's if absent
    * @param enabled whether it gets deliveries (default true)
    */
@@ -113,7 +117,7 @@ public class WebhookController {
   }
 
   @PatchMapping("/{id}")
-  public WebhookView change(@PathVariable UUID id, @RequestBody WebhookRequest request) {
+  public WebhookView change(@PathVariable UUID id, @RequestBody WebhookChange request) {
     String tenant = tenant(Role.SUBMITTER);
     WebhookEndpointRow current = endpoint(id, tenant);
     callers.get().require(Role.OPERATOR);
@@ -126,8 +130,8 @@ public class WebhookController {
         request.eventTypes() == null
             ? current.eventTypes()
             : endpoints.checkEventTypes("eventTypes", request.eventTypes(), violations);
-    UUID jobId = request.jobId() == null ? current.jobId() : request.jobId();
-    if (request.jobId() != null) {
+    UUID jobId = request.jobIdPresent() ? request.jobId() : current.jobId();
+    if (request.jobIdPresent()) {
       checkJob(tenant, request.jobId(), violations);
     }
     refuseIfAny(violations);
@@ -159,8 +163,9 @@ public class WebhookController {
             ? defaultOverlap
             : Duration.ofSeconds(request.overlapSeconds());
     if (overlap.isNegative() || overlap.compareTo(MAX_OVERLAP) > 0) {
-      throw new InvalidParameterException(
-          "overlapSeconds", "must be between 0 and " + MAX_OVERLAP.toSeconds());
+      throw new InvalidWebhookException(
+          List.of(
+              new Violation("overlapSeconds", "must be between 0 and " + MAX_OVERLAP.toSeconds())));
     }
     String secret = WebhookSecret.generate();
     return store
@@ -192,6 +197,7 @@ public class WebhookController {
     if (store.redeliver(id, deliveryId) == 0) {
       throw new NotFoundException("no delivery " + deliveryId + " of webhook " + id);
     }
+    deliverySignal.wakeUp();
     return ResponseEntity.accepted().body(store.findDelivery(id, deliveryId).orElseThrow());
   }
 
@@ -203,7 +209,7 @@ public class WebhookController {
 
   private static void refuseIfAny(List<Violation> violations) {
     if (!violations.isEmpty()) {
-      throw new InvalidSubmissionException(violations);
+      throw new InvalidWebhookException(violations);
     }
   }
 

@@ -202,7 +202,9 @@ public record CoordinatorProperties(
       @DefaultValue("3s") Duration kafkaTimeout) {}
 
   /**
-   * @param relayInterval how often the outbox relay looks for events to publish (default 100 ms)
+   * @param relayInterval how often the outbox relay looks for events to publish (default 100 ms);
+   *     events committed by this coordinator wake it at once, so this bounds the delay of events
+   *     written by another coordinator
    * @param relayBatchSize the most events one relay round publishes (default 1,000)
    * @param progressInterval the shortest time between two {@code batch.job.progress} events of a
    *     job (default 5 s)
@@ -242,7 +244,9 @@ public record CoordinatorProperties(
    *     slow or dead endpoint holds no more than that
    * @param maxInFlight the most attempts in flight over all endpoints (default 32): the deliverer's
    *     threads
-   * @param pollInterval how often the deliverer looks for due deliveries (default 100 ms)
+   * @param pollInterval how often the deliverer looks for due deliveries (default 100 ms); new
+   *     deliveries of this coordinator's relay, redeliveries and freed slots wake it at once, so
+   *     this bounds the delay of retries coming due and of deliveries made by another coordinator
    * @param secretOverlap how long a rotated secret keeps signing beside the new one (default 24 h)
    *     unless the rotation says otherwise
    * @param allowLoopback whether endpoints may be on loopback addresses (default false); private,

@@ -1,6 +1,8 @@
 package io.findoc.batch.coordinator.config;
 
+import io.findoc.batch.coordinator.events.OutboxSignal;
 import io.findoc.batch.coordinator.store.JobStore;
+import io.findoc.batch.coordinator.store.OutboxWakeUp;
 import io.findoc.batch.coordinator.store.SecurityStore;
 import io.findoc.batch.coordinator.store.StoreMappers;
 import io.findoc.batch.coordinator.store.TaskStore;
@@ -12,16 +14,20 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** JDBI over the application's data source (migrated by Flyway at start-up). */
+/**
+ * JDBI over the application's data source (migrated by Flyway at start-up); a transaction that
+ * wrote job events wakes the outbox relay when it commits.
+ */
 @Configuration(proxyBeanMethods = false)
 public class StoreConfiguration {
 
   @Bean
-  Jdbi jdbi(DataSource dataSource) {
+  Jdbi jdbi(DataSource dataSource, OutboxSignal outboxSignal) {
     Jdbi jdbi =
         Jdbi.create(dataSource)
             .installPlugin(new SqlObjectPlugin())
             .installPlugin(new PostgresPlugin());
+    jdbi.getConfig(OutboxWakeUp.class).afterCommit(outboxSignal::wakeUp);
     return StoreMappers.register(jdbi);
   }
 

@@ -4,6 +4,7 @@ import io.findoc.batch.coordinator.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.EventRow;
 import io.findoc.batch.coordinator.store.EventStore;
+import io.findoc.batch.coordinator.webhooks.DeliverySignal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -28,6 +29,10 @@ import org.springframework.stereotype.Component;
  * acknowledgements, then marks them relayed and creates their webhook deliveries in the same
  * transaction. A round that fails rolls back and its events are published again: a consumer may see
  * an event twice (same id), never miss one. Relayed events older than the retention are deleted.
+ *
+ * <p>It runs when a transaction of this coordinator that wrote events commits ({@link
+ * OutboxSignal}), and every {@code relay-interval} for the events of other coordinators; after a
+ * round that created webhook deliveries it wakes the deliverer ({@link DeliverySignal}).
  */
 @Component
 public class OutboxRelay extends PeriodicAgent {
@@ -44,6 +49,7 @@ public class OutboxRelay extends PeriodicAgent {
   private final String retention;
   private final Clock clock;
   private final Counter published;
+  private final DeliverySignal deliveries;
   private Instant nextCleanup = Instant.MIN;
 
   public OutboxRelay(
@@ -51,9 +57,12 @@ public class OutboxRelay extends PeriodicAgent {
       KafkaTemplate<String, byte[]> kafka,
       CoordinatorProperties properties,
       Clock clock,
-      MeterRegistry meters) {
-    super("outbox-relay", properties.events().relayInterval());
+      MeterRegistry meters,
+      OutboxSignal signal,
+      DeliverySignal deliveries) {
+    super("outbox-relay", properties.events().relayInterval(), signal);
     this.jdbi = jdbi;
+    this.deliveries = deliveries;
     this.kafka = kafka;
     this.records =
         new CloudEventRecords(properties.topics().jobEvents(), properties.events().source());
@@ -92,7 +101,9 @@ public class OutboxRelay extends PeriodicAgent {
             return 0;
           }
           publish(batch);
-          events.markRelayed(batch.stream().mapToLong(EventRow::seq).toArray());
+          if (events.markRelayed(batch.stream().mapToLong(EventRow::seq).toArray()) > 0) {
+            handle.afterCommit(deliveries::wakeUp);
+          }
           published.increment(batch.size());
           return batch.size();
         });

@@ -5,6 +5,7 @@ import io.findoc.batch.common.state.JobState;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
@@ -13,22 +14,26 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The job-event outbox: events are written in the transaction of the change they report, and the
- * {@code OutboxRelay} publishes them in order and fans them out to the webhook endpoints.
+ * {@code OutboxRelay} publishes them in order and fans them out to the webhook endpoints. Every
+ * {@code insert...} that writes an event wakes the relay once its transaction commits ({@link
+ * OutboxWakeUp}); the {@code write...} statements behind them do not.
  */
 @UseClasspathSqlLocator
 @RegisterConstructorMapper(EventRow.class)
-public interface EventStore {
+public interface EventStore extends SqlObject {
 
   /**
    * Writes a job event with the job's state and counts as they are now in this transaction; {@code
    * from} (may be null) is the state the job left, {@code reason} (may be null) why it moved.
    */
   default void insertJobEvent(UUID jobId, EventType type, JobState from, String reason) {
-    insertJobEvent(jobId, type.wireName(), from == null ? null : from.name(), reason);
+    writeJobEvent(jobId, type.wireName(), from == null ? null : from.name(), reason);
+    OutboxWakeUp.register(getHandle());
   }
 
+  /** The statement of {@link #insertJobEvent}, without the relay's wake-up. */
   @SqlUpdate("insertJobEvent")
-  void insertJobEvent(
+  void writeJobEvent(
       @Bind("id") UUID jobId,
       @Bind("type") String type,
       @Bind("from") String from,
@@ -48,10 +53,20 @@ public interface EventStore {
 
   /**
    * Writes one task event per (job, task number, type), in the given order, with the task as it is
-   * now in this transaction; rows of jobs without task events are skipped.
+   * now in this transaction; rows of jobs without task events are skipped. Returns how many it
+   * wrote.
    */
-  @SqlUpdate
-  int insertTaskEvents(
+  default int insertTaskEvents(UUID[] jobIds, int[] numbers, String[] types) {
+    int written = writeTaskEvents(jobIds, numbers, types);
+    if (written > 0) {
+      OutboxWakeUp.register(getHandle());
+    }
+    return written;
+  }
+
+  /** The statement of {@link #insertTaskEvents}, without the relay's wake-up. */
+  @SqlUpdate("insertTaskEvents")
+  int writeTaskEvents(
       @Bind("jobIds") UUID[] jobIds, @Bind("numbers") int[] numbers, @Bind("types") String[] types);
 
   /**
@@ -59,8 +74,17 @@ public interface EventStore {
    * step of {@code stepPercent} percent done and last wrote one at least {@code interval} ago (a
    * PostgreSQL interval); returns how many it wrote.
    */
-  @SqlUpdate
-  int insertProgressEvents(
+  default int insertProgressEvents(UUID[] jobIds, int stepPercent, String interval) {
+    int written = writeProgressEvents(jobIds, stepPercent, interval);
+    if (written > 0) {
+      OutboxWakeUp.register(getHandle());
+    }
+    return written;
+  }
+
+  /** The statement of {@link #insertProgressEvents}, without the relay's wake-up. */
+  @SqlUpdate("insertProgressEvents")
+  int writeProgressEvents(
       @Bind("ids") UUID[] jobIds,
       @Bind("stepPercent") int stepPercent,
       @Bind("interval") String interval);

@@ -27,14 +27,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers job events to webhook endpoints, as Standard Webhooks: every {@code poll-interval} it
- * claims due deliveries (SKIP LOCKED, at most {@code per-endpoint-in-flight} per endpoint, as many
- * as it has free threads) and sends each on a thread of its own, then records the outcome: 2xx
- * succeeded; 410 disables the endpoint; 429 and 503 are retried after their {@code Retry-After};
- * any other answer, a redirect (never followed), a timeout or a refused address is retried with
- * backoff until the horizon ({@link DeliveryBackoff}). A coordinator that dies in the middle of an
- * attempt leaves the delivery due again after the attempt's lease, and it is sent again with the
- * same {@code webhook-id}.
+ * Delivers job events to webhook endpoints, as Standard Webhooks: it claims due deliveries (SKIP
+ * LOCKED, at most {@code per-endpoint-in-flight} per endpoint, as many as it has free threads) and
+ * sends each on a thread of its own, then records the outcome: 2xx succeeded; 410 disables the
+ * endpoint; 429 and 503 are retried after their {@code Retry-After}; any other answer, a redirect
+ * (never followed), a timeout or a refused address is retried with backoff until the horizon
+ * ({@link DeliveryBackoff}). A coordinator that dies in the middle of an attempt leaves the
+ * delivery due again after the attempt's lease, and it is sent again with the same {@code
+ * webhook-id}.
+ *
+ * <p>It claims when woken ({@link DeliverySignal}: the relay created deliveries, an attempt ended
+ * and freed a slot, a redelivery was asked for) and every {@code poll-interval} for retries that
+ * came due and deliveries created by other coordinators.
  */
 @Component
 public class WebhookDeliverer extends PeriodicAgent {
@@ -52,7 +56,7 @@ public class WebhookDeliverer extends PeriodicAgent {
   private final String lease;
   private final HttpClient http;
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final Object slotFreed = new Object();
+  private final DeliverySignal signal;
   private ExecutorService senders;
 
   public WebhookDeliverer(
@@ -60,8 +64,10 @@ public class WebhookDeliverer extends PeriodicAgent {
       WebhookUrls urls,
       CoordinatorProperties properties,
       Clock clock,
-      MeterRegistry meters) {
-    super("webhook-deliverer", properties.webhooks().pollInterval());
+      MeterRegistry meters,
+      DeliverySignal signal) {
+    super("webhook-deliverer", properties.webhooks().pollInterval(), signal);
+    this.signal = signal;
     this.store = jdbi.onDemand(WebhookStore.class);
     this.urls = urls;
     this.settings = properties.webhooks();
@@ -108,21 +114,15 @@ public class WebhookDeliverer extends PeriodicAgent {
   }
 
   /**
-   * Claims and sends until nothing is due, waiting for a free slot between claims: an endpoint
-   * limited to a few attempts in flight gets its next one as soon as one ends, not at the next
-   * poll.
+   * Claims and sends until nothing more can be claimed: nothing due, no free thread, or every
+   * endpoint with due deliveries at its limit. An attempt that ends wakes the next pass, so an
+   * endpoint limited to a few attempts in flight gets its next one as soon as one ends, not at the
+   * next poll.
    */
   @Override
   protected void runPass() {
     while (runOnce() > 0) {
-      synchronized (slotFreed) {
-        try {
-          slotFreed.wait(settings.pollInterval().toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
+      // claimed some; more may be due
     }
   }
 
@@ -149,9 +149,7 @@ public class WebhookDeliverer extends PeriodicAgent {
                   e);
             } finally {
               inFlight.decrementAndGet();
-              synchronized (slotFreed) {
-                slotFreed.notifyAll();
-              }
+              signal.wakeUp();
             }
           });
     }

@@ -21,9 +21,10 @@ import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A real HTTP receiver of webhooks for the tests. It verifies each signature with its own HMAC code
- * (not the product's signer) against the secrets given per path, records every request, and answers
- * as told per path: a status, headers, after a delay.
+ * A real HTTP receiver of webhooks for the tests. It records every request, answers as told per
+ * path (a status, headers, after a delay), and verifies each signature with its own HMAC code (not
+ * the product's signer) against the secrets given per path, when the requests are read: a delivery
+ * may arrive before the answer that told the test its endpoint's secret.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -50,8 +51,11 @@ public final class WebhookReceiver implements AutoCloseable {
       Instant receivedAt,
       int answered) {}
 
+  /** A request as it came, with its raw body, for verifying it once the secrets are known. */
+  private record Request(Received received, String timestampHeader, String body) {}
+
   private final HttpServer server;
-  private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final List<Request> received = new CopyOnWriteArrayList<>();
   private final Map<String, List<String>> secrets = new ConcurrentHashMap<>();
   private final Map<String, BiFunction<String, Integer, Answer>> behaviours =
       new ConcurrentHashMap<>();
@@ -82,12 +86,30 @@ public final class WebhookReceiver implements AutoCloseable {
     behaviours.put(path, behaviour);
   }
 
+  /** The requests to a path, in order, each verified against the path's secrets known now. */
   public List<Received> received(String path) {
-    return received.stream().filter(r -> r.path().equals(path)).toList();
+    return received.stream()
+        .filter(r -> r.received().path().equals(path))
+        .map(this::verified)
+        .toList();
   }
 
   public List<Received> all() {
-    return new ArrayList<>(received);
+    return new ArrayList<>(received.stream().map(this::verified).toList());
+  }
+
+  private Received verified(Request request) {
+    Received r = request.received();
+    return new Received(
+        r.path(),
+        r.webhookId(),
+        r.timestamp(),
+        r.signature(),
+        verifies(r.path(), r.webhookId(), request.timestampHeader(), request.body(), r.signature()),
+        r.type(),
+        r.data(),
+        r.receivedAt(),
+        r.answered());
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -104,16 +126,19 @@ public final class WebhookReceiver implements AutoCloseable {
       Answer answer = behaviours.getOrDefault(path, (i, n) -> Answer.ok()).apply(id, attempt);
       JsonNode parsed = body.isEmpty() ? null : Json.mapper().readTree(body);
       received.add(
-          new Received(
-              path,
-              id,
-              timestamp == null ? -1 : Long.parseLong(timestamp),
-              signature,
-              verifies(path, id, timestamp, body, signature),
-              parsed == null ? null : parsed.path("type").asString(),
-              parsed == null ? null : parsed.get("data"),
-              Instant.now(),
-              answer.status()));
+          new Request(
+              new Received(
+                  path,
+                  id,
+                  timestamp == null ? -1 : Long.parseLong(timestamp),
+                  signature,
+                  false,
+                  parsed == null ? null : parsed.path("type").asString(),
+                  parsed == null ? null : parsed.get("data"),
+                  Instant.now(),
+                  answer.status()),
+              timestamp,
+              body));
       if (answer.delayMillis() > 0) {
         try {
           Thread.sleep(answer.delayMillis());

@@ -335,11 +335,65 @@ class WebhookIT {
             Jobs.json(
                 Map.of("url", "ftp://example.com/", "eventTypes", List.of("batch.job.failed"))));
     assertThat(badEndpoint.status()).isEqualTo(400);
+    assertThat(badEndpoint.body().get("type").asString())
+        .isEqualTo("urn:findoc:problem:invalid-webhook");
     assertThat(badEndpoint.body().get("errors").get(0).get("field").asString()).isEqualTo("url");
     Api.Response noTypes =
         api.post(
             "/api/webhooks", Jobs.json(Map.of("url", receiver.url("/y"), "eventTypes", List.of())));
+    assertThat(noTypes.body().get("type").asString())
+        .isEqualTo("urn:findoc:problem:invalid-webhook");
     assertThat(noTypes.body().get("errors").get(0).get("field").asString()).isEqualTo("eventTypes");
+    assertThat(api.get("/api/webhooks?limit=1000").body().toString())
+        .doesNotContain("ftp://example.com/")
+        .doesNotContain(receiver.url("/y"));
+
+    String endpoint = createEndpoint("/z", List.of("batch.job.failed"));
+    Api.Response badChange =
+        api.patch(
+            "/api/webhooks/" + endpoint,
+            "{\"eventTypes\":[\"batch.job.failed\",\"batch.job.done\"]}");
+    assertThat(badChange.status()).isEqualTo(400);
+    assertThat(badChange.body().get("type").asString())
+        .isEqualTo("urn:findoc:problem:invalid-webhook");
+    assertThat(badChange.body().get("errors").get(0).get("field").asString())
+        .isEqualTo("eventTypes[1]");
+    Api.Response otherJob =
+        api.patch(
+            "/api/webhooks/" + endpoint, "{\"jobId\":\"0b7c1a52-3f0e-4c55-9d7e-0f7d4c0a9c11\"}");
+    assertThat(otherJob.status()).isEqualTo(400);
+    assertThat(otherJob.body().get("errors").get(0).get("field").asString()).isEqualTo("jobId");
+    Api.Response badOverlap =
+        api.post("/api/webhooks/" + endpoint + "/rotate-secret", "{\"overlapSeconds\":-1}");
+    assertThat(badOverlap.status()).isEqualTo(400);
+    assertThat(badOverlap.body().get("type").asString())
+        .isEqualTo("urn:findoc:problem:invalid-webhook");
+    assertThat(badOverlap.body().get("errors").get(0).get("field").asString())
+        .isEqualTo("overlapSeconds");
+    JsonNode unchanged = api.get("/api/webhooks/" + endpoint).body();
+    assertThat(unchanged.get("eventTypes").toString()).isEqualTo("[\"batch.job.failed\"]");
+    assertThat(unchanged.has("jobId")).isFalse();
+    api.delete("/api/webhooks/" + endpoint);
+  }
+
+  @Test
+  void aJobFilterIsSetByPatchKeptWhenAbsentAndClearedByNull() {
+    String job = api.submit(Jobs.noop(1));
+    String endpoint = createEndpoint("/filtered", List.of("batch.job.failed"));
+
+    Api.Response set = api.patch("/api/webhooks/" + endpoint, "{\"jobId\":\"" + job + "\"}");
+    assertThat(set.status()).as("%s", set.body()).isEqualTo(200);
+    assertThat(set.body().get("jobId").asString()).isEqualTo(job);
+
+    Api.Response kept = api.patch("/api/webhooks/" + endpoint, "{\"enabled\":true}");
+    assertThat(kept.status()).isEqualTo(200);
+    assertThat(kept.body().get("jobId").asString()).isEqualTo(job);
+
+    Api.Response cleared = api.patch("/api/webhooks/" + endpoint, "{\"jobId\":null}");
+    assertThat(cleared.status()).as("%s", cleared.body()).isEqualTo(200);
+    assertThat(cleared.body().has("jobId")).as("%s", cleared.body()).isFalse();
+    assertThat(api.get("/api/webhooks/" + endpoint).body().has("jobId")).isFalse();
+    api.delete("/api/webhooks/" + endpoint);
   }
 
   @Test

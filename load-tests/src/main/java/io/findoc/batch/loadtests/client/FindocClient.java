@@ -154,6 +154,30 @@ public final class FindocClient {
                 .build()));
   }
 
+  /**
+   * Sends {@code method} to a path with {@code body} as JSON (null: no body), such as {@code POST
+   * /api/webhooks}; returns the answer's JSON, null if it has none.
+   *
+   * @throws ApiException unless the coordinator answered {@code status}
+   */
+  public JsonNode call(String method, String path, Object body, int status) {
+    HttpRequest.BodyPublisher publisher =
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body));
+    HttpResponse<byte[]> response =
+        send(
+            HttpRequest.newBuilder(api.resolve(path))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .method(method, publisher)
+                .build());
+    if (response.statusCode() == status && response.body().length == 0) {
+      return null;
+    }
+    return expect(status, response);
+  }
+
   /** GETs a path whose answer is not one JSON document (NDJSON, say), as text. */
   public String text(String path) {
     HttpResponse<byte[]> response =

@@ -1,0 +1,11 @@
+package io.findoc.batch.coordinator.webhooks;
+
+import io.findoc.batch.coordinator.WakeUpSignal;
+import org.springframework.stereotype.Component;
+
+/**
+ * Wakes the {@link WebhookDeliverer}: the relay created deliveries, one was queued for redelivery,
+ * or an attempt ended and freed a slot of its endpoint.
+ */
+@Component
+public class DeliverySignal extends WakeUpSignal {}
