@@ -3,9 +3,10 @@ package io.findoc.batch.coordinator;
 import java.time.Duration;
 
 /**
- * Wakes a {@link PeriodicAgent} before its period is over: new work was committed in this process
- * (work committed by another coordinator is found by the periodic pass). A wake-up given while the
- * agent is busy is kept for its next wait, so none is lost.
+ * Wakes a background loop (a {@link PeriodicAgent}, the task dispatcher) before its wait is over:
+ * new work was committed in this process (work committed by another coordinator is found by the
+ * periodic pass). A wake-up given while the loop is busy is kept for its next wait, so none is
+ * lost.
  */
 public class WakeUpSignal {
 
