@@ -213,7 +213,7 @@ class EndToEndIT {
       assertThat(resultLines).contains("RESULT " + scenario + " ");
     }
     assertThat(results.resolve("resources.csv")).content().contains("all,coordinator,");
-    assertThat(results.resolve("summary.txt")).content().contains("goals (issue 8)");
+    assertThat(results.resolve("summary.txt")).content().contains("goals (issue 8");
     assertThat(resultLines).contains("RESULT summary goals_pass=");
     assertThat(results.resolve("machine.txt")).content().contains("cores: ");
   }

@@ -25,7 +25,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -36,7 +35,6 @@ import tools.jackson.databind.JsonNode;
  * must count at least the tasks whose reports were on the topic a second before the sample was
  * asked for, and the final count must equal the tasks reported.
  */
-@Tag("accuracy")
 class ProgressAccuracyIT {
 
   private static final Duration ALLOWED_LAG = Duration.ofSeconds(1);
