@@ -170,13 +170,22 @@ public final class OpenModelLoad {
     if (failure != null) {
       fail(submission, failure);
     } else {
-      submission.jobId.complete(id);
+      synchronized (submission) {
+        submission.jobId.complete(id);
+      }
     }
   }
 
+  /**
+   * Counts the failure, then completes the submission: whoever waits for every submission to
+   * complete then finds every failure counted.
+   */
   private void fail(Submission submission, String reason) {
-    if (submission.jobId.complete(null)) {
-      failures.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    synchronized (submission) {
+      if (!submission.jobId.isDone()) {
+        failures.computeIfAbsent(reason, r -> new LongAdder()).increment();
+        submission.jobId.complete(null);
+      }
     }
   }
 
