@@ -32,7 +32,7 @@ public class DispatchRounds {
   /** How long after a failed publication the round is tried again. */
   static final Duration RETRY_DELAY = Duration.ofSeconds(1);
 
-  private final Jdbi jdbi;
+  private final DispatchRoundStore rounds;
   private final TaskPublisher publisher;
   private final String publishTime;
   private final String claimedBy;
@@ -40,7 +40,7 @@ public class DispatchRounds {
 
   public DispatchRounds(
       Jdbi jdbi, TaskPublisher publisher, CoordinatorProperties properties, MeterRegistry meters) {
-    this.jdbi = jdbi;
+    this.rounds = jdbi.onDemand(DispatchRoundStore.class);
     this.publisher = publisher;
     // The publisher gives up after send-timeout; the margin keeps others off a round in time.
     this.publishTime = interval(properties.dispatch().sendTimeout().plusSeconds(5));
@@ -74,7 +74,6 @@ public class DispatchRounds {
    *     again after {@link #RETRY_DELAY}
    */
   void publish(long round, List<ClaimedTask> tasks) {
-    DispatchRoundStore rounds = jdbi.onDemand(DispatchRoundStore.class);
     try {
       publisher.publishAll(tasks, false);
     } catch (DispatchFailedException e) {
@@ -90,7 +89,6 @@ public class DispatchRounds {
    * @return how many of its tasks were published again
    */
   int publishDue() {
-    DispatchRoundStore rounds = jdbi.onDemand(DispatchRoundStore.class);
     Optional<Long> due = rounds.takeDue(claimedBy, publishTime);
     if (due.isEmpty()) {
       return 0;
