@@ -8,6 +8,7 @@ import io.findoc.batch.common.json.JsonSerde;
 import io.findoc.batch.common.json.UnreadableMessageException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,58 @@ class MessageRoundTripTest {
   @Test
   void taskMessageSurvivesTheWire() {
     assertThat(tasks.deserialize("t", tasks.serialize("t", task))).isEqualTo(task);
+  }
+
+  @Test
+  void aStoredTaskMessageIsReadAsTheTaskMessageItStandsFor() {
+    // Stored JSON as PostgreSQL's jsonb gives it back: spaced, keys reordered, escapes kept.
+    StoredTaskMessage stored =
+        new StoredTaskMessage(
+            TaskMessage.VERSION,
+            task.jobId(),
+            7,
+            2,
+            "acme",
+            Priority.HIGH,
+            "simulate",
+            "{\"sleepMs\": 5, \"mode\": {\"fail\": [1, 2]}}",
+            "{\"id\": \"inv-7\", \"text\": \"Total \\\"€ 12\\\"\\n\", \"contentType\": null}",
+            true);
+    byte[] wire = new JsonSerde<>(StoredTaskMessage.class).serialize("t", stored);
+    assertThat(tasks.deserialize("t", wire))
+        .isEqualTo(
+            new TaskMessage(
+                TaskMessage.VERSION,
+                task.jobId(),
+                7,
+                2,
+                "acme",
+                Priority.HIGH,
+                "simulate",
+                Map.of("sleepMs", 5, "mode", Map.of("fail", List.of(1, 2))),
+                new Document("inv-7", null, null, null, "Total \"€ 12\"\n"),
+                true));
+  }
+
+  @Test
+  void aStoredTaskMessageWithoutOptionsHasEmptyOptions() {
+    StoredTaskMessage stored =
+        new StoredTaskMessage(
+            TaskMessage.VERSION,
+            task.jobId(),
+            1,
+            1,
+            "acme",
+            Priority.LOW,
+            "noop",
+            null,
+            "{\"id\": \"d\"}",
+            false);
+    TaskMessage read =
+        tasks.deserialize("t", new JsonSerde<>(StoredTaskMessage.class).serialize("t", stored));
+    assertThat(read.options()).isEmpty();
+    assertThat(read.compensation()).isFalse();
+    assertThat(read.taskId()).isEqualTo(stored.taskId());
   }
 
   @Test

@@ -1,9 +1,8 @@
 package io.findoc.batch.coordinator.dispatch;
 
 import io.findoc.batch.common.id.JobId;
-import io.findoc.batch.common.json.Json;
 import io.findoc.batch.common.json.JsonSerde;
-import io.findoc.batch.common.message.Document;
+import io.findoc.batch.common.message.StoredTaskMessage;
 import io.findoc.batch.common.message.TaskMessage;
 import io.findoc.batch.common.topic.TopicNames;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
@@ -12,7 +11,6 @@ import io.findoc.batch.coordinator.store.JobDispatchInfo;
 import io.findoc.batch.coordinator.store.JobStore;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,21 +22,20 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.ObjectReader;
 
-/** Publishes claimed tasks as {@link TaskMessage}s and waits until the broker has them all. */
+/**
+ * Publishes claimed tasks as {@link TaskMessage}s and waits until the broker has them all. Each
+ * message carries the task's document and the job's options as the JSON text they were stored as
+ * ({@link StoredTaskMessage}).
+ */
 @Component
 public class TaskPublisher {
-
-  private static final TypeReference<Map<String, Object>> OPTIONS = new TypeReference<>() {};
 
   private final KafkaTemplate<String, byte[]> kafka;
   private final JobStore jobStore;
   private final TopicNames topics;
   private final Duration sendTimeout;
-  private final JsonSerde<TaskMessage> serde = new JsonSerde<>(TaskMessage.class);
-  private final ObjectReader documentReader = Json.mapper().readerFor(Document.class);
+  private final JsonSerde<StoredTaskMessage> serde = new JsonSerde<>(StoredTaskMessage.class);
 
   public TaskPublisher(
       KafkaTemplate<String, byte[]> kafka, JobStore jobStore, CoordinatorProperties properties) {
@@ -61,12 +58,11 @@ public class TaskPublisher {
       return;
     }
     Map<UUID, JobDispatchInfo> jobs = jobsOf(tasks);
-    Map<UUID, Map<String, Object>> options = new HashMap<>();
     List<CompletableFuture<?>> sent = new ArrayList<>(tasks.size());
     for (ClaimedTask task : tasks) {
       JobDispatchInfo job = jobs.get(task.jobId());
-      TaskMessage message =
-          new TaskMessage(
+      StoredTaskMessage message =
+          new StoredTaskMessage(
               TaskMessage.VERSION,
               new JobId(task.jobId()),
               task.number(),
@@ -74,9 +70,8 @@ public class TaskPublisher {
               job.tenantId(),
               job.priority(),
               job.processor(),
-              options.computeIfAbsent(
-                  job.id(), id -> Json.mapper().readValue(job.options(), OPTIONS)),
-              documentReader.readValue(task.document()),
+              job.options(),
+              task.document(),
               compensation);
       String topic = topics.tasks(job.priority());
       sent.add(kafka.send(topic, message.taskId().toString(), serde.serialize(topic, message)));
