@@ -31,8 +31,10 @@ import org.springframework.stereotype.Component;
  * an event twice (same id), never miss one. Relayed events older than the retention are deleted.
  *
  * <p>It runs when a transaction of this coordinator that wrote events commits ({@link
- * OutboxSignal}), and every {@code relay-interval} for the events of other coordinators; after a
- * round that created webhook deliveries it wakes the deliverer ({@link DeliverySignal}).
+ * OutboxSignal}), and every {@code relay-interval} as a fallback; after a round that created
+ * webhook deliveries it wakes the deliverer ({@link DeliverySignal}). A pass that finds another
+ * coordinator relaying tries again every 50 ms (for up to a second): that round may have begun
+ * before this coordinator's events committed, and would leave them to the next poll.
  */
 @Component
 public class OutboxRelay extends PeriodicAgent {
@@ -41,6 +43,11 @@ public class OutboxRelay extends PeriodicAgent {
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration CLEANUP_PERIOD = Duration.ofMinutes(1);
   private static final int CLEANUP_BATCH = 10_000;
+  private static final Duration BUSY_RETRY = Duration.ofMillis(50);
+  private static final int BUSY_RETRIES = 20;
+
+  /** What {@link #runOnce()} returns when another coordinator holds the relay lock. */
+  public static final int ANOTHER_RELAYS = -1;
 
   private final Jdbi jdbi;
   private final KafkaTemplate<String, byte[]> kafka;
@@ -74,8 +81,16 @@ public class OutboxRelay extends PeriodicAgent {
 
   @Override
   protected void runPass() {
-    while (runOnce() == batchSize) {
-      // a full round: more may be waiting
+    int busy = 0;
+    for (int relayed = runOnce(); relayed == batchSize || relayed == ANOTHER_RELAYS; ) {
+      if (relayed == ANOTHER_RELAYS) {
+        // Its round may have begun before our events committed: try again shortly, not a poll
+        // later.
+        if (++busy > BUSY_RETRIES || !pause(BUSY_RETRY)) {
+          break;
+        }
+      }
+      relayed = runOnce();
     }
     if (clock.instant().isAfter(nextCleanup)) {
       nextCleanup = clock.instant().plus(CLEANUP_PERIOD);
@@ -88,13 +103,16 @@ public class OutboxRelay extends PeriodicAgent {
     }
   }
 
-  /** One round; returns how many events it relayed (0 also when another coordinator relays). */
+  /**
+   * One round; returns how many events it relayed, or {@link #ANOTHER_RELAYS} if another
+   * coordinator holds the relay lock.
+   */
   public int runOnce() {
     return jdbi.inTransaction(
         handle -> {
           EventStore events = handle.attach(EventStore.class);
           if (!events.tryRelayLock()) {
-            return 0;
+            return ANOTHER_RELAYS;
           }
           List<EventRow> batch = events.claimToRelay(batchSize);
           if (batch.isEmpty()) {
@@ -107,6 +125,16 @@ public class OutboxRelay extends PeriodicAgent {
           published.increment(batch.size());
           return batch.size();
         });
+  }
+
+  private static boolean pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private void publish(List<EventRow> batch) {
