@@ -39,7 +39,7 @@ import java.util.Map;
  *     ./findoc bench} ({@code --rate-limit}; 0: unknown, a stack the bench did not start)
  * @param rateBurst its burst ({@code --rate-burst}; 0: unknown)
  * @param latencyRate the latency scenario's load in tasks per second ({@code --latency-rate}; 0,
- *     the default: half the largest no-op rate measured)
+ *     the default: half the maximum of its job shape, measured by the scenario)
  */
 public record BenchOptions(
     URI api,

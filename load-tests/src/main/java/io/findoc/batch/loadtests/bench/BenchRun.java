@@ -15,8 +15,8 @@ import java.util.OptionalDouble;
 
 /**
  * What the scenarios of one bench run share: the options, the API client, the results folder, the
- * database counters, the largest no-op rate measured so far (the latency scenario loads the stack
- * at half of it) and the control of the number of worker processes.
+ * database counters, the largest no-op rate measured so far (the latency scenario reports it beside
+ * its own maximum) and the control of the number of worker processes.
  */
 public final class BenchRun {
 

@@ -5,6 +5,7 @@ import io.findoc.batch.loadtests.bench.FindocJobs;
 import io.findoc.batch.loadtests.bench.Scenario;
 import io.findoc.batch.loadtests.bench.load.ArrivalSchedule;
 import io.findoc.batch.loadtests.bench.load.OpenModelLoad;
+import io.findoc.batch.loadtests.bench.load.SaturationProbe;
 import io.findoc.batch.loadtests.bench.report.Stats;
 import io.findoc.batch.loadtests.bench.report.Svg;
 import io.findoc.batch.loadtests.client.FindocClient;
@@ -21,12 +22,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * Scenario 2: latency at half load. Small {@code noop} jobs arrive at a fixed rate whatever the
  * answers ({@link OpenModelLoad}: sent asynchronously at times fixed in advance, so a slow answer
- * never delays an arrival), together half the no-op rate measured by the no-op scenario in this run
- * (or by a short job here, if it did not run). After a warm-up period, jobs submitted in the
- * measurement window are looked up and, per task, the times from the moment its submission was
- * <em>due</em> to the task's start and to its end are taken ({@code startedAt}, {@code finishedAt}
- * from the API; one clock on this machine): the time a submission waited to be accepted counts.
- * Refusals (429, honoured by their Retry-After) and failed submissions are counted and reported.
+ * never delays an arrival), together half the maximum of that job shape, measured first in a closed
+ * loop ({@link SaturationProbe}; {@code --latency-rate} gives the load instead). After a warm-up
+ * period, jobs submitted in the measurement window are looked up and, per task, the times from the
+ * moment its submission was <em>due</em> to the task's start and to its end are taken ({@code
+ * startedAt}, {@code finishedAt} from the API; one clock on this machine): the time a submission
+ * waited to be accepted counts. Refusals (429, honoured by their Retry-After) and failed
+ * submissions are counted and reported.
  */
 public final class HalfLoadLatency implements Scenario {
 
@@ -34,6 +36,7 @@ public final class HalfLoadLatency implements Scenario {
   private static final int JOBS_LOOKED_UP = 400;
   private static final int MAX_IN_FLIGHT = 2000;
   private static final int MAX_ATTEMPTS = 10;
+  private static final int SUBMITTERS = 8;
 
   @Override
   public String name() {
@@ -44,18 +47,13 @@ public final class HalfLoadLatency implements Scenario {
   public Map<String, Object> run(BenchRun run) throws Exception {
     boolean smoke = run.options().smoke();
     double max;
+    SaturationProbe.Saturation saturation = null;
     if (run.options().latencyRate() > 0) {
       max = 2 * run.options().latencyRate();
       System.out.printf("  load given: %.0f tasks/s%n", run.options().latencyRate());
-    } else if (run.maxNoopRate().isPresent()) {
-      max = run.maxNoopRate().getAsDouble();
     } else {
-      int probe = smoke ? 1000 : 50_000;
-      run.jobs().noop(probe / 5); // warm-up
-      run.drain("the latency probe's warm-up");
-      max = run.jobs().noop(probe).perSecond();
-      System.out.printf("  maximum measured here with %,d tasks: %.0f tasks/s%n", probe, max);
-      run.drain("the latency probe");
+      saturation = saturate(run, smoke);
+      max = saturation.tasksPerSecond();
     }
     double tasksPerSecond = max / 2;
     double jobsPerSecond = tasksPerSecond / TASKS_PER_JOB;
@@ -162,6 +160,11 @@ public final class HalfLoadLatency implements Scenario {
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("rate_tasks_per_s", tasksPerSecond);
     figures.put("max_tasks_per_s", max);
+    if (saturation != null) {
+      figures.put("max_jobs_per_s", saturation.jobs() / saturation.seconds());
+      figures.put("max_probe_jobs_unfinished", saturation.unfinished());
+    }
+    run.maxNoopRate().ifPresent(rate -> figures.put("noop_max_tasks_per_s", rate));
     figures.put("tasks_per_job", TASKS_PER_JOB);
     figures.put("jobs", outcome.measured().size());
     figures.put("sent", outcome.sent());
@@ -177,6 +180,37 @@ public final class HalfLoadLatency implements Scenario {
     figures.put("jobs_unfinished", latencies.unfinished);
     figures.put("tasks_without_start", latencies.notStarted);
     return figures;
+  }
+
+  /**
+   * The maximum of this scenario's job shape, measured here in a closed loop ({@link
+   * SaturationProbe}) after a short warm-up probe: small jobs cost more per task than the large
+   * jobs of the no-op scenario (a request, a job row, its events), so half of the large-job rate
+   * would overload the stack and measure its queue instead of its latency.
+   */
+  private static SaturationProbe.Saturation saturate(BenchRun run, boolean smoke)
+      throws InterruptedException {
+    SaturationProbe probe = new SaturationProbe(run.client(), SUBMITTERS);
+    byte[] body = FindocJobs.noopBody(TASKS_PER_JOB);
+    Duration wait = Duration.ofMinutes(smoke ? 1 : 5);
+    if (!smoke) {
+      probe.run(body, TASKS_PER_JOB, Duration.ofSeconds(5), wait); // warm-up
+      run.drain("the saturation probe");
+    }
+    SaturationProbe.Saturation saturation =
+        probe.run(body, TASKS_PER_JOB, Duration.ofSeconds(smoke ? 2 : 20), wait);
+    System.out.printf(
+        "  maximum of %d-task jobs, closed loop of %d submitters: %.0f tasks/s (%.1f jobs/s;"
+            + " %d jobs in %.1f s, %d unfinished)%n",
+        TASKS_PER_JOB,
+        SUBMITTERS,
+        saturation.tasksPerSecond(),
+        saturation.jobs() / saturation.seconds(),
+        saturation.jobs(),
+        saturation.seconds(),
+        saturation.unfinished());
+    run.drain("the latency scenario");
+    return saturation;
   }
 
   /** Milliseconds from the time each looked-up submission was due. */
