@@ -13,13 +13,15 @@ import java.util.concurrent.TimeUnit;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
  * A Flight Recording of the coordinator over one run ({@code jcmd <pid> JFR.start ... settings=
  * profile}, then {@code JFR.dump}), and its hot methods: the share of execution samples whose top
  * frame is the method (self time), and the share that have it anywhere on the stack (total), as
- * {@code jfr view hot-methods} does on JDK 21 (JDK 17 has no {@code jfr view}).
+ * {@code jfr view hot-methods} does on JDK 21 (JDK 17 has no {@code jfr view}); and the share of
+ * each thread (pool), which shows what runs beside the hot path.
  */
 public final class CoordinatorProfile {
 
@@ -54,6 +56,7 @@ public final class CoordinatorProfile {
   public static List<String> hotMethods(Path recording, int top) throws IOException {
     Map<String, Integer> self = new HashMap<>();
     Map<String, Integer> total = new HashMap<>();
+    Map<String, Integer> threads = new HashMap<>();
     int samples = 0;
     for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
       if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
@@ -64,6 +67,7 @@ public final class CoordinatorProfile {
         continue;
       }
       samples++;
+      threads.merge(threadOf(event), 1, Integer::sum);
       List<RecordedFrame> frames = stack.getFrames();
       self.merge(method(frames.get(0)), 1, Integer::sum);
       java.util.Set<String> seen = new java.util.HashSet<>();
@@ -77,7 +81,15 @@ public final class CoordinatorProfile {
     lines.add(samples + " execution samples; self = top of the stack, total = anywhere on it");
     lines.addAll(top("self", self, samples, top));
     lines.addAll(top("total (findoc code)", filter(total, "io.findoc."), samples, top));
+    lines.addAll(top("threads (numbers folded: a pool is one line)", threads, samples, top));
     return lines;
+  }
+
+  /** The sampled thread's name with its digits folded into N, so that a pool counts as one. */
+  private static String threadOf(RecordedEvent event) {
+    RecordedThread thread = event.getThread("sampledThread");
+    String name = thread == null ? null : thread.getJavaName();
+    return name == null ? "(unknown)" : name.replaceAll("\\d+", "N");
   }
 
   private static Map<String, Integer> filter(Map<String, Integer> counts, String prefix) {

@@ -18,8 +18,8 @@ import java.util.Map;
  * (from the start of the submission to the last result), after a warm-up job; each size {@code
  * --repeats} times. Per run: the submission time, the coordinator's heap sampled all along (it must
  * stay flat), and the database transactions per task ({@code xact_commit} delta / tasks). With
- * {@code --profile}, the last run of the largest size is recorded with JFR and its hot methods
- * printed.
+ * {@code --profile}, one more run of the largest size, after the measured ones and not counted, is
+ * recorded with JFR and its hot methods printed.
  */
 public final class NoopThroughput implements Scenario {
 
@@ -47,9 +47,10 @@ public final class NoopThroughput implements Scenario {
       List<Double> liveMax = new ArrayList<>();
       List<Double> liveGrowth = new ArrayList<>();
       List<Svg.Series> heapSeries = new ArrayList<>();
-      for (int r = 1; r <= run.options().repeats(); r++) {
-        boolean profiled =
-            run.options().profile() && size == largest && r == run.options().repeats();
+      boolean profiling = run.options().profile() && size == largest;
+      for (int r = 1; r <= run.options().repeats() + (profiling ? 1 : 0); r++) {
+        // The profiled run comes after the measured ones and does not count: JFR slows it.
+        boolean profiled = profiling && r > run.options().repeats();
         CoordinatorProfile profile =
             profiled
                 ? CoordinatorProfile.start(
@@ -65,11 +66,27 @@ public final class NoopThroughput implements Scenario {
         } finally {
           heap.close();
         }
+        if (!timing.state().equals("COMPLETED") || timing.succeeded() != size) {
+          throw new IllegalStateException(
+              "job " + timing.id() + " ended " + timing.state() + " with " + timing.succeeded());
+        }
         if (profile != null) {
           run.results()
               .text(
                   "coordinator-noop-" + size + "-hot-methods.txt",
                   String.join("\n", profile.stopAndPrint(25)) + "\n");
+        }
+        if (profiled) {
+          run.results()
+              .row(
+                  "noop",
+                  String.format(Locale.ROOT, "%,d tasks, profiled run (not counted)", size),
+                  String.format(
+                      Locale.ROOT,
+                      "%s %.0f tasks/s end to end under JFR",
+                      timing.state(),
+                      timing.perSecond()));
+          continue;
         }
         Thread.sleep(1500); // the backends flush their statistics about once a second
         long commitsAfter = run.counters().commits();
@@ -112,10 +129,6 @@ public final class NoopThroughput implements Scenario {
                     heap.maxLiveMb(),
                     heap.liveGrowthMb(),
                     xactPerTask));
-        if (!timing.state().equals("COMPLETED") || timing.succeeded() != size) {
-          throw new IllegalStateException(
-              "job " + timing.id() + " ended " + timing.state() + " with " + timing.succeeded());
-        }
       }
       Stats rate = Stats.of(rates);
       if (size == largest) {

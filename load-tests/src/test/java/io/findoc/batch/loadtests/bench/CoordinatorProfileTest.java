@@ -1,0 +1,51 @@
+package io.findoc.batch.loadtests.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CoordinatorProfileTest {
+
+  @TempDir Path folder;
+
+  @Test
+  void hotMethodsNameTheBusyMethodAndItsThreadPoolAsOneLine() throws Exception {
+    Path file = folder.resolve("busy.jfr");
+    try (Recording recording = new Recording()) {
+      recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+      recording.start();
+      Thread first = new Thread(CoordinatorProfileTest::spin, "spinner-1");
+      Thread second = new Thread(CoordinatorProfileTest::spin, "spinner-2");
+      first.start();
+      second.start();
+      first.join();
+      second.join();
+      recording.stop();
+      recording.dump(file);
+    }
+
+    List<String> lines = CoordinatorProfile.hotMethods(file, 5);
+
+    assertThat(lines.get(0))
+        .endsWith("execution samples; self = top of the stack, total = anywhere on it");
+    assertThat(lines).contains("threads (numbers folded: a pool is one line):");
+    assertThat(lines).anyMatch(line -> line.endsWith("  spinner-N"));
+    assertThat(lines).noneMatch(line -> line.endsWith("spinner-1") || line.endsWith("spinner-2"));
+  }
+
+  private static void spin() {
+    long until = System.nanoTime() + Duration.ofMillis(600).toNanos();
+    double x = 0;
+    while (System.nanoTime() < until) {
+      x += Math.sqrt(x + 1);
+    }
+    if (x < 0) {
+      System.out.println(x);
+    }
+  }
+}
