@@ -1,9 +1,9 @@
 package io.findoc.batch.coordinator.dispatch;
 
 import io.findoc.batch.coordinator.PeriodicAgent;
-import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.ClaimedTask;
 import io.findoc.batch.coordinator.store.CompensationStore;
+import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Component;
@@ -11,22 +11,24 @@ import org.springframework.stereotype.Component;
 /**
  * Hands out the compensations of rolling-back jobs: claims PENDING (and due RETRY_WAIT)
  * compensations with {@code SKIP LOCKED}, publishes them to the job's task topic as {@code
- * compensation: true} attempts and commits once the broker has them, like the {@link
- * TaskDispatcher} (publish before commit: a failed round is claimed again, and what it did publish
- * is a harmless duplicate). Rollback is rare and off the hot path, so this is a plain periodic
- * agent (every {@code findoc.dispatch.idle-poll}) outside the dispatcher's credit.
+ * compensation: true} attempts and commits once the broker has them. Unlike the {@link
+ * TaskDispatcher}, which commits its claim before it publishes ({@link DispatchRounds}), it holds
+ * its claim's row locks while it publishes: a failed round rolls back and is claimed again, and
+ * what it did publish is a harmless duplicate. Rollback is rare and off the hot path, so this is a
+ * plain periodic agent, every second, outside the dispatcher's credit: a rollback starts within a
+ * second of its job's failure.
  */
 @Component
 public class CompensationDispatcher extends PeriodicAgent {
 
   private static final int BATCH = 500;
+  private static final Duration PERIOD = Duration.ofSeconds(1);
 
   private final Jdbi jdbi;
   private final TaskPublisher publisher;
 
-  public CompensationDispatcher(
-      Jdbi jdbi, TaskPublisher publisher, CoordinatorProperties properties) {
-    super("compensation-dispatcher", properties.dispatch().idlePoll());
+  public CompensationDispatcher(Jdbi jdbi, TaskPublisher publisher) {
+    super("compensation-dispatcher", PERIOD);
     this.jdbi = jdbi;
     this.publisher = publisher;
   }
