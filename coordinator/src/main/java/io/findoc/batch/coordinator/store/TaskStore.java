@@ -1,6 +1,7 @@
 package io.findoc.batch.coordinator.store;
 
 import io.findoc.batch.common.state.TaskState;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,13 +36,15 @@ public interface TaskStore {
    * caller commits, then publishes them.
    */
   default List<ClaimedTask> claimDispatchable(UUID[] jobIds, int[] limits, boolean newestFirst) {
-    return claimDispatchable(jobIds, limits, newestFirst ? "DESC" : "ASC");
+    return claimDispatchable(
+        jobIds, limits, Arrays.stream(limits).sum(), newestFirst ? "DESC" : "ASC");
   }
 
   @SqlQuery
   List<ClaimedTask> claimDispatchable(
       @Bind("jobIds") UUID[] jobIds,
       @Bind("limits") int[] limits,
+      @Bind("total") int total,
       @Define("direction") String direction);
 
   /**
