@@ -118,6 +118,7 @@ public class JobSubmitter {
     queueLimit.check(jobs, tenant, 0);
     Map<Integer, List<Violation>> byDocument = new TreeMap<>();
     TaskDependencies dependencies = new TaskDependencies();
+    DocumentRefs refs = new DocumentRefs();
     SubmissionReader.Read read;
     try (TaskWriter.Copy copy = taskWriter.open(handle, id)) {
       read =
@@ -134,6 +135,7 @@ public class JobSubmitter {
                 }
                 if (document.id() != null && !document.id().isBlank()) {
                   copy.add(index + 1, document.document());
+                  refs.add(document.id());
                   if (document.hasDependencies()) {
                     dependencies.add(index + 1, document.dependsOn());
                   }
@@ -141,10 +143,13 @@ public class JobSubmitter {
               });
       copy.finish();
     }
-    for (DuplicateDocument duplicate :
-        handle
-            .attach(TaskStore.class)
-            .findDuplicateDocuments(id, SubmissionValidator.MAX_REPORTED)) {
+    List<DuplicateDocument> duplicates =
+        refs.possibleDuplicate()
+            ? handle
+                .attach(TaskStore.class)
+                .findDuplicateDocuments(id, SubmissionValidator.MAX_REPORTED)
+            : List.of();
+    for (DuplicateDocument duplicate : duplicates) {
       int index = duplicate.number() - 1;
       byDocument
           .computeIfAbsent(index, i -> new ArrayList<>())
