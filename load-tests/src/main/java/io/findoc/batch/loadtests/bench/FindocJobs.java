@@ -39,6 +39,11 @@ public final class FindocJobs {
     }
   }
 
+  /** Whether a job as the API answers it has ended ({@code finishedAt} is set). */
+  public static boolean finished(JsonNode job) {
+    return job.get("finishedAt") != null && !job.get("finishedAt").isNull();
+  }
+
   /** One job of {@code tasks} {@code noop} tasks. */
   public Timing noop(int tasks) throws InterruptedException {
     return run(noopBody(tasks), tasks, true);

@@ -1,11 +1,13 @@
 package io.findoc.batch.loadtests.bench.load;
 
+import io.findoc.batch.loadtests.bench.FindocJobs;
 import io.findoc.batch.loadtests.client.FindocClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,11 +27,18 @@ public final class SaturationProbe {
    * What the probe found.
    *
    * @param jobs the jobs submitted
+   * @param tasks their tasks
+   * @param seconds from the first submission to the last job's end
    * @param tasksPerSecond tasks of all jobs over the time from the first submission to the last end
    * @param unfinished jobs still unfinished when the wait ended (the rate is then a lower bound)
    */
   public record Saturation(
-      int jobs, int tasks, double seconds, double tasksPerSecond, int unfinished) {}
+      int jobs, int tasks, double seconds, double tasksPerSecond, int unfinished) {
+
+    public double jobsPerSecond() {
+      return jobs / seconds;
+    }
+  }
 
   private final FindocClient client;
   private final int submitters;
@@ -61,7 +70,7 @@ public final class SaturationProbe {
     for (Future<?> loop : loops) {
       try {
         loop.get();
-      } catch (java.util.concurrent.ExecutionException e) {
+      } catch (ExecutionException e) {
         pool.shutdownNow();
         throw new IllegalStateException("a saturation submission failed", e.getCause());
       }
@@ -73,11 +82,11 @@ public final class SaturationProbe {
     int unfinished = 0;
     for (String id : ids) {
       JsonNode job = client.job(id);
-      while (!finished(job) && System.nanoTime() < deadline) {
+      while (!FindocJobs.finished(job) && System.nanoTime() < deadline) {
         Thread.sleep(50);
         job = client.job(id);
       }
-      if (finished(job)) {
+      if (FindocJobs.finished(job)) {
         Instant end = Instant.parse(job.get("finishedAt").asString());
         lastEnd = end.isAfter(lastEnd) ? end : lastEnd;
       } else {
@@ -88,9 +97,5 @@ public final class SaturationProbe {
     double seconds = Duration.between(start, lastEnd).toNanos() / 1e9;
     int tasks = ids.size() * tasksPerJob;
     return new Saturation(ids.size(), tasks, seconds, tasks / seconds, unfinished);
-  }
-
-  private static boolean finished(JsonNode job) {
-    return job.get("finishedAt") != null && !job.get("finishedAt").isNull();
   }
 }

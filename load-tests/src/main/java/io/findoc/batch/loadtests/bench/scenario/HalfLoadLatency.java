@@ -161,7 +161,7 @@ public final class HalfLoadLatency implements Scenario {
     figures.put("rate_tasks_per_s", tasksPerSecond);
     figures.put("max_tasks_per_s", max);
     if (saturation != null) {
-      figures.put("max_jobs_per_s", saturation.jobs() / saturation.seconds());
+      figures.put("max_jobs_per_s", saturation.jobsPerSecond());
       figures.put("max_probe_jobs_unfinished", saturation.unfinished());
     }
     run.maxNoopRate().ifPresent(rate -> figures.put("noop_max_tasks_per_s", rate));
@@ -205,7 +205,7 @@ public final class HalfLoadLatency implements Scenario {
         TASKS_PER_JOB,
         SUBMITTERS,
         saturation.tasksPerSecond(),
-        saturation.jobs() / saturation.seconds(),
+        saturation.jobsPerSecond(),
         saturation.jobs(),
         saturation.seconds(),
         saturation.unfinished());
@@ -233,11 +233,11 @@ public final class HalfLoadLatency implements Scenario {
     long deadline = System.nanoTime() + wait.toNanos();
     for (OpenModelLoad.Submission submission : sample) {
       JsonNode job = client.job(submission.jobId());
-      while (!finished(job) && System.nanoTime() < deadline) {
+      while (!FindocJobs.finished(job) && System.nanoTime() < deadline) {
         Thread.sleep(100);
         job = client.job(submission.jobId());
       }
-      if (!finished(job)) {
+      if (!FindocJobs.finished(job)) {
         latencies.unfinished++;
         continue;
       }
@@ -255,10 +255,6 @@ public final class HalfLoadLatency implements Scenario {
       }
     }
     return latencies;
-  }
-
-  private static boolean finished(JsonNode job) {
-    return job.get("finishedAt") != null && !job.get("finishedAt").isNull();
   }
 
   private static <T> List<T> spread(List<T> items, int most) {
