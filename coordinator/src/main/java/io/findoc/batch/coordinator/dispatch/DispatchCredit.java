@@ -13,6 +13,12 @@ import java.util.Set;
  * rate times that time, within {@code min-in-flight} and {@code max-in-flight}. All priorities
  * together never exceed {@code max-in-flight}, and one round never exceeds {@code batch-size};
  * higher priorities are served first.
+ *
+ * <p>A priority is topped up once it has fallen a quarter of its target below it (or a whole {@code
+ * batch-size}, if that is less), not after every finished task: with slow tasks, finishing a few at
+ * a time, a round per report would cost the coordinator a claim, a round record and a publication
+ * for two or three tasks each, the CPU the workers need. A priority with nothing queued is always
+ * topped up, so a new job of an idle priority starts at once.
  */
 final class DispatchCredit {
 
@@ -21,6 +27,9 @@ final class DispatchCredit {
   DispatchCredit(CoordinatorProperties.Dispatch settings) {
     this.settings = settings;
   }
+
+  /** How far below the target a priority falls before it is topped up. */
+  private static final int REFILL_FRACTION = 4;
 
   /** The queued tasks each priority should have, given the completion rate. */
   int target(double completionsPerSecond) {
@@ -43,10 +52,18 @@ final class DispatchCredit {
         continue;
       }
       long own = Math.max(0, target - queued.getOrDefault(priority, 0L));
+      if (own < refillThreshold(target)) {
+        credit.put(priority, 0);
+        continue;
+      }
       int granted = (int) Math.max(0, Math.min(own, left));
       credit.put(priority, granted);
       left -= granted;
     }
     return credit;
+  }
+
+  private int refillThreshold(int target) {
+    return Math.max(1, Math.min(settings.batchSize(), target / REFILL_FRACTION));
   }
 }

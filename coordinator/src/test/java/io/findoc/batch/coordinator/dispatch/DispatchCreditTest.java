@@ -67,4 +67,49 @@ class DispatchCreditTest {
     assertThat(round.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1000);
     assertThat(round).containsEntry(Priority.HIGH, 1000);
   }
+
+  @Test
+  void aPriorityIsToppedUpOnlyOnceAQuarterOfItsTargetIsMissing() {
+    Map<Priority, Long> nearlyFull =
+        Map.of(Priority.HIGH, 0L, Priority.NORMAL, 1_900L, Priority.LOW, 0L);
+    Map<Priority, Long> quarterDown =
+        Map.of(Priority.HIGH, 0L, Priority.NORMAL, 1_500L, Priority.LOW, 0L);
+
+    assertThat(credit.forRound(2000, nearlyFull, EnumSet.of(Priority.NORMAL)))
+        .containsEntry(Priority.NORMAL, 0);
+    assertThat(credit.forRound(2000, quarterDown, EnumSet.of(Priority.NORMAL)))
+        .containsEntry(Priority.NORMAL, 500);
+  }
+
+  @Test
+  void aPriorityWithNothingQueuedIsToppedUpAtOnce() {
+    Map<Priority, Integer> round =
+        credit.forRound(
+            20_000,
+            Map.of(Priority.HIGH, 0L, Priority.NORMAL, 19_000L, Priority.LOW, 0L),
+            EnumSet.of(Priority.HIGH, Priority.NORMAL));
+
+    assertThat(round).containsEntry(Priority.HIGH, 1000).containsEntry(Priority.NORMAL, 0);
+  }
+
+  @Test
+  void theRefillThresholdIsAtMostOneRound() {
+    // Target 20,000: a quarter would be 5,000, but one round is at most the batch size.
+    DispatchCredit smallRounds =
+        new DispatchCredit(
+            new CoordinatorProperties.Dispatch(
+                1000,
+                Duration.ofSeconds(2),
+                500,
+                20_000,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(30)));
+
+    assertThat(
+            smallRounds.forRound(
+                20_000,
+                Map.of(Priority.HIGH, 0L, Priority.NORMAL, 19_000L, Priority.LOW, 0L),
+                EnumSet.of(Priority.NORMAL)))
+        .containsEntry(Priority.NORMAL, 1000);
+  }
 }
