@@ -5,6 +5,7 @@ import io.findoc.batch.loadtests.bench.FindocJobs;
 import io.findoc.batch.loadtests.bench.Scenario;
 import io.findoc.batch.loadtests.bench.report.Stats;
 import io.findoc.batch.loadtests.bench.report.Svg;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +16,14 @@ import java.util.Map;
  * Scenario 3: parallel speed-up on real documents. The generated corpus is analysed by a plain loop
  * on one thread, then by FinDoc ({@code findoc.analyze}) with 1, 2 and 4 worker processes; then the
  * same with simulated I/O ({@code simulate} with a sleep per document) against a loop that sleeps
- * as long per document. Speed-up = loop time / FinDoc time; ideal = the cores for the CPU-bound
- * corpus (no more threads can run at once), the processor threads for the I/O one.
+ * as long per document. Each is warmed until it stops getting faster ({@link WarmUp}), then
+ * measured {@code --repeats} times. Speed-up = loop time / FinDoc time; ideal = the cores for the
+ * CPU-bound corpus (no more threads can run at once), the processor threads for the I/O one.
  */
 public final class DocumentSpeedup implements Scenario {
+
+  /** Each configuration warms until it stops getting faster, for at most 12 runs or 4 minutes. */
+  private static final WarmUp WARM_UP = new WarmUp(12, Duration.ofMinutes(4));
 
   @Override
   public String name() {
@@ -36,7 +41,8 @@ public final class DocumentSpeedup implements Scenario {
     Corpus corpus = Corpus.generate(run.documents("bench-corpus"), documents);
 
     if (!smoke) {
-      corpus.sequentialSeconds(); // warm-up
+      WarmUp.Outcome warm = WARM_UP.run(corpus::sequentialSeconds);
+      System.out.println("  sequential loop: " + warm.describe());
     }
     List<Double> loop = new ArrayList<>();
     for (int r = 0; r < run.options().repeats(); r++) {
@@ -134,13 +140,17 @@ public final class DocumentSpeedup implements Scenario {
     return figures;
   }
 
-  /** The median seconds of {@code --repeats} jobs over the corpus, after one warm-up job. */
+  /** The median seconds of {@code --repeats} jobs over the corpus, once warm ({@link WarmUp}). */
   private static double measure(
       BenchRun run, String processor, Map<String, Object> options, List<String> uris, int count)
-      throws InterruptedException {
+      throws Exception {
     FindocJobs jobs = run.jobs();
     if (!run.options().smoke()) {
-      jobs.documents("bench warm-up " + processor, processor, options, uris);
+      WarmUp.Outcome warm =
+          WARM_UP.run(
+              () ->
+                  jobs.documents("bench warm-up " + processor, processor, options, uris).seconds());
+      System.out.println("  " + processor + ": " + warm.describe());
     }
     List<Double> seconds = new ArrayList<>();
     for (int r = 0; r < run.options().repeats(); r++) {

@@ -1,0 +1,72 @@
+package io.findoc.batch.loadtests.bench.scenario;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs a workload again and again until it has stopped getting faster: at least {@link #MIN_RUNS}
+ * runs, and the last no more than {@link #GAIN} faster than the fastest before it. A fresh JVM runs
+ * the analyser half as fast as it will once its JIT compiler has caught up, and a worker whose
+ * processor threads keep both cores busy leaves the compiler little CPU: a worker process takes
+ * tens of thousands of documents to reach its steady speed, a loop on one thread a couple of
+ * thousand. Measuring either before that would compare compilers, not the work.
+ */
+final class WarmUp {
+
+  static final int MIN_RUNS = 3;
+
+  /** A run this much faster (as a share) than every earlier one means it is still warming. */
+  static final double GAIN = 0.05;
+
+  private final int maxRuns;
+  private final Duration budget;
+
+  WarmUp(int maxRuns, Duration budget) {
+    this.maxRuns = maxRuns;
+    this.budget = budget;
+  }
+
+  /** One run of the workload; returns its seconds. */
+  @FunctionalInterface
+  interface Run {
+    double seconds() throws Exception;
+  }
+
+  /** What the warm-up took. */
+  record Outcome(List<Double> seconds, boolean steady) {
+
+    String describe() {
+      List<String> each = new ArrayList<>();
+      seconds.forEach(s -> each.add(String.format(Locale.ROOT, "%.2f", s)));
+      return seconds.size()
+          + " warm-up run(s) of "
+          + String.join(", ", each)
+          + " s"
+          + (steady ? ", steady" : ", not steady yet (stopped at the limit)");
+    }
+  }
+
+  Outcome run(Run run) throws Exception {
+    long deadline = System.nanoTime() + budget.toNanos();
+    List<Double> seconds = new ArrayList<>();
+    while (true) {
+      seconds.add(run.seconds());
+      boolean steady = seconds.size() >= MIN_RUNS && steady(seconds);
+      if (steady || seconds.size() >= maxRuns || System.nanoTime() > deadline) {
+        return new Outcome(seconds, steady);
+      }
+    }
+  }
+
+  static boolean steady(List<Double> seconds) {
+    double last = seconds.get(seconds.size() - 1);
+    double fastestBefore =
+        seconds.subList(0, seconds.size() - 1).stream()
+            .mapToDouble(Double::doubleValue)
+            .min()
+            .orElseThrow();
+    return last >= (1 - GAIN) * fastestBefore;
+  }
+}
