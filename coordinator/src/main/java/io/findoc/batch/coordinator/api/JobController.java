@@ -89,7 +89,8 @@ public class JobController {
     JobSubmitter.Submitted submitted =
         submitter.submit(tenant(Role.SUBMITTER), idempotencyKey, request.getInputStream());
     URI location = URI.create("/api/batch/jobs/" + submitted.jobId());
-    Object job = SubmittedJobView.of(JobView.of(job(submitted.jobId())), submitted.webhooks());
+    JobRow stored = submitted.job().orElseThrow(() -> new JobNotFoundException(submitted.jobId()));
+    Object job = SubmittedJobView.of(JobView.of(stored), submitted.webhooks());
     if (submitted.replayed()) {
       return ResponseEntity.ok().location(location).header("Idempotent-Replayed", "true").body(job);
     }
