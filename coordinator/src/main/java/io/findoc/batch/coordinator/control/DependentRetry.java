@@ -1,6 +1,7 @@
 package io.findoc.batch.coordinator.control;
 
 import io.findoc.batch.common.state.TaskState;
+import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.CountDeltas;
 import io.findoc.batch.coordinator.store.TaskRetryStore;
 import io.findoc.batch.coordinator.store.TaskStore;
@@ -23,7 +24,7 @@ final class DependentRetry {
   /** Retries in the caller's transaction; records the count moves; returns the tasks retried. */
   static int retry(
       Handle handle, UUID job, String[] errorCodes, int[] numbers, CountDeltas deltas) {
-    TaskRetryStore retries = handle.attach(TaskRetryStore.class);
+    TaskRetryStore retries = AttachedStores.of(handle, TaskRetryStore.class);
     List<Integer> retried = retries.retryFailedReturning(job, errorCodes, numbers);
     if (retried.isEmpty()) {
       return 0;
@@ -41,7 +42,7 @@ final class DependentRetry {
     if (!stillFailed.isEmpty()) {
       UUID[] jobs = stillFailed.stream().map(n -> job).toArray(UUID[]::new);
       for (TaskTransition skipped :
-          handle.attach(TaskStore.class).skipDependants(jobs, ints(stillFailed))) {
+          AttachedStores.of(handle, TaskStore.class).skipDependants(jobs, ints(stillFailed))) {
         deltas.move(job, skipped.previousState(), TaskState.SKIPPED);
       }
     }

@@ -6,6 +6,7 @@ import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.common.state.TaskState;
 import io.findoc.batch.coordinator.dispatch.DispatchSignal;
+import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.CountDeltas;
 import io.findoc.batch.coordinator.store.JobRow;
 import io.findoc.batch.coordinator.store.JobStore;
@@ -125,8 +126,8 @@ public class JobOperations {
   private boolean cancelTasksAndJob(UUID id, JobState from, String actor, String reason) {
     return jdbi.inTransaction(
         handle -> {
-          JobStore jobStore = handle.attach(JobStore.class);
-          TaskStore tasks = handle.attach(TaskStore.class);
+          JobStore jobStore = AttachedStores.of(handle, JobStore.class);
+          TaskStore tasks = AttachedStores.of(handle, TaskStore.class);
           // Three plain statements rather than one self-join, whose plan went quadratic on a
           // freshly copied job the statistics did not know yet.
           int locked = tasks.lockUnfinished(id);
@@ -196,13 +197,13 @@ public class JobOperations {
     int[] only = numbers == null ? null : numbers.stream().mapToInt(Integer::intValue).toArray();
     return jdbi.inTransaction(
         handle -> {
-          JobStore jobStore = handle.attach(JobStore.class);
+          JobStore jobStore = AttachedStores.of(handle, JobStore.class);
           CountDeltas deltas = new CountDeltas();
           int retried;
           if (dependent) {
             retried = DependentRetry.retry(handle, id, codes, only, deltas);
           } else {
-            retried = handle.attach(TaskStore.class).retryFailed(id, codes, only);
+            retried = AttachedStores.of(handle, TaskStore.class).retryFailed(id, codes, only);
             deltas.move(id, TaskState.FAILED, TaskState.PENDING, retried);
           }
           if (retried == 0) {
@@ -234,7 +235,7 @@ public class JobOperations {
     }
     jdbi.useTransaction(
         handle -> {
-          JobStore jobStore = handle.attach(JobStore.class);
+          JobStore jobStore = AttachedStores.of(handle, JobStore.class);
           if (jobStore.changePriority(id, priority.wireName()) == 0) {
             throw new JobStateConflictException(
                 id,

@@ -1,6 +1,7 @@
 package io.findoc.batch.coordinator.dispatch;
 
 import io.findoc.batch.coordinator.PeriodicAgent;
+import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.ClaimedTask;
 import io.findoc.batch.coordinator.store.CompensationStore;
 import java.time.Duration;
@@ -38,7 +39,7 @@ public class CompensationDispatcher extends PeriodicAgent {
     return jdbi.inTransaction(
         handle -> {
           List<ClaimedTask> claimed =
-              handle.attach(CompensationStore.class).claimCompensations(BATCH);
+              AttachedStores.of(handle, CompensationStore.class).claimCompensations(BATCH);
           if (claimed.isEmpty()) {
             return 0;
           }

@@ -1,6 +1,7 @@
 package io.findoc.batch.coordinator.dispatch;
 
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.ClaimedTask;
 import io.findoc.batch.coordinator.store.DispatchRoundStore;
 import io.micrometer.core.instrument.Counter;
@@ -62,8 +63,7 @@ public class DispatchRounds {
       numbers[i] = task.number();
       attempts[i] = task.attempt();
     }
-    return claim
-        .attach(DispatchRoundStore.class)
+    return AttachedStores.of(claim, DispatchRoundStore.class)
         .open(claimedBy, publishTime, jobIds, numbers, attempts);
   }
 

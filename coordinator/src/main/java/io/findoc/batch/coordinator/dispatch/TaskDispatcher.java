@@ -3,6 +3,7 @@ package io.findoc.batch.coordinator.dispatch;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.state.TaskState;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.ClaimedTask;
 import io.findoc.batch.coordinator.store.CountDeltas;
 import io.findoc.batch.coordinator.store.JobStore;
@@ -112,7 +113,7 @@ public class TaskDispatcher implements SmartLifecycle {
 
   /** Claims the planned tasks, moves the job counters and records the round, in one transaction. */
   private Round claim(Handle handle, DispatchPlan plan) {
-    TaskStore taskStore = handle.attach(TaskStore.class);
+    TaskStore taskStore = AttachedStores.of(handle, TaskStore.class);
     List<ClaimedTask> claimed =
         claiming.record(
             () -> {
@@ -127,7 +128,7 @@ public class TaskDispatcher implements SmartLifecycle {
     for (ClaimedTask task : claimed) {
       deltas.move(task.jobId(), task.previousState(), TaskState.QUEUED);
     }
-    handle.attach(JobStore.class).addCounts(deltas);
+    AttachedStores.of(handle, JobStore.class).addCounts(deltas);
     return new Round(rounds.open(handle, claimed), claimed);
   }
 

@@ -2,6 +2,7 @@ package io.findoc.batch.coordinator.events;
 
 import io.findoc.batch.common.event.EventType;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.EventStore;
 import io.findoc.batch.coordinator.store.TaskTransition;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public class JobEvents {
    * the submission asked).
    */
   public void jobCreated(Handle handle, String tenant, UUID jobId, boolean taskEvents) {
-    EventStore events = handle.attach(EventStore.class);
+    EventStore events = AttachedStores.of(handle, EventStore.class);
     if (taskEvents || events.tenantWantsTaskEvents(tenant)) {
       events.enableTaskEvents(jobId);
     }
@@ -57,7 +58,7 @@ public class JobEvents {
     if (jobsMoved.isEmpty() || (started.isEmpty() && succeeded.isEmpty() && failed.isEmpty())) {
       return;
     }
-    EventStore events = handle.attach(EventStore.class);
+    EventStore events = AttachedStores.of(handle, EventStore.class);
     Set<UUID> withTaskEvents = events.findWithTaskEvents(jobsMoved.toArray(UUID[]::new));
     if (!withTaskEvents.isEmpty()) {
       writeTaskEvents(events, withTaskEvents, started, succeeded, failed);
@@ -70,8 +71,7 @@ public class JobEvents {
    */
   public void progressMoved(Handle handle, Collection<UUID> jobsMoved) {
     if (!jobsMoved.isEmpty()) {
-      handle
-          .attach(EventStore.class)
+      AttachedStores.of(handle, EventStore.class)
           .insertProgressEvents(
               jobsMoved.toArray(UUID[]::new), progressStepPercent, progressInterval);
     }

@@ -2,6 +2,7 @@ package io.findoc.batch.coordinator.events;
 
 import io.findoc.batch.coordinator.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.EventRow;
 import io.findoc.batch.coordinator.store.EventStore;
 import io.findoc.batch.coordinator.webhooks.DeliverySignal;
@@ -110,7 +111,7 @@ public class OutboxRelay extends PeriodicAgent {
   public int runOnce() {
     return jdbi.inTransaction(
         handle -> {
-          EventStore events = handle.attach(EventStore.class);
+          EventStore events = AttachedStores.of(handle, EventStore.class);
           if (!events.tryRelayLock()) {
             return ANOTHER_RELAYS;
           }

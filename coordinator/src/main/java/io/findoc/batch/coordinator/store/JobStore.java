@@ -121,7 +121,9 @@ public interface JobStore extends SqlObject {
     if (moved > 0) {
       EventType.ofTransition(from, to)
           .ifPresent(
-              type -> getHandle().attach(EventStore.class).insertJobEvent(id, type, from, reason));
+              type ->
+                  AttachedStores.of(getHandle(), EventStore.class)
+                      .insertJobEvent(id, type, from, reason));
     }
     return moved;
   }

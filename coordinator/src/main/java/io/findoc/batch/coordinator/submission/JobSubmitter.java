@@ -7,6 +7,7 @@ import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.dispatch.CompletionRate;
 import io.findoc.batch.coordinator.dispatch.DispatchSignal;
 import io.findoc.batch.coordinator.events.JobEvents;
+import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.DuplicateDocument;
 import io.findoc.batch.coordinator.store.JobRow;
 import io.findoc.batch.coordinator.store.JobStore;
@@ -106,7 +107,7 @@ public class JobSubmitter {
     Stored stored =
         jdbi.inTransaction(
             handle -> {
-              JobStore jobs = handle.attach(JobStore.class);
+              JobStore jobs = AttachedStores.of(handle, JobStore.class);
               if (idempotencyKey != null
                   && jobs.claimIdempotencyKey(tenant, idempotencyKey, id).isEmpty()) {
                 // The key's row is committed (the claim waited for it); a janitor may remove it.
@@ -155,8 +156,7 @@ public class JobSubmitter {
     }
     List<DuplicateDocument> duplicates =
         refs.possibleDuplicate()
-            ? handle
-                .attach(TaskStore.class)
+            ? AttachedStores.of(handle, TaskStore.class)
                 .findDuplicateDocuments(id, SubmissionValidator.MAX_REPORTED)
             : List.of();
     for (DuplicateDocument duplicate : duplicates) {
@@ -170,7 +170,7 @@ public class JobSubmitter {
                   "'" + duplicate.documentRef() + "' is used by an earlier document"));
     }
     if (byDocument.isEmpty() && !dependencies.isEmpty()) {
-      dependencies.store(handle.attach(TaskStore.class), id, byDocument);
+      dependencies.store(AttachedStores.of(handle, TaskStore.class), id, byDocument);
     }
     List<Violation> jobViolations = new ArrayList<>();
     validator.checkJob(read.job(), read.documents(), jobViolations);

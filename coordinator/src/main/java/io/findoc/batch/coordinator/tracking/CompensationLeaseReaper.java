@@ -3,6 +3,7 @@ package io.findoc.batch.coordinator.tracking;
 import io.findoc.batch.common.state.CompensationState;
 import io.findoc.batch.coordinator.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.CompensationStore;
 import io.findoc.batch.coordinator.store.TaskStore;
 import io.micrometer.core.instrument.Counter;
@@ -50,7 +51,7 @@ public class CompensationLeaseReaper extends PeriodicAgent {
         jdbi.inTransaction(
             handle -> {
               List<CompensationStore.ExpiredLease> leases =
-                  handle.attach(CompensationStore.class).reapExpiredLeases(BATCH);
+                  AttachedStores.of(handle, CompensationStore.class).reapExpiredLeases(BATCH);
               EndedCompensations ended = new EndedCompensations();
               List<TaskStore.Failure> failed = new ArrayList<>();
               for (CompensationStore.ExpiredLease lease : leases) {

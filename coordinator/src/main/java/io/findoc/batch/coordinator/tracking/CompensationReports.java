@@ -2,6 +2,7 @@ package io.findoc.batch.coordinator.tracking;
 
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
+import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.CompensationStore;
 import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.TaskStore;
@@ -44,7 +45,7 @@ final class CompensationReports {
   int apply(Handle handle, List<StatusMessage> reports, Instant now, String actor) {
     StatusBatch batch = new StatusBatch();
     reports.forEach(batch::add);
-    CompensationStore store = handle.attach(CompensationStore.class);
+    CompensationStore store = AttachedStores.of(handle, CompensationStore.class);
     int changed = 0;
     List<StatusMessage> starts = batch.of(StatusKind.STARTED);
     if (!starts.isEmpty()) {
@@ -80,7 +81,7 @@ final class CompensationReports {
       Instant now) {
     UUID[] jobIds = failures.stream().map(f -> f.jobId().value()).distinct().toArray(UUID[]::new);
     Map<UUID, JobStore.JobAttempts> policies =
-        handle.attach(JobStore.class).findMaxAttempts(jobIds).stream()
+        AttachedStores.of(handle, JobStore.class).findMaxAttempts(jobIds).stream()
             .collect(Collectors.toMap(JobStore.JobAttempts::id, Function.identity()));
     List<StatusMessage> retries = new ArrayList<>();
     List<StatusMessage> finalFailures = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.findoc.batch.coordinator.tracking;
 
 import io.findoc.batch.common.state.JobState;
+import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.CompensationStore;
 import io.findoc.batch.coordinator.store.JobStore;
 import java.util.Map;
@@ -46,8 +47,8 @@ final class EndedCompensations {
     UUID[] ids = byJob.keySet().toArray(UUID[]::new);
     int[] done = byJob.values().stream().mapToInt(c -> c[0]).toArray();
     int[] failed = byJob.values().stream().mapToInt(c -> c[1]).toArray();
-    JobStore jobs = handle.attach(JobStore.class);
-    CompensationStore store = handle.attach(CompensationStore.class);
+    JobStore jobs = AttachedStores.of(handle, JobStore.class);
+    CompensationStore store = AttachedStores.of(handle, CompensationStore.class);
     for (CompensationStore.CompensationTally job : store.addCompensated(ids, done, failed)) {
       if (job.compensationFailed() == 0) {
         jobs.moveState(

@@ -2,6 +2,7 @@ package io.findoc.batch.coordinator.tracking;
 
 import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.common.state.TaskState;
+import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.CompensationStore;
 import io.findoc.batch.coordinator.store.CountDeltas;
 import io.findoc.batch.coordinator.store.JobCounts;
@@ -30,7 +31,7 @@ final class JobSettlement {
 
   /** Settles each job; {@code actor} names the component in the job's history. */
   static void settle(Handle handle, List<JobProgress> jobs, String actor) {
-    JobStore store = handle.attach(JobStore.class);
+    JobStore store = AttachedStores.of(handle, JobStore.class);
     for (JobProgress job : jobs) {
       JobState state = job.state();
       boolean live = state.isDispatchable() || state == JobState.PAUSED;
@@ -52,7 +53,7 @@ final class JobSettlement {
   }
 
   private static void failFast(Handle handle, JobStore store, JobProgress job, String actor) {
-    CompensationStore tasks = handle.attach(CompensationStore.class);
+    CompensationStore tasks = AttachedStores.of(handle, CompensationStore.class);
     String reason = thresholdReason(job);
     List<TaskTransition> cancelled =
         tasks.cancelUnfinishedFailingFast(
@@ -77,7 +78,7 @@ final class JobSettlement {
     if (store.moveState(id, from, JobState.ROLLING_BACK, false, actor, reason) == 0) {
       return;
     }
-    int compensations = handle.attach(CompensationStore.class).startCompensation(id);
+    int compensations = AttachedStores.of(handle, CompensationStore.class).startCompensation(id);
     if (compensations == 0) {
       store.moveState(
           id,

@@ -4,6 +4,7 @@ import io.findoc.batch.common.state.TaskState;
 import io.findoc.batch.coordinator.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.dispatch.DispatchSignal;
+import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.CountDeltas;
 import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.TaskStore;
@@ -54,8 +55,8 @@ public class LeaseReaper extends PeriodicAgent {
     int reaped =
         jdbi.inTransaction(
             handle -> {
-              TaskStore tasks = handle.attach(TaskStore.class);
-              JobStore jobs = handle.attach(JobStore.class);
+              TaskStore tasks = AttachedStores.of(handle, TaskStore.class);
+              JobStore jobs = AttachedStores.of(handle, JobStore.class);
               List<TaskStore.ExpiredLease> leases = tasks.reapExpiredLeases(BATCH);
               if (leases.isEmpty()) {
                 return 0;

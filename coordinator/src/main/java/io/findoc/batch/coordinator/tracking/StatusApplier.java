@@ -8,6 +8,7 @@ import io.findoc.batch.coordinator.dispatch.CompletionRate;
 import io.findoc.batch.coordinator.events.JobEvents;
 import io.findoc.batch.coordinator.metrics.AppliedAttempts;
 import io.findoc.batch.coordinator.metrics.TaskFigures;
+import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.CountDeltas;
 import io.findoc.batch.coordinator.store.JobProgress;
 import io.findoc.batch.coordinator.store.JobStore;
@@ -100,8 +101,8 @@ public class StatusApplier {
   }
 
   private int apply(Handle handle, StatusBatch batch, AppliedAttempts changed) {
-    TaskStore tasks = handle.attach(TaskStore.class);
-    JobStore jobs = handle.attach(JobStore.class);
+    TaskStore tasks = AttachedStores.of(handle, TaskStore.class);
+    JobStore jobs = AttachedStores.of(handle, JobStore.class);
     CountDeltas deltas = new CountDeltas();
 
     List<TaskTransition> started = List.of();

@@ -2,6 +2,7 @@ package io.findoc.batch.coordinator.webhooks;
 
 import io.findoc.batch.common.event.EventType;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.WebhookEndpointRow;
 import io.findoc.batch.coordinator.store.WebhookStore;
 import io.findoc.batch.coordinator.submission.JobWebhook;
@@ -115,7 +116,7 @@ public class WebhookEndpoints {
     if (webhooks == null || webhooks.isEmpty()) {
       return List.of();
     }
-    WebhookStore store = handle.attach(WebhookStore.class);
+    WebhookStore store = AttachedStores.of(handle, WebhookStore.class);
     List<Created> created = new ArrayList<>();
     for (JobWebhook webhook : webhooks) {
       List<String> types =
