@@ -11,15 +11,18 @@ import org.junit.jupiter.api.Test;
 
 class DispatchCreditTest {
 
-  private final DispatchCredit credit =
-      new DispatchCredit(
-          new CoordinatorProperties.Dispatch(
-              5000,
-              Duration.ofSeconds(2),
-              500,
-              20_000,
-              Duration.ofMillis(200),
-              Duration.ofSeconds(30)));
+  private final DispatchCredit credit = withBatchSize(5000);
+
+  private static DispatchCredit withBatchSize(int batchSize) {
+    return new DispatchCredit(
+        new CoordinatorProperties.Dispatch(
+            batchSize,
+            Duration.ofSeconds(2),
+            500,
+            20_000,
+            Duration.ofMillis(200),
+            Duration.ofSeconds(30)));
+  }
 
   @Test
   void theTargetIsTheQueueTimeOfWorkWithinTheBounds() {
@@ -95,15 +98,7 @@ class DispatchCreditTest {
   @Test
   void theRefillThresholdIsAtMostOneRound() {
     // Target 20,000: a quarter would be 5,000, but one round is at most the batch size.
-    DispatchCredit smallRounds =
-        new DispatchCredit(
-            new CoordinatorProperties.Dispatch(
-                1000,
-                Duration.ofSeconds(2),
-                500,
-                20_000,
-                Duration.ofMillis(200),
-                Duration.ofSeconds(30)));
+    DispatchCredit smallRounds = withBatchSize(1000);
 
     assertThat(
             smallRounds.forRound(
