@@ -22,14 +22,14 @@ import java.util.Set;
  */
 final class DispatchCredit {
 
+  /** How far below the target a priority falls before it is topped up. */
+  private static final int REFILL_FRACTION = 4;
+
   private final CoordinatorProperties.Dispatch settings;
 
   DispatchCredit(CoordinatorProperties.Dispatch settings) {
     this.settings = settings;
   }
-
-  /** How far below the target a priority falls before it is topped up. */
-  private static final int REFILL_FRACTION = 4;
 
   /** The queued tasks each priority should have, given the completion rate. */
   int target(double completionsPerSecond) {
