@@ -102,8 +102,8 @@ public class JobSubmitter {
   public Submitted submit(String tenant, String idempotencyKey, InputStream body) {
     UUID id = UUID.randomUUID();
     List<WebhookEndpoints.Created> created = new ArrayList<>();
-    // The job is read back in the same transaction, for the answer: a store attached once more
-    // after the commit cost the coordinator a sixth of its CPU on small jobs.
+    // The job is read back in the same transaction, for the answer: reading it after the commit
+    // attached the whole JobStore once more, about 4 of the coordinator's 27 ms per 20-task job.
     Stored stored =
         jdbi.inTransaction(
             handle -> {

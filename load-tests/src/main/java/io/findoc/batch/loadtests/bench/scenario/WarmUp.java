@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /**
  * Runs a workload again and again until it has stopped getting faster: at least {@link #MIN_RUNS}
@@ -28,12 +29,6 @@ final class WarmUp {
     this.budget = budget;
   }
 
-  /** One run of the workload; returns its seconds. */
-  @FunctionalInterface
-  interface Run {
-    double seconds() throws Exception;
-  }
-
   /** What the warm-up took. */
   record Outcome(List<Double> seconds, boolean steady) {
 
@@ -48,11 +43,12 @@ final class WarmUp {
     }
   }
 
-  Outcome run(Run run) throws Exception {
+  /** Runs {@code run} (which returns its seconds) until steady or at the limit. */
+  Outcome run(Callable<Double> run) throws Exception {
     long deadline = System.nanoTime() + budget.toNanos();
     List<Double> seconds = new ArrayList<>();
     while (true) {
-      seconds.add(run.seconds());
+      seconds.add(run.call());
       boolean steady = seconds.size() >= MIN_RUNS && steady(seconds);
       if (steady || seconds.size() >= maxRuns || System.nanoTime() > deadline) {
         return new Outcome(seconds, steady);
