@@ -196,6 +196,8 @@ class EndToEndIT {
                   VAR.toString(),
                   "--db",
                   "jdbc:postgresql://127.0.0.1:" + pgPort + "/findoc",
+                  "--kafka",
+                  "127.0.0.1:" + ENV.get("FINDOC_KAFKA_PORT"),
                   "--results",
                   results.toString()
                 }));

@@ -5,6 +5,7 @@ import io.findoc.batch.loadtests.bench.report.Machine;
 import io.findoc.batch.loadtests.bench.report.Results;
 import io.findoc.batch.loadtests.bench.report.Summary;
 import io.findoc.batch.loadtests.bench.sampling.ProcessSampler;
+import io.findoc.batch.loadtests.bench.scenario.CeilingThroughput;
 import io.findoc.batch.loadtests.bench.scenario.DocumentSpeedup;
 import io.findoc.batch.loadtests.bench.scenario.HalfLoadLatency;
 import io.findoc.batch.loadtests.bench.scenario.NoopThroughput;
@@ -24,9 +25,10 @@ import java.util.Map;
  * each on a drained stack ({@link BenchRun#drain}), samples the stack's processes during each
  * ({@link ResourceReport}), writes everything to one results folder, and ends with a summary of
  * every {@code RESULT} line and the issue's goals ({@link Summary}). Usage: {@code Bench --api URL
- * --var DIR --findoc SCRIPT [--scenario all|noop,latency,...] [--tasks 100000,1000000] [--repeats
- * 3] [--drain-timeout 300] [--rate-limit N --rate-burst N] [--latency-rate T] [--smoke]
- * [--profile]}; see {@link BenchOptions}. {@code ./findoc bench} starts the stack and calls it.
+ * --var DIR --findoc SCRIPT [--kafka HOST:PORT] [--scenario all|noop,ceiling,latency,...] [--tasks
+ * 100000,1000000] [--repeats 3] [--drain-timeout 300] [--rate-limit N --rate-burst N]
+ * [--latency-rate T] [--smoke] [--profile]}; see {@link BenchOptions}. {@code ./findoc bench}
+ * starts the stack and calls it.
  */
 public final class Bench {
 
@@ -111,6 +113,7 @@ public final class Bench {
   static Scenario scenario(String name) {
     return switch (name) {
       case "noop" -> new NoopThroughput();
+      case "ceiling" -> new CeilingThroughput();
       case "latency" -> new HalfLoadLatency();
       case "speedup" -> new DocumentSpeedup();
       case "scheduling" -> new SchedulingFigures();

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param dbPassword its password (default {@code findoc})
  * @param adminDb a superuser connection, to create the peers' databases (default the server's
  *     {@code postgres} database as {@code postgres})
+ * @param kafka the stack's broker, for the lean ceiling's own topics (default {@code
+ *     127.0.0.1:19092})
  * @param scenarios the scenarios to run ({@code all} is every one)
  * @param tasks the sizes of the no-op jobs (default 100,000 and 1,000,000)
  * @param documents generated documents of the speed-up and peer scenarios (default 500)
@@ -50,6 +52,7 @@ public record BenchOptions(
     String dbUser,
     String dbPassword,
     String adminDb,
+    String kafka,
     List<String> scenarios,
     List<Integer> tasks,
     int documents,
@@ -67,11 +70,11 @@ public record BenchOptions(
 
   /**
    * Every scenario, in the order {@code all} runs them: the no-op rate first (the latency scenario
-   * loads the stack at half of it), the peers late (they share the machine and PostgreSQL), and
-   * {@code resources} last (it sums up what was sampled during the others).
+   * loads the stack at half of it, the ceiling divides it), the peers late (they share the machine
+   * and PostgreSQL), and {@code resources} last (it sums up what was sampled during the others).
    */
   public static final List<String> ALL =
-      List.of("noop", "latency", "speedup", "scheduling", "peers", "resources");
+      List.of("noop", "ceiling", "latency", "speedup", "scheduling", "peers", "resources");
 
   /** Reads {@code args}; unknown options are refused. */
   public static BenchOptions parse(String[] args) {
@@ -119,6 +122,7 @@ public record BenchOptions(
         take(o, "db-user", "findoc"),
         take(o, "db-password", "findoc"),
         take(o, "admin-db", db.replaceFirst("/[^/?]+(\\?.*)?$", "/postgres")),
+        take(o, "kafka", "127.0.0.1:19092"),
         scenarios,
         java.util.Arrays.stream(tasks.split(",")).map(Integer::parseInt).toList(),
         Integer.parseInt(take(o, "documents", smoke ? "20" : "500")),

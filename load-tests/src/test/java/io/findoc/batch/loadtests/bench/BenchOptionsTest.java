@@ -49,7 +49,8 @@ class BenchOptionsTest {
   @Test
   void allRunsTheScenariosInAnOrderWhereEachFindsWhatItNeeds() {
     assertThat(BenchOptions.ALL)
-        .containsExactly("noop", "latency", "speedup", "scheduling", "peers", "resources");
+        .containsExactly(
+            "noop", "ceiling", "latency", "speedup", "scheduling", "peers", "resources");
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.zaxxer.hikari.HikariDataSource;
+import io.findoc.batch.loadtests.bench.ScratchDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ final class DbSchedulerPeer implements Peer {
 
   DbSchedulerPeer(String adminUrl, int threads) throws SQLException, IOException {
     this.threads = threads;
-    this.database = PeerDatabase.fresh(adminUrl, "peer_dbscheduler", threads + 4);
+    this.database = ScratchDatabase.freshPool(adminUrl, "peer_dbscheduler", threads + 4);
     try (InputStream ddl = getClass().getResourceAsStream("db-scheduler-postgresql.sql");
         Connection c = database.getConnection();
         Statement st = c.createStatement()) {

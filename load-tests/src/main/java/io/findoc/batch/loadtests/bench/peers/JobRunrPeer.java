@@ -1,6 +1,7 @@
 package io.findoc.batch.loadtests.bench.peers;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.findoc.batch.loadtests.bench.ScratchDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -32,7 +33,7 @@ final class JobRunrPeer implements Peer {
 
   JobRunrPeer(String adminUrl, int threads) throws Exception {
     this.threads = threads;
-    this.database = PeerDatabase.fresh(adminUrl, "peer_jobrunr", threads + 4);
+    this.database = ScratchDatabase.freshPool(adminUrl, "peer_jobrunr", threads + 4);
     this.storage = new PostgresStorageProvider(database);
     this.scheduler =
         JobRunr.configure()

@@ -20,12 +20,16 @@ import java.util.Optional;
  *       the same analyser on the same cores in every system, so its ratio is reported, not judged);
  *   <li>latency: submit-to-start p99 at most 100 ms at half load;
  *   <li>speed-up: at least 90% of the ideal speed-up on CPU-bound documents with 2 worker
- *       processes.
+ *       processes;
  * </ul>
+ *
+ * <p>and the team's goal beyond the issue's floor: at least 25,000 no-op tasks/s end to end on the
+ * 1,000,000-task job (the lean ceiling, scenario {@code ceiling}, does about twice that here).
  */
 public final class Goals {
 
   static final double NOOP_PER_S = 10_000;
+  static final double TEAM_NOOP_PER_S = 25_000;
   static final int NOOP_SIZE = 1_000_000;
   static final double HEAP_BYTES_PER_TASK = 64;
   static final double HEAP_MIN_MB = 16;
@@ -84,7 +88,7 @@ public final class Goals {
     lines.forEach(line -> last.put(line.scenario(), line));
     List<Verdict> verdicts = new ArrayList<>();
     ResultLine noop = last.get("noop");
-    verdicts.add(noopRate(noop));
+    verdicts.add(noopRate(noop, NOOP_PER_S, ">= 10,000"));
     verdicts.add(heap(noop));
     ResultLine peers = last.get("peers");
     verdicts.add(
@@ -109,11 +113,12 @@ public final class Goals {
             SPEEDUP_PCT,
             "%",
             ">= 90% of the ideal speed-up, CPU-bound documents, 2 worker processes"));
+    verdicts.add(noopRate(noop, TEAM_NOOP_PER_S, "team goal: >= 25,000"));
     return verdicts;
   }
 
-  private static Verdict noopRate(ResultLine noop) {
-    String goal = ">= 10,000 no-op tasks/s end to end on the 1,000,000-task job";
+  private static Verdict noopRate(ResultLine noop, double goalValue, String atLeast) {
+    String goal = atLeast + " no-op tasks/s end to end on the 1,000,000-task job";
     if (noop == null) {
       return notMeasured(goal, "");
     }
@@ -131,7 +136,7 @@ public final class Goals {
                           noop.number("tasks_" + size + "_per_s").orElse(Double.NaN)))
               .orElse(""));
     }
-    return compare(goal, rate.get(), NOOP_PER_S, true, "/s");
+    return compare(goal, rate.get(), goalValue, true, "/s");
   }
 
   private static Verdict heap(ResultLine noop) {

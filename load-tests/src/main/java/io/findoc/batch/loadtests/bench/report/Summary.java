@@ -47,8 +47,9 @@ public final class Summary {
             : "  FAILED scenarios (see their stack traces above): " + failedScenarios + "\n");
     text.append(
         smoke
-            ? "\n  goals (issue 8; a smoke run: no figure means anything, the verdicts neither):\n"
-            : "\n  goals (issue 8):\n");
+            ? "\n  goals (issue 8, and the team's throughput goal; a smoke run: no figure means anything,"
+                + " the verdicts neither):\n"
+            : "\n  goals (issue 8, and the team's throughput goal):\n");
     for (Goals.Verdict v : verdicts) {
       text.append(
           String.format(

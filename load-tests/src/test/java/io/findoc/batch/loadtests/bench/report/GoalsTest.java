@@ -48,6 +48,15 @@ class GoalsTest {
   }
 
   @Test
+  void theTeamsGoalIsJudgedOnTheSameRate() {
+    List<Verdict> verdicts = judge("RESULT noop tasks_1000000_per_s=12500");
+
+    assertThat(goal(verdicts, "10,000 no-op").status()).isEqualTo(Status.PASS);
+    assertThat(goal(verdicts, "team goal: >= 25,000 no-op").status()).isEqualTo(Status.SHORT);
+    assertThat(goal(verdicts, "team goal").margin()).isEqualTo("short by 50% (12,500 of 25,000/s)");
+  }
+
+  @Test
   void withoutTheMillionTaskJobTheRateGoalIsNotMeasuredAndSaysWhatRan() {
     Verdict noop = goal(judge("RESULT noop tasks_100000_per_s=5300"), "10,000 no-op");
 
@@ -123,7 +132,7 @@ class GoalsTest {
   void everyGoalWithoutItsScenarioIsNotMeasured() {
     List<Verdict> verdicts = judge("RESULT resources scenario=all");
 
-    assertThat(verdicts).hasSize(6).allMatch(v -> v.status() == Status.NOT_MEASURED);
+    assertThat(verdicts).hasSize(7).allMatch(v -> v.status() == Status.NOT_MEASURED);
   }
 
   @Test

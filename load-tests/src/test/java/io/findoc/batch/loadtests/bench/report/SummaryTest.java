@@ -27,10 +27,11 @@ class SummaryTest {
         .containsPattern("PASS +\\| >= 10,000 no-op tasks/s")
         .containsPattern("SHORT +\\| submit-to-start p99 <= 100 ms")
         .contains("over by 150 ms (250 > 100 ms)")
-        .containsPattern("NOT MEASURED +\\| >= 3x JobRunr");
+        .containsPattern("NOT MEASURED +\\| >= 3x JobRunr")
+        .containsPattern("SHORT +\\| team goal: >= 25,000 no-op tasks/s");
     assertThat(Files.readString(folder.resolve("results.txt")))
         .endsWith(
-            "RESULT summary goals_pass=1 goals_short=1 goals_not_measured=4"
+            "RESULT summary goals_pass=1 goals_short=2 goals_not_measured=4"
                 + " failed_scenarios=1\n");
   }
 }
