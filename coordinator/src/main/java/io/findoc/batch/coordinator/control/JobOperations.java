@@ -8,6 +8,7 @@ import io.findoc.batch.common.state.TaskState;
 import io.findoc.batch.coordinator.dispatch.DispatchSignal;
 import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.CountDeltas;
+import io.findoc.batch.coordinator.store.JobCountStore;
 import io.findoc.batch.coordinator.store.JobRow;
 import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.TaskStore;
@@ -140,7 +141,7 @@ public class JobOperations {
             return false;
           }
           if (!deltas.isEmpty()) {
-            jobStore.addCounts(deltas);
+            AttachedStores.of(handle, JobCountStore.class).addCounts(deltas);
           }
           if (jobStore.moveState(id, from, JobState.CANCELLED, true, actor, reason) == 0) {
             handle.rollback();
@@ -219,7 +220,7 @@ public class JobOperations {
           } else {
             jobStore.recordHistory(id, from, from, actor, detail);
           }
-          jobStore.addCounts(deltas);
+          AttachedStores.of(handle, JobCountStore.class).addCounts(deltas);
           return retried;
         });
   }

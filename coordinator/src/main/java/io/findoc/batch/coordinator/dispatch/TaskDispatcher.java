@@ -6,8 +6,8 @@ import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.ClaimedTask;
 import io.findoc.batch.coordinator.store.CountDeltas;
-import io.findoc.batch.coordinator.store.JobStore;
-import io.findoc.batch.coordinator.store.TaskStore;
+import io.findoc.batch.coordinator.store.DispatchStore;
+import io.findoc.batch.coordinator.store.JobCountStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -41,8 +41,14 @@ public class TaskDispatcher implements SmartLifecycle {
 
   private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(1);
 
+  /**
+   * How often at most a round looks for rounds past their retry time: they come due seconds apart
+   * ({@code send-timeout} + 5 s, or 1 s after a refusal), and the look costs a query and a store
+   * attached on every round, which with small jobs is every job.
+   */
+  static final Duration DUE_ROUNDS_CHECK = Duration.ofMillis(500);
+
   private final Jdbi jdbi;
-  private final JobStore jobs;
   private final DispatchRounds rounds;
   private final DispatchSignal signal;
   private final CoordinatorProperties.Dispatch settings;
@@ -53,10 +59,10 @@ public class TaskDispatcher implements SmartLifecycle {
   private final Timer claiming;
   private final Timer publishing;
   private volatile Thread thread;
+  private long nextDueRoundsCheck = System.nanoTime();
 
   public TaskDispatcher(
       Jdbi jdbi,
-      JobStore jobs,
       DispatchRounds rounds,
       DispatchSignal signal,
       CompletionRate completions,
@@ -65,7 +71,6 @@ public class TaskDispatcher implements SmartLifecycle {
     this.completions = completions;
     this.credit = new DispatchCredit(properties.dispatch());
     this.jdbi = jdbi;
-    this.jobs = jobs;
     this.rounds = rounds;
     this.signal = signal;
     this.settings = properties.dispatch();
@@ -82,25 +87,16 @@ public class TaskDispatcher implements SmartLifecycle {
    *     included
    */
   public int runOnce() {
-    int again = rounds.publishDue();
+    int again = 0;
+    if (System.nanoTime() - nextDueRoundsCheck >= 0) {
+      nextDueRoundsCheck = System.nanoTime() + DUE_ROUNDS_CHECK.toNanos();
+      again = rounds.publishDue();
+    }
     return again + dispatchNew();
   }
 
   private int dispatchNew() {
-    List<DispatchCandidate> candidates = jobs.findDispatchCandidates(MAX_JOBS_PER_ROUND);
-    if (candidates.isEmpty()) {
-      return 0;
-    }
-    Set<Priority> waiting = EnumSet.noneOf(Priority.class);
-    candidates.forEach(job -> waiting.add(job.priority()));
-    int target = this.credit.target(completions.perSecond());
-    Map<Priority, Integer> credit =
-        this.credit.forRound(target, jobs.countQueuedByPriority(), waiting);
-    DispatchPlan plan = DispatchPlanner.plan(candidates, target, credit);
-    if (plan.isEmpty()) {
-      return 0;
-    }
-    Round round = jdbi.inTransaction(handle -> claim(handle, plan));
+    Round round = jdbi.inTransaction(this::claim);
     if (round.tasks().isEmpty()) {
       return 0;
     }
@@ -111,33 +107,51 @@ public class TaskDispatcher implements SmartLifecycle {
 
   private record Round(long id, List<ClaimedTask> tasks) {}
 
-  /** Claims the planned tasks, moves the job counters and records the round, in one transaction. */
-  private Round claim(Handle handle, DispatchPlan plan) {
-    TaskStore taskStore = AttachedStores.of(handle, TaskStore.class);
+  private static final Round NONE = new Round(0, List.of());
+
+  /**
+   * Plans a round and claims its tasks, in one transaction with one store: with small jobs a round
+   * runs for every job, and each handle and each attached store costs more than the queries.
+   */
+  private Round claim(Handle handle) {
+    DispatchStore store = AttachedStores.of(handle, DispatchStore.class);
+    List<DispatchCandidate> candidates = store.findDispatchCandidates(MAX_JOBS_PER_ROUND);
+    if (candidates.isEmpty()) {
+      return NONE;
+    }
+    Set<Priority> waiting = EnumSet.noneOf(Priority.class);
+    candidates.forEach(job -> waiting.add(job.priority()));
+    int target = this.credit.target(completions.perSecond());
+    Map<Priority, Integer> credit =
+        this.credit.forRound(target, store.countQueuedByPriority(), waiting);
+    DispatchPlan plan = DispatchPlanner.plan(candidates, target, credit);
+    if (plan.isEmpty()) {
+      return NONE;
+    }
     List<ClaimedTask> claimed =
         claiming.record(
             () -> {
-              List<ClaimedTask> all = new ArrayList<>(claim(taskStore, plan.fifo(), false));
-              all.addAll(claim(taskStore, plan.lifo(), true));
+              List<ClaimedTask> all = new ArrayList<>(claim(store, plan.fifo(), false));
+              all.addAll(claim(store, plan.lifo(), true));
               return all;
             });
     if (claimed.isEmpty()) {
-      return new Round(0, claimed);
+      return NONE;
     }
     CountDeltas deltas = new CountDeltas();
     for (ClaimedTask task : claimed) {
       deltas.move(task.jobId(), task.previousState(), TaskState.QUEUED);
     }
-    AttachedStores.of(handle, JobStore.class).addCounts(deltas);
+    AttachedStores.of(handle, JobCountStore.class).addCounts(deltas);
     return new Round(rounds.open(handle, claimed), claimed);
   }
 
   private static List<ClaimedTask> claim(
-      TaskStore tasks, DispatchPlan.Claims claims, boolean newestFirst) {
+      DispatchStore store, DispatchPlan.Claims claims, boolean newestFirst) {
     if (claims.isEmpty()) {
       return List.of();
     }
-    return tasks.claimDispatchable(claims.jobIds(), claims.limits(), newestFirst);
+    return store.claimDispatchable(claims.jobIds(), claims.limits(), newestFirst);
   }
 
   private void loop() {

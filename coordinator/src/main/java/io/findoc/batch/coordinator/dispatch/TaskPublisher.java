@@ -7,8 +7,8 @@ import io.findoc.batch.common.message.TaskMessage;
 import io.findoc.batch.common.topic.TopicNames;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.ClaimedTask;
+import io.findoc.batch.coordinator.store.DispatchStore;
 import io.findoc.batch.coordinator.store.JobDispatchInfo;
-import io.findoc.batch.coordinator.store.JobStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -32,15 +33,15 @@ import org.springframework.stereotype.Component;
 public class TaskPublisher {
 
   private final KafkaTemplate<String, byte[]> kafka;
-  private final JobStore jobStore;
+  private final DispatchStore store;
   private final TopicNames topics;
   private final Duration sendTimeout;
   private final JsonSerde<StoredTaskMessage> serde = new JsonSerde<>(StoredTaskMessage.class);
 
   public TaskPublisher(
-      KafkaTemplate<String, byte[]> kafka, JobStore jobStore, CoordinatorProperties properties) {
+      KafkaTemplate<String, byte[]> kafka, Jdbi jdbi, CoordinatorProperties properties) {
     this.kafka = kafka;
-    this.jobStore = jobStore;
+    this.store = jdbi.onDemand(DispatchStore.class);
     this.topics = properties.topics();
     this.sendTimeout = properties.dispatch().sendTimeout();
   }
@@ -90,7 +91,7 @@ public class TaskPublisher {
 
   private Map<UUID, JobDispatchInfo> jobsOf(List<ClaimedTask> tasks) {
     UUID[] ids = tasks.stream().map(ClaimedTask::jobId).distinct().toArray(UUID[]::new);
-    return jobStore.findDispatchInfo(ids).stream()
+    return store.findDispatchInfo(ids).stream()
         .collect(Collectors.toMap(JobDispatchInfo::id, Function.identity()));
   }
 }

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 /**
  * Per-job changes of the task counters, collected while task rows change state and applied with
- * {@link JobStore#addCounts} in the same transaction. The accessors give parallel arrays ordered by
- * job id, so concurrent transactions lock job rows in one order.
+ * {@link JobCountStore#addCounts} in the same transaction. The accessors give parallel arrays
+ * ordered by job id, so concurrent transactions lock job rows in one order.
  */
 public final class CountDeltas {
 

@@ -2,30 +2,23 @@ package io.findoc.batch.coordinator.store;
 
 import io.findoc.batch.common.event.EventType;
 import io.findoc.batch.common.message.ControlAction;
-import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.state.JobState;
-import io.findoc.batch.coordinator.dispatch.DispatchCandidate;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.SqlObject;
-import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Jobs: their rows, their counters and their state changes. */
+/** Jobs: their rows and their state changes (their counters move through {@link JobCountStore}). */
 @UseClasspathSqlLocator
 @RegisterConstructorMapper(JobRow.class)
-@RegisterConstructorMapper(JobProgress.class)
-@RegisterConstructorMapper(JobDispatchInfo.class)
 public interface JobStore extends SqlObject {
 
   @SqlUpdate
@@ -105,10 +98,6 @@ public interface JobStore extends SqlObject {
       @Bind("afterId") UUID afterId,
       @Bind("limit") int limit);
 
-  /** Moves the counters of several jobs by deltas; returns their new state and counts. */
-  @SqlQuery
-  List<JobProgress> addCounts(@BindMethods CountDeltas deltas);
-
   /**
    * Moves a job from {@code from} to {@code to}, setting its start and finish times, and records
    * the change in its history and, in the same transaction, the event it emits (the outbox row of
@@ -155,22 +144,6 @@ public interface JobStore extends SqlObject {
   /** Sets the priority of an unfinished job; returns 0 if it has finished. */
   @SqlUpdate
   int changePriority(@Bind("id") UUID id, @Bind("priority") String priority);
-
-  /** Jobs with tasks to hand out, oldest first, at most {@code limit}. */
-  @SqlQuery
-  @RegisterConstructorMapper(DispatchCandidate.class)
-  List<DispatchCandidate> findDispatchCandidates(@Bind("limit") int limit);
-
-  /**
-   * Tasks handed to Kafka and not yet started, per priority: what the dispatcher's credit spends.
-   */
-  @SqlQuery
-  @KeyColumn("priority")
-  @ValueColumn("queued")
-  Map<Priority, Long> countQueuedByPriority();
-
-  @SqlQuery
-  List<JobDispatchInfo> findDispatchInfo(@Bind("ids") UUID[] ids);
 
   /** Those of the given jobs whose tasks depend on one another. */
   @SqlQuery

@@ -1,22 +1,21 @@
 package io.findoc.batch.coordinator.store;
 
 import io.findoc.batch.common.state.TaskState;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * Tasks: claiming them for dispatch, and applying workers' reports in batches. Every report
- * statement is guarded on the state it expects and on the attempt, so a duplicate or a late report
- * of an older attempt changes nothing. (Tasks are inserted by {@link TaskWriter}, with COPY.)
+ * Tasks: applying workers' reports in batches (the dispatcher claims them through {@link
+ * DispatchStore}). Every report statement is guarded on the state it expects and on the attempt, so
+ * a duplicate or a late report of an older attempt changes nothing. (Tasks are inserted by {@link
+ * TaskWriter}, with COPY.)
  *
  * <p>A report may find its task PENDING at the reported attempt: a worker deferred the attempt (its
  * job was paused), which keeps its number, and a redelivered copy of the message ran after the
@@ -25,27 +24,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 @UseClasspathSqlLocator
 @RegisterConstructorMapper(TaskRow.class)
-@RegisterConstructorMapper(ClaimedTask.class)
 @RegisterConstructorMapper(TaskTransition.class)
 public interface TaskStore {
-
-  /**
-   * Moves dispatchable tasks (PENDING, or RETRY_WAIT whose time has come, and not blocked by tasks
-   * they depend on) to QUEUED: up to {@code limits[i]} of job {@code jobIds[i]}, lowest numbers
-   * first, or highest if {@code newestFirst}; rows locked by another dispatcher are skipped. The
-   * caller commits, then publishes them.
-   */
-  default List<ClaimedTask> claimDispatchable(UUID[] jobIds, int[] limits, boolean newestFirst) {
-    return claimDispatchable(
-        jobIds, limits, Arrays.stream(limits).sum(), newestFirst ? "DESC" : "ASC");
-  }
-
-  @SqlQuery
-  List<ClaimedTask> claimDispatchable(
-      @Bind("jobIds") UUID[] jobIds,
-      @Bind("limits") int[] limits,
-      @Bind("total") int total,
-      @Define("direction") String direction);
 
   /**
    * PENDING or QUEUED to RUNNING, for the reported attempts, with a lease of {@code lease} (a

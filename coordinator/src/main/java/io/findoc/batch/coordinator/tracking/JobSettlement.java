@@ -5,6 +5,7 @@ import io.findoc.batch.common.state.TaskState;
 import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.CompensationStore;
 import io.findoc.batch.coordinator.store.CountDeltas;
+import io.findoc.batch.coordinator.store.JobCountStore;
 import io.findoc.batch.coordinator.store.JobCounts;
 import io.findoc.batch.coordinator.store.JobProgress;
 import io.findoc.batch.coordinator.store.JobStore;
@@ -63,7 +64,7 @@ final class JobSettlement {
       deltas.move(task.jobId(), task.previousState(), TaskState.CANCELLED);
     }
     if (!deltas.isEmpty()) {
-      store.addCounts(deltas);
+      AttachedStores.of(handle, JobCountStore.class).addCounts(deltas);
     }
     reason = reason + "; fail-fast cancelled " + cancelled.size() + " unfinished tasks";
     if (job.policy().rollback()) {

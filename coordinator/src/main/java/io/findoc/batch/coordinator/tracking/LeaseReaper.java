@@ -6,6 +6,7 @@ import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.dispatch.DispatchSignal;
 import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.CountDeltas;
+import io.findoc.batch.coordinator.store.JobCountStore;
 import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.TaskStore;
 import io.findoc.batch.coordinator.store.TaskTransition;
@@ -78,7 +79,10 @@ public class LeaseReaper extends PeriodicAgent {
                         failed.stream().map(TaskTransition::jobId).toArray(UUID[]::new),
                         failed.stream().mapToInt(TaskTransition::number).toArray()));
               }
-              JobSettlement.settle(handle, jobs.addCounts(deltas), StatusApplier.ACTOR);
+              JobSettlement.settle(
+                  handle,
+                  AttachedStores.of(handle, JobCountStore.class).addCounts(deltas),
+                  StatusApplier.ACTOR);
               return leases.size();
             });
     if (reaped > 0) {

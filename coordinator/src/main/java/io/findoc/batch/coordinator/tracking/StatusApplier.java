@@ -10,6 +10,7 @@ import io.findoc.batch.coordinator.metrics.AppliedAttempts;
 import io.findoc.batch.coordinator.metrics.TaskFigures;
 import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.CountDeltas;
+import io.findoc.batch.coordinator.store.JobCountStore;
 import io.findoc.batch.coordinator.store.JobProgress;
 import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.TaskStore;
@@ -143,7 +144,7 @@ public class StatusApplier {
     if (deltas.isEmpty()) {
       return 0;
     }
-    List<JobProgress> progress = jobs.addCounts(deltas);
+    List<JobProgress> progress = AttachedStores.of(handle, JobCountStore.class).addCounts(deltas);
     List<UUID> moved = progress.stream().map(JobProgress::id).toList();
     events.tasksChanged(handle, moved, started, succeeded, failed);
     JobSettlement.settle(handle, progress, ACTOR);

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * How PostgreSQL plans the dispatcher's claim ({@code TaskStore/claimDispatchable.sql}, the file
- * the coordinator runs) for a round over many jobs on a large task table. The planner takes a
+ * How PostgreSQL plans the dispatcher's claim ({@code DispatchStore/claimDispatchable.sql}, the
+ * file the coordinator runs) for a round over many jobs on a large task table. The planner takes a
  * per-job {@code LIMIT} it cannot know for a tenth of a job's rows; without the round's total as a
  * bound it expected hundreds of thousands of claimed rows and joined its UPDATE by reading the
  * whole task table, seconds per round once a benchmark had left millions of rows.
@@ -25,7 +25,7 @@ class ClaimPlanIT {
   private static final int JOBS = 300;
   private static final int TASKS_PER_JOB = 1000;
   private static final String CLAIM =
-      "io/findoc/batch/coordinator/store/TaskStore/claimDispatchable.sql";
+      "io/findoc/batch/coordinator/store/DispatchStore/claimDispatchable.sql";
   private static final String TOTAL_BOUND = "LIMIT :total";
 
   private static RunningStack stack;

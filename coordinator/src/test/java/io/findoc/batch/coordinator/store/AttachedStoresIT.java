@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.findoc.batch.coordinator.testing.RunningStack;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class AttachedStoresIT {
               assertThat(AttachedStores.of(handle, TaskStore.class))
                   .isSameAs(AttachedStores.of(handle, TaskStore.class))
                   .isNotSameAs(jobs);
-              assertThat(jobs.countQueuedByPriority()).isNotNull();
+              assertThat(jobs.find(UUID.randomUUID())).isEmpty();
             });
   }
 
@@ -49,7 +50,7 @@ class AttachedStoresIT {
               JobStore second = AttachedStores.of(handle, JobStore.class);
 
               assertThat(second).isNotSameAs(first);
-              assertThat(second.countQueuedByPriority()).isNotNull();
+              assertThat(second.find(UUID.randomUUID())).isEmpty();
             });
   }
 }

@@ -1,0 +1,62 @@
+package io.findoc.batch.coordinator.store;
+
+import io.findoc.batch.common.message.Priority;
+import io.findoc.batch.coordinator.dispatch.DispatchCandidate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/**
+ * What a dispatch round reads and claims, and what the publisher reads of the jobs it publishes. A
+ * store of its own, not methods of {@link JobStore} and {@link TaskStore}: JDBI builds every method
+ * of an interface each time it is attached (it locates the SQL, finds the mappers and the binders),
+ * and the dispatcher attaches its store once per round, which with small jobs is once per job.
+ */
+@UseClasspathSqlLocator
+@RegisterConstructorMapper(DispatchCandidate.class)
+@RegisterConstructorMapper(ClaimedTask.class)
+@RegisterConstructorMapper(JobDispatchInfo.class)
+public interface DispatchStore {
+
+  /** Jobs with tasks to hand out, oldest first, at most {@code limit}. */
+  @SqlQuery
+  List<DispatchCandidate> findDispatchCandidates(@Bind("limit") int limit);
+
+  /**
+   * Tasks handed to Kafka and not yet started, per priority: what the dispatcher's credit spends.
+   */
+  @SqlQuery
+  @KeyColumn("priority")
+  @ValueColumn("queued")
+  Map<Priority, Long> countQueuedByPriority();
+
+  /**
+   * Moves dispatchable tasks (PENDING, or RETRY_WAIT whose time has come, and not blocked by tasks
+   * they depend on) to QUEUED: up to {@code limits[i]} of job {@code jobIds[i]}, lowest numbers
+   * first, or highest if {@code newestFirst}; rows locked by another dispatcher are skipped. The
+   * caller commits, then publishes them.
+   */
+  default List<ClaimedTask> claimDispatchable(UUID[] jobIds, int[] limits, boolean newestFirst) {
+    return claimDispatchable(
+        jobIds, limits, Arrays.stream(limits).sum(), newestFirst ? "DESC" : "ASC");
+  }
+
+  @SqlQuery
+  List<ClaimedTask> claimDispatchable(
+      @Bind("jobIds") UUID[] jobIds,
+      @Bind("limits") int[] limits,
+      @Bind("total") int total,
+      @Define("direction") String direction);
+
+  /** What a task message carries of its job. */
+  @SqlQuery
+  List<JobDispatchInfo> findDispatchInfo(@Bind("ids") UUID[] ids);
+}
