@@ -9,22 +9,30 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.postgresql.PGConnection;
@@ -45,6 +53,9 @@ public final class LeanFlow {
 
   private static final int PARTITIONS = 12;
   private static final Duration POLL = Duration.ofMillis(100);
+
+  /** How long a run may go without a status applied, or its topics unready, before it fails. */
+  private static final Duration STALL = Duration.ofSeconds(60);
 
   private final String bootstrap;
   private final String jdbcUrl;
@@ -98,6 +109,7 @@ public final class LeanFlow {
           .all()
           .get();
       try {
+        awaitPartitions(admin, List.of(taskTopic, statusTopic));
         return run(tasks, workers, taskTopic, statusTopic, run);
       } finally {
         admin.deleteTopics(List.of(taskTopic, statusTopic)).all().get();
@@ -135,12 +147,24 @@ public final class LeanFlow {
                 }));
         long t1 = System.nanoTime();
         publishTasks(taskTopic, tasks);
+        long lastApplied = -1;
+        long lastProgress = System.nanoTime();
         while (applied.get() < tasks) {
           for (Future<?> part : parts) {
             if (part.isDone()) {
               part.get(); // a part that ended early failed: say why
               throw new IllegalStateException("a part of the lean flow ended early");
             }
+          }
+          long now = applied.get();
+          if (now != lastApplied) {
+            lastApplied = now;
+            lastProgress = System.nanoTime();
+          } else if (System.nanoTime() - lastProgress > STALL.toNanos()) {
+            throw new IllegalStateException(
+                String.format(
+                    "the lean flow stalled: %,d of %,d statuses applied, none for %d s",
+                    now, tasks, STALL.toSeconds()));
           }
           Thread.sleep(20);
         }
@@ -181,18 +205,70 @@ public final class LeanFlow {
     }
   }
 
-  /** The dispatcher: every task, in id order. */
+  /** The dispatcher: every task, in id order; throws if the broker refused any. */
   private void publishTasks(String topic, int tasks) {
+    AtomicReference<Exception> refused = new AtomicReference<>();
     try (KafkaProducer<String, String> producer = producer()) {
-      for (int i = 0; i < tasks; i++) {
+      for (int i = 0; i < tasks && refused.get() == null; i++) {
         producer.send(
             new ProducerRecord<>(
                 topic,
                 Integer.toString(i),
                 "{\"v\":1,\"job\":1,\"task\":"
                     + i
-                    + ",\"attempt\":1,\"processor\":\"noop\",\"doc\":{\"text\":\"x\"}}"));
+                    + ",\"attempt\":1,\"processor\":\"noop\",\"doc\":{\"text\":\"x\"}}"),
+            (metadata, error) -> {
+              if (error != null) {
+                refused.compareAndSet(null, error);
+              }
+            });
       }
+    }
+    if (refused.get() != null) {
+      throw new IllegalStateException("the broker refused a task message", refused.get());
+    }
+  }
+
+  /**
+   * Waits until every partition of {@code topics} has a leader and a log on it. Right after their
+   * creation a loaded broker named itself leader before it had made the logs, answered produce
+   * requests with NOT_LEADER_OR_FOLLOWER, and the idempotent producer's retries then broke on
+   * out-of-order sequence numbers: the run never ended.
+   */
+  private static void awaitPartitions(Admin admin, List<String> topics) throws Exception {
+    long deadline = System.nanoTime() + STALL.toNanos();
+    while (!partitionsReady(admin, topics)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the lean flow's topics were not ready in time: " + topics);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static boolean partitionsReady(Admin admin, List<String> topics)
+      throws InterruptedException {
+    try {
+      Map<TopicPartition, Integer> leaders = new HashMap<>();
+      for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get().values()) {
+        for (TopicPartitionInfo partition : topic.partitions()) {
+          if (partition.leader() == null || partition.leader().isEmpty()) {
+            return false;
+          }
+          leaders.put(
+              new TopicPartition(topic.name(), partition.partition()), partition.leader().id());
+        }
+      }
+      Set<TopicPartition> logged = new HashSet<>();
+      admin
+          .describeLogDirs(new HashSet<>(leaders.values()))
+          .allDescriptions()
+          .get()
+          .forEach(
+              (broker, dirs) ->
+                  dirs.values().forEach(dir -> logged.addAll(dir.replicaInfos().keySet())));
+      return logged.containsAll(leaders.keySet());
+    } catch (ExecutionException e) {
+      return false; // not known to the broker yet
     }
   }
 
@@ -279,7 +355,7 @@ public final class LeanFlow {
   }
 
   private KafkaConsumer<String, String> consumer(String group, Map<String, String> extra) {
-    Map<String, Object> config = new java.util.HashMap<>(extra);
+    Map<String, Object> config = new HashMap<>(extra);
     config.put("bootstrap.servers", bootstrap);
     config.put("group.id", group);
     config.put("enable.auto.commit", "false");
