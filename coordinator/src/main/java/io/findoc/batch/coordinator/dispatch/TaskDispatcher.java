@@ -96,7 +96,7 @@ public class TaskDispatcher implements SmartLifecycle {
   }
 
   private int dispatchNew() {
-    Round round = jdbi.inTransaction(this::claim);
+    Round round = jdbi.inTransaction(this::planAndClaim);
     if (round.tasks().isEmpty()) {
       return 0;
     }
@@ -113,7 +113,7 @@ public class TaskDispatcher implements SmartLifecycle {
    * Plans a round and claims its tasks, in one transaction with one store: with small jobs a round
    * runs for every job, and each handle and each attached store costs more than the queries.
    */
-  private Round claim(Handle handle) {
+  private Round planAndClaim(Handle handle) {
     DispatchStore store = AttachedStores.of(handle, DispatchStore.class);
     List<DispatchCandidate> candidates = store.findDispatchCandidates(MAX_JOBS_PER_ROUND);
     if (candidates.isEmpty()) {
