@@ -12,27 +12,34 @@ class WarmUpTest {
   private final WarmUp warmUp = new WarmUp(12, Duration.ofMinutes(1));
 
   @Test
-  void runsUntilARunIsNoLongerFasterThanTheFastestBefore() throws Exception {
-    Iterator<Double> runs = List.of(20.0, 12.0, 9.0, 7.0, 7.2, 1.0).iterator();
+  void runsUntilTwoRunsInARowAreNoFasterThanTheFastestBefore() throws Exception {
+    Iterator<Double> runs = List.of(20.0, 12.0, 9.0, 7.0, 7.2, 7.1, 1.0).iterator();
 
     WarmUp.Outcome outcome = warmUp.run(runs::next);
 
-    assertThat(outcome.seconds()).containsExactly(20.0, 12.0, 9.0, 7.0, 7.2);
+    assertThat(outcome.seconds()).containsExactly(20.0, 12.0, 9.0, 7.0, 7.2, 7.1);
     assertThat(outcome.steady()).isTrue();
   }
 
   @Test
-  void aSlowRunAfterAFastOneAlsoEndsIt() throws Exception {
-    Iterator<Double> runs = List.of(10.0, 8.0, 9.5, 1.0).iterator();
+  void oneRunNoFasterIsNotEnough() throws Exception {
+    Iterator<Double> runs = List.of(29.97, 15.32, 10.51, 10.91, 10.6, 1.0).iterator();
 
-    assertThat(warmUp.run(runs::next).seconds()).containsExactly(10.0, 8.0, 9.5);
+    assertThat(warmUp.run(runs::next).seconds()).containsExactly(29.97, 15.32, 10.51, 10.91, 10.6);
+  }
+
+  @Test
+  void aSlowRunAfterAFastOneCountsAsNoFaster() throws Exception {
+    Iterator<Double> runs = List.of(10.0, 8.0, 9.5, 8.3, 1.0).iterator();
+
+    assertThat(warmUp.run(runs::next).seconds()).containsExactly(10.0, 8.0, 9.5, 8.3);
   }
 
   @Test
   void runsAtLeastThreeTimesEvenIfTheFirstTwoAgree() throws Exception {
-    Iterator<Double> runs = List.of(10.0, 10.0, 6.0, 6.1).iterator();
+    Iterator<Double> runs = List.of(10.0, 10.0, 10.2, 1.0).iterator();
 
-    assertThat(warmUp.run(runs::next).seconds()).containsExactly(10.0, 10.0, 6.0, 6.1);
+    assertThat(warmUp.run(runs::next).seconds()).containsExactly(10.0, 10.0, 10.2);
   }
 
   @Test
