@@ -9,8 +9,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Moves a message that cannot be read to the dead-letter topic (see {@link DeadLetters}) and waits
- * until the broker has it, so the partition it came from can move on without losing it.
+ * Moves a message that cannot be read, or is refused, to the dead-letter topic (see {@link
+ * DeadLetters}) and waits until the broker has it, so the partition it came from can move on
+ * without losing it.
  */
 public final class DeadLetterPublisher {
 
@@ -33,17 +34,24 @@ public final class DeadLetterPublisher {
    * @throws IllegalStateException if the broker did not take it within 30 seconds
    */
   public void publish(ConsumerRecord<String, byte[]> unreadable, Exception reason) {
+    publish(unreadable, reason.getMessage());
+  }
+
+  /**
+   * Publishes {@code rejected} with {@code why} and waits for the acknowledgement.
+   *
+   * @throws IllegalStateException if the broker did not take it within 30 seconds
+   */
+  public void publish(ConsumerRecord<String, byte[]> rejected, String why) {
     try {
-      sender
-          .apply(DeadLetters.of(topic, unreadable, reason.getMessage()))
-          .get(30, TimeUnit.SECONDS);
+      sender.apply(DeadLetters.of(topic, rejected, why)).get(30, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException(
-          "could not dead-letter the message at " + DeadLetters.origin(unreadable), e);
+          "could not dead-letter the message at " + DeadLetters.origin(rejected), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(
-          "interrupted while dead-lettering " + DeadLetters.origin(unreadable), e);
+          "interrupted while dead-lettering " + DeadLetters.origin(rejected), e);
     }
   }
 }

@@ -77,11 +77,12 @@ public class FailedTaskPublisher {
       CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
           .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException(
+      throw new DeadLettersNotPublishedException(
           "the dead-letter topic did not take " + failures.size() + " " + reason + " records", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted writing " + reason + " dead letters", e);
+      throw new DeadLettersNotPublishedException(
+          "interrupted writing " + reason + " dead letters", e);
     }
   }
 }

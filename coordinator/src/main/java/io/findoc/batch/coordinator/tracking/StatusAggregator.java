@@ -3,13 +3,16 @@ package io.findoc.batch.coordinator.tracking;
 import io.findoc.batch.common.json.JsonSerde;
 import io.findoc.batch.common.json.UnreadableMessageException;
 import io.findoc.batch.common.message.StatusMessage;
+import io.findoc.batch.common.message.StatusReportRules;
 import io.findoc.batch.common.topic.DeadLetterPublisher;
+import io.findoc.batch.common.topic.DeadLetters;
 import io.findoc.batch.coordinator.dispatch.DispatchSignal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -19,9 +22,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes the status topic in batches (in the {@code status-aggregator} container, see {@link
- * io.findoc.batch.coordinator.config.KafkaConfiguration}). Each batch is applied in one database
- * transaction; the container commits the offsets after this method returns, so a batch that fails
- * (database down) is retried, never skipped. Unreadable messages go to the dead-letter topic.
+ * io.findoc.batch.coordinator.config.KafkaConfiguration}); the container commits the offsets after
+ * this method returns. No report can stop the intake:
+ *
+ * <ul>
+ *   <li>a record that is not JSON of a {@link StatusMessage} is <em>unreadable</em>, one that
+ *       breaks a {@link StatusReportRules rule} is <em>invalid</em>: neither reaches the database;
+ *   <li>the others are applied in one transaction; if the database refuses the batch for what one
+ *       of its reports says ({@link BatchFailures#tiedToReports}), the batch is split in halves and
+ *       each half applied on its own, down to the single report, which is <em>refused</em>;
+ *   <li>unreadable, invalid and refused records go to the dead-letter topic with the reason and
+ *       their origin in headers ({@link DeadLetters}), after the rest of the batch committed, and
+ *       are counted in {@code findoc.status.reports} under their outcome.
+ * </ul>
+ *
+ * A batch that fails because the database or the broker is not there (an outage) is thrown back to
+ * the container, which applies it again after a backoff: nothing is skipped then, and offsets stay
+ * until it applies.
  */
 @Component
 public class StatusAggregator implements BatchMessageListener<String, byte[]> {
@@ -35,8 +52,16 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
   private final Counter applied;
   private final Counter ignored;
   private final Counter unreadable;
+  private final Counter invalid;
+  private final Counter refused;
   private final Timer appliedBatches;
   private final Timer failedBatches;
+
+  /** A report read from its record. */
+  private record Received(ConsumerRecord<String, byte[]> record, StatusMessage report) {}
+
+  /** A record that goes to the dead-letter topic, and why. */
+  private record Rejected(ConsumerRecord<String, byte[]> record, String reason, Counter outcome) {}
 
   public StatusAggregator(
       StatusApplier applier,
@@ -49,50 +74,111 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
     this.applied = meters.counter("findoc.status.reports", "outcome", "applied");
     this.ignored = meters.counter("findoc.status.reports", "outcome", "ignored");
     this.unreadable = meters.counter("findoc.status.reports", "outcome", "unreadable");
+    this.invalid = meters.counter("findoc.status.reports", "outcome", "invalid");
+    this.refused = meters.counter("findoc.status.reports", "outcome", "refused");
     this.appliedBatches = meters.timer("findoc.status.batch.apply", "outcome", "applied");
     this.failedBatches = meters.timer("findoc.status.batch.apply", "outcome", "failed");
   }
 
   @Override
   public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
-    List<StatusMessage> reports = new ArrayList<>(records.size());
+    List<Received> reports = new ArrayList<>(records.size());
+    List<Rejected> rejected = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : records) {
-      try {
-        StatusMessage report = serde.deserialize(record.topic(), record.value());
-        if (report != null) {
-          reports.add(report);
-        }
-      } catch (UnreadableMessageException e) {
-        LOG.warn(
-            "Unreadable status report at {}-{}@{}; moved to the dead-letter topic.",
-            record.topic(),
-            record.partition(),
-            record.offset(),
-            e);
-        deadLetters.publish(record, e);
-        unreadable.increment();
-      }
+      read(record, reports, rejected);
     }
-    if (reports.isEmpty()) {
-      return;
+    StatusApplier.Applied result = applySplitting(valid(reports, rejected), rejected);
+    // After the commits: a batch tried again after an outage dead-letters nothing twice.
+    for (Rejected record : rejected) {
+      deadLetters.publish(record.record(), record.reason());
+      record.outcome().increment();
     }
-    long start = System.nanoTime();
-    StatusApplier.Applied result;
-    try {
-      result = applier.apply(reports);
-    } catch (RuntimeException e) {
-      failedBatches.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-      LOG.warn(
-          "A batch of {} status reports could not be applied; nothing of it was committed, its"
-              + " offsets stay, and the whole batch is tried again.",
-          reports.size());
-      throw e;
-    }
-    appliedBatches.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     applied.increment(result.applied());
     ignored.increment(result.ignored());
     if (result.applied() > 0) {
       dispatchSignal.wakeUp();
+    }
+  }
+
+  private void read(
+      ConsumerRecord<String, byte[]> record, List<Received> reports, List<Rejected> rejected) {
+    if (record.value() == null) {
+      rejected.add(new Rejected(record, "the record has no value", unreadable));
+      return;
+    }
+    try {
+      reports.add(new Received(record, serde.deserialize(record.topic(), record.value())));
+    } catch (UnreadableMessageException e) {
+      LOG.warn(
+          "Unreadable status report at {}; it goes to the dead-letter topic.",
+          DeadLetters.origin(record),
+          e);
+      rejected.add(new Rejected(record, e.getMessage(), unreadable));
+    }
+  }
+
+  /** The reports that keep every rule; the others join {@code rejected}. */
+  private List<Received> valid(List<Received> reports, List<Rejected> rejected) {
+    List<Received> valid = new ArrayList<>(reports.size());
+    for (Received received : reports) {
+      Optional<String> violation = StatusReportRules.violation(received.report());
+      if (violation.isEmpty()) {
+        valid.add(received);
+      } else {
+        String reason = "invalid status report: " + violation.get();
+        LOG.warn(
+            "Status report at {} is invalid ({}); it goes to the dead-letter topic, the rest of"
+                + " its batch is applied.",
+            DeadLetters.origin(received.record()),
+            violation.get());
+        rejected.add(new Rejected(received.record(), reason, invalid));
+      }
+    }
+    return valid;
+  }
+
+  /**
+   * Applies {@code part} in one transaction, or, if the database refused it for what its reports
+   * say, each half on its own; a single report refused joins {@code rejected}.
+   */
+  private StatusApplier.Applied applySplitting(List<Received> part, List<Rejected> rejected) {
+    if (part.isEmpty()) {
+      return StatusApplier.Applied.NOTHING;
+    }
+    long start = System.nanoTime();
+    try {
+      StatusApplier.Applied result = applier.apply(part.stream().map(Received::report).toList());
+      appliedBatches.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      return result;
+    } catch (RuntimeException e) {
+      failedBatches.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      if (!BatchFailures.tiedToReports(e)) {
+        LOG.warn(
+            "A batch of {} status reports could not be applied ({}); nothing of it was committed,"
+                + " its offsets stay, and the whole batch is tried again.",
+            part.size(),
+            BatchFailures.describe(e));
+        throw e;
+      }
+      if (part.size() == 1) {
+        Received alone = part.get(0);
+        LOG.warn(
+            "Status report at {} was refused by the database; it goes to the dead-letter topic,"
+                + " the rest of its batch is applied.",
+            DeadLetters.origin(alone.record()),
+            e);
+        rejected.add(
+            new Rejected(
+                alone.record(), "refused by the database: " + BatchFailures.describe(e), refused));
+        return StatusApplier.Applied.NOTHING;
+      }
+      int half = part.size() / 2;
+      LOG.info(
+          "A batch of {} status reports was refused for what one of them says; its halves are"
+              + " applied on their own.",
+          part.size());
+      return applySplitting(part.subList(0, half), rejected)
+          .plus(applySplitting(part.subList(half, part.size()), rejected));
     }
   }
 }

@@ -41,7 +41,16 @@ import org.springframework.stereotype.Component;
 public class StatusApplier {
 
   /** What applying a batch did. */
-  public record Applied(int applied, int ignored) {}
+  public record Applied(int applied, int ignored) {
+
+    /** A batch with no report. */
+    public static final Applied NOTHING = new Applied(0, 0);
+
+    /** Both parts of a batch applied on their own. */
+    public Applied plus(Applied other) {
+      return new Applied(applied + other.applied, ignored + other.ignored);
+    }
+  }
 
   /** How the job history names this component's state changes. */
   static final String ACTOR = "coordinator";

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.findoc.batch.common.json.JsonSerde;
 import io.findoc.batch.common.message.FailedTask;
 import io.findoc.batch.common.message.StatusKind;
+import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.common.message.TaskError;
 import io.findoc.batch.common.topic.DeadLetters;
 import io.findoc.batch.coordinator.testing.Api;
@@ -17,6 +18,7 @@ import io.findoc.batch.coordinator.testing.TopicRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -120,6 +122,132 @@ class StatusReportsIT {
     assertThat(header(dead, DeadLetters.ORIGINAL_TOPIC))
         .isEqualTo(stack.property("findoc.topics.task-status"));
     assertThat(header(dead, DeadLetters.REASON)).contains("StatusMessage");
+  }
+
+  /**
+   * Reports another Kafka client could write, each of which the database would refuse: before they
+   * were checked, one of them made the whole batch fail for ever, and with it every tenant's
+   * intake.
+   */
+  @Test
+  void invalidReportsAreDeadLetteredWithTheirReasonAndTheRestOfTheBatchApplies() {
+    String job = dispatchedJob(3);
+    String times = "\"startedAt\":\"2026-12-03T10:00:00Z\",\"finishedAt\":\"2026-12-03T10:00:01Z\"";
+    String of = "{\"version\":1,\"jobId\":\"" + job + "\",";
+    List<String> forged =
+        List.of(
+            of
+                + "\"kind\":\"SUCCEEDED\",\"taskNumber\":1,\"attempt\":1,\"worker\":\"w\","
+                + times
+                + ",\"result\":{\"name\":\"ACME\\u0000\"}}",
+            of
+                + "\"kind\":\"FAILED\",\"taskNumber\":2,\"attempt\":1,\"worker\":\"w\","
+                + times
+                + ",\"error\":{\"code\":\"X\",\"message\":\"a\\u0000b\",\"retryable\":false}}",
+            of
+                + "\"kind\":\"SUCCEEDED\",\"taskNumber\":3,\"attempt\":1,\"worker\":\"w\\u0000\","
+                + times
+                + "}",
+            of
+                + "\"kind\":\"SUCCEEDED\",\"taskNumber\":0,\"attempt\":1,\"worker\":\"w\","
+                + times
+                + "}",
+            of
+                + "\"kind\":\"SUCCEEDED\",\"taskNumber\":1,\"attempt\":-1,\"worker\":\"w\","
+                + times
+                + "}",
+            of
+                + "\"kind\":\"SUCCEEDED\",\"taskNumber\":2,\"attempt\":1,\"worker\":\"w\","
+                + "\"startedAt\":\"2026-12-03T10:00:00Z\",\"finishedAt\":\"+300000-01-01T00:00:00Z\"}",
+            of
+                + "\"kind\":\"SUCCEEDED\",\"taskNumber\":3,\"attempt\":1,\"worker\":\"w\","
+                + "\"startedAt\":\"2026-12-03T10:00:00Z\"}",
+            "{\"version\":1,\"kind\":\"SUCCEEDED\",\"taskNumber\":1,\"attempt\":1," + times + "}");
+    double invalidBefore = reportsCounted("invalid");
+    for (String report : forged) {
+      reports.send(job, report.getBytes(StandardCharsets.UTF_8));
+    }
+    for (int number = 1; number <= 3; number++) {
+      reports.send(report(StatusKind.SUCCEEDED, job, number, 1, null));
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.job(job).get("state").asString().equals("COMPLETED"));
+    List<ConsumerRecord<String, byte[]>> dead =
+        TopicRecords.keyed(stack.property("findoc.topics.dead-letters"), job, forged.size());
+    assertThat(dead).hasSize(forged.size());
+    assertThat(dead)
+        .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+        .containsExactlyElementsOf(forged);
+    assertThat(dead)
+        .extracting(r -> header(r, DeadLetters.REASON))
+        .allSatisfy(reason -> assertThat(reason).startsWith("invalid status report: "))
+        .anySatisfy(reason -> assertThat(reason).contains("result.name has a NUL character"))
+        .anySatisfy(reason -> assertThat(reason).contains("error.message has a NUL character"))
+        .anySatisfy(reason -> assertThat(reason).contains("worker has a NUL character"))
+        .anySatisfy(reason -> assertThat(reason).contains("taskNumber 0 is below 1"))
+        .anySatisfy(reason -> assertThat(reason).contains("attempt -1 is below 1"))
+        .anySatisfy(reason -> assertThat(reason).contains("+300000-01-01T00:00:00Z is outside"))
+        .anySatisfy(reason -> assertThat(reason).contains("finishedAt is missing"))
+        .anySatisfy(reason -> assertThat(reason).contains("jobId is missing"));
+    assertThat(dead)
+        .extracting(r -> header(r, DeadLetters.ORIGINAL_OFFSET))
+        .allSatisfy(offset -> assertThat(Long.parseLong(offset)).isNotNegative());
+    assertThat(reportsCounted("invalid") - invalidBefore).isEqualTo(forged.size());
+    for (int number = 1; number <= 3; number++) {
+      assertThat(task(job, number).get("worker").asString()).isEqualTo("test-worker");
+    }
+  }
+
+  @Test
+  void aReportTheDatabaseRefusesIsDeadLetteredAloneAndTheRestOfItsBatchApplies() {
+    String job = dispatchedJob(3);
+    stack
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "CREATE FUNCTION refuse_task_two() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                        + " IF NEW.job_id = '"
+                        + job
+                        + "' AND NEW.number = 2 AND NEW.state = 'SUCCEEDED' THEN RAISE EXCEPTION"
+                        + " 'injected: task 2 refused' USING ERRCODE = '22023'; END IF;"
+                        + " RETURN NEW; END $$;"
+                        + " CREATE TRIGGER refuse_task_two BEFORE UPDATE ON task"
+                        + " FOR EACH ROW EXECUTE FUNCTION refuse_task_two()"));
+    try {
+      double refusedBefore = reportsCounted("refused");
+      for (int number = 1; number <= 3; number++) {
+        reports.send(report(StatusKind.SUCCEEDED, job, number, 1, null));
+      }
+
+      ConsumerRecord<String, byte[]> dead = deadLetterKeyed(job);
+      assertThat(header(dead, DeadLetters.REASON))
+          .startsWith("refused by the database: SQL state 22023")
+          .contains("injected: task 2 refused");
+      assertThat(new JsonSerde<>(StatusMessage.class).deserialize("dlt", dead.value()).taskNumber())
+          .isEqualTo(2);
+      awaitTask(job, 1, "SUCCEEDED");
+      awaitTask(job, 3, "SUCCEEDED");
+      assertThat(task(job, 2).get("state").asString()).isEqualTo("QUEUED");
+      assertThat(reportsCounted("refused") - refusedBefore).isEqualTo(1);
+    } finally {
+      stack
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.execute(
+                      "DROP TRIGGER refuse_task_two ON task; DROP FUNCTION refuse_task_two()"));
+    }
+  }
+
+  private static double reportsCounted(String outcome) {
+    return stack
+        .coordinator()
+        .getBean(MeterRegistry.class)
+        .counter("findoc.status.reports", "outcome", outcome)
+        .count();
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.findoc.batch.common.id.JobId;
 import io.findoc.batch.common.message.ControlAction;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.message.StatusMessage;
+import io.findoc.batch.common.message.StatusReportRules;
 import io.findoc.batch.common.message.TaskError;
 import io.findoc.batch.common.message.TaskMessage;
 import io.findoc.batch.worker.config.WorkerProperties;
@@ -152,7 +153,7 @@ public class TaskRunner implements SmartLifecycle {
 
   private void run(TaskMessage task, Runnable whenReported) {
     try (AttemptLogContext ignored = AttemptLogContext.open(task)) {
-      StatusMessage report = attempt(task);
+      StatusMessage report = keptToRules(task, attempt(task));
       byte[] encoded;
       try {
         encoded = reporter.encode(report);
@@ -175,6 +176,27 @@ public class TaskRunner implements SmartLifecycle {
           task.attempt(),
           e);
     }
+  }
+
+  /**
+   * {@code report}, or, if it breaks a rule of the status topic (a NUL character in the result or
+   * the error, say: the coordinator would dead-letter it and the task would wait for its lease), a
+   * permanent failure that says which.
+   */
+  private StatusMessage keptToRules(TaskMessage task, StatusMessage report) {
+    return StatusReportRules.violation(report)
+        .map(
+            violation ->
+                StatusMessage.failed(
+                    task,
+                    workerId,
+                    report.startedAt(),
+                    clock.instant(),
+                    new TaskError(
+                        "REPORT_INVALID",
+                        "the attempt's report broke a rule of the status topic: " + violation,
+                        false)))
+        .orElse(report);
   }
 
   /** Runs the attempt unless its job is paused or cancelled; returns its final report. */

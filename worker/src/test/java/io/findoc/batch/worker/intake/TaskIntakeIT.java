@@ -128,6 +128,36 @@ class TaskIntakeIT {
     assertThat(reports).allSatisfy(r -> assertThat(r.worker()).isEqualTo("test-worker"));
   }
 
+  /**
+   * The simulate processor returns the document id in its result; PostgreSQL takes no NUL in jsonb,
+   * so the coordinator would dead-letter the report and the task would wait for its lease.
+   */
+  @Test
+  void aResultTheStatusTopicRefusesIsReportedAsAPermanentFailure() {
+    JobId job = JobId.random();
+    TaskMessage plain = task(job, 1, Priority.HIGH, "simulate", Map.of());
+    send(
+        HIGH,
+        new TaskMessage(
+            plain.version(),
+            job,
+            1,
+            1,
+            plain.tenant(),
+            Priority.HIGH,
+            "simulate",
+            Map.of(),
+            Document.ofText("doc-\u0000-1", "text")));
+
+    StatusMessage report =
+        awaitReports(job, 1).stream().filter(r -> r.kind().isFinal()).findFirst().orElseThrow();
+
+    assertThat(report.kind()).isEqualTo(StatusKind.FAILED);
+    assertThat(report.error().code()).isEqualTo("REPORT_INVALID");
+    assertThat(report.error().retryable()).isFalse();
+    assertThat(report.error().message()).contains("result.document has a NUL character");
+  }
+
   @Test
   void attemptStillRunningAfterTheDelayIsReportedStartedFirst() {
     JobId job = JobId.random();
