@@ -9,12 +9,8 @@ import io.findoc.batch.coordinator.events.JobEvents;
 import io.findoc.batch.coordinator.metrics.AppliedAttempts;
 import io.findoc.batch.coordinator.metrics.TaskFigures;
 import io.findoc.batch.coordinator.store.AttachedStores;
-import io.findoc.batch.coordinator.store.CountDeltas;
-import io.findoc.batch.coordinator.store.JobCountStore;
-import io.findoc.batch.coordinator.store.JobProgress;
 import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.TaskStore;
-import io.findoc.batch.coordinator.store.TaskTransition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,12 +26,12 @@ import org.springframework.stereotype.Component;
 /**
  * Applies a batch of worker reports in one transaction: guarded task transitions (a report of an
  * attempt that is not the task's current one, or for a task no longer in flight, changes nothing),
- * the job counters moved by the same deltas, and the resulting job state changes. Attempts a worker
- * deferred (their job is paused) go back to PENDING, to be dispatched again on resume; tasks that
- * depend on others move on with them ({@link Dependants}); tasks that failed for good go to the
- * dead-letter topic before the commit ({@link FailedTaskPublisher}). Jobs move on as their failure
- * policy says ({@link JobSettlement}); reports of compensation attempts go to {@link
- * CompensationReports}.
+ * and all that follows from them ({@link TaskMoves}): the job counters moved by the same deltas,
+ * task and progress events, and the resulting job state changes. Attempts a worker deferred (their
+ * job is paused) go back to PENDING, to be dispatched again on resume; tasks that depend on others
+ * move on with them ({@link Dependants}); tasks that failed for good go to the dead-letter topic
+ * before the commit ({@link FailedTaskPublisher}). Jobs move on as their failure policy says
+ * ({@link JobSettlement}); reports of compensation attempts go to {@link CompensationReports}.
  */
 @Component
 public class StatusApplier {
@@ -112,61 +108,43 @@ public class StatusApplier {
 
   private int apply(Handle handle, StatusBatch batch, AppliedAttempts changed) {
     TaskStore tasks = AttachedStores.of(handle, TaskStore.class);
-    JobStore jobs = AttachedStores.of(handle, JobStore.class);
-    CountDeltas deltas = new CountDeltas();
-
-    List<TaskTransition> started = List.of();
+    TaskMoves moves = new TaskMoves(handle);
     List<StatusMessage> starts = batch.of(StatusKind.STARTED);
     if (!starts.isEmpty()) {
-      started =
-          count(tasks.startIfPublished(ReportArrays.of(starts), lease), TaskState.RUNNING, deltas);
-      changed.add(starts, started, AppliedAttempts.Change.STARTED);
+      changed.add(
+          starts,
+          moves.started(tasks.startIfPublished(ReportArrays.of(starts), lease)),
+          AppliedAttempts.Change.STARTED);
     }
     List<StatusMessage> heartbeats = batch.of(StatusKind.HEARTBEAT);
     if (!heartbeats.isEmpty()) {
       tasks.extendLease(ReportArrays.of(heartbeats), lease);
     }
-    List<TaskTransition> succeeded = List.of();
     List<StatusMessage> successes = batch.of(StatusKind.SUCCEEDED);
     if (!successes.isEmpty()) {
-      succeeded =
-          count(tasks.succeedIfActive(ReportArrays.of(successes)), TaskState.SUCCEEDED, deltas);
-      changed.add(successes, succeeded, AppliedAttempts.Change.SUCCEEDED);
+      changed.add(
+          successes,
+          moves.succeeded(tasks.succeedIfActive(ReportArrays.of(successes))),
+          AppliedAttempts.Change.SUCCEEDED);
     }
-    List<TaskTransition> failed = List.of();
     List<StatusMessage> failures = batch.of(StatusKind.FAILED);
     if (!failures.isEmpty()) {
-      failed = applyFailures(failures, tasks, jobs, deltas, changed);
-    }
-    count(Dependants.update(succeeded, failed, tasks, jobs), TaskState.SKIPPED, deltas);
-    if (!failed.isEmpty()) {
-      deadLetters.publish(
-          tasks.findFailures(
-              failed.stream().map(TaskTransition::jobId).toArray(UUID[]::new),
-              failed.stream().mapToInt(TaskTransition::number).toArray()));
+      applyFailures(failures, tasks, AttachedStores.of(handle, JobStore.class), moves, changed);
     }
     List<StatusMessage> deferrals = batch.of(StatusKind.DEFERRED);
     if (!deferrals.isEmpty()) {
-      count(tasks.deferIfPublished(ReportArrays.of(deferrals)), TaskState.PENDING, deltas);
+      moves.moved(tasks.deferIfPublished(ReportArrays.of(deferrals)), TaskState.PENDING);
     }
     // CANCELLED reports close attempts of tasks that the cancellation already ended: nothing to do.
-    if (deltas.isEmpty()) {
-      return 0;
-    }
-    List<JobProgress> progress = AttachedStores.of(handle, JobCountStore.class).addCounts(deltas);
-    List<UUID> moved = progress.stream().map(JobProgress::id).toList();
-    events.tasksChanged(handle, moved, started, succeeded, failed);
-    JobSettlement.settle(handle, progress, ACTOR);
-    events.progressMoved(handle, moved);
-    return deltas.moves();
+    return moves.settle(deadLetters, events, ACTOR);
   }
 
-  /** Applies failure reports; returns the tasks that failed for good. */
-  private List<TaskTransition> applyFailures(
+  /** Applies failure reports: retries where attempts are left, failures for good otherwise. */
+  private void applyFailures(
       List<StatusMessage> failures,
       TaskStore tasks,
       JobStore jobs,
-      CountDeltas deltas,
+      TaskMoves moves,
       AppliedAttempts changed) {
     UUID[] jobIds = failures.stream().map(f -> f.jobId().value()).distinct().toArray(UUID[]::new);
     Map<UUID, JobStore.JobAttempts> policies =
@@ -183,10 +161,11 @@ public class StatusApplier {
         finalFailures.add(failure);
       }
     }
-    List<TaskTransition> failed = List.of();
     if (!finalFailures.isEmpty()) {
-      failed = count(tasks.failIfActive(ReportArrays.of(finalFailures)), TaskState.FAILED, deltas);
-      changed.add(finalFailures, failed, AppliedAttempts.Change.FAILED);
+      changed.add(
+          finalFailures,
+          moves.failed(tasks.failIfActive(ReportArrays.of(finalFailures))),
+          AppliedAttempts.Change.FAILED);
     }
     if (!retries.isEmpty()) {
       Instant now = clock.instant();
@@ -194,20 +173,9 @@ public class StatusApplier {
           r -> now.plus(backoff.forJob(policies.get(r.jobId().value())).after(r.attempt()));
       changed.add(
           retries,
-          count(
-              tasks.retryIfActive(ReportArrays.withNotBefore(retries, due)),
-              TaskState.RETRY_WAIT,
-              deltas),
+          moves.moved(
+              tasks.retryIfActive(ReportArrays.withNotBefore(retries, due)), TaskState.RETRY_WAIT),
           AppliedAttempts.Change.RETRIED);
     }
-    return failed;
-  }
-
-  private static List<TaskTransition> count(
-      List<TaskTransition> changed, TaskState to, CountDeltas deltas) {
-    for (TaskTransition transition : changed) {
-      deltas.move(transition.jobId(), transition.previousState(), to);
-    }
-    return changed;
   }
 }

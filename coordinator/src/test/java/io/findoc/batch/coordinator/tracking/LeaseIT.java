@@ -12,6 +12,8 @@ import io.findoc.batch.coordinator.testing.RunningStack;
 import io.findoc.batch.coordinator.testing.TopicRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -96,6 +98,47 @@ class LeaseIT {
 
     assertThat(task(job).get("error").get("code").asString()).isEqualTo("LEASE_EXPIRED");
     assertThat(TopicRecords.keyed(stack.property("findoc.topics.dead-letters"), job, 1)).hasSize(1);
+  }
+
+  /** Before the reaper moved tasks through TaskMoves, it wrote neither of these events. */
+  @Test
+  void aTaskThatFailsForGoodByItsLeaseWritesItsTaskFailedAndProgressEvents() {
+    Map<String, Object> body = new LinkedHashMap<>(Jobs.of("noop", 2, Map.of()));
+    body.put("retry", Map.of("maxAttempts", 1));
+    body.put("taskEvents", true);
+    String job = api.submit(Jobs.json(body));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.job(job).get("counts").get("queued").asInt() == 2);
+    reports.send(report(StatusKind.STARTED, job, 1, 1, null));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.job(job).get("counts").get("failed").asInt() == 1);
+
+    List<Map<String, Object>> events =
+        stack
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "SELECT type, data->>'taskNumber' AS task, data->'error'->>'code' AS"
+                                + " code FROM job_event WHERE job_id = CAST(:job AS uuid)"
+                                + " ORDER BY seq")
+                        .bind("job", job)
+                        .mapToMap()
+                        .list());
+    assertThat(events)
+        .extracting(e -> e.get("type"))
+        .containsSubsequence("batch.task.started", "batch.task.failed", "batch.job.progress");
+    assertThat(events)
+        .filteredOn(e -> "batch.task.failed".equals(e.get("type")))
+        .singleElement()
+        .satisfies(e -> assertThat(e.get("task")).isEqualTo("1"));
+    reports.send(report(StatusKind.SUCCEEDED, job, 2, 1, null));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.job(job).get("state").asString().equals("COMPLETED_WITH_ERRORS"));
   }
 
   private static String dispatched(String body) {
