@@ -132,6 +132,15 @@ public interface TaskStore {
   List<TaskTransition> skipDependants(
       @Bind("jobIds") UUID[] jobIds, @Bind("numbers") int[] numbers);
 
+  /** The current attempt, and compensation attempt, of each of the given tasks that exists. */
+  @SqlQuery
+  @RegisterConstructorMapper(CurrentAttempt.class)
+  List<CurrentAttempt> findCurrentAttempts(
+      @Bind("jobIds") UUID[] jobIds, @Bind("numbers") int[] numbers);
+
+  /** A task's current attempt and compensation attempt (0 before any compensation). */
+  record CurrentAttempt(UUID jobId, int number, int attempt, int compensationAttempt) {}
+
   /** The failures of the given tasks, which just failed for good. */
   @SqlQuery
   @RegisterConstructorMapper(Failure.class)

@@ -1,5 +1,7 @@
 package io.findoc.batch.coordinator.tracking;
 
+import io.findoc.batch.common.id.JobId;
+import io.findoc.batch.common.id.TaskId;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.coordinator.store.AttachedStores;
@@ -41,11 +43,17 @@ final class CompensationReports {
     this.deadLetters = deadLetters;
   }
 
-  /** Applies the reports; returns how many changed a compensation. */
-  int apply(Handle handle, List<StatusMessage> reports, Instant now, String actor) {
+  /** Applies the reports; returns what became of each ({@link ReportOutcome}). */
+  ReportTally apply(Handle handle, List<StatusMessage> reports, Instant now, String actor) {
     StatusBatch batch = new StatusBatch();
     reports.forEach(batch::add);
+    // Read before the reports move them: a report of another attempt than this is late.
+    int late = lateReports(batch, AttachedStores.of(handle, TaskStore.class));
     CompensationStore store = AttachedStores.of(handle, CompensationStore.class);
+    ReportTally tally =
+        new ReportTally()
+            .add(ReportOutcome.FOLDED, batch.folded())
+            .add(ReportOutcome.DUPLICATE, batch.repeated());
     int changed = 0;
     List<StatusMessage> starts = batch.of(StatusKind.STARTED);
     if (!starts.isEmpty()) {
@@ -53,7 +61,10 @@ final class CompensationReports {
     }
     List<StatusMessage> heartbeats = batch.of(StatusKind.HEARTBEAT);
     if (!heartbeats.isEmpty()) {
-      store.extendLease(ReportArrays.of(heartbeats), lease);
+      int extended = store.extendLease(ReportArrays.of(heartbeats), lease);
+      tally
+          .add(ReportOutcome.HEARTBEAT, extended)
+          .add(ReportOutcome.LATE, heartbeats.size() - extended);
     }
     EndedCompensations ended = new EndedCompensations();
     List<StatusMessage> successes = batch.of(StatusKind.SUCCEEDED);
@@ -70,7 +81,41 @@ final class CompensationReports {
       changed += store.deferIfPublished(ReportArrays.of(deferrals));
     }
     ended.settle(handle, actor);
-    return changed + ended.size();
+    changed += ended.size();
+    int moving = batch.size() - heartbeats.size();
+    return tally
+        .add(ReportOutcome.APPLIED, changed)
+        .add(ReportOutcome.LATE, late)
+        .add(ReportOutcome.DUPLICATE, Math.max(0, moving - changed - late));
+  }
+
+  /**
+   * The reports, heartbeats aside, of a compensation attempt that is not the task's current one.
+   */
+  private static int lateReports(StatusBatch batch, TaskStore tasks) {
+    List<StatusMessage> moving = new ArrayList<>();
+    for (StatusKind kind : StatusKind.values()) {
+      if (kind != StatusKind.HEARTBEAT) {
+        moving.addAll(batch.of(kind));
+      }
+    }
+    if (moving.isEmpty()) {
+      return 0;
+    }
+    Map<TaskId, Integer> current =
+        tasks
+            .findCurrentAttempts(
+                moving.stream().map(r -> r.jobId().value()).toArray(UUID[]::new),
+                moving.stream().mapToInt(StatusMessage::taskNumber).toArray())
+            .stream()
+            .collect(
+                Collectors.toMap(
+                    a -> new TaskId(new JobId(a.jobId()), a.number()),
+                    TaskStore.CurrentAttempt::compensationAttempt));
+    return (int)
+        moving.stream()
+            .filter(r -> !Integer.valueOf(r.attempt()).equals(current.get(r.taskId())))
+            .count();
   }
 
   private int applyFailures(

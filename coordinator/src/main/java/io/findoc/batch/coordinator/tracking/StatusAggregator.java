@@ -11,7 +11,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,13 +34,16 @@ import org.springframework.stereotype.Component;
  *       of its reports says ({@link BatchFailures#tiedToReports}), the batch is split in halves and
  *       each half applied on its own, down to the single report, which is <em>refused</em>;
  *   <li>unreadable, invalid and refused records go to the dead-letter topic with the reason and
- *       their origin in headers ({@link DeadLetters}), after the rest of the batch committed, and
- *       are counted in {@code findoc.status.reports} under their outcome.
+ *       their origin in headers ({@link DeadLetters}), after the rest of the batch committed.
  * </ul>
  *
- * A batch that fails because the database or the broker is not there (an outage) is thrown back to
- * the container, which applies it again after a backoff: nothing is skipped then, and offsets stay
- * until it applies.
+ * Every report is counted under one {@link ReportOutcome} in {@code
+ * findoc.status.reports{outcome}}: applied, heartbeat, folded, closed, duplicate, late, unreadable,
+ * invalid or refused.
+ *
+ * <p>A batch that fails because the database or the broker is not there (an outage) is thrown back
+ * to the container, which applies it again after a backoff: nothing is skipped then, and offsets
+ * stay until it applies.
  */
 @Component
 public class StatusAggregator implements BatchMessageListener<String, byte[]> {
@@ -49,11 +54,7 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
   private final DeadLetterPublisher deadLetters;
   private final DispatchSignal dispatchSignal;
   private final JsonSerde<StatusMessage> serde = new JsonSerde<>(StatusMessage.class);
-  private final Counter applied;
-  private final Counter ignored;
-  private final Counter unreadable;
-  private final Counter invalid;
-  private final Counter refused;
+  private final Map<ReportOutcome, Counter> reports = new EnumMap<>(ReportOutcome.class);
   private final Timer appliedBatches;
   private final Timer failedBatches;
 
@@ -61,7 +62,8 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
   private record Received(ConsumerRecord<String, byte[]> record, StatusMessage report) {}
 
   /** A record that goes to the dead-letter topic, and why. */
-  private record Rejected(ConsumerRecord<String, byte[]> record, String reason, Counter outcome) {}
+  private record Rejected(
+      ConsumerRecord<String, byte[]> record, String reason, ReportOutcome outcome) {}
 
   public StatusAggregator(
       StatusApplier applier,
@@ -71,31 +73,28 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
     this.applier = applier;
     this.deadLetters = deadLetters;
     this.dispatchSignal = dispatchSignal;
-    this.applied = meters.counter("findoc.status.reports", "outcome", "applied");
-    this.ignored = meters.counter("findoc.status.reports", "outcome", "ignored");
-    this.unreadable = meters.counter("findoc.status.reports", "outcome", "unreadable");
-    this.invalid = meters.counter("findoc.status.reports", "outcome", "invalid");
-    this.refused = meters.counter("findoc.status.reports", "outcome", "refused");
+    for (ReportOutcome outcome : ReportOutcome.values()) {
+      reports.put(outcome, meters.counter("findoc.status.reports", "outcome", outcome.tag()));
+    }
     this.appliedBatches = meters.timer("findoc.status.batch.apply", "outcome", "applied");
     this.failedBatches = meters.timer("findoc.status.batch.apply", "outcome", "failed");
   }
 
   @Override
   public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
-    List<Received> reports = new ArrayList<>(records.size());
+    List<Received> received = new ArrayList<>(records.size());
     List<Rejected> rejected = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : records) {
-      read(record, reports, rejected);
+      read(record, received, rejected);
     }
-    StatusApplier.Applied result = applySplitting(valid(reports, rejected), rejected);
+    ReportTally tally = applySplitting(valid(received, rejected), rejected);
     // After the commits: a batch tried again after an outage dead-letters nothing twice.
     for (Rejected record : rejected) {
       deadLetters.publish(record.record(), record.reason());
-      record.outcome().increment();
+      tally.add(record.outcome(), 1);
     }
-    applied.increment(result.applied());
-    ignored.increment(result.ignored());
-    if (result.applied() > 0) {
+    tally.counts().forEach((outcome, n) -> this.reports.get(outcome).increment(n));
+    if (tally.of(ReportOutcome.APPLIED) > 0) {
       dispatchSignal.wakeUp();
     }
   }
@@ -103,7 +102,7 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
   private void read(
       ConsumerRecord<String, byte[]> record, List<Received> reports, List<Rejected> rejected) {
     if (record.value() == null) {
-      rejected.add(new Rejected(record, "the record has no value", unreadable));
+      rejected.add(new Rejected(record, "the record has no value", ReportOutcome.UNREADABLE));
       return;
     }
     try {
@@ -113,7 +112,7 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
           "Unreadable status report at {}; it goes to the dead-letter topic.",
           DeadLetters.origin(record),
           e);
-      rejected.add(new Rejected(record, e.getMessage(), unreadable));
+      rejected.add(new Rejected(record, e.getMessage(), ReportOutcome.UNREADABLE));
     }
   }
 
@@ -131,7 +130,7 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
                 + " its batch is applied.",
             DeadLetters.origin(received.record()),
             violation.get());
-        rejected.add(new Rejected(received.record(), reason, invalid));
+        rejected.add(new Rejected(received.record(), reason, ReportOutcome.INVALID));
       }
     }
     return valid;
@@ -141,13 +140,13 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
    * Applies {@code part} in one transaction, or, if the database refused it for what its reports
    * say, each half on its own; a single report refused joins {@code rejected}.
    */
-  private StatusApplier.Applied applySplitting(List<Received> part, List<Rejected> rejected) {
+  private ReportTally applySplitting(List<Received> part, List<Rejected> rejected) {
     if (part.isEmpty()) {
-      return StatusApplier.Applied.NOTHING;
+      return new ReportTally();
     }
     long start = System.nanoTime();
     try {
-      StatusApplier.Applied result = applier.apply(part.stream().map(Received::report).toList());
+      ReportTally result = applier.apply(part.stream().map(Received::report).toList());
       appliedBatches.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
       return result;
     } catch (RuntimeException e) {
@@ -169,8 +168,10 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
             e);
         rejected.add(
             new Rejected(
-                alone.record(), "refused by the database: " + BatchFailures.describe(e), refused));
-        return StatusApplier.Applied.NOTHING;
+                alone.record(),
+                "refused by the database: " + BatchFailures.describe(e),
+                ReportOutcome.REFUSED));
+        return new ReportTally();
       }
       int half = part.size() / 2;
       LOG.info(
@@ -178,7 +179,7 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
               + " applied on their own.",
           part.size());
       return applySplitting(part.subList(0, half), rejected)
-          .plus(applySplitting(part.subList(half, part.size()), rejected));
+          .add(applySplitting(part.subList(half, part.size()), rejected));
     }
   }
 }

@@ -11,6 +11,7 @@ import io.findoc.batch.coordinator.metrics.TaskFigures;
 import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.TaskStore;
+import io.findoc.batch.coordinator.store.TaskTransition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,18 +36,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StatusApplier {
-
-  /** What applying a batch did. */
-  public record Applied(int applied, int ignored) {
-
-    /** A batch with no report. */
-    public static final Applied NOTHING = new Applied(0, 0);
-
-    /** Both parts of a batch applied on their own. */
-    public Applied plus(Applied other) {
-      return new Applied(applied + other.applied, ignored + other.ignored);
-    }
-  }
 
   /** How the job history names this component's state changes. */
   static final String ACTOR = "coordinator";
@@ -81,8 +70,8 @@ public class StatusApplier {
     this.compensationReports = new CompensationReports(backoff, lease, deadLetters);
   }
 
-  /** Applies the reports; returns how many changed a task and how many changed nothing. */
-  public Applied apply(List<StatusMessage> reports) {
+  /** Applies the reports; returns what became of each ({@link ReportOutcome}). */
+  public ReportTally apply(List<StatusMessage> reports) {
     StatusBatch batch = new StatusBatch();
     AppliedAttempts changed = new AppliedAttempts();
     List<StatusMessage> compensations = new ArrayList<>();
@@ -93,59 +82,85 @@ public class StatusApplier {
         batch.add(report);
       }
     }
-    int applied =
+    ReportTally tally =
         jdbi.inTransaction(
-            handle ->
-                apply(handle, batch, changed)
-                    + (compensations.isEmpty()
-                        ? 0
-                        : compensationReports.apply(
-                            handle, compensations, clock.instant(), ACTOR)));
+            handle -> {
+              ReportTally ofTasks = apply(handle, batch, changed);
+              return compensations.isEmpty()
+                  ? ofTasks
+                  : ofTasks.add(
+                      compensationReports.apply(handle, compensations, clock.instant(), ACTOR));
+            });
     figures.record(changed);
     completions.record(batch.of(StatusKind.SUCCEEDED).size() + batch.of(StatusKind.FAILED).size());
-    return new Applied(applied, reports.size() - applied);
+    return tally;
   }
 
-  private int apply(Handle handle, StatusBatch batch, AppliedAttempts changed) {
+  private ReportTally apply(Handle handle, StatusBatch batch, AppliedAttempts changed) {
     TaskStore tasks = AttachedStores.of(handle, TaskStore.class);
     TaskMoves moves = new TaskMoves(handle);
+    UnchangedReports unchanged = new UnchangedReports();
+    ReportTally tally =
+        new ReportTally()
+            .add(ReportOutcome.FOLDED, batch.folded())
+            .add(ReportOutcome.DUPLICATE, batch.repeated())
+            // CANCELLED reports close attempts of tasks the cancellation already ended.
+            .add(ReportOutcome.CLOSED, batch.of(StatusKind.CANCELLED).size());
+    int applied = 0;
     List<StatusMessage> starts = batch.of(StatusKind.STARTED);
     if (!starts.isEmpty()) {
-      changed.add(
-          starts,
-          moves.started(tasks.startIfPublished(ReportArrays.of(starts), lease)),
-          AppliedAttempts.Change.STARTED);
+      List<TaskTransition> started =
+          moves.started(tasks.startIfPublished(ReportArrays.of(starts), lease));
+      changed.add(starts, unchanged.note(starts, started, false), AppliedAttempts.Change.STARTED);
+      applied += started.size();
     }
     List<StatusMessage> heartbeats = batch.of(StatusKind.HEARTBEAT);
     if (!heartbeats.isEmpty()) {
-      tasks.extendLease(ReportArrays.of(heartbeats), lease);
+      int extended = tasks.extendLease(ReportArrays.of(heartbeats), lease);
+      tally.add(ReportOutcome.HEARTBEAT, extended);
+      tally.add(ReportOutcome.LATE, heartbeats.size() - extended);
     }
     List<StatusMessage> successes = batch.of(StatusKind.SUCCEEDED);
     if (!successes.isEmpty()) {
+      List<TaskTransition> succeeded =
+          moves.succeeded(tasks.succeedIfActive(ReportArrays.of(successes)));
       changed.add(
-          successes,
-          moves.succeeded(tasks.succeedIfActive(ReportArrays.of(successes))),
-          AppliedAttempts.Change.SUCCEEDED);
+          successes, unchanged.note(successes, succeeded, false), AppliedAttempts.Change.SUCCEEDED);
+      applied += succeeded.size();
     }
     List<StatusMessage> failures = batch.of(StatusKind.FAILED);
     if (!failures.isEmpty()) {
-      applyFailures(failures, tasks, AttachedStores.of(handle, JobStore.class), moves, changed);
+      applied +=
+          applyFailures(
+              failures,
+              tasks,
+              AttachedStores.of(handle, JobStore.class),
+              moves,
+              changed,
+              unchanged);
     }
     List<StatusMessage> deferrals = batch.of(StatusKind.DEFERRED);
     if (!deferrals.isEmpty()) {
-      moves.moved(tasks.deferIfPublished(ReportArrays.of(deferrals)), TaskState.PENDING);
+      List<TaskTransition> deferred =
+          moves.moved(tasks.deferIfPublished(ReportArrays.of(deferrals)), TaskState.PENDING);
+      unchanged.note(deferrals, deferred, false);
+      applied += deferred.size();
     }
-    // CANCELLED reports close attempts of tasks that the cancellation already ended: nothing to do.
-    return moves.settle(deadLetters, events, ACTOR);
+    moves.settle(deadLetters, events, ACTOR);
+    return tally.add(ReportOutcome.APPLIED, applied).add(unchanged.tally(tasks));
   }
 
-  /** Applies failure reports: retries where attempts are left, failures for good otherwise. */
-  private void applyFailures(
+  /**
+   * Applies failure reports: retries where attempts are left, failures for good otherwise; returns
+   * how many moved their task.
+   */
+  private int applyFailures(
       List<StatusMessage> failures,
       TaskStore tasks,
       JobStore jobs,
       TaskMoves moves,
-      AppliedAttempts changed) {
+      AppliedAttempts changed,
+      UnchangedReports unchanged) {
     UUID[] jobIds = failures.stream().map(f -> f.jobId().value()).distinct().toArray(UUID[]::new);
     Map<UUID, JobStore.JobAttempts> policies =
         jobs.findMaxAttempts(jobIds).stream()
@@ -161,21 +176,26 @@ public class StatusApplier {
         finalFailures.add(failure);
       }
     }
+    int moved = 0;
     if (!finalFailures.isEmpty()) {
+      List<TaskTransition> failed =
+          moves.failed(tasks.failIfActive(ReportArrays.of(finalFailures)));
       changed.add(
           finalFailures,
-          moves.failed(tasks.failIfActive(ReportArrays.of(finalFailures))),
+          unchanged.note(finalFailures, failed, false),
           AppliedAttempts.Change.FAILED);
+      moved += failed.size();
     }
     if (!retries.isEmpty()) {
       Instant now = clock.instant();
       Function<StatusMessage, Instant> due =
           r -> now.plus(backoff.forJob(policies.get(r.jobId().value())).after(r.attempt()));
-      changed.add(
-          retries,
+      List<TaskTransition> retried =
           moves.moved(
-              tasks.retryIfActive(ReportArrays.withNotBefore(retries, due)), TaskState.RETRY_WAIT),
-          AppliedAttempts.Change.RETRIED);
+              tasks.retryIfActive(ReportArrays.withNotBefore(retries, due)), TaskState.RETRY_WAIT);
+      changed.add(retries, unchanged.note(retries, retried, true), AppliedAttempts.Change.RETRIED);
+      moved += retried.size();
     }
+    return moved;
   }
 }

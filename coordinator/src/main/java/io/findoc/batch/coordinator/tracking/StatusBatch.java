@@ -10,8 +10,11 @@ import java.util.UUID;
 
 /**
  * The reports of one poll, reduced to the furthest report per attempt: a final report replaces the
- * same attempt's {@code STARTED} (it repeats the start time), so a task that started and finished
- * within one batch changes its row once. Repeated reports are counted, not applied.
+ * same attempt's {@code STARTED} or {@code HEARTBEAT} (it repeats the start time), a {@code
+ * STARTED} replaces a {@code HEARTBEAT}, so a task that started and finished within one batch
+ * changes its row once. Reports made unnecessary that way are <em>folded</em>; a second report of
+ * what the batch already has (the same kind again, a start after the end, a second final report) is
+ * <em>repeated</em>. Both are counted, neither applied.
  */
 final class StatusBatch {
 
@@ -19,20 +22,40 @@ final class StatusBatch {
 
   private final Map<AttemptKey, StatusMessage> furthest = new LinkedHashMap<>();
   private int repeated;
+  private int folded;
 
   void add(StatusMessage report) {
     AttemptKey key = new AttemptKey(report.jobId().value(), report.taskNumber(), report.attempt());
     StatusMessage known = furthest.get(key);
-    if (known == null || (!known.kind().isFinal() && report.kind().isFinal())) {
+    if (known == null) {
       furthest.put(key, report);
+    } else if (report.kind() == StatusKind.HEARTBEAT) {
+      folded++;
+    } else if (rank(report.kind()) > rank(known.kind())) {
+      furthest.put(key, report);
+      folded++;
     } else {
       repeated++;
     }
   }
 
+  /** Heartbeat, start, final report: how far an attempt's report goes. */
+  private static int rank(StatusKind kind) {
+    return switch (kind) {
+      case HEARTBEAT -> 0;
+      case STARTED -> 1;
+      default -> 2;
+    };
+  }
+
   /** Reports that were dropped because the batch had the same or a further one. */
   int repeated() {
     return repeated;
+  }
+
+  /** Starts and heartbeats made unnecessary by a further report of their attempt. */
+  int folded() {
+    return folded;
   }
 
   int size() {

@@ -61,9 +61,9 @@ final class TaskMoves {
 
   /**
    * Does all that follows from the moves, in their transaction; {@code actor} names the component
-   * in the jobs' history. Returns how many task moves there were, dependants skipped included.
+   * in the jobs' history.
    */
-  int settle(FailedTaskPublisher deadLetters, JobEvents events, String actor) {
+  void settle(FailedTaskPublisher deadLetters, JobEvents events, String actor) {
     TaskStore tasks = AttachedStores.of(handle, TaskStore.class);
     moved(
         Dependants.update(succeeded, failed, tasks, AttachedStores.of(handle, JobStore.class)),
@@ -75,13 +75,12 @@ final class TaskMoves {
               failed.stream().mapToInt(TaskTransition::number).toArray()));
     }
     if (deltas.isEmpty()) {
-      return 0;
+      return;
     }
     List<JobProgress> progress = AttachedStores.of(handle, JobCountStore.class).addCounts(deltas);
     List<UUID> moved = progress.stream().map(JobProgress::id).toList();
     events.tasksChanged(handle, moved, started, succeeded, failed);
     JobSettlement.settle(handle, progress, actor);
     events.progressMoved(handle, moved);
-    return deltas.moves();
   }
 }

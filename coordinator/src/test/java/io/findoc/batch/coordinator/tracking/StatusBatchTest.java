@@ -70,4 +70,28 @@ class StatusBatchTest {
 
     assertThat(batch.size()).isEqualTo(2);
   }
+
+  @Test
+  void heartbeatsAndStartsFoldIntoTheFurthestReportOfTheirAttempt() {
+    StatusBatch batch = new StatusBatch();
+    batch.add(report(StatusKind.HEARTBEAT, 1, 1));
+    batch.add(report(StatusKind.STARTED, 1, 1));
+    batch.add(report(StatusKind.HEARTBEAT, 1, 1));
+    batch.add(report(StatusKind.SUCCEEDED, 1, 1));
+
+    assertThat(batch.of(StatusKind.SUCCEEDED)).hasSize(1);
+    assertThat(batch.size()).isEqualTo(1);
+    assertThat(batch.folded()).isEqualTo(3);
+    assertThat(batch.repeated()).isZero();
+  }
+
+  @Test
+  void aStartAfterAHeartbeatOfItsAttemptIsKeptSoTheTaskRuns() {
+    StatusBatch batch = new StatusBatch();
+    batch.add(report(StatusKind.HEARTBEAT, 1, 1));
+    batch.add(report(StatusKind.STARTED, 1, 1));
+
+    assertThat(batch.of(StatusKind.STARTED)).hasSize(1);
+    assertThat(batch.of(StatusKind.HEARTBEAT)).isEmpty();
+  }
 }
