@@ -21,6 +21,12 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
 
+  /** The name of the status topic's listener container (its children add {@code -0}, ...). */
+  public static final String STATUS_AGGREGATOR = "status-aggregator";
+
+  /** How long the status intake finds nothing before it says it is idle. */
+  static final Duration STATUS_IDLE_EVENT_INTERVAL = Duration.ofSeconds(1);
+
   /** Creates missing topics at start-up; existing ones are left as they are. */
   @Bean
   KafkaAdmin.NewTopics findocTopics(CoordinatorProperties properties) {
@@ -56,8 +62,10 @@ public class KafkaConfiguration {
       StatusAggregator aggregator) {
     ConcurrentMessageListenerContainer<String, byte[]> container =
         factory.createContainer(properties.topics().taskStatus());
-    container.setBeanName("status-aggregator");
+    container.setBeanName(STATUS_AGGREGATOR);
     container.setupMessageListener(aggregator);
+    // Idle events tell the IntakeDelay that the intake is not behind.
+    container.getContainerProperties().setIdleEventInterval(STATUS_IDLE_EVENT_INTERVAL.toMillis());
     return container;
   }
 

@@ -55,13 +55,14 @@ public interface CompensationStore {
   int extendLease(@BindMethods TaskStore.Reports reports, @Bind("lease") String lease);
 
   /**
-   * Moves up to {@code limit} RUNNING compensations whose lease ran out back to PENDING as the next
-   * attempt, or to FAILED with {@code LEASE_EXPIRED} after their job's last attempt, skipping rows
-   * others hold; returns each with the state it moved to.
+   * Moves up to {@code limit} RUNNING compensations whose lease ran out {@code grace} (how far
+   * behind the status intake is, a PostgreSQL interval) ago back to PENDING as the next attempt, or
+   * to FAILED with {@code LEASE_EXPIRED} after their job's last attempt, skipping rows others hold;
+   * returns each with the state it moved to.
    */
   @SqlQuery
   @RegisterConstructorMapper(ExpiredLease.class)
-  List<ExpiredLease> reapExpiredLeases(@Bind("limit") int limit);
+  List<ExpiredLease> reapExpiredLeases(@Bind("limit") int limit, @Bind("grace") String grace);
 
   /**
    * A compensation whose lease ran out, and the state it moved to; the attempt, error and worker

@@ -39,12 +39,13 @@ public interface TaskStore {
   int extendLease(@BindMethods Reports reports, @Bind("lease") String lease);
 
   /**
-   * Moves up to {@code limit} RUNNING tasks whose lease ran out to PENDING as a new attempt, or to
-   * FAILED ({@code LEASE_EXPIRED}) after their last attempt; returns the state each moved to.
+   * Moves up to {@code limit} RUNNING tasks whose lease ran out {@code grace} (a PostgreSQL
+   * interval: how far behind the status intake is) ago to PENDING as a new attempt, or to FAILED
+   * ({@code LEASE_EXPIRED}) after their last attempt; returns the state each moved to.
    */
   @SqlQuery
   @RegisterConstructorMapper(ExpiredLease.class)
-  List<ExpiredLease> reapExpiredLeases(@Bind("limit") int limit);
+  List<ExpiredLease> reapExpiredLeases(@Bind("limit") int limit, @Bind("grace") String grace);
 
   /** A task whose lease ran out, and the state it moved to. */
   record ExpiredLease(UUID jobId, int number, TaskState state) {}

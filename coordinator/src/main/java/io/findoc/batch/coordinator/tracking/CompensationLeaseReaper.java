@@ -32,16 +32,19 @@ public class CompensationLeaseReaper extends PeriodicAgent {
 
   private final Jdbi jdbi;
   private final FailedTaskPublisher deadLetters;
+  private final IntakeDelay intakeDelay;
   private final Counter expired;
 
   public CompensationLeaseReaper(
       Jdbi jdbi,
       FailedTaskPublisher deadLetters,
+      IntakeDelay intakeDelay,
       CoordinatorProperties properties,
       MeterRegistry meters) {
     super("compensation-lease-reaper", properties.lease().reapPeriod());
     this.jdbi = jdbi;
     this.deadLetters = deadLetters;
+    this.intakeDelay = intakeDelay;
     this.expired = meters.counter("findoc.compensation.lease.expired");
   }
 
@@ -51,7 +54,8 @@ public class CompensationLeaseReaper extends PeriodicAgent {
         jdbi.inTransaction(
             handle -> {
               List<CompensationStore.ExpiredLease> leases =
-                  AttachedStores.of(handle, CompensationStore.class).reapExpiredLeases(BATCH);
+                  AttachedStores.of(handle, CompensationStore.class)
+                      .reapExpiredLeases(BATCH, intakeDelay.graceInterval());
               EndedCompensations ended = new EndedCompensations();
               List<TaskStore.Failure> failed = new ArrayList<>();
               for (CompensationStore.ExpiredLease lease : leases) {

@@ -19,11 +19,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands out again the tasks whose running attempt lost its lease (its worker died, hangs, or was
- * cut off: no heartbeat for {@code findoc.lease.duration}, in database time): each becomes PENDING
- * as a new attempt, so the old attempt's late result is fenced out, or FAILED with {@code
- * LEASE_EXPIRED} after its job's last attempt. Counts, dependants, dead letters, task and progress
- * events and job states follow in the same transaction, as for a worker's report ({@link
- * TaskMoves}). Several coordinators may run it: rows are claimed with {@code SKIP LOCKED}.
+ * cut off: no heartbeat for {@code findoc.lease.duration}, in database time, plus however far the
+ * status intake is behind ({@link IntakeDelay}), so that a heartbeat still on the status topic is
+ * applied before its lease is judged lost): each becomes PENDING as a new attempt, so the old
+ * attempt's late result is fenced out, or FAILED with {@code LEASE_EXPIRED} after its job's last
+ * attempt. Counts, dependants, dead letters, task and progress events and job states follow in the
+ * same transaction, as for a worker's report ({@link TaskMoves}). Several coordinators may run it:
+ * rows are claimed with {@code SKIP LOCKED}.
  */
 @Component
 public class LeaseReaper extends PeriodicAgent {
@@ -33,6 +35,7 @@ public class LeaseReaper extends PeriodicAgent {
 
   private final Jdbi jdbi;
   private final FailedTaskPublisher deadLetters;
+  private final IntakeDelay intakeDelay;
   private final JobEvents events;
   private final DispatchSignal dispatchSignal;
   private final Counter expired;
@@ -40,6 +43,7 @@ public class LeaseReaper extends PeriodicAgent {
   public LeaseReaper(
       Jdbi jdbi,
       FailedTaskPublisher deadLetters,
+      IntakeDelay intakeDelay,
       JobEvents events,
       DispatchSignal dispatchSignal,
       CoordinatorProperties properties,
@@ -47,6 +51,7 @@ public class LeaseReaper extends PeriodicAgent {
     super("lease-reaper", properties.lease().reapPeriod());
     this.jdbi = jdbi;
     this.deadLetters = deadLetters;
+    this.intakeDelay = intakeDelay;
     this.events = events;
     this.dispatchSignal = dispatchSignal;
     this.expired = meters.counter("findoc.lease.expired");
@@ -58,7 +63,8 @@ public class LeaseReaper extends PeriodicAgent {
         jdbi.inTransaction(
             handle -> {
               List<TaskStore.ExpiredLease> leases =
-                  AttachedStores.of(handle, TaskStore.class).reapExpiredLeases(BATCH);
+                  AttachedStores.of(handle, TaskStore.class)
+                      .reapExpiredLeases(BATCH, intakeDelay.graceInterval());
               if (leases.isEmpty()) {
                 return 0;
               }

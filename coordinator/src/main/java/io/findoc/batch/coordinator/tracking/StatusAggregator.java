@@ -10,6 +10,7 @@ import io.findoc.batch.coordinator.dispatch.DispatchSignal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -53,6 +54,7 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
   private final StatusApplier applier;
   private final DeadLetterPublisher deadLetters;
   private final DispatchSignal dispatchSignal;
+  private final IntakeDelay delay;
   private final JsonSerde<StatusMessage> serde = new JsonSerde<>(StatusMessage.class);
   private final Map<ReportOutcome, Counter> reports = new EnumMap<>(ReportOutcome.class);
   private final Timer appliedBatches;
@@ -69,10 +71,12 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
       StatusApplier applier,
       DeadLetterPublisher deadLetters,
       DispatchSignal dispatchSignal,
+      IntakeDelay delay,
       MeterRegistry meters) {
     this.applier = applier;
     this.deadLetters = deadLetters;
     this.dispatchSignal = dispatchSignal;
+    this.delay = delay;
     for (ReportOutcome outcome : ReportOutcome.values()) {
       reports.put(outcome, meters.counter("findoc.status.reports", "outcome", outcome.tag()));
     }
@@ -87,16 +91,33 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
     for (ConsumerRecord<String, byte[]> record : records) {
       read(record, received, rejected);
     }
-    ReportTally tally = applySplitting(valid(received, rejected), rejected);
+    Instant oldest = oldest(records);
+    ReportTally tally;
+    try {
+      tally = applySplitting(valid(received, rejected), rejected);
+    } catch (RuntimeException outage) {
+      delay.failed(oldest);
+      throw outage;
+    }
     // After the commits: a batch tried again after an outage dead-letters nothing twice.
     for (Rejected record : rejected) {
       deadLetters.publish(record.record(), record.reason());
       tally.add(record.outcome(), 1);
     }
+    delay.applied(oldest);
     tally.counts().forEach((outcome, n) -> this.reports.get(outcome).increment(n));
     if (tally.of(ReportOutcome.APPLIED) > 0) {
       dispatchSignal.wakeUp();
     }
+  }
+
+  /** When the oldest of {@code records} was produced. */
+  private static Instant oldest(List<ConsumerRecord<String, byte[]>> records) {
+    long oldest = Long.MAX_VALUE;
+    for (ConsumerRecord<String, byte[]> record : records) {
+      oldest = Math.min(oldest, record.timestamp());
+    }
+    return Instant.ofEpochMilli(oldest == Long.MAX_VALUE ? System.currentTimeMillis() : oldest);
   }
 
   private void read(

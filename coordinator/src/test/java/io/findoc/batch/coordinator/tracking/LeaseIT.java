@@ -100,6 +100,54 @@ class LeaseIT {
     assertThat(TopicRecords.keyed(stack.property("findoc.topics.dead-letters"), job, 1)).hasSize(1);
   }
 
+  /**
+   * The database refuses the heartbeats' lease extensions (a trigger stands for an outage of the
+   * intake alone, so the reaper can still write): the intake retries their batch for three times
+   * the lease, and the reaper must not take the task from its still running attempt meanwhile.
+   */
+  @Test
+  void aLeaseDoesNotExpireWhileTheIntakeRetriesTheHeartbeatsThatWouldExtendIt() throws Exception {
+    String job = dispatched(Jobs.noop(1));
+    reports.send(report(StatusKind.STARTED, job, 1, 1, null));
+    await().atMost(Duration.ofSeconds(30)).until(() -> state(job).equals("RUNNING"));
+    double expiredBefore = expiredLeases();
+    stack
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "CREATE FUNCTION refuse_lease_extension() RETURNS trigger LANGUAGE plpgsql AS"
+                        + " $$ BEGIN IF NEW.state = OLD.state AND NEW.state = 'RUNNING' THEN"
+                        + " RAISE EXCEPTION 'injected: the intake cannot write'; END IF;"
+                        + " RETURN NEW; END $$;"
+                        + " CREATE TRIGGER refuse_lease_extension BEFORE UPDATE ON task"
+                        + " FOR EACH ROW EXECUTE FUNCTION refuse_lease_extension()"));
+    try {
+      for (int i = 0; i < 10; i++) {
+        reports.send(report(StatusKind.HEARTBEAT, job, 1, 1, null));
+        Thread.sleep(300); // the worker's heartbeat interval
+      }
+      assertThat(state(job)).isEqualTo("RUNNING");
+      assertThat(task(job).get("attempt").asInt()).isEqualTo(1);
+    } finally {
+      stack
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.execute(
+                      "DROP TRIGGER refuse_lease_extension ON task;"
+                          + " DROP FUNCTION refuse_lease_extension()"));
+    }
+    reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+    await().atMost(Duration.ofSeconds(30)).until(() -> state(job).equals("SUCCEEDED"));
+    assertThat(task(job).get("attempt").asInt()).isEqualTo(1);
+    assertThat(expiredLeases()).isEqualTo(expiredBefore);
+  }
+
+  private static double expiredLeases() {
+    return stack.coordinator().getBean(MeterRegistry.class).counter("findoc.lease.expired").count();
+  }
+
   /** Before the reaper moved tasks through TaskMoves, it wrote neither of these events. */
   @Test
   void aTaskThatFailsForGoodByItsLeaseWritesItsTaskFailedAndProgressEvents() {

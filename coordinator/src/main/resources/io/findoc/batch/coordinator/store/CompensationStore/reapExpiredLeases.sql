@@ -6,7 +6,7 @@ WITH expired AS (
     FROM task t
     JOIN job j ON j.id = t.job_id
     WHERE t.compensation = 'RUNNING'
-      AND t.compensation_lease_until < now()
+      AND t.compensation_lease_until < now() - CAST(:grace AS interval)
     ORDER BY t.compensation_lease_until
     LIMIT :limit
     FOR UPDATE OF t SKIP LOCKED

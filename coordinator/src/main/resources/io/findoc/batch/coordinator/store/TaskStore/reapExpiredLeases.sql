@@ -6,7 +6,7 @@ WITH expired AS (
     FROM task t
     JOIN job j ON j.id = t.job_id
     WHERE t.state = 'RUNNING'
-      AND t.lease_until < now()
+      AND t.lease_until < now() - CAST(:grace AS interval)
     ORDER BY t.lease_until
     LIMIT :limit
     FOR UPDATE OF t SKIP LOCKED
