@@ -9,6 +9,7 @@ import io.findoc.batch.coordinator.submission.JsonViolations;
 import io.findoc.batch.coordinator.submission.QueueLimitExceededException;
 import io.findoc.batch.coordinator.submission.Violation;
 import io.findoc.batch.coordinator.webhooks.InvalidWebhookException;
+import io.findoc.batch.coordinator.webhooks.WebhookDisabledException;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -106,6 +107,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     body.setType(type("job-state-conflict"));
     body.setTitle("The job's state does not allow this");
     body.setProperty("state", e.state());
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+  }
+
+  @ExceptionHandler(WebhookDisabledException.class)
+  ResponseEntity<Object> webhookDisabled(WebhookDisabledException e) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    body.setType(type("webhook-disabled"));
+    body.setTitle("The webhook is disabled");
     return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
   }
 

@@ -11,6 +11,7 @@ import io.findoc.batch.coordinator.store.WebhookStore;
 import io.findoc.batch.coordinator.submission.Violation;
 import io.findoc.batch.coordinator.webhooks.DeliverySignal;
 import io.findoc.batch.coordinator.webhooks.InvalidWebhookException;
+import io.findoc.batch.coordinator.webhooks.WebhookDisabledException;
 import io.findoc.batch.coordinator.webhooks.WebhookEndpoints;
 import io.findoc.batch.coordinator.webhooks.WebhookSecret;
 import java.net.URI;
@@ -192,8 +193,11 @@ public class WebhookController {
   public ResponseEntity<WebhookDeliveryRow> redeliver(
       @PathVariable UUID id, @PathVariable UUID deliveryId) {
     String tenant = tenant(Role.SUBMITTER);
-    endpoint(id, tenant);
+    WebhookEndpointRow endpoint = endpoint(id, tenant);
     callers.get().require(Role.OPERATOR);
+    if (!endpoint.enabled()) {
+      throw new WebhookDisabledException(id, endpoint.disabledReason());
+    }
     if (store.redeliver(id, deliveryId) == 0) {
       throw new NotFoundException("no delivery " + deliveryId + " of webhook " + id);
     }

@@ -38,6 +38,14 @@ public record CoordinatorProperties(
     @DefaultValue Webhooks webhooks) {
 
   public CoordinatorProperties {
+    if (events.retention().compareTo(webhooks.horizon()) <= 0) {
+      throw new IllegalArgumentException(
+          "findoc.events.retention ("
+              + events.retention()
+              + ") must be longer than findoc.webhooks.horizon ("
+              + webhooks.horizon()
+              + "): an event must outlive the retries of its deliveries");
+    }
     if (retry.maxBackoff().compareTo(retry.initialBackoff()) < 0) {
       throw new IllegalArgumentException(
           "findoc.retry.max-backoff ("
@@ -211,8 +219,9 @@ public record CoordinatorProperties(
    *     job (default 5 s)
    * @param progressStepPercent a job's progress event is written only when its share of tasks done
    *     reached a new multiple of this percentage (default 10)
-   * @param retention how long relayed events (and their deliveries) are kept (default 7 days);
-   *     longer than the webhook retry horizon
+   * @param retention how long relayed events (and their deliveries) are kept (default 7 days); must
+   *     be longer than the webhook retry horizon (checked at start-up); an event a delivery still
+   *     waits to send is kept past it
    * @param source the CloudEvents {@code source} attribute (default {@code urn:findoc:batch})
    */
   public record Events(

@@ -108,7 +108,8 @@ public interface EventStore extends SqlObject {
   int markRelayed(@Bind("seqs") long[] seqs);
 
   /**
-   * Deletes up to {@code limit} events relayed more than {@code age} ago, with their deliveries.
+   * Deletes up to {@code limit} events relayed more than {@code age} ago, with their deliveries,
+   * except those a delivery still waits to send.
    */
   @SqlUpdate
   int deleteRelayedBefore(@Bind("age") String age, @Bind("limit") int limit);

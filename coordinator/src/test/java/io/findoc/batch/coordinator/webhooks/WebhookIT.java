@@ -175,6 +175,112 @@ class WebhookIT {
   }
 
   @Test
+  void anEventOutlivesItsRetentionWhileADeliveryWaitsToSendIt() {
+    String path = "/down-for-long";
+    receiver.behave(path, (id, n) -> Answer.status(503));
+    String[] job = waitingDelivery(path);
+    String endpoint = job[1];
+
+    // The job's events relayed a month ago: past the retention of seven days.
+    stack
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "UPDATE job_event SET relayed_at = now() - interval '30 days'"
+                        + " WHERE job_id = CAST(? AS uuid)",
+                    job[0]));
+    cleanUpEvents();
+
+    assertThat(eventTypesOf(job[0]))
+        .as("the completion waits for its delivery, the rest is gone")
+        .containsExactly("batch.job.completed");
+    assertThat(deliveriesOf(endpoint).get(0).get("state").asString()).isEqualTo("PENDING");
+
+    api.patch("/api/webhooks/" + endpoint, "{\"enabled\": false}");
+    cleanUpEvents();
+    assertThat(eventTypesOf(job[0])).isEmpty();
+  }
+
+  @Test
+  void disablingAnEndpointEndsItsWaitingDeliveriesFailedWithTheReason() {
+    String path = "/disabled-by-hand";
+    receiver.behave(path, (id, n) -> Answer.status(503));
+    String endpoint = waitingDelivery(path)[1];
+
+    Api.Response patched = api.patch("/api/webhooks/" + endpoint, "{\"enabled\": false}");
+
+    assertThat(patched.status()).isEqualTo(200);
+    assertThat(patched.body().get("disabledReason").asString()).isEqualTo("disabled by its owner");
+    JsonNode delivery = deliveriesOf(endpoint).get(0);
+    assertThat(delivery.get("state").asString()).isEqualTo("FAILED");
+    assertThat(delivery.get("lastError").asString())
+        .startsWith("endpoint disabled: disabled by its owner; last error: ")
+        .contains("503");
+    Api.Response redone =
+        api.post(
+            "/api/webhooks/"
+                + endpoint
+                + "/deliveries/"
+                + delivery.get("id").asString()
+                + "/redeliver",
+            "");
+    assertThat(redone.status()).isEqualTo(409);
+    assertThat(redone.body().get("type").asString()).endsWith("webhook-disabled");
+    assertThat(redone.body().get("detail").asString()).contains("is disabled");
+    assertThat(deliveriesOf(endpoint).get(0).get("state").asString()).isEqualTo("FAILED");
+  }
+
+  /**
+   * A job whose completion event has a delivery to {@code path} that failed once and waits for its
+   * retry; returns the job's id and the endpoint's.
+   */
+  private static String[] waitingDelivery(String path) {
+    String job = api.submit(Jobs.simulate(1, Map.of("sleepMs", 1500)));
+    Api.Response created =
+        api.post(
+            "/api/webhooks",
+            Jobs.json(
+                Map.of(
+                    "url",
+                    receiver.url(path),
+                    "eventTypes",
+                    List.of("batch.job.completed"),
+                    "jobId",
+                    job)));
+    assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+    String endpoint = created.body().get("id").asString();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                deliveriesOf(endpoint).size() == 1
+                    && deliveriesOf(endpoint).get(0).get("attempt").asInt() >= 1
+                    && !deliveriesOf(endpoint).get(0).get("lastError").isNull());
+    return new String[] {job, endpoint};
+  }
+
+  private static void cleanUpEvents() {
+    stack
+        .jdbi()
+        .withExtension(
+            io.findoc.batch.coordinator.store.EventStore.class,
+            events -> events.deleteRelayedBefore("7 days", 1000));
+  }
+
+  private static List<String> eventTypesOf(String job) {
+    return stack
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT type FROM job_event WHERE job_id = CAST(:job AS uuid) ORDER BY seq")
+                    .bind("job", job)
+                    .mapTo(String.class)
+                    .list());
+  }
+
+  @Test
   void retryAfterOfA429IsHonoured() {
     String path = "/busy";
     receiver.behave(

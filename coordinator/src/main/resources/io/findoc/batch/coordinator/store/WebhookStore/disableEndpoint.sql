@@ -1,3 +1,4 @@
+-- Disables the endpoint and ends its waiting deliveries FAILED, saying why.
 WITH disabled AS (
     UPDATE webhook_endpoint
     SET enabled = false,
@@ -9,7 +10,7 @@ WITH disabled AS (
 UPDATE webhook_delivery d
 SET state = 'FAILED',
     claimed_at = NULL,
-    last_error = coalesce(d.last_error, 'endpoint disabled: ' || :reason)
+    last_error = 'endpoint disabled: ' || :reason || coalesce('; last error: ' || d.last_error, '')
 FROM disabled
 WHERE d.endpoint_id = disabled.id
   AND d.state = 'PENDING'
