@@ -1,10 +1,15 @@
 package io.findoc.batch.coordinator.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.findoc.batch.common.message.StatusKind;
+import io.findoc.batch.common.message.TaskError;
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Jobs;
+import io.findoc.batch.coordinator.testing.Reports;
 import io.findoc.batch.coordinator.testing.RunningStack;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +65,65 @@ class SecurityIT {
         .doesNotContain(job);
     assertThat(acme.job(job).get("state").asString()).isIn("QUEUED", "RUNNING");
     assertThat(acme.job(job).get("priority").asString()).isEqualTo("normal");
+  }
+
+  /**
+   * INV-9 for what acts on or reads a job's tasks: another tenant can neither retry nor read the
+   * results and errors of a job, nor make its own work wait on it or listen to it with a webhook.
+   */
+  @Test
+  void anotherTenantCanNeitherRetryNorReadNorDependOnNorWatchAJob() {
+    String job = acme.submit(Jobs.noop(2));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> acme.job(job).get("counts").get("queued").asInt() == 2);
+    try (Reports reports = new Reports(stack.property("findoc.topics.task-status"))) {
+      reports.send(
+          Reports.report(
+              StatusKind.FAILED, job, 1, 1, new TaskError("SECRET_CODE", "acme's secret", false)));
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> acme.job(job).get("counts").get("failed").asInt() == 1);
+    String path = "/api/batch/jobs/" + job;
+
+    List<Api.Response> answers = new ArrayList<>();
+    answers.add(globex.post(path + "/retry", "{}"));
+    answers.add(globex.post(path + "/retry", "{\"errorCodes\":[\"SECRET_CODE\"]}"));
+    answers.add(globex.get(path + "/results"));
+    answers.add(globex.get(path + "/errors"));
+    answers.add(globex.get(path + "/errors?format=csv"));
+    answers.add(globex.get(path + "/tasks?state=FAILED"));
+    for (Api.Response answer : answers) {
+      assertThat(answer.status()).as("%s", answer.body()).isEqualTo(404);
+      assertThat(answer.contentType()).startsWith("application/problem+json");
+      assertThat(answer.body().toString()).doesNotContain("SECRET_CODE").doesNotContain("secret");
+    }
+
+    Api.Response dependent =
+        globex.post(
+            "/api/batch/jobs", Jobs.with(Jobs.of("noop", 1, Map.of()), "dependsOn", List.of(job)));
+    assertThat(dependent.status()).as("%s", dependent.body()).isEqualTo(400);
+    assertThat(dependent.body().toString()).contains("dependsOn");
+    Api.Response webhook =
+        globex.post(
+            "/api/webhooks",
+            Jobs.json(
+                Map.of(
+                    "url",
+                    "https://hooks.example.com/acme",
+                    "eventTypes",
+                    List.of("batch.job.completed"),
+                    "jobId",
+                    job)));
+    assertThat(webhook.status()).as("%s", webhook.body()).isEqualTo(400);
+    assertThat(webhook.body().toString()).contains("jobId");
+    assertThat(globex.get("/api/webhooks?limit=1000").body().toString()).doesNotContain(job);
+    assertThat(globex.get("/api/batch/jobs?limit=1000").body().toString()).doesNotContain(job);
+
+    JsonNode task = acme.get(path + "/tasks/1").body();
+    assertThat(task.get("state").asString()).isEqualTo("FAILED");
+    assertThat(task.get("attempt").asInt()).isEqualTo(1);
   }
 
   @Test
