@@ -50,6 +50,15 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
    *     thread) and reports it failed with the retryable {@code ATTEMPT_TIMEOUT}, so a document
    *     that hangs its processor every time fails after the job's attempts (default 15 min; a
    *     processor that ignores interrupts keeps its thread until it returns)
+   * @param crashJournal the file that tells a worker's next process which attempts were running
+   *     when this one ended without stopping, so that a document that crashes its process is
+   *     reported failed ({@code WORKER_CRASHED}) when it comes again instead of crashing the worker
+   *     again (see {@code CrashJournal}); keep it where the next process of this worker finds it (a
+   *     pod's {@code emptyDir}). Default: {@code findoc-worker-<id>.journal} in the temporary
+   *     directory when {@code id} is set, none otherwise (the default id changes with every
+   *     process)
+   * @param faults faults the fault-injection suite injects into a real worker process; all off by
+   *     default
    */
   public record Worker(
       String id,
@@ -64,11 +73,16 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
       @DefaultValue Analysis analysis,
       @DefaultValue("5s") Duration statusInterval,
       @DefaultValue Resources resources,
-      @DefaultValue("15m") Duration attemptTimeout) {
+      @DefaultValue("15m") Duration attemptTimeout,
+      Path crashJournal,
+      @DefaultValue Faults faults) {
 
     public Worker {
       if (id == null || id.isBlank()) {
         id = ManagementFactory.getRuntimeMXBean().getName().replace('@', '-');
+      } else if (crashJournal == null) {
+        crashJournal =
+            Path.of(System.getProperty("java.io.tmpdir"), "findoc-worker-" + id + ".journal");
       }
       if (threads == null) {
         threads = 4 * Runtime.getRuntime().availableProcessors();
@@ -90,6 +104,22 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
       }
     }
   }
+
+  /**
+   * Faults the fault-injection suite ({@code ./findoc faults}) injects into a real worker process,
+   * at the moments a {@code kill -9} from outside cannot aim at. All are off by default; none is
+   * for production.
+   *
+   * @param haltAfterReportFile when this file exists, the worker halts (as {@code kill -9} would)
+   *     right after the broker acknowledged a final report and before the task's offset may be
+   *     committed, so that the task runs again and its report arrives twice; the file is deleted
+   *     first, so the restarted worker runs normally (default none: off)
+   * @param allowCrashDocuments whether the {@code simulate} processor's {@code crashDocuments}
+   *     option may halt the worker, as a parser that crashes its process would (default false: the
+   *     option fails the attempt permanently instead, so no submitter can stop workers with it)
+   */
+  public record Faults(
+      Path haltAfterReportFile, @DefaultValue("false") boolean allowCrashDocuments) {}
 
   /**
    * The shares of processor threads when several priorities have tasks waiting: with the defaults,

@@ -61,6 +61,8 @@ public class TaskRunner implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
           });
+  private final InjectedFaults faults;
+  private final CrashJournal journal;
   private final WeightedQueue<Queued> queued;
   private final Set<RunningAttempt> running = ConcurrentHashMap.newKeySet();
   private final ThreadPoolExecutor pool;
@@ -74,6 +76,7 @@ public class TaskRunner implements SmartLifecycle {
       StatusReporter reporter,
       StartedReports startedReports,
       JobInstructions instructions,
+      InjectedFaults faults,
       Clock clock,
       WorkerProperties properties,
       MeterRegistry meters) {
@@ -81,6 +84,9 @@ public class TaskRunner implements SmartLifecycle {
     this.reporter = reporter;
     this.startedReports = startedReports;
     this.instructions = instructions;
+    this.faults = faults;
+    this.journal =
+        CrashJournal.open(properties.worker().crashJournal(), properties.worker().threads());
     this.clock = clock;
     this.workerId = properties.worker().id();
     this.shutdownGrace = properties.worker().shutdownGrace();
@@ -167,7 +173,10 @@ public class TaskRunner implements SmartLifecycle {
                 new TaskError("RESULT_NOT_SERIALIZABLE", e.getOriginalMessage(), false));
         encoded = reporter.encode(report);
       }
-      reporter.sendUntilAcknowledged(report, encoded).thenRun(whenReported);
+      reporter
+          .sendUntilAcknowledged(report, encoded)
+          .thenRun(faults::reportAcknowledged)
+          .thenRun(whenReported);
     } catch (RuntimeException | Error e) {
       LOG.error(
           "Could not run or report task {} attempt {}; its offset stays uncommitted, so it runs"
@@ -217,6 +226,24 @@ public class TaskRunner implements SmartLifecycle {
         cancelled.increment();
         return StatusMessage.cancelled(task, workerId, null, clock.instant());
       }
+      if (journal != null && journal.crashedBefore(task)) {
+        LOG.warn(
+            "Task {} attempt {} was running when this worker's previous process ended; it is"
+                + " reported failed ({}, retryable), not run again.",
+            task.taskId(),
+            task.attempt(),
+            CrashJournal.WORKER_CRASHED);
+        return StatusMessage.failed(
+            task,
+            workerId,
+            null,
+            clock.instant(),
+            new TaskError(
+                CrashJournal.WORKER_CRASHED,
+                "the worker's process ended while it ran this attempt (a document that crashes"
+                    + " its processor, or the process was killed); it was not run again",
+                true));
+      }
       Instant startedAt = clock.instant();
       startedReports.started(task, startedAt);
       long t0 = System.nanoTime();
@@ -224,10 +251,14 @@ public class TaskRunner implements SmartLifecycle {
       boolean cancelledMeanwhile;
       ScheduledFuture<?> timeout =
           timeouts.schedule(attempt::timeOut, attemptTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      int slot = journal == null ? -1 : journal.running(task);
       try {
         attempt.processorStarting();
         outcome = execute(task, attempt);
       } finally {
+        if (journal != null) {
+          journal.ended(slot);
+        }
         timeout.cancel(false);
         cancelledMeanwhile = attempt.processorEnded();
         startedReports.ended(task);

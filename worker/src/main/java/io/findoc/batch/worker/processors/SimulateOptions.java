@@ -20,6 +20,9 @@ import java.util.Map;
  *     "retryable"} or {@code "permanent"}
  * @param failCompensationDocuments ids of the documents whose compensation fails; empty: all, when
  *     {@code compensationFailure} is set
+ * @param crashDocuments ids of documents whose every attempt ends the worker process at once, as a
+ *     parser crashing the JVM would (only where {@code findoc.worker.faults.allow-crash-documents}
+ *     is set; elsewhere such an attempt fails permanently)
  */
 record SimulateOptions(
     long sleepMs,
@@ -31,7 +34,8 @@ record SimulateOptions(
     boolean hang,
     Map<String, Integer> failUntilAttempt,
     String compensationFailure,
-    List<String> failCompensationDocuments) {
+    List<String> failCompensationDocuments,
+    List<String> crashDocuments) {
 
   static SimulateOptions from(Map<String, Object> options) {
     String failure = text(options, "failure", "retryable");
@@ -80,7 +84,16 @@ record SimulateOptions(
         Boolean.TRUE.equals(options.get("hang")),
         Map.copyOf(failUntilAttempt),
         compensationFailure,
-        compensationList.stream().map(String::valueOf).toList());
+        compensationList.stream().map(String::valueOf).toList(),
+        ids(options, "crashDocuments"));
+  }
+
+  private static List<String> ids(Map<String, Object> options, String name) {
+    Object ids = options.getOrDefault(name, List.of());
+    if (!(ids instanceof List<?> list)) {
+      throw invalid(name + " must be a list of document ids");
+    }
+    return list.stream().map(String::valueOf).toList();
   }
 
   private static long nonNegative(Map<String, Object> options, String name) {

@@ -1,6 +1,7 @@
 package io.findoc.batch.worker.processors;
 
 import io.findoc.batch.common.message.TaskMessage;
+import io.findoc.batch.worker.execution.InjectedFaults;
 import io.findoc.batch.worker.execution.Outcome;
 import io.findoc.batch.worker.execution.Processor;
 import io.findoc.batch.worker.execution.TaskContext;
@@ -12,13 +13,21 @@ import org.springframework.stereotype.Component;
  * Simulates work for load and fault tests: waits, computes, fails or hangs as its {@link
  * SimulateOptions} say. Failures carry the code {@code SIMULATED_FAILURE}. A cancelled attempt
  * stops waiting, computing or hanging at once. Compensation waits {@code sleepMs} too and fails
- * ({@code SIMULATED_COMPENSATION_FAILURE}) as {@code compensationFailure} says.
+ * ({@code SIMULATED_COMPENSATION_FAILURE}) as {@code compensationFailure} says. A document of
+ * {@code crashDocuments} ends the worker process, where the worker allows it ({@link
+ * InjectedFaults}).
  */
 @Component
 public class SimulateProcessor implements Processor {
 
   /** How often a hanging attempt looks whether it was cancelled, should no interrupt reach it. */
   private static final long HANG_CHECK_MS = 100;
+
+  private final InjectedFaults faults;
+
+  public SimulateProcessor(InjectedFaults faults) {
+    this.faults = faults;
+  }
 
   @Override
   public String name() {
@@ -28,6 +37,18 @@ public class SimulateProcessor implements Processor {
   @Override
   public Outcome process(TaskMessage task, TaskContext context) throws InterruptedException {
     SimulateOptions options = SimulateOptions.from(task.options());
+    if (options.crashDocuments().contains(task.document().id())) {
+      if (!faults.allowCrashDocuments()) {
+        return new Outcome.PermanentFailure(
+            "SIMULATED_CRASH_REFUSED",
+            "document "
+                + task.document().id()
+                + " would crash the worker; this worker does not allow it"
+                + " (findoc.worker.faults.allow-crash-documents)");
+      }
+      faults.crash(
+          "document " + task.document().id() + " crashes its parser, attempt " + task.attempt());
+    }
     if (options.hang()) {
       hang(context);
     }

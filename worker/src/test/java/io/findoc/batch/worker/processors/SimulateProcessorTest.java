@@ -8,6 +8,7 @@ import io.findoc.batch.common.id.JobId;
 import io.findoc.batch.common.message.Document;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.message.TaskMessage;
+import io.findoc.batch.worker.execution.InjectedFaults;
 import io.findoc.batch.worker.execution.Outcome;
 import io.findoc.batch.worker.execution.ProcessingException;
 import io.findoc.batch.worker.execution.TaskContext;
@@ -24,7 +25,7 @@ class SimulateProcessorTest {
 
   private static final TaskContext RUNNING = () -> false;
 
-  private final SimulateProcessor simulate = new SimulateProcessor();
+  private final SimulateProcessor simulate = new SimulateProcessor(InjectedFaults.none());
 
   private static TaskMessage task(String document, int attempt, Map<String, Object> options) {
     return new TaskMessage(
@@ -184,5 +185,14 @@ class SimulateProcessorTest {
                 simulate.compensate(
                     task("d-1", 1, Map.of("compensationFailure", "maybe")), RUNNING))
         .isInstanceOf(ProcessingException.class);
+  }
+
+  @Test
+  void aCrashDocumentFailsPermanentlyWhereTheWorkerDoesNotAllowCrashes() throws Exception {
+    Outcome outcome =
+        simulate.process(task("doc-1", 1, Map.of("crashDocuments", List.of("doc-1"))), RUNNING);
+
+    assertThat(outcome).isInstanceOf(Outcome.PermanentFailure.class);
+    assertThat(outcome.error().code()).isEqualTo("SIMULATED_CRASH_REFUSED");
   }
 }
