@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Jobs;
+import io.findoc.batch.coordinator.testing.RefusedTaskUpdates;
 import io.findoc.batch.coordinator.testing.Reports;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import io.findoc.batch.coordinator.testing.TopicRecords;
@@ -111,32 +112,19 @@ class LeaseIT {
     reports.send(report(StatusKind.STARTED, job, 1, 1, null));
     await().atMost(Duration.ofSeconds(30)).until(() -> state(job).equals("RUNNING"));
     double expiredBefore = expiredLeases();
-    stack
-        .jdbi()
-        .useHandle(
-            h ->
-                h.execute(
-                    "CREATE FUNCTION refuse_lease_extension() RETURNS trigger LANGUAGE plpgsql AS"
-                        + " $$ BEGIN IF NEW.state = OLD.state AND NEW.state = 'RUNNING' THEN"
-                        + " RAISE EXCEPTION 'injected: the intake cannot write'; END IF;"
-                        + " RETURN NEW; END $$;"
-                        + " CREATE TRIGGER refuse_lease_extension BEFORE UPDATE ON task"
-                        + " FOR EACH ROW EXECUTE FUNCTION refuse_lease_extension()"));
-    try {
+    try (RefusedTaskUpdates refused =
+        RefusedTaskUpdates.where(
+            stack.jdbi(),
+            "refuse_lease_extension",
+            "NEW.state = OLD.state AND NEW.state = 'RUNNING'",
+            "P0001",
+            "injected: the intake cannot write")) {
       for (int i = 0; i < 10; i++) {
         reports.send(report(StatusKind.HEARTBEAT, job, 1, 1, null));
         Thread.sleep(300); // the worker's heartbeat interval
       }
       assertThat(state(job)).isEqualTo("RUNNING");
       assertThat(task(job).get("attempt").asInt()).isEqualTo(1);
-    } finally {
-      stack
-          .jdbi()
-          .useHandle(
-              h ->
-                  h.execute(
-                      "DROP TRIGGER refuse_lease_extension ON task;"
-                          + " DROP FUNCTION refuse_lease_extension()"));
     }
     reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
     await().atMost(Duration.ofSeconds(30)).until(() -> state(job).equals("SUCCEEDED"));

@@ -12,6 +12,7 @@ import io.findoc.batch.common.message.TaskError;
 import io.findoc.batch.common.topic.DeadLetters;
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Jobs;
+import io.findoc.batch.coordinator.testing.RefusedTaskUpdates;
 import io.findoc.batch.coordinator.testing.Reports;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import io.findoc.batch.coordinator.testing.TopicRecords;
@@ -209,20 +210,13 @@ class StatusReportsIT {
   @Test
   void aReportTheDatabaseRefusesIsDeadLetteredAloneAndTheRestOfItsBatchApplies() {
     String job = dispatchedJob(3);
-    stack
-        .jdbi()
-        .useHandle(
-            h ->
-                h.execute(
-                    "CREATE FUNCTION refuse_task_two() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
-                        + " IF NEW.job_id = '"
-                        + job
-                        + "' AND NEW.number = 2 AND NEW.state = 'SUCCEEDED' THEN RAISE EXCEPTION"
-                        + " 'injected: task 2 refused' USING ERRCODE = '22023'; END IF;"
-                        + " RETURN NEW; END $$;"
-                        + " CREATE TRIGGER refuse_task_two BEFORE UPDATE ON task"
-                        + " FOR EACH ROW EXECUTE FUNCTION refuse_task_two()"));
-    try {
+    try (RefusedTaskUpdates refused =
+        RefusedTaskUpdates.where(
+            stack.jdbi(),
+            "refuse_task_two",
+            "NEW.job_id = '" + job + "' AND NEW.number = 2 AND NEW.state = 'SUCCEEDED'",
+            "22023",
+            "injected: task 2 refused")) {
       double refusedBefore = reportsCounted("refused");
       for (int number = 1; number <= 3; number++) {
         reports.send(report(StatusKind.SUCCEEDED, job, number, 1, null));
@@ -238,13 +232,6 @@ class StatusReportsIT {
       awaitTask(job, 3, "SUCCEEDED");
       assertThat(task(job, 2).get("state").asString()).isEqualTo("QUEUED");
       awaitCounted("refused", refusedBefore, 1);
-    } finally {
-      stack
-          .jdbi()
-          .useHandle(
-              h ->
-                  h.execute(
-                      "DROP TRIGGER refuse_task_two ON task; DROP FUNCTION refuse_task_two()"));
     }
   }
 
@@ -271,27 +258,16 @@ class StatusReportsIT {
   @Test
   void batchThatFailsInTheDatabaseIsRetriedUntilItAppliesNeverSkipped() {
     String job = dispatchedJob(2);
-    stack
-        .jdbi()
-        .useHandle(
-            h ->
-                h.execute(
-                    "CREATE FUNCTION refuse_task_updates() RETURNS trigger LANGUAGE plpgsql AS"
-                        + " $$ BEGIN RAISE EXCEPTION 'injected fault: task updates refused'; END $$;"
-                        + " CREATE TRIGGER refuse_task_updates BEFORE UPDATE ON task"
-                        + " FOR EACH ROW EXECUTE FUNCTION refuse_task_updates()"));
-    try {
+    try (RefusedTaskUpdates refused =
+        RefusedTaskUpdates.where(
+            stack.jdbi(),
+            "refuse_task_updates",
+            "true",
+            "P0001",
+            "injected fault: task updates refused")) {
       reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
       await().atMost(Duration.ofSeconds(30)).until(() -> failedBatches() >= 2);
       assertThat(task(job, 1).get("state").asString()).isEqualTo("QUEUED");
-    } finally {
-      stack
-          .jdbi()
-          .useHandle(
-              h ->
-                  h.execute(
-                      "DROP TRIGGER refuse_task_updates ON task;"
-                          + " DROP FUNCTION refuse_task_updates()"));
     }
 
     awaitTask(job, 1, "SUCCEEDED");

@@ -78,6 +78,21 @@ public final class FindocClient {
   }
 
   /**
+   * Submits a job already written as JSON with an {@code Idempotency-Key}; answers the response as
+   * it came (202 a new job, 200 the job the key made before, anything else an error), so that a
+   * caller can send it again after a lost answer.
+   */
+  public HttpResponse<byte[]> submitIdempotently(byte[] json, String idempotencyKey) {
+    return send(
+        HttpRequest.newBuilder(api.resolve("/api/batch/jobs"))
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", idempotencyKey)
+            .timeout(Duration.ofMinutes(5))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+            .build());
+  }
+
+  /**
    * Posts a job already written as JSON without waiting for the answer, and without retrying: for
    * an open-model load, where the next submission does not wait for this one and the caller decides
    * what a refusal (429) or a connection error means. The future fails only if the coordinator

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.awaitility.Awaitility;
 
 /**
  * Checks, once a job has finished and its events have arrived, what its events must show (INV-7 and
@@ -91,6 +92,22 @@ final class EventChecker {
       }
     }
     return events;
+  }
+
+  /**
+   * Waits until {@code receiver} got every event of the job that the outbox holds (what arrived
+   * more than once, or what the outbox lacks, is for {@link #check} to say).
+   */
+  void awaitArrived(String jobId, WebhookReceiver receiver, Duration within) throws SQLException {
+    Set<String> ids = outbox(jobId).stream().map(Event::id).collect(Collectors.toSet());
+    Awaitility.await()
+        .atMost(within)
+        .until(
+            () ->
+                receiver.received().stream()
+                    .map(WebhookReceiver.Received::webhookId)
+                    .collect(Collectors.toSet())
+                    .containsAll(ids));
   }
 
   /** Checks the job of {@code tasks} tasks against what the receiver got and the topic holds. */

@@ -3,10 +3,12 @@ package io.findoc.batch.loadtests.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.findoc.batch.common.event.EventType;
 import io.findoc.batch.common.topic.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,13 +23,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * FI-06: two coordinators on one database and one broker, and one of them killed mid-run. The other
  * takes over what the dead one did: its share of the status partitions (once the consumer group
  * drops the dead member), dispatch, lease reaping, and the API. Jobs are submitted until each
  * coordinator aggregates at least one of them (a job's reports go to the status partition of its
- * id), so the takeover of aggregation is exercised whichever of the two is killed.
+ * id), so the takeover of aggregation is exercised whichever of the two is killed; a webhook
+ * receives one job's events across the kill, checked by the {@link EventChecker} (INV-7: each event
+ * once by id, one completion event).
  */
 @Tag("faults")
 @Tag("slow")
@@ -36,11 +41,24 @@ class FailoverFaultIT {
   private static final String GROUP = "findoc-coordinator";
   private static final int TASKS = 1500;
 
+  /** The tasks of the job whose events a webhook receives across the failover. */
+  private static final int WATCHED = 300;
+
   private static FaultStack stack;
 
   @BeforeAll
   static void up() {
-    stack = FaultStack.start("failover", 2, 2, Map.of());
+    stack =
+        FaultStack.start(
+            "failover",
+            2,
+            2,
+            Map.of(
+                "FINDOC_WEBHOOKS_ALLOWLOOPBACK", "true",
+                "FINDOC_WEBHOOKS_TIMEOUT", "2s",
+                "FINDOC_WEBHOOKS_INITIALBACKOFF", "200ms",
+                "FINDOC_WEBHOOKS_MAXBACKOFF", "1s",
+                "FINDOC_EVENTS_PROGRESSINTERVAL", "1s"));
   }
 
   @AfterAll
@@ -51,8 +69,9 @@ class FailoverFaultIT {
   @Test
   void fi06WhenOneOfTwoCoordinatorsIsKilledTheOtherFinishesEveryJob() throws Exception {
     FaultRun run = new FaultRun("FI-06", stack);
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrap()))) {
+    try (WebhookReceiver receiver = new WebhookReceiver();
+        Admin admin =
+            Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrap()))) {
       await()
           .atMost(Duration.ofMinutes(3))
           .ignoreExceptions()
@@ -73,10 +92,35 @@ class FailoverFaultIT {
       assertThat(eachAggregatesOne(before, jobs, partitions))
           .as("each coordinator aggregates one of %s jobs", jobs.size())
           .isTrue();
+      // A job whose events reach a webhook across the failover (INV-7), through the victim.
+      stack.useCoordinator(1);
+      JsonNode watched =
+          run.submitAnswered(
+              WATCHED,
+              "simulate",
+              Map.of("sleepMs", 100),
+              Map.of(
+                  "webhooks",
+                  List.of(
+                      Map.of(
+                          "url",
+                          receiver.url(),
+                          "events",
+                          Arrays.stream(EventType.values()).map(EventType::wireName).toList()))));
+      String watchedId = watched.get("id").asString();
+      receiver.secret(watched.get("webhooks").get(0).get("secret").asString());
       stack.useCoordinator(2);
       await()
           .atMost(Duration.ofMinutes(3))
           .until(() -> jobs.stream().allMatch(id -> run.succeeded(id) >= TASKS / 10));
+      await()
+          .atMost(Duration.ofMinutes(3))
+          .until(
+              () ->
+                  receiver.received().stream()
+                          .filter(r -> r.type().startsWith("batch.task."))
+                          .count()
+                      >= WATCHED / 10);
 
       stack.signal(FaultStack.coordinator(1), "KILL");
       run.injected(
@@ -122,6 +166,12 @@ class FailoverFaultIT {
         assertThat(run.succeeded(id)).isEqualTo(TASKS);
       }
       assertThat(run.succeeded(after)).isEqualTo(500);
+
+      EventChecker checker = new EventChecker(stack);
+      checker.awaitArrived(watchedId, receiver, Duration.ofMinutes(2));
+      EventChecker.Findings events = checker.check(watchedId, WATCHED, receiver.received());
+      System.out.println("FAULT FI-06 events RESULT " + events);
+      assertThat(events.violations()).as("events across the failover").isEmpty();
     }
   }
 

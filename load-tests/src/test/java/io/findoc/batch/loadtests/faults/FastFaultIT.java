@@ -18,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -143,16 +141,7 @@ class FastFaultIT {
         run.finish(Duration.ofMinutes(4));
 
         EventChecker checker = new EventChecker(stack);
-        Set<String> ids =
-            checker.outbox(id).stream().map(EventChecker.Event::id).collect(Collectors.toSet());
-        await()
-            .atMost(Duration.ofMinutes(2))
-            .until(
-                () ->
-                    receiver.received().stream()
-                        .map(WebhookReceiver.Received::webhookId)
-                        .collect(Collectors.toSet())
-                        .containsAll(ids));
+        checker.awaitArrived(id, receiver, Duration.ofMinutes(2));
         EventChecker.Findings findings = checker.check(id, tasks, receiver.received());
         System.out.println("FAULT FI-05 events RESULT " + findings);
         printLatency(findings, killed, restarted);
@@ -276,6 +265,76 @@ class FastFaultIT {
     // Each worker's copy of the normal priority group reads each poisoned task partition once.
     assertThat(fromTasks).isGreaterThanOrEqualTo(12);
     assertThat(fromStatus).isGreaterThanOrEqualTo(12);
+  }
+
+  /**
+   * Reports another Kafka client writes on the status topic while a job runs, each readable but
+   * invalid: before the intake checked them, one stopped it for every tenant, every lease expired
+   * and every running task was run again. Now each is dead-lettered with its reason, and the job
+   * finishes with no task run twice.
+   */
+  @Test
+  void forgedStatusReportsAreDeadLetteredAndTheJobFinishesWithNoReRun() throws Exception {
+    FaultRun run = new FaultRun("forged reports", stack);
+    // About 6 s of work for two workers of eight threads.
+    String id = run.submit(1000, "simulate", Map.of("sleepMs", 100));
+    await().atMost(Duration.ofMinutes(2)).until(() -> run.succeeded(id) >= 50);
+    String times = "\"startedAt\":\"2026-12-03T10:00:00Z\",\"finishedAt\":\"2026-12-03T10:00:01Z\"";
+    String of = "{\"version\":1,\"jobId\":\"" + id + "\",";
+    List<String> forged =
+        List.of(
+            "{\"version\":1,\"kind\":\"SUCCEEDED\",\"taskNumber\":900,\"attempt\":1," + times + "}",
+            of
+                + "\"kind\":\"SUCCEEDED\",\"taskNumber\":901,\"attempt\":1,\"worker\":\"w\\u0000\","
+                + times
+                + "}",
+            of
+                + "\"kind\":\"FAILED\",\"taskNumber\":902,\"attempt\":1,\"worker\":\"w\","
+                + times
+                + ",\"error\":{\"code\":\"X\",\"message\":\"a\\u0000b\",\"retryable\":false}}",
+            of
+                + "\"kind\":\"SUCCEEDED\",\"taskNumber\":903,\"attempt\":1,\"worker\":\"w\","
+                + times
+                + ",\"result\":{\"name\":\"\\u0000\"}}",
+            of
+                + "\"kind\":\"SUCCEEDED\",\"taskNumber\":0,\"attempt\":1,\"worker\":\"w\","
+                + times
+                + "}",
+            of
+                + "\"kind\":\"SUCCEEDED\",\"taskNumber\":904,\"attempt\":-3,\"worker\":\"w\","
+                + times
+                + "}",
+            of
+                + "\"kind\":\"SUCCEEDED\",\"taskNumber\":905,\"attempt\":1,\"worker\":\"w\","
+                + "\"startedAt\":\"2026-12-03T10:00:00Z\",\"finishedAt\":\"+300000-01-01T00:00:00Z\"}");
+    Properties properties = new Properties();
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrap());
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer())) {
+      for (String report : forged) {
+        producer.send(
+            new ProducerRecord<>(
+                TopicNames.DEFAULTS.taskStatus(), id, report.getBytes(StandardCharsets.UTF_8)));
+      }
+      producer.flush();
+    }
+    run.injected(forged.size() + " readable but invalid reports on the job's status partition");
+    run.faultRemoved();
+
+    InvariantChecker.Findings findings = run.finish(Duration.ofMinutes(3));
+    assertThat(run.succeeded(id)).isEqualTo(1000);
+    assertThat(findings.reRunTasks()).as("tasks run again").isZero();
+    List<String> reasons =
+        new InvariantChecker(stack)
+            .readAll(TopicNames.DEFAULTS.deadLetters()).stream()
+                .filter(r -> id.equals(r.key()))
+                .map(r -> r.headers().lastHeader(DeadLetters.REASON))
+                .filter(h -> h != null)
+                .map(h -> new String(h.value(), StandardCharsets.UTF_8))
+                .filter(reason -> reason.startsWith("invalid status report: "))
+                .toList();
+    System.out.println("FAULT forged reports: dead-lettered with " + reasons);
+    assertThat(reasons).hasSize(forged.size());
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One fault-injection run: submits jobs, records what it injected and when, waits (without any
@@ -39,6 +40,12 @@ final class FaultRun {
   /** Submits a job with extra top-level fields (retry, failurePolicy, ...). */
   String submit(
       int documents, String processor, Map<String, Object> options, Map<String, Object> fields) {
+    return submitAnswered(documents, processor, options, fields).get("id").asString();
+  }
+
+  /** Submits a job with extra top-level fields; returns the 202's body (its webhooks' secrets). */
+  JsonNode submitAnswered(
+      int documents, String processor, Map<String, Object> options, Map<String, Object> fields) {
     Map<String, Object> job = new LinkedHashMap<>();
     job.put("name", fault + " " + (accepted.size() + 1));
     job.put("processor", processor);
@@ -49,9 +56,9 @@ final class FaultRun {
       docs.add(Map.of("id", "doc-" + i, "text", "document " + i));
     }
     job.put("documents", docs);
-    String id = stack.client().submit(job).get("id").asString();
-    accepted.put(id, documents);
-    return id;
+    JsonNode answer = stack.client().submit(job);
+    accepted.put(answer.get("id").asString(), documents);
+    return answer;
   }
 
   /** Records a job accepted some other way. */

@@ -41,7 +41,7 @@ final class FaultStack implements AutoCloseable {
 
   private FaultStack(String name, int workers, int coordinators, Map<String, String> settings)
       throws IOException {
-    this.var = ROOT.resolve("load-tests/target/faults-var/" + name);
+    this.var = varOf(name);
     this.workers = workers;
     this.coordinators = coordinators;
     deleteRecursively(var);
@@ -69,6 +69,11 @@ final class FaultStack implements AutoCloseable {
       throw e;
     }
     useCoordinator(1);
+  }
+
+  /** The var directory of the stack {@code name}: its logs, data, pid files and fault files. */
+  static Path varOf(String name) {
+    return ROOT.resolve("load-tests/target/faults-var/" + name);
   }
 
   /** Starts a stack of {@code workers} workers, with extra environment {@code settings}. */
@@ -147,6 +152,22 @@ final class FaultStack implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Whether the process of the stack called {@code name} runs. */
+  boolean alive(String name) {
+    return ProcessHandle.of(pid(name)).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /** The names of the stack's workers that do not run. */
+  List<String> deadWorkers() {
+    List<String> dead = new ArrayList<>();
+    for (int n = 1; n <= workers; n++) {
+      if (!alive("worker-" + n)) {
+        dead.add("worker-" + n);
+      }
+    }
+    return dead;
   }
 
   /** The pid of the PostgreSQL server itself (the {@code postgres} pid is its Java wrapper). */

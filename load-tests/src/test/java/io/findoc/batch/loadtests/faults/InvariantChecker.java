@@ -4,6 +4,7 @@ import io.findoc.batch.common.json.Json;
 import io.findoc.batch.common.message.FailedTask;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
+import io.findoc.batch.common.message.StatusReportRules;
 import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.common.topic.DeadLetters;
 import io.findoc.batch.common.topic.TopicNames;
@@ -318,6 +319,9 @@ final class InvariantChecker {
         report = Json.mapper().readValue(record.value(), StatusMessage.class);
       } catch (RuntimeException e) {
         continue;
+      }
+      if (StatusReportRules.violation(report).isPresent()) {
+        continue; // the coordinator dead-lettered it unapplied
       }
       String attempt =
           report.taskId() + "#" + report.attempt() + (report.compensation() ? "c" : "");

@@ -3,7 +3,11 @@ package io.findoc.batch.loadtests.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.findoc.batch.common.json.Json;
 import io.findoc.batch.loadtests.client.FindocClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,11 +31,22 @@ class ProcessFaultIT {
 
   private static final Duration RECOVERY = Duration.ofMinutes(4);
 
+  /** The stack's lease (FaultStack's FINDOC_LEASE_DURATION). */
+  private static final Duration LEASE = Duration.ofSeconds(8);
+
+  /** While this file exists, the next worker to have a final report acknowledged halts. */
+  private static final Path HALT_AFTER_REPORT =
+      FaultStack.varOf("process").resolve("halt-after-report");
+
   private static FaultStack stack;
 
   @BeforeAll
   static void up() {
-    stack = FaultStack.start("process", 2, Map.of());
+    stack =
+        FaultStack.start(
+            "process",
+            2,
+            Map.of("FINDOC_WORKER_FAULTS_HALTAFTERREPORTFILE", HALT_AFTER_REPORT.toString()));
   }
 
   @AfterAll
@@ -39,19 +54,33 @@ class ProcessFaultIT {
     stack.close();
   }
 
+  /**
+   * The window between a final report on the broker and its task's offset commit: a worker halts
+   * there (its fault hook, as a {@code kill -9} at that moment), so the task runs again and its
+   * final report arrives twice; the duplicate changes nothing.
+   */
   @Test
   void fi02KilledWhilePublishingReportsItsDuplicatesChangeNothing() throws Exception {
     FaultRun run = new FaultRun("FI-02", stack);
     String id = run.submit(5000, "simulate", Map.of("sleepMs", 2));
     await().atMost(Duration.ofMinutes(2)).until(() -> run.succeeded(id) >= 500);
 
-    stack.signal("worker-2", "KILL");
-    run.injected("kill -9 worker-2 while it reports (offsets committed after reports)");
+    Files.createFile(HALT_AFTER_REPORT);
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> !Files.exists(HALT_AFTER_REPORT) && !stack.deadWorkers().isEmpty());
+    run.injected(
+        "halt "
+            + stack.deadWorkers()
+            + " right after the broker acknowledged a final report, before its offset commit");
     stack.up();
     run.faultRemoved();
 
-    run.finish(RECOVERY);
+    InvariantChecker.Findings findings = run.finish(RECOVERY);
     assertThat(run.succeeded(id)).isEqualTo(5000);
+    assertThat(findings.duplicateFinalReports())
+        .as("final reports that arrived twice (the window was hit)")
+        .isPositive();
   }
 
   @Test
@@ -71,6 +100,9 @@ class ProcessFaultIT {
     InvariantChecker.Findings findings = run.finish(RECOVERY);
     assertThat(run.succeeded(id)).isEqualTo(120);
     assertThat(findings.reRunTasks()).as("tasks handed out again after the lease").isPositive();
+    assertThat(findings.lateFinalReports())
+        .as("final reports of superseded attempts that arrived, and were fenced out")
+        .isPositive();
   }
 
   @Test
@@ -110,8 +142,10 @@ class ProcessFaultIT {
       docs.add(Map.of("id", "d" + i, "text", "x"));
     }
     big.put("documents", docs);
-    CompletableFuture<String> submission =
-        CompletableFuture.supplyAsync(() -> client.submit(big).get("id").asString());
+    byte[] json = Json.mapper().writeValueAsBytes(big);
+    String key = "fi-05-" + System.nanoTime();
+    CompletableFuture<HttpResponse<byte[]>> submission =
+        CompletableFuture.supplyAsync(() -> client.submitIdempotently(json, key));
     // The kill lands while the coordinator copies the documents into PostgreSQL.
     await()
         .atMost(Duration.ofMinutes(2))
@@ -122,27 +156,33 @@ class ProcessFaultIT {
     run.injected(
         "kill -9 coordinator "
             + (during ? "while it copied" : "after")
-            + " a 100,000-document submission");
+            + " a 100,000-document submission with an Idempotency-Key");
     stack.up();
-    String bigId = null;
+    String firstId = null;
     try {
-      bigId = submission.join();
-    } catch (RuntimeException refused) {
-      System.out.println(
-          "FAULT FI-05: the interrupted submission was not accepted: "
-              + refused
-              + (refused.getCause() == null ? "" : " caused by " + refused.getCause().getCause()));
+      HttpResponse<byte[]> first = submission.join();
+      System.out.println("FAULT FI-05: the interrupted submission answered " + first.statusCode());
+      if (first.statusCode() == 202) {
+        firstId = FindocClient.acceptedJobId(first);
+      }
+    } catch (RuntimeException lost) {
+      System.out.println("FAULT FI-05: the interrupted submission got no answer: " + lost);
     }
-    if (bigId != null) {
-      run.accepted(bigId, 100_000);
+    // As a client would after a lost answer: the same submission again, with the same key.
+    HttpResponse<byte[]> again = client.submitIdempotently(json, key);
+    run.injected("the submission sent again with its Idempotency-Key: " + again.statusCode());
+    assertThat(again.statusCode()).as("the resent submission").isIn(200, 202);
+    String bigId = Json.mapper().readTree(again.body()).get("id").asString();
+    if (firstId != null) {
+      assertThat(again.statusCode()).isEqualTo(200);
+      assertThat(bigId).isEqualTo(firstId);
     }
+    run.accepted(bigId, 100_000);
     try (var db = stack.db();
         var q = db.prepareStatement("SELECT count(*) FROM job WHERE name = 'FI-05 big'");
         var rs = q.executeQuery()) {
       rs.next();
-      assertThat(rs.getInt(1))
-          .as("jobs stored of the interrupted submission")
-          .isLessThanOrEqualTo(bigId == null ? 0 : 1);
+      assertThat(rs.getInt(1)).as("jobs stored of the interrupted submission").isEqualTo(1);
     }
 
     String id = run.submit(3000, "simulate", Map.of("sleepMs", 5));
@@ -191,12 +231,17 @@ class ProcessFaultIT {
     await().atMost(Duration.ofMinutes(2)).until(() -> run.succeeded(id) >= 300);
 
     stack.stopPostgres();
-    run.injected("kill -9 the PostgreSQL server under load, then start it again");
-    Thread.sleep(3_000); // the fault itself: the database stays away a few seconds
+    run.injected(
+        "kill -9 the PostgreSQL server under load, keep it away for twice the lease ("
+            + LEASE.multipliedBy(2).toSeconds()
+            + " s), then start it again");
+    Thread.sleep(LEASE.multipliedBy(2).toMillis()); // the fault itself: the database stays away
     stack.up();
     run.faultRemoved();
 
-    run.finish(RECOVERY);
+    InvariantChecker.Findings findings = run.finish(RECOVERY);
     assertThat(run.succeeded(id)).isEqualTo(3000);
+    // The heartbeats sent meanwhile wait on the status topic: no lease may expire for them.
+    assertThat(findings.reRunTasks()).as("tasks handed out again after the outage").isZero();
   }
 }

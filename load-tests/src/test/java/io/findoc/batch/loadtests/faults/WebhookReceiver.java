@@ -42,10 +42,19 @@ final class WebhookReceiver implements AutoCloseable {
   private volatile String secret;
 
   WebhookReceiver() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    this(0);
+  }
+
+  /** A receiver on {@code port} (0: any free one), such as one coming back where another was. */
+  WebhookReceiver(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.setExecutor(threads);
     server.createContext("/", this::handle);
     server.start();
+  }
+
+  int port() {
+    return server.getAddress().getPort();
   }
 
   /** The URL to register as the endpoint. */
