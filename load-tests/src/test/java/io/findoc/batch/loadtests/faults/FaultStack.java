@@ -3,6 +3,7 @@ package io.findoc.batch.loadtests.faults;
 import io.findoc.batch.loadtests.client.FindocClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -14,8 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -29,6 +33,11 @@ import java.util.stream.Stream;
 final class FaultStack implements AutoCloseable {
 
   static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+  private static final int FIRST_PORT = 20_000;
+  private static final int LAST_PORT = 32_000;
+  private static final Random RANDOM = new Random();
+  private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
   private final Path var;
   private final Map<String, String> env = new HashMap<>();
@@ -262,19 +271,23 @@ final class FaultStack implements AutoCloseable {
     }
   }
 
-  /** The first of {@code count} consecutive free ports. */
-  private static int freePorts(int count) throws IOException {
-    for (int tries = 0; tries < 100; tries++) {
-      int first = freePort();
+  /**
+   * The first of {@code count} consecutive free ports, below the kernel's ephemeral range (32768
+   * and up): a port the kernel hands out picked there could be taken by any outgoing connection
+   * between its choice and its server's start (a second coordinator once failed to start so). Ports
+   * handed out before by this JVM are not handed out again.
+   */
+  private static synchronized int freePorts(int count) throws IOException {
+    for (int tries = 0; tries < 1000; tries++) {
+      int first = FIRST_PORT + RANDOM.nextInt(LAST_PORT - FIRST_PORT - count);
       boolean free = true;
-      for (int port = first + 1; port < first + count && free; port++) {
-        try (ServerSocket socket = new ServerSocket(port)) {
-          free = socket.getLocalPort() == port;
-        } catch (IOException taken) {
-          free = false;
-        }
+      for (int port = first; port < first + count && free; port++) {
+        free = !HANDED_OUT.contains(port) && bindable(port);
       }
       if (free) {
+        for (int port = first; port < first + count; port++) {
+          HANDED_OUT.add(port);
+        }
         return first;
       }
     }
@@ -282,8 +295,14 @@ final class FaultStack implements AutoCloseable {
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    return freePorts(1);
+  }
+
+  private static boolean bindable(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException taken) {
+      return false;
     }
   }
 
