@@ -102,7 +102,6 @@ public class StatusApplier {
     UnchangedReports unchanged = new UnchangedReports();
     ReportTally tally =
         new ReportTally()
-            .add(ReportOutcome.FOLDED, batch.folded())
             .add(ReportOutcome.DUPLICATE, batch.repeated())
             // CANCELLED reports close attempts of tasks the cancellation already ended.
             .add(ReportOutcome.CLOSED, batch.of(StatusKind.CANCELLED).size());
@@ -147,7 +146,8 @@ public class StatusApplier {
       applied += deferred.size();
     }
     moves.settle(deadLetters, events, ACTOR);
-    return tally.add(ReportOutcome.APPLIED, applied).add(unchanged.tally(tasks));
+    tally.add(ReportOutcome.APPLIED, applied).add(unchanged.tally(tasks, batch));
+    return tally.add(ReportOutcome.FOLDED, batch.folded() - unchanged.refolded());
   }
 
   /**

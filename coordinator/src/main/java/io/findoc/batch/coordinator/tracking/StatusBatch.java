@@ -3,6 +3,7 @@ package io.findoc.batch.coordinator.tracking;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ final class StatusBatch {
   private record AttemptKey(UUID job, int number, int attempt) {}
 
   private final Map<AttemptKey, StatusMessage> furthest = new LinkedHashMap<>();
+  private final Map<AttemptKey, Integer> foldedInto = new HashMap<>();
   private int repeated;
   private int folded;
 
@@ -30,13 +32,18 @@ final class StatusBatch {
     if (known == null) {
       furthest.put(key, report);
     } else if (report.kind() == StatusKind.HEARTBEAT) {
-      folded++;
+      fold(key);
     } else if (rank(report.kind()) > rank(known.kind())) {
       furthest.put(key, report);
-      folded++;
+      fold(key);
     } else {
       repeated++;
     }
+  }
+
+  private void fold(AttemptKey key) {
+    folded++;
+    foldedInto.merge(key, 1, Integer::sum);
   }
 
   /** Heartbeat, start, final report: how far an attempt's report goes. */
@@ -56,6 +63,15 @@ final class StatusBatch {
   /** Starts and heartbeats made unnecessary by a further report of their attempt. */
   int folded() {
     return folded;
+  }
+
+  /**
+   * How many reports were folded into {@code kept}, the furthest report of its attempt: if it
+   * changes nothing, they changed nothing either.
+   */
+  int foldedInto(StatusMessage kept) {
+    return foldedInto.getOrDefault(
+        new AttemptKey(kept.jobId().value(), kept.taskNumber(), kept.attempt()), 0);
   }
 
   int size() {

@@ -26,6 +26,7 @@ final class UnchangedReports {
   private record Candidate(StatusMessage report, boolean ofAMovedTask, boolean bumpsAttempt) {}
 
   private final List<Candidate> candidates = new ArrayList<>();
+  private int refolded;
 
   /**
    * Notes which of {@code reports} changed nothing, given the tasks they {@code moved}; {@code
@@ -55,8 +56,11 @@ final class UnchangedReports {
     return moved;
   }
 
-  /** Counts the reports that changed nothing as duplicates or late. */
-  ReportTally tally(TaskStore tasks) {
+  /**
+   * Counts the reports that changed nothing as duplicates or late, with the reports of {@code
+   * batch} folded into them (a start folded into a duplicate final report is a duplicate too).
+   */
+  ReportTally tally(TaskStore tasks, StatusBatch batch) {
     ReportTally tally = new ReportTally();
     if (candidates.isEmpty()) {
       return tally;
@@ -71,19 +75,28 @@ final class UnchangedReports {
     for (Candidate candidate : candidates) {
       Integer attempt = current.get(key(candidate.report()));
       int reported = candidate.report().attempt();
+      int folded = batch.foldedInto(candidate.report());
+      ReportOutcome outcome;
       if (candidate.ofAMovedTask()) {
         // Of several reports of one task one applied: the one of the attempt the move left.
         int applied = attempt == null ? -1 : attempt - (candidate.bumpsAttempt() ? 1 : 0);
-        if (reported != applied) {
-          tally.add(ReportOutcome.LATE, 1);
-        }
+        outcome = reported == applied ? null : ReportOutcome.LATE;
       } else if (attempt != null && attempt == reported) {
-        tally.add(ReportOutcome.DUPLICATE, 1);
+        outcome = ReportOutcome.DUPLICATE;
       } else {
-        tally.add(ReportOutcome.LATE, 1);
+        outcome = ReportOutcome.LATE;
+      }
+      if (outcome != null) {
+        tally.add(outcome, 1 + folded);
+        refolded += folded;
       }
     }
     return tally;
+  }
+
+  /** The folded reports {@link #tally} counted as duplicates or late. */
+  int refolded() {
+    return refolded;
   }
 
   private static boolean distinctTasks(List<StatusMessage> reports) {

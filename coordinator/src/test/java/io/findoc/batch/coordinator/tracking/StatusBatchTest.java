@@ -94,4 +94,16 @@ class StatusBatchTest {
     assertThat(batch.of(StatusKind.STARTED)).hasSize(1);
     assertThat(batch.of(StatusKind.HEARTBEAT)).isEmpty();
   }
+
+  @Test
+  void eachKeptReportKnowsWhatWasFoldedIntoIt() {
+    StatusBatch batch = new StatusBatch();
+    batch.add(report(StatusKind.STARTED, 1, 1));
+    batch.add(report(StatusKind.HEARTBEAT, 1, 1));
+    batch.add(report(StatusKind.FAILED, 1, 1));
+    batch.add(report(StatusKind.SUCCEEDED, 2, 1));
+
+    assertThat(batch.foldedInto(batch.of(StatusKind.FAILED).get(0))).isEqualTo(2);
+    assertThat(batch.foldedInto(batch.of(StatusKind.SUCCEEDED).get(0))).isZero();
+  }
 }
