@@ -35,7 +35,9 @@ final class UnchangedReports {
    */
   List<TaskTransition> note(
       List<StatusMessage> reports, List<TaskTransition> moved, boolean bumpsAttempt) {
-    if (reports.size() == moved.size() && distinctTasks(reports)) {
+    // A guarded statement moves each task row at most once, so as many moves as reports means
+    // every report moved its own task.
+    if (reports.size() == moved.size()) {
       return moved;
     }
     Set<TaskKey> movedTasks = new HashSet<>();
@@ -97,16 +99,6 @@ final class UnchangedReports {
   /** The folded reports {@link #tally} counted as duplicates or late. */
   int refolded() {
     return refolded;
-  }
-
-  private static boolean distinctTasks(List<StatusMessage> reports) {
-    Set<TaskKey> tasks = new HashSet<>();
-    for (StatusMessage report : reports) {
-      if (!tasks.add(key(report))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static TaskKey key(StatusMessage report) {

@@ -48,17 +48,7 @@ class FailoverFaultIT {
 
   @BeforeAll
   static void up() {
-    stack =
-        FaultStack.start(
-            "failover",
-            2,
-            2,
-            Map.of(
-                "FINDOC_WEBHOOKS_ALLOWLOOPBACK", "true",
-                "FINDOC_WEBHOOKS_TIMEOUT", "2s",
-                "FINDOC_WEBHOOKS_INITIALBACKOFF", "200ms",
-                "FINDOC_WEBHOOKS_MAXBACKOFF", "1s",
-                "FINDOC_EVENTS_PROGRESSINTERVAL", "1s"));
+    stack = FaultStack.start("failover", 2, 2, FaultStack.WEBHOOKS_TO_THIS_HOST);
   }
 
   @AfterAll

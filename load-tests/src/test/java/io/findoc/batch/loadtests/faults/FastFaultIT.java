@@ -46,18 +46,7 @@ class FastFaultIT {
 
   @BeforeAll
   static void up() {
-    stack =
-        FaultStack.start(
-            "fast",
-            2,
-            Map.of(
-                // The test's webhook receiver is on this host; an attempt cut short by a kill is
-                // sent again after its lease (timeout + 5 s).
-                "FINDOC_WEBHOOKS_ALLOWLOOPBACK", "true",
-                "FINDOC_WEBHOOKS_TIMEOUT", "2s",
-                "FINDOC_WEBHOOKS_INITIALBACKOFF", "200ms",
-                "FINDOC_WEBHOOKS_MAXBACKOFF", "1s",
-                "FINDOC_EVENTS_PROGRESSINTERVAL", "1s"));
+    stack = FaultStack.start("fast", 2, FaultStack.WEBHOOKS_TO_THIS_HOST);
   }
 
   @AfterAll

@@ -34,6 +34,18 @@ final class FaultStack implements AutoCloseable {
 
   static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
+  /**
+   * Settings of a stack whose webhooks go to a receiver in the test JVM, retried quickly: an
+   * attempt cut short by a kill is sent again after its lease (timeout + 5 s).
+   */
+  static final Map<String, String> WEBHOOKS_TO_THIS_HOST =
+      Map.of(
+          "FINDOC_WEBHOOKS_ALLOWLOOPBACK", "true",
+          "FINDOC_WEBHOOKS_TIMEOUT", "2s",
+          "FINDOC_WEBHOOKS_INITIALBACKOFF", "200ms",
+          "FINDOC_WEBHOOKS_MAXBACKOFF", "1s",
+          "FINDOC_EVENTS_PROGRESSINTERVAL", "1s");
+
   private static final int FIRST_PORT = 20_000;
   private static final int LAST_PORT = 32_000;
   private static final Random RANDOM = new Random();

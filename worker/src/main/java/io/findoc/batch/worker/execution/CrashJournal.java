@@ -111,15 +111,16 @@ public final class CrashJournal implements AutoCloseable {
     if (slot == null) {
       return -1; // more attempts at once than processor threads: not journalled
     }
+    // A slot belongs to one thread until ended; no other thread reads it, only the next process
+    // (through the page cache), so no lock. The flag goes last: a process that dies mid-write
+    // leaves the slot unused.
     int offset = slot * SLOT_BYTES;
     UUID job = task.jobId().value();
-    synchronized (slots) {
-      slots.putLong(offset, job.getMostSignificantBits());
-      slots.putLong(offset + 8, job.getLeastSignificantBits());
-      slots.putInt(offset + 16, task.taskNumber());
-      slots.putInt(offset + 20, attempt(task));
-      slots.putInt(offset + 24, IN_USE);
-    }
+    slots.putLong(offset, job.getMostSignificantBits());
+    slots.putLong(offset + 8, job.getLeastSignificantBits());
+    slots.putInt(offset + 16, task.taskNumber());
+    slots.putInt(offset + 20, attempt(task));
+    slots.putInt(offset + 24, IN_USE);
     return slot;
   }
 
@@ -128,9 +129,7 @@ public final class CrashJournal implements AutoCloseable {
     if (slot < 0) {
       return;
     }
-    synchronized (slots) {
-      slots.putInt(slot * SLOT_BYTES + 24, 0);
-    }
+    slots.putInt(slot * SLOT_BYTES + 24, 0);
     free.add(slot);
   }
 
