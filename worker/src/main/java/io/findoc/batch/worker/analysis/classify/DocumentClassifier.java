@@ -1,12 +1,14 @@
 package io.findoc.batch.worker.analysis.classify;
 
+import io.findoc.batch.worker.analysis.phrase.PhraseMatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Scores each {@link DocumentType} by the {@link Vocabulary} keywords present in a text and picks
@@ -21,26 +23,28 @@ public final class DocumentClassifier {
   /** Titles stand in the first lines; keywords there count double. */
   private static final int HEAD_LINES = 6;
 
-  private static final Map<String, Pattern> PATTERNS = patterns();
+  private static final PhraseMatcher<String> KEYWORDS = keywords();
 
   public Classification classify(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    String head = String.join("\n", lower.lines().limit(HEAD_LINES).toList());
+    Set<String> present = new HashSet<>();
+    Set<String> inHead = new HashSet<>();
+    int headEnd = headEnd(text);
+    KEYWORDS.findAll(
+        text,
+        match -> {
+          present.add(match.value());
+          if (match.end() <= headEnd) {
+            inHead.add(match.value());
+          }
+        });
     Map<DocumentType, Double> scores = new EnumMap<>(DocumentType.class);
     Map<DocumentType, List<Scored>> signals = new EnumMap<>(DocumentType.class);
     for (Map.Entry<DocumentType, List<Vocabulary.Keyword>> entry : Vocabulary.KEYWORDS.entrySet()) {
       double score = 0;
       List<Scored> matched = new ArrayList<>();
       for (Vocabulary.Keyword keyword : entry.getValue()) {
-        // A plain search first: most keywords are absent, and the word-boundary pattern, which
-        // starts with a look-behind, would be tried at every position (it was 80% of the time).
-        if (!lower.contains(keyword.phrase())) {
-          continue;
-        }
-        Pattern pattern = PATTERNS.get(keyword.phrase());
-        if (pattern.matcher(lower).find()) {
-          boolean inHead = head.contains(keyword.phrase()) && pattern.matcher(head).find();
-          double weight = keyword.weight() * (inHead ? 2 : 1);
+        if (present.contains(keyword.phrase())) {
+          double weight = keyword.weight() * (inHead.contains(keyword.phrase()) ? 2 : 1);
           score += weight;
           matched.add(new Scored(keyword.phrase(), weight));
         }
@@ -77,16 +81,30 @@ public final class DocumentClassifier {
     return Math.round(value * 1000) / 1000.0;
   }
 
-  private static Map<String, Pattern> patterns() {
-    Map<String, Pattern> patterns = new java.util.HashMap<>();
-    for (List<Vocabulary.Keyword> keywords : Vocabulary.KEYWORDS.values()) {
-      for (Vocabulary.Keyword keyword : keywords) {
-        patterns.put(
-            keyword.phrase(),
-            Pattern.compile(
-                "(?<![\\p{L}\\p{N}])" + Pattern.quote(keyword.phrase()) + "(?![\\p{L}\\p{N}])"));
+  /** Where the first {@link #HEAD_LINES} lines end. */
+  private static int headEnd(String text) {
+    int lines = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        if (++lines == HEAD_LINES) {
+          return i;
+        }
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
       }
     }
-    return patterns;
+    return text.length();
+  }
+
+  private static PhraseMatcher<String> keywords() {
+    Map<String, String> phrases = new HashMap<>();
+    for (List<Vocabulary.Keyword> keywords : Vocabulary.KEYWORDS.values()) {
+      for (Vocabulary.Keyword keyword : keywords) {
+        phrases.put(keyword.phrase(), keyword.phrase());
+      }
+    }
+    return PhraseMatcher.of(phrases);
   }
 }

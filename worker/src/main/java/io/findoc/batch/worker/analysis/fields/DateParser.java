@@ -22,6 +22,10 @@ public final class DateParser {
 
   private static final Map<String, Integer> MONTHS = months();
   private static final String MONTH_NAME;
+  private static final int SHORTEST_MONTH =
+      MONTHS.keySet().stream().mapToInt(String::length).min().orElseThrow();
+  private static final int LONGEST_MONTH =
+      MONTHS.keySet().stream().mapToInt(String::length).max().orElseThrow();
 
   static {
     List<String> names = new ArrayList<>(MONTHS.keySet());
@@ -49,6 +53,16 @@ public final class DateParser {
 
   /** The dates in {@code line}, in order, none overlapping another. */
   public static List<FoundDate> find(String line, boolean monthFirst) {
+    int digits = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      }
+    }
+    if (digits < 3) {
+      return List.of(); // every form has a day and a year of two digits at least
+    }
     List<FoundDate> found = new ArrayList<>();
     Matcher m = ISO.matcher(line);
     while (m.find()) {
@@ -66,13 +80,15 @@ public final class DateParser {
           dayFirst ? date(year, m.group(3), m.group(1)) : date(year, m.group(1), m.group(3)),
           m);
     }
-    m = DAY_MONTH_YEAR.matcher(line);
-    while (m.find()) {
-      add(found, date(m.group(3), month(m.group(2)), m.group(1)), m);
-    }
-    m = MONTH_DAY_YEAR.matcher(line);
-    while (m.find()) {
-      add(found, date(m.group(3), month(m.group(1)), m.group(2)), m);
+    if (namesAMonth(line)) {
+      m = DAY_MONTH_YEAR.matcher(line);
+      while (m.find()) {
+        add(found, date(m.group(3), month(m.group(2)), m.group(1)), m);
+      }
+      m = MONTH_DAY_YEAR.matcher(line);
+      while (m.find()) {
+        add(found, date(m.group(3), month(m.group(1)), m.group(2)), m);
+      }
     }
     found.sort(Comparator.comparingInt(FoundDate::start));
     return found;
@@ -83,7 +99,7 @@ public final class DateParser {
    * one way, else by the dollar sign.
    */
   public static boolean prefersMonthFirst(String text) {
-    Matcher m = SLASH_ORDER.matcher(text);
+    Matcher m = SLASH_ORDER.matcher(text.indexOf('/') < 0 ? "" : text);
     while (m.find()) {
       int a = Integer.parseInt(m.group(1));
       int b = Integer.parseInt(m.group(2));
@@ -95,6 +111,31 @@ public final class DateParser {
       }
     }
     return text.contains("$") || text.contains("USD");
+  }
+
+  /**
+   * Whether a word of the line (a run of letters) is a month's name: the month-name forms are tried
+   * only then, since a case-insensitive alternation of all the names costs more than the rest of
+   * the line's reading.
+   */
+  private static boolean namesAMonth(String line) {
+    int i = 0;
+    while (i < line.length()) {
+      if (!Character.isLetter(line.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < line.length() && Character.isLetter(line.charAt(i))) {
+        i++;
+      }
+      if (i - start >= SHORTEST_MONTH
+          && i - start <= LONGEST_MONTH
+          && MONTHS.containsKey(line.substring(start, i).toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void add(List<FoundDate> found, LocalDate date, Matcher m) {

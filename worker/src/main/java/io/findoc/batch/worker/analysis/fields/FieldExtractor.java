@@ -36,8 +36,10 @@ public final class FieldExtractor {
           "\\s*(?:-|–|—|to|bis|au|tot|through|until|t/m|à)\\s*", Pattern.CASE_INSENSITIVE);
   private static final Pattern PLAIN_NUMBER =
       Pattern.compile("(?<![\\p{L}\\d.,])\\d+(?:[.,]\\d{1,3})?(?![\\p{L}\\d])");
-  private static final Pattern ISO_CODE =
-      Pattern.compile("\\b(EUR|USD|GBP|CHF|JPY|SEK|NOK|DKK|PLN|CZK|HUF|CAD|AUD)\\b");
+  private static final Set<String> ISO_CODES =
+      Set.of(
+          "EUR", "USD", "GBP", "CHF", "JPY", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "CAD",
+          "AUD");
   private static final BigDecimal CENT = new BigDecimal("0.01");
 
   /** One line, taken apart. */
@@ -213,10 +215,23 @@ public final class FieldExtractor {
 
   /** Whether nothing but punctuation stands beside the label on its line. */
   private static boolean aloneOnLine(Line line, Labels.Found label) {
-    String before = line.text().substring(0, label.start());
-    String after = line.text().substring(label.end());
-    return before.replaceAll("[\\p{Punct}\\s]", "").isEmpty()
-        && after.replaceAll("[\\p{Punct}\\s]", "").isEmpty();
+    String text = line.text();
+    for (int i = 0; i < text.length(); i++) {
+      if ((i < label.start() || i >= label.end()) && !isPunctuationOrSpace(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [\p{Punct}\s]}: ASCII punctuation or whitespace. */
+  private static boolean isPunctuationOrSpace(char c) {
+    return c == ' '
+        || (c >= '\t' && c <= '\r')
+        || (c >= '!' && c <= '/')
+        || (c >= ':' && c <= '@')
+        || (c >= '[' && c <= '`')
+        || (c >= '{' && c <= '~');
   }
 
   private static Line nextLine(List<Line> lines, int index) {
@@ -238,7 +253,7 @@ public final class FieldExtractor {
       Line next = nextLine(lines, index);
       value = next == null || !next.labels().isEmpty() ? "" : cell(next.text());
     }
-    return value.matches(".*\\p{L}.*") ? value : null;
+    return value.chars().anyMatch(Character::isLetter) ? value : null;
   }
 
   /** Text up to a column break: a cell separator or a run of spaces. */
@@ -251,7 +266,8 @@ public final class FieldExtractor {
         cut = Math.min(cut, at);
       }
     }
-    return value.substring(0, cut).strip().replaceAll("[,;]$", "");
+    String cell = value.substring(0, cut).strip();
+    return cell.endsWith(",") || cell.endsWith(";") ? cell.substring(0, cell.length() - 1) : cell;
   }
 
   private static void findUnlabelledPeriod(List<Line> lines, Values values) {
@@ -289,14 +305,34 @@ public final class FieldExtractor {
         }
       }
     }
-    Matcher codes = ISO_CODE.matcher(text);
-    while (codes.find()) {
-      counts.merge(codes.group(1), 1, Integer::sum);
+    for (int i = 0; i + 3 <= text.length(); i++) {
+      if (isCodeAt(text, i)) {
+        counts.merge(text.substring(i, i + 3), 1, Integer::sum);
+        i += 2;
+      }
     }
     return counts.entrySet().stream()
         .max(Map.Entry.comparingByValue())
         .map(Map.Entry::getKey)
         .orElse(null);
+  }
+
+  /** Whether one of {@link #ISO_CODES} stands at {@code i} as a word of its own ({@code \\b}). */
+  private static boolean isCodeAt(String text, int i) {
+    return isCapital(text.charAt(i))
+        && isCapital(text.charAt(i + 1))
+        && isCapital(text.charAt(i + 2))
+        && (i == 0 || !isWordCharacter(text.charAt(i - 1)))
+        && (i + 3 == text.length() || !isWordCharacter(text.charAt(i + 3)))
+        && ISO_CODES.contains(text.substring(i, i + 3));
+  }
+
+  private static boolean isCapital(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isWordCharacter(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
   }
 
   private static List<Transaction> transactions(List<Line> lines, Money opening) {

@@ -1,13 +1,10 @@
 package io.findoc.batch.worker.analysis.fields;
 
+import io.findoc.batch.worker.analysis.phrase.PhraseMatcher;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The label vocabulary of financial documents in English, German, French and Dutch, and where the
@@ -19,33 +16,15 @@ final class Labels {
   /** A label found in a line; its value lies between {@code end} and the next label. */
   record Found(Field field, int start, int end) {}
 
-  private static final Map<String, Field> VOCABULARY = vocabulary();
-  private static final Pattern LABEL;
-
-  static {
-    List<String> phrases = new ArrayList<>(VOCABULARY.keySet());
-    phrases.sort(Comparator.comparingInt(String::length).reversed());
-    StringBuilder alternation = new StringBuilder();
-    for (String phrase : phrases) {
-      if (!alternation.isEmpty()) {
-        alternation.append('|');
-      }
-      alternation.append(Pattern.quote(phrase));
-    }
-    LABEL =
-        Pattern.compile(
-            "(?<![\\p{L}\\p{N}])(" + alternation + ")(?![\\p{L}\\p{N}])",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-  }
+  private static final PhraseMatcher<Field> LABELS = PhraseMatcher.of(vocabulary());
 
   private Labels() {}
 
   static List<Found> find(String line) {
-    List<Found> found = new ArrayList<>();
-    Matcher m = LABEL.matcher(line);
-    while (m.find()) {
-      Field field = VOCABULARY.get(m.group(1).toLowerCase(Locale.ROOT));
-      found.add(new Found(field, m.start(), m.end()));
+    List<PhraseMatcher.Match<Field>> matches = LABELS.findLongest(line);
+    List<Found> found = new ArrayList<>(matches.size());
+    for (PhraseMatcher.Match<Field> match : matches) {
+      found.add(new Found(match.value(), match.start(), match.end()));
     }
     return found;
   }

@@ -35,16 +35,33 @@ public final class MoneyParser {
               + CURRENCY
               + "))?(?<close>\\))?(?<trail>-(?![\\d\\w]))?");
 
+  /**
+   * How far before its number an amount may start: an opening parenthesis, a sign, a three-letter
+   * code, a space and a second sign ({@code (-EUR -12.00)}), and one to spare.
+   */
+  private static final int REACH = 8;
+
   private MoneyParser() {}
 
   /** The amounts in {@code line}, in order. */
   public static List<Money> find(String line) {
+    int digit = nextDigit(line, 0);
+    if (digit < 0) {
+      return List.of();
+    }
     List<Money> found = new ArrayList<>();
-    Matcher m = AMOUNT.matcher(line);
-    while (m.find()) {
+    Matcher m = AMOUNT.matcher(line).useTransparentBounds(true).useAnchoringBounds(false);
+    // An amount starts at most REACH characters before its first digit: the search starts there,
+    // not at every position of the words between amounts.
+    for (int from = 0; digit >= 0; digit = nextDigit(line, from)) {
+      m.region(Math.max(from, digit - REACH), line.length());
+      if (!m.find()) {
+        break;
+      }
+      from = m.end();
       String number = m.group("num");
       String currency = currency(m.group("pre"), m.group("post"));
-      boolean twoDecimals = number.matches(".*[.,]\\d{2}");
+      boolean twoDecimals = hasTwoDecimals(number);
       if (currency == null && !twoDecimals) {
         continue;
       }
@@ -72,20 +89,52 @@ public final class MoneyParser {
 
   /** A number in any of the notations above, or null. */
   static BigDecimal parseNumber(String number) {
-    String n = number.replaceAll("[ \\u00a0\\u202f']", "");
-    int lastDot = n.lastIndexOf('.');
-    int lastComma = n.lastIndexOf(',');
-    int last = Math.max(lastDot, lastComma);
-    String digits;
-    if (last >= 0 && n.length() - last - 1 <= 2) {
-      digits = n.substring(0, last).replaceAll("[.,]", "") + "." + n.substring(last + 1);
-    } else {
-      digits = n.replaceAll("[.,]", "");
+    int last = Math.max(number.lastIndexOf('.'), number.lastIndexOf(','));
+    boolean decimals = last >= 0 && digitsAfter(number, last) <= 2;
+    StringBuilder digits = new StringBuilder(number.length());
+    for (int i = 0; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (i == last && decimals) {
+        digits.append('.');
+      } else if (c != '.' && c != ',' && c != ' ' && c != '\u00a0' && c != '\u202f' && c != '\'') {
+        digits.append(c);
+      }
     }
     try {
-      return new BigDecimal(digits);
+      return new BigDecimal(digits.toString());
     } catch (NumberFormatException e) {
       return null;
     }
+  }
+
+  /** How many characters other than group separators follow {@code index}. */
+  private static int digitsAfter(String number, int index) {
+    int count = 0;
+    for (int i = index + 1; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (c != ' ' && c != '\u00a0' && c != '\u202f' && c != '\'') {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Whether the number ends in a separator and two digits ({@code 12.50}, {@code 3,00}). */
+  private static boolean hasTwoDecimals(String number) {
+    int n = number.length();
+    return n >= 3
+        && (number.charAt(n - 3) == '.' || number.charAt(n - 3) == ',')
+        && Character.isDigit(number.charAt(n - 2))
+        && Character.isDigit(number.charAt(n - 1));
+  }
+
+  private static int nextDigit(String line, int from) {
+    for (int i = from; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return i;
+      }
+    }
+    return -1;
   }
 }

@@ -1,15 +1,19 @@
 package io.findoc.batch.worker.analysis.identifiers;
 
+import java.util.regex.Pattern;
+
 /**
  * CUSIP, the nine-character North American security number: eight characters and a check digit (the
  * modulus-10 "double-add-double" over the values of the characters).
  */
 public final class Cusip {
 
+  private static final Pattern FORM = Pattern.compile("[0-9A-Z*@#]{8}\\d");
+
   private Cusip() {}
 
   public static boolean isValid(String cusip) {
-    if (!cusip.matches("[0-9A-Z*@#]{8}\\d")) {
+    if (!FORM.matcher(cusip).matches()) {
       return false;
     }
     int sum = 0;

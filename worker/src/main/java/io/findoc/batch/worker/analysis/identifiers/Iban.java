@@ -1,6 +1,7 @@
 package io.findoc.batch.worker.analysis.identifiers;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** International Bank Account Number (ISO 13616): country, two check digits, mod 97 = 1. */
 public final class Iban {
@@ -44,12 +45,14 @@ public final class Iban {
           Map.entry("SK", 24),
           Map.entry("SM", 27));
 
+  private static final Pattern FORM = Pattern.compile("[A-Z]{2}\\d{2}[A-Z0-9]{11,30}");
+
   private Iban() {}
 
   /** Whether {@code value} (spaces allowed) is a valid IBAN. */
   public static boolean isValid(String value) {
     String iban = value.replace(" ", "");
-    if (!iban.matches("[A-Z]{2}\\d{2}[A-Z0-9]{11,30}")) {
+    if (!FORM.matcher(iban).matches()) {
       return false;
     }
     Integer length = LENGTHS.get(iban.substring(0, 2));

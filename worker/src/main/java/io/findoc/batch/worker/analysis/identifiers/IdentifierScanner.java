@@ -50,11 +50,18 @@ public final class IdentifierScanner {
   }
 
   private void scanLine(StringBuilder line, int number, Set<Identifier> found) {
+    // Each form is tried only where the line could hold it: most lines hold no identifier.
+    int run = longestRunOfCapitalsAndDigits(line);
+    int digits = digits(line);
     String lower = line.toString().toLowerCase(Locale.ROOT);
+    boolean bicLabel = lower.contains("bic") || lower.contains("swift");
+    if (run < 4 && digits < 2) {
+      return;
+    }
     boolean ibanLabel = lower.contains("iban");
     Matcher m = IBAN.matcher(line);
     List<int[]> claimed = new ArrayList<>();
-    while (m.find()) {
+    while (hasIbanStart(line) && m.find()) {
       String iban = longestValidIban(m.group().replace(" ", ""));
       if (iban != null) {
         found.add(new Identifier("IBAN", maskIban(iban), true, mask, number));
@@ -68,14 +75,14 @@ public final class IdentifierScanner {
     blank(line, claimed);
     claimed.clear();
     m = ISIN.matcher(line);
-    while (m.find()) {
+    while (run >= 12 && m.find()) {
       if (Isin.isValid(m.group())) {
         found.add(new Identifier("ISIN", m.group(), true, false, number));
         claimed.add(new int[] {m.start(), m.end()});
       }
     }
     m = LEI.matcher(line);
-    while (m.find()) {
+    while (run >= 20 && m.find()) {
       if (Lei.isValid(m.group())) {
         found.add(new Identifier("LEI", m.group(), true, false, number));
         claimed.add(new int[] {m.start(), m.end()});
@@ -85,7 +92,7 @@ public final class IdentifierScanner {
     claimed.clear();
     boolean cusipLabel = lower.contains("cusip");
     m = CUSIP.matcher(line);
-    while (m.find()) {
+    while (run >= 9 && m.find()) {
       boolean plausible = cusipLabel || m.group().chars().anyMatch(Character::isLetter);
       if (plausible && Cusip.isValid(m.group())) {
         found.add(new Identifier("CUSIP", m.group(), true, false, number));
@@ -93,7 +100,7 @@ public final class IdentifierScanner {
       }
     }
     blank(line, claimed);
-    if (lower.contains("bic") || lower.contains("swift")) {
+    if (bicLabel && run >= 8) {
       m = BIC.matcher(line);
       while (m.find()) {
         if (Bic.isValid(m.group())) {
@@ -103,17 +110,18 @@ public final class IdentifierScanner {
     }
     claimed.clear();
     m = ACCOUNT.matcher(line);
-    while (m.find()) {
-      String digits = m.group(1).replaceAll("[ -]", "");
-      found.add(new Identifier("ACCOUNT", maskTail(digits), true, mask, number));
+    while (digits >= 2 && hasAccountLabel(lower) && m.find()) {
+      String account = m.group(1).replace(" ", "").replace("-", "");
+      found.add(new Identifier("ACCOUNT", maskTail(account), true, mask, number));
       claimed.add(new int[] {m.start(1), m.end(1)});
     }
     blank(line, claimed);
     m = CARD.matcher(line);
-    while (m.find()) {
+    while (digits >= 13 && m.find()) {
       if (CardNumber.isValid(m.group())) {
         found.add(
-            new Identifier("CARD", maskTail(m.group().replaceAll("[ -]", "")), true, mask, number));
+            new Identifier(
+                "CARD", maskTail(m.group().replace(" ", "").replace("-", "")), true, mask, number));
       }
     }
   }
@@ -146,6 +154,57 @@ public final class IdentifierScanner {
       return digits;
     }
     return "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 4);
+  }
+
+  /** Whether two capitals and two digits stand together, as an IBAN's country and check do. */
+  private static boolean hasIbanStart(CharSequence line) {
+    for (int i = 0; i + 3 < line.length(); i++) {
+      if (isCapital(line.charAt(i))
+          && isCapital(line.charAt(i + 1))
+          && isDigit(line.charAt(i + 2))
+          && isDigit(line.charAt(i + 3))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a word every account-number label contains stands in the (lower-case) line. */
+  private static boolean hasAccountLabel(String lower) {
+    return lower.contains("account")
+        || lower.contains("acct")
+        || lower.contains("konto")
+        || lower.contains("compte")
+        || lower.contains("rekeningnummer");
+  }
+
+  private static boolean isCapital(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static int digits(CharSequence line) {
+    int digits = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      digits += c >= '0' && c <= '9' ? 1 : 0;
+    }
+    return digits;
+  }
+
+  /** The longest run of {@code [A-Z0-9]}: every form but the card and account number is one. */
+  private static int longestRunOfCapitalsAndDigits(CharSequence line) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      run = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    return longest;
   }
 
   private static void blank(StringBuilder line, List<int[]> spans) {

@@ -107,8 +107,25 @@ public final class ResultDocument {
     Map<String, Object> stats = new LinkedHashMap<>();
     stats.put("characters", text.length());
     stats.put("lines", text.lines().filter(l -> !l.isBlank()).count());
-    stats.put("words", text.isBlank() ? 0 : text.strip().split("\\s+").length);
+    stats.put("words", words(text));
     return stats;
+  }
+
+  /** The runs of non-space characters ({@code \\S+}). */
+  private static int words(String text) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean space = isSpace(text.charAt(i));
+      words += !space && !inWord ? 1 : 0;
+      inWord = !space;
+    }
+    return words;
+  }
+
+  /** {@code \\s}: a space, tab, line break, vertical tab or form feed. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 
   private static Map<String, Object> money(Money money) {
