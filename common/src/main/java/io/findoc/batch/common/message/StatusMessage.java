@@ -3,8 +3,8 @@ package io.findoc.batch.common.message;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.findoc.batch.common.id.JobId;
 import io.findoc.batch.common.id.TaskId;
+import io.findoc.batch.common.json.RawJson;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * What a worker reports about one attempt, on the status topic keyed by job id. A final report
@@ -15,7 +15,8 @@ import java.util.Map;
  * @param worker the reporting worker's id
  * @param startedAt when the processor started, by the worker's clock; null if it never started
  * @param finishedAt when the attempt ended; null on {@code STARTED}
- * @param result the processor's result on {@code SUCCEEDED}, otherwise null
+ * @param result the processor's result (a JSON object, kept as its text) on {@code SUCCEEDED},
+ *     otherwise null
  * @param error the failure on {@code FAILED}, otherwise null
  * @param compensation whether the attempt was a compensation ({@link TaskMessage#compensation()});
  *     its {@code attempt} then counts compensation attempts
@@ -30,7 +31,7 @@ public record StatusMessage(
     String worker,
     Instant startedAt,
     Instant finishedAt,
-    Map<String, Object> result,
+    RawJson result,
     TaskError error,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean compensation) {
 
@@ -51,7 +52,7 @@ public record StatusMessage(
       String worker,
       Instant startedAt,
       Instant finishedAt,
-      Map<String, Object> result,
+      RawJson result,
       TaskError error) {
     this(
         version,
@@ -72,7 +73,7 @@ public record StatusMessage(
   }
 
   public static StatusMessage succeeded(
-      TaskMessage task, String worker, Instant startedAt, Instant at, Map<String, Object> result) {
+      TaskMessage task, String worker, Instant startedAt, Instant at, RawJson result) {
     return about(task, StatusKind.SUCCEEDED, worker, startedAt, at, result, null);
   }
 
@@ -108,7 +109,7 @@ public record StatusMessage(
       String worker,
       Instant startedAt,
       Instant finishedAt,
-      Map<String, Object> result,
+      RawJson result,
       TaskError error) {
     return new StatusMessage(
         VERSION,

@@ -1,8 +1,7 @@
 package io.findoc.batch.common.message;
 
+import io.findoc.batch.common.json.PostgresText;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -72,7 +71,7 @@ public final class StatusReportRules {
     if (error != null) {
       return error;
     }
-    return report.result() == null ? null : value("result", report.result());
+    return report.result() == null ? null : report.result().problem();
   }
 
   private static String times(StatusMessage report) {
@@ -132,61 +131,6 @@ public final class StatusReportRules {
     if (value.length() > max) {
       return field + " has " + value.length() + " characters, more than " + max;
     }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '\0') {
-        return field + " has a NUL character at " + i;
-      }
-      if (Character.isHighSurrogate(c)
-          && (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1)))) {
-        return field + " has an unpaired surrogate at " + i;
-      }
-      if (Character.isLowSurrogate(c)
-          && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)))) {
-        return field + " has an unpaired surrogate at " + i;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * A value of a result, as Jackson reads JSON into maps, lists, strings and numbers (Jackson
-   * itself refuses numbers of more than 1,000 digits and nesting deeper than 1,000).
-   */
-  private static String value(String path, Object value) {
-    if (value instanceof String s) {
-      return text(path, s, Integer.MAX_VALUE);
-    }
-    if (value instanceof Map<?, ?> map) {
-      for (Map.Entry<?, ?> entry : map.entrySet()) {
-        String key = String.valueOf(entry.getKey());
-        String problem = text(path + " key", key, Integer.MAX_VALUE);
-        if (problem == null) {
-          problem = value(path + "." + key, entry.getValue());
-        }
-        if (problem != null) {
-          return problem;
-        }
-      }
-      return null;
-    }
-    if (value instanceof List<?> list) {
-      for (int i = 0; i < list.size(); i++) {
-        String problem = value(path + "[" + i + "]", list.get(i));
-        if (problem != null) {
-          return problem;
-        }
-      }
-      return null;
-    }
-    return number(path, value);
-  }
-
-  private static String number(String path, Object value) {
-    if ((value instanceof Double d && !Double.isFinite(d))
-        || (value instanceof Float f && !Float.isFinite(f))) {
-      return path + " is " + value + ", not a finite number";
-    }
-    return null;
+    return PostgresText.problem(field, value);
   }
 }

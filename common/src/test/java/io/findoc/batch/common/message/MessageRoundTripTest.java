@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.findoc.batch.common.id.JobId;
 import io.findoc.batch.common.json.JsonSerde;
+import io.findoc.batch.common.json.RawJson;
 import io.findoc.batch.common.json.UnreadableMessageException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -93,7 +94,7 @@ class MessageRoundTripTest {
     for (StatusMessage status :
         new StatusMessage[] {
           StatusMessage.started(task, "w-1", start),
-          StatusMessage.succeeded(task, "w-1", start, end, Map.of("pages", 3)),
+          StatusMessage.succeeded(task, "w-1", start, end, RawJson.of(Map.of("pages", 3))),
           StatusMessage.failed(task, "w-1", start, end, new TaskError("X_FAILED", "boom", true)),
           StatusMessage.deferred(task, "w-1", end),
           StatusMessage.heartbeat(task, "w-1", start, end),

@@ -1,12 +1,10 @@
 package io.findoc.batch.coordinator.tracking;
 
-import io.findoc.batch.common.json.Json;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.coordinator.store.TaskStore;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -41,7 +39,7 @@ final class ReportArrays {
       workers[i] = report.worker();
       startedAts[i] = text(report.startedAt());
       finishedAts[i] = text(report.finishedAt());
-      results[i] = report.result() == null ? null : json(report.result());
+      results[i] = report.result() == null ? null : report.result().text();
       if (report.error() != null) {
         errorCodes[i] = report.error().code();
         errorMessages[i] = report.error().message();
@@ -68,9 +66,5 @@ final class ReportArrays {
 
   private static String text(Instant instant) {
     return instant == null ? null : instant.toString();
-  }
-
-  private static String json(Map<String, Object> value) {
-    return Json.mapper().writeValueAsString(value);
   }
 }

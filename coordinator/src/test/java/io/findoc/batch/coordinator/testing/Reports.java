@@ -2,6 +2,7 @@ package io.findoc.batch.coordinator.testing;
 
 import io.findoc.batch.common.id.JobId;
 import io.findoc.batch.common.json.JsonSerde;
+import io.findoc.batch.common.json.RawJson;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.common.message.TaskError;
@@ -41,7 +42,7 @@ public final class Reports implements AutoCloseable {
         "test-worker",
         now,
         kind.isFinal() ? now : null,
-        kind == StatusKind.SUCCEEDED ? Map.of("reportedAt", now.toString()) : null,
+        kind == StatusKind.SUCCEEDED ? RawJson.of(Map.of("reportedAt", now.toString())) : null,
         error);
   }
 

@@ -106,6 +106,7 @@ public final class RunningStack implements AutoCloseable {
     config.put("spring.kafka.consumer.group-id", prefix + "workers");
     config.put("findoc.worker.id", prefix + "worker-" + number);
     config.put("findoc.worker.status-interval", "1s");
+    config.put("findoc.worker.warm-up", "0s"); // behaviour, not speed, is tested here
     config.put("server.port", 0);
     // The coordinator's database libraries are on this class path; a worker uses none of them.
     config.put(

@@ -3,6 +3,7 @@ package io.findoc.batch.coordinator.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.findoc.batch.common.id.JobId;
+import io.findoc.batch.common.json.RawJson;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.common.message.TaskError;
@@ -25,7 +26,7 @@ class StatusBatchTest {
         "w",
         now,
         kind.isFinal() ? now : null,
-        kind == StatusKind.SUCCEEDED ? Map.of() : null,
+        kind == StatusKind.SUCCEEDED ? RawJson.of(Map.of()) : null,
         kind == StatusKind.FAILED ? new TaskError("X", "x", true) : null);
   }
 

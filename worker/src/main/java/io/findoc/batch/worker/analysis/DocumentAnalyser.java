@@ -1,5 +1,6 @@
 package io.findoc.batch.worker.analysis;
 
+import io.findoc.batch.common.json.RawJson;
 import io.findoc.batch.common.message.Document;
 import io.findoc.batch.worker.analysis.extract.ExtractedText;
 import io.findoc.batch.worker.analysis.extract.TextExtractor;
@@ -29,7 +30,19 @@ public final class DocumentAnalyser {
     this.sizeCap = sizeCap;
   }
 
+  /** The result, as maps and lists. */
   public Map<String, Object> analyse(
+      Document document, AnalysisOptions options, TaskContext context) throws IOException {
+    return sizeCap.fit(result(document, options, context));
+  }
+
+  /** The result written as JSON once, as the status report carries it. */
+  public RawJson analyseToJson(Document document, AnalysisOptions options, TaskContext context)
+      throws IOException {
+    return sizeCap.encode(result(document, options, context));
+  }
+
+  private Map<String, Object> result(
       Document document, AnalysisOptions options, TaskContext context) throws IOException {
     DocumentBytes bytes = sources.read(document);
     context.throwIfCancelled();
@@ -39,6 +52,6 @@ public final class DocumentAnalyser {
     source.put("id", document.id());
     source.put("origin", bytes.origin());
     source.put("bytes", bytes.bytes().length);
-    return sizeCap.fit(ResultDocument.toMap(analyser.analyse(text, options), source));
+    return ResultDocument.toMap(analyser.analyse(text, options), source);
   }
 }

@@ -6,6 +6,7 @@ import io.findoc.batch.worker.execution.TaskRunner;
 import io.findoc.batch.worker.intake.IntakeThrottle;
 import io.findoc.batch.worker.intake.TaskListener;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -76,6 +77,10 @@ public class WorkerConfiguration {
         factory.createContainer(properties.topics().tasks(priority));
     container.getContainerProperties().setGroupId(groupId + "." + priority.wireName());
     container.setBeanName("task-intake-" + priority.wireName());
+    // The intake budget holds: a pause takes effect after the current record, not the whole poll
+    // (up to max-poll-records), and a paused consumer looks for a resume every 10 ms.
+    container.getContainerProperties().setPauseImmediate(true);
+    container.getContainerProperties().setPollTimeoutWhilePaused(Duration.ofMillis(10));
     container.setupMessageListener(new TaskListener(priority, runner, throttle, deadLetters));
     throttle.register(priority, container);
     return container;

@@ -22,11 +22,17 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
 
   /**
    * @param id how this worker signs its reports (default {@code <host>-<pid>})
-   * @param threads processor threads: tasks run at once (default 4 per available core, so 8 on two
-   *     cores: documents wait on I/O as well as CPU)
-   * @param maxInFlight tasks of one priority taken off Kafka and not yet reported done; above it
-   *     the worker stops fetching that priority until half of them are done (default 4 times {@code
-   *     threads}, at least 256; each priority has a budget this size)
+   * @param threads processor threads for processors that wait ({@code Workload.IO}: the {@code
+   *     simulate} processor, and any that calls other services): such tasks run at once (default 4
+   *     per available core, so 8 on two cores)
+   * @param cpuThreads processor threads for processors that compute ({@code Workload.CPU}: {@code
+   *     findoc.analyze}): default the cores the process may use ({@code
+   *     Runtime.availableProcessors()}, which reads a container's CPU limit), as more threads would
+   *     only queue for the cores
+   * @param maxInFlight the most tasks of one priority taken off Kafka and not yet reported done;
+   *     the intake throttle keeps fewer while tasks take long (about two per thread queued for
+   *     tasks of a second), and stops fetching that priority at its budget until half are done
+   *     (default 4 times all threads, at least 256; each priority has a budget of its own)
    * @param weights how processor threads share out among the priorities that have tasks waiting
    *     ({@code findoc.worker.weights.*})
    * @param startedReportAfter attempts still running after this long report {@code STARTED};
@@ -59,10 +65,14 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
    *     process)
    * @param faults faults the fault-injection suite injects into a real worker process; all off by
    *     default
+   * @param warmUp the longest the worker warms its analyser on built-in documents before it takes
+   *     work, stopping earlier once its speed stops rising (default 15 s; 0 turns it off): a fresh
+   *     JVM runs the analyser at half speed or less until its JIT compiler has caught up
    */
   public record Worker(
       String id,
       Integer threads,
+      Integer cpuThreads,
       Integer maxInFlight,
       @DefaultValue Weights weights,
       @DefaultValue("200ms") Duration startedReportAfter,
@@ -75,7 +85,8 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
       @DefaultValue Resources resources,
       @DefaultValue("15m") Duration attemptTimeout,
       Path crashJournal,
-      @DefaultValue Faults faults) {
+      @DefaultValue Faults faults,
+      @DefaultValue("15s") Duration warmUp) {
 
     public Worker {
       if (id == null || id.isBlank()) {
@@ -91,8 +102,19 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
         throw new IllegalArgumentException(
             "findoc.worker.threads must be at least 1, is " + threads);
       }
+      if (cpuThreads == null) {
+        cpuThreads = Runtime.getRuntime().availableProcessors();
+      }
+      if (cpuThreads < 1) {
+        throw new IllegalArgumentException(
+            "findoc.worker.cpu-threads must be at least 1, is " + cpuThreads);
+      }
+      if (warmUp.isNegative()) {
+        throw new IllegalArgumentException(
+            "findoc.worker.warm-up must not be negative, is " + warmUp);
+      }
       if (maxInFlight == null) {
-        maxInFlight = Math.max(256, 4 * threads);
+        maxInFlight = Math.max(256, 4 * (threads + cpuThreads));
       }
       if (maxInFlight < threads) {
         throw new IllegalArgumentException(

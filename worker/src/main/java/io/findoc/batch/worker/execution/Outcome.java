@@ -1,5 +1,6 @@
 package io.findoc.batch.worker.execution;
 
+import io.findoc.batch.common.json.RawJson;
 import io.findoc.batch.common.message.TaskError;
 import java.util.Map;
 
@@ -7,8 +8,8 @@ import java.util.Map;
 public sealed interface Outcome
     permits Outcome.Succeeded, Outcome.RetryableFailure, Outcome.PermanentFailure {
 
-  /** The processor's result, a JSON-able map. */
-  record Succeeded(Map<String, Object> result) implements Outcome {}
+  /** The processor's result, a JSON object written once, as the report carries it. */
+  record Succeeded(RawJson result) implements Outcome {}
 
   /**
    * Another attempt may succeed (timeouts, unavailable services); {@code trace} is the trimmed
@@ -28,7 +29,11 @@ public sealed interface Outcome
   }
 
   static Outcome succeeded(Map<String, Object> result) {
-    return new Succeeded(result == null ? Map.of() : result);
+    return new Succeeded(RawJson.of(result == null ? Map.of() : result));
+  }
+
+  static Outcome succeeded(RawJson result) {
+    return new Succeeded(result);
   }
 
   /** The error to report, or null on success. */

@@ -1,6 +1,7 @@
 package io.findoc.batch.worker.execution;
 
 import io.findoc.batch.common.message.TaskMessage;
+import java.util.Map;
 
 /**
  * Does the work of one task. Implementations are Spring beans, found by {@link #name()}, and must
@@ -27,6 +28,15 @@ public interface Processor {
   Outcome process(TaskMessage task, TaskContext context) throws Exception;
 
   /**
+   * What its attempts spend their time on, which decides the pool they run on: computing ({@link
+   * Workload#CPU}, as many threads as cores) or waiting ({@link Workload#IO}, the default: a larger
+   * pool).
+   */
+  default Workload workload() {
+    return Workload.IO;
+  }
+
+  /**
    * Undoes the effect of an earlier successful attempt of {@code task}, because its job failed and
    * its failure policy asked for rollback ({@link TaskMessage#compensation()}). It may run more
    * than once for the same task (retries, redeliveries), so it must be idempotent. Its outcome is
@@ -34,6 +44,6 @@ public interface Processor {
    * and report, like the analyser, change nothing outside.
    */
   default Outcome compensate(TaskMessage task, TaskContext context) throws Exception {
-    return Outcome.succeeded(null);
+    return Outcome.succeeded(Map.of());
   }
 }

@@ -16,15 +16,16 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,14 +33,16 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 
 /**
- * Runs attempts on a fixed pool of processor threads. A free thread takes the next attempt from the
- * per-priority queues by weight ({@link WeightedQueue}, {@code findoc.worker.weights}); just before
- * it would start, it looks at the job's {@link JobInstructions}: a paused job's attempt is reported
- * {@code DEFERRED} and a cancelled job's {@code CANCELLED}, neither run. Otherwise it runs the
- * processor (reporting {@code STARTED} through {@link StartedReports} if it takes a while) and
- * reports the outcome, or {@code CANCELLED} if the job was cancelled meanwhile ({@link
- * #cancelRunning}). It calls back once the broker has the final report. One attempt that fails in
- * any way becomes a failure report; it never takes a thread or the worker down.
+ * Runs attempts on two fixed pools of processor threads, one per {@link Workload}: the analyser's
+ * attempts on as many threads as the process has cores, waiting ones on a larger pool. A free
+ * thread takes the next attempt of its pool from the per-priority queues by weight ({@link
+ * WeightedQueue}, {@code findoc.worker.weights}); just before it would start, it looks at the job's
+ * {@link JobInstructions}: a paused job's attempt is reported {@code DEFERRED} and a cancelled
+ * job's {@code CANCELLED}, neither run. Otherwise it runs the processor (reporting {@code STARTED}
+ * through {@link StartedReports} if it takes a while) and reports the outcome, or {@code CANCELLED}
+ * if the job was cancelled meanwhile ({@link #cancelRunning}). It calls back once the broker has
+ * the final report. One attempt that fails in any way becomes a failure report; it never takes a
+ * thread or the worker down.
  */
 @Component
 public class TaskRunner implements SmartLifecycle {
@@ -63,9 +66,8 @@ public class TaskRunner implements SmartLifecycle {
           });
   private final InjectedFaults faults;
   private final CrashJournal journal;
-  private final WeightedQueue<Queued> queued;
+  private final Map<Workload, ProcessorPool<Queued>> pools = new EnumMap<>(Workload.class);
   private final Set<RunningAttempt> running = ConcurrentHashMap.newKeySet();
-  private final ThreadPoolExecutor pool;
   private final Timer processing;
   private final Counter deferred;
   private final Counter cancelled;
@@ -85,32 +87,28 @@ public class TaskRunner implements SmartLifecycle {
     this.startedReports = startedReports;
     this.instructions = instructions;
     this.faults = faults;
-    this.journal =
-        CrashJournal.open(properties.worker().crashJournal(), properties.worker().threads());
+    WorkerProperties.Worker worker = properties.worker();
+    this.journal = CrashJournal.open(worker.crashJournal(), worker.threads() + worker.cpuThreads());
     this.clock = clock;
     this.workerId = properties.worker().id();
     this.shutdownGrace = properties.worker().shutdownGrace();
     this.attemptTimeout = properties.worker().attemptTimeout();
-    this.queued = new WeightedQueue<>(properties.worker().weights().asMap());
-    int threads = properties.worker().threads();
-    AtomicInteger counter = new AtomicInteger();
-    // Unbounded queue: the intake throttle bounds what is taken off Kafka.
-    this.pool =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            0,
-            TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(),
-            runnable -> new Thread(runnable, "processor-" + counter.incrementAndGet()));
+    Map<Priority, Integer> weights = worker.weights().asMap();
+    Consumer<Queued> run = next -> run(next.task(), next.whenReported());
+    pools.put(
+        Workload.CPU, new ProcessorPool<>("processor-cpu", worker.cpuThreads(), weights, run));
+    pools.put(Workload.IO, new ProcessorPool<>("processor", worker.threads(), weights, run));
     this.processing = meters.timer("findoc.worker.processing");
     this.deferred = controlled(meters, "deferred");
     this.cancelled = controlled(meters, "cancelled");
     for (Priority priority : Priority.values()) {
-      Gauge.builder("findoc.worker.queued", queued, q -> q.size(priority))
-          .tag("priority", priority.wireName())
-          .description("attempts waiting for a processor thread")
-          .register(meters);
+      for (Map.Entry<Workload, ProcessorPool<Queued>> pool : pools.entrySet()) {
+        Gauge.builder("findoc.worker.queued", pool.getValue(), q -> q.waiting(priority))
+            .tag("priority", priority.wireName())
+            .tag("workload", pool.getKey().name().toLowerCase(Locale.ROOT))
+            .description("attempts waiting for a processor thread")
+            .register(meters);
+      }
     }
   }
 
@@ -121,16 +119,30 @@ public class TaskRunner implements SmartLifecycle {
         .register(meters);
   }
 
-  private record Queued(TaskMessage task, Runnable whenReported) {}
+  /** Told, once the final report of an attempt is acknowledged, how long the attempt ran. */
+  @FunctionalInterface
+  public interface Reported {
+    void ran(long processingNanos);
+  }
+
+  private record Queued(TaskMessage task, Reported whenReported) {}
 
   /**
    * Queues the attempt behind the others of {@code priority}; {@code whenReported} runs once its
    * final report is acknowledged.
    */
-  public void submit(TaskMessage task, Priority priority, Runnable whenReported) {
-    queued.add(priority, new Queued(task, whenReported));
-    // One pool task per queued attempt; the weights, not the pool, decide which attempt it runs.
-    pool.execute(this::runNext);
+  public void submit(TaskMessage task, Priority priority, Reported whenReported) {
+    pools.get(workloadOf(task)).submit(priority, new Queued(task, whenReported));
+  }
+
+  /** The pool of the task's processor; an unknown one fails on the I/O pool, which is larger. */
+  private Workload workloadOf(TaskMessage task) {
+    return processors.find(task.processor()).map(Processor::workload).orElse(Workload.IO);
+  }
+
+  /** The processor threads of the pool {@code task} runs on. */
+  public int threadsFor(TaskMessage task) {
+    return pools.get(workloadOf(task)).size();
   }
 
   /**
@@ -150,16 +162,11 @@ public class TaskRunner implements SmartLifecycle {
     }
   }
 
-  private void runNext() {
-    Queued next = queued.poll();
-    if (next != null) {
-      run(next.task(), next.whenReported());
-    }
-  }
-
-  private void run(TaskMessage task, Runnable whenReported) {
+  private void run(TaskMessage task, Reported whenReported) {
     try (AttemptLogContext ignored = AttemptLogContext.open(task)) {
+      long t0 = System.nanoTime();
       StatusMessage report = keptToRules(task, attempt(task));
+      long ran = System.nanoTime() - t0;
       byte[] encoded;
       try {
         encoded = reporter.encode(report);
@@ -176,7 +183,7 @@ public class TaskRunner implements SmartLifecycle {
       reporter
           .sendUntilAcknowledged(report, encoded)
           .thenRun(faults::reportAcknowledged)
-          .thenRun(whenReported);
+          .thenRun(() -> whenReported.ran(ran));
     } catch (RuntimeException | Error e) {
       LOG.error(
           "Could not run or report task {} attempt {}; its offset stays uncommitted, so it runs"
@@ -300,7 +307,7 @@ public class TaskRunner implements SmartLifecycle {
           task.compensation()
               ? processor.compensate(task, context)
               : processor.process(task, context);
-      return outcome == null ? Outcome.succeeded(null) : outcome;
+      return outcome == null ? Outcome.succeeded(Map.of()) : outcome;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Outcome.RetryableFailure("INTERRUPTED", "the worker stopped during the attempt");
@@ -326,18 +333,21 @@ public class TaskRunner implements SmartLifecycle {
   @Override
   public void stop() {
     started = false;
-    pool.shutdown();
+    pools.values().forEach(ProcessorPool::shutdown);
+    long deadline = System.nanoTime() + shutdownGrace.toNanos();
     try {
-      if (!pool.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn(
-            "{} attempts still running after {}; they stop now and run again elsewhere.",
-            pool.getActiveCount() + pool.getQueue().size(),
-            shutdownGrace);
-        pool.shutdownNow();
+      for (ProcessorPool<Queued> pool : pools.values()) {
+        if (!pool.awaitTermination(Math.max(0, deadline - System.nanoTime()))) {
+          LOG.warn(
+              "{} attempts still running after {}; they stop now and run again elsewhere.",
+              pool.busy(),
+              shutdownGrace);
+          pool.shutdownNow();
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      pool.shutdownNow();
+      pools.values().forEach(ProcessorPool::shutdownNow);
     } finally {
       timeouts.shutdownNow();
     }

@@ -12,44 +12,79 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * Bounds the tasks taken off Kafka and not yet done, per priority: when one priority reaches {@code
- * findoc.worker.max-in-flight} it pauses that priority's intake container (the consumer keeps
- * polling, so its group membership holds), and resumes it when half are done. The other priorities
- * keep flowing, so a full backlog of one never stops the others from reaching the processor
- * threads.
+ * Bounds the tasks taken off Kafka and not yet done, per priority: when one priority reaches its
+ * budget it pauses that priority's intake container (the consumer keeps polling, so its group
+ * membership holds), and resumes it when half are done. The other priorities keep flowing, so a
+ * full backlog of one never stops the others from reaching the processor threads.
+ *
+ * <p>The budget follows how long the priority's tasks take: enough queued to keep each thread busy
+ * for {@link #REFILL} (the time a resumed container takes to bring more), at least {@link
+ * #MIN_QUEUED_PER_THREAD} per thread, at most {@code findoc.worker.max-in-flight}. Quick tasks get
+ * the whole budget; tasks of a second keep about two per thread queued, so that a worker does not
+ * sit on the tail of a job while another worker has nothing left to do.
  */
 @Component
 public class IntakeThrottle {
 
-  private final int high;
-  private final int low;
+  /** How long the queued tasks should keep a thread busy while more are fetched. */
+  static final Duration REFILL = Duration.ofMillis(25);
+
+  /** The fewest tasks queued per processor thread, whatever their duration. */
+  static final int MIN_QUEUED_PER_THREAD = 2;
+
+  /** The weight of the latest duration in the running average. */
+  private static final double SMOOTHING = 0.05;
+
+  private final int maxInFlight;
   private final Map<Priority, Lane> lanes = new EnumMap<>(Priority.class);
   private boolean draining;
   private boolean held;
 
   public IntakeThrottle(WorkerProperties properties, MeterRegistry meters) {
-    this.high = properties.worker().maxInFlight();
-    this.low = high / 2;
+    this.maxInFlight = properties.worker().maxInFlight();
     for (Priority priority : Priority.values()) {
-      Lane lane = new Lane();
+      Lane lane = new Lane(maxInFlight);
       lanes.put(priority, lane);
       Gauge.builder("findoc.worker.in.flight", lane.inFlight, AtomicInteger::get)
           .tag("priority", priority.wireName())
           .description("tasks taken off Kafka and not yet reported done")
           .register(meters);
+      Gauge.builder("findoc.worker.in.flight.budget", lane, l -> l.budget)
+          .tag("priority", priority.wireName())
+          .description("tasks of the priority the worker takes before it pauses its intake")
+          .register(meters);
     }
   }
 
-  /** The tasks of one priority in flight, and the container that takes them. */
+  /** The tasks of one priority in flight, their budget, and the container that takes them. */
   private static final class Lane {
     final AtomicInteger inFlight = new AtomicInteger();
+    volatile int budget;
+    double averageNanos = -1;
     MessageListenerContainer container;
     boolean paused;
+
+    Lane(int budget) {
+      this.budget = budget;
+    }
+
+    int high() {
+      return budget;
+    }
+
+    int low() {
+      return budget / 2;
+    }
   }
 
   /** Hands over the intake container of {@code priority}, to pause and resume; once, at startup. */
   public synchronized void register(Priority priority, MessageListenerContainer container) {
     lanes.get(priority).container = container;
+  }
+
+  /** The budget of {@code priority} now. */
+  public int budget(Priority priority) {
+    return lanes.get(priority).budget;
   }
 
   /** Tasks of {@code priority} taken off Kafka and not yet reported done. */
@@ -69,28 +104,61 @@ public class IntakeThrottle {
   public synchronized void hold(boolean hold) {
     held = hold;
     for (Lane lane : lanes.values()) {
-      setPaused(lane, hold || lane.inFlight.get() >= high);
+      setPaused(lane, hold || lane.inFlight.get() >= lane.high());
     }
   }
 
   void taken(Priority priority) {
     Lane lane = lanes.get(priority);
-    if (lane.inFlight.incrementAndGet() >= high) {
+    if (lane.inFlight.incrementAndGet() >= lane.high()) {
       setPaused(lane, true);
     }
   }
 
-  void done(Priority priority) {
+  /**
+   * A task of {@code priority} is done (reported and acknowledged).
+   *
+   * @param processingNanos how long its attempt ran
+   * @param threads the processor threads of its pool
+   */
+  void done(Priority priority, long processingNanos, int threads) {
     Lane lane = lanes.get(priority);
+    resize(lane, processingNanos, threads);
     int left = lane.inFlight.decrementAndGet();
     if (left == 0) {
       synchronized (this) {
         notifyAll();
       }
     }
-    if (left <= low) {
+    if (left <= lane.low()) {
       setPaused(lane, false);
+    } else if (left >= lane.high()) {
+      setPaused(lane, true);
     }
+  }
+
+  private void resize(Lane lane, long processingNanos, int threads) {
+    int budget;
+    synchronized (lane) {
+      lane.averageNanos =
+          lane.averageNanos < 0
+              ? processingNanos
+              : lane.averageNanos + SMOOTHING * (processingNanos - lane.averageNanos);
+      budget = budgetFor(lane.averageNanos, threads, maxInFlight);
+    }
+    lane.budget = budget;
+  }
+
+  /**
+   * The in-flight budget for tasks of {@code averageNanos} on {@code threads} threads: those
+   * running, plus enough queued to last {@link #REFILL}, at least {@link #MIN_QUEUED_PER_THREAD}
+   * per thread; at most {@code maxInFlight}.
+   */
+  static int budgetFor(double averageNanos, int threads, int maxInFlight) {
+    double queuedPerThread =
+        Math.max(MIN_QUEUED_PER_THREAD, REFILL.toNanos() / Math.max(1.0, averageNanos));
+    double budget = threads * (1 + Math.ceil(queuedPerThread));
+    return (int) Math.min(maxInFlight, budget);
   }
 
   /**
@@ -124,7 +192,9 @@ public class IntakeThrottle {
 
   private synchronized void setPaused(Lane lane, boolean pause) {
     boolean wanted =
-        pause ? held || lane.inFlight.get() >= high : !held && lane.inFlight.get() <= low;
+        pause
+            ? held || lane.inFlight.get() >= lane.high()
+            : !held && lane.inFlight.get() <= lane.low();
     if (pause == lane.paused || !wanted || draining || lane.container == null) {
       return;
     }

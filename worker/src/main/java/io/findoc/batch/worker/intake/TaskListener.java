@@ -57,10 +57,11 @@ public class TaskListener implements AcknowledgingMessageListener<String, byte[]
       return;
     }
     throttle.taken(priority);
+    int threads = runner.threadsFor(task);
     runner.submit(
         task,
         priority,
-        () -> {
+        processingNanos -> {
           try {
             ack.acknowledge();
           } catch (RuntimeException e) {
@@ -73,7 +74,7 @@ public class TaskListener implements AcknowledgingMessageListener<String, byte[]
           } finally {
             // Whatever became of the acknowledgement, the task no longer holds a place in flight:
             // a place lost here for good once stalled the whole priority.
-            throttle.done(priority);
+            throttle.done(priority, processingNanos, threads);
           }
         });
   }

@@ -6,6 +6,7 @@ import io.findoc.batch.worker.analysis.DocumentAnalyser;
 import io.findoc.batch.worker.execution.Outcome;
 import io.findoc.batch.worker.execution.Processor;
 import io.findoc.batch.worker.execution.TaskContext;
+import io.findoc.batch.worker.execution.Workload;
 import java.io.IOException;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +30,15 @@ public class AnalyzeProcessor implements Processor {
     return "findoc.analyze";
   }
 
+  /** Reading a file, extracting text and analysing it: the cores, not the disk, are the limit. */
+  @Override
+  public Workload workload() {
+    return Workload.CPU;
+  }
+
   @Override
   public Outcome process(TaskMessage task, TaskContext context) throws IOException {
     AnalysisOptions options = AnalysisOptions.from(task.options());
-    return Outcome.succeeded(analyser.analyse(task.document(), options, context));
+    return Outcome.succeeded(analyser.analyseToJson(task.document(), options, context));
   }
 }

@@ -45,7 +45,7 @@ class SimulateProcessorTest {
     Outcome outcome = simulate.process(task("d-1", 2, Map.of()), RUNNING);
 
     assertThat(outcome).isInstanceOf(Outcome.Succeeded.class);
-    assertThat(((Outcome.Succeeded) outcome).result())
+    assertThat(((Outcome.Succeeded) outcome).result().toMap())
         .containsEntry("document", "d-1")
         .containsEntry("attempt", 2);
   }

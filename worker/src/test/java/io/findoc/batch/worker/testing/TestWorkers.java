@@ -87,6 +87,8 @@ public final class TestWorkers {
       "--spring.kafka.consumer.group-id=" + prefix + "workers",
       "--server.port=0",
       "--findoc.worker.id=" + id,
+      // No analyser warm-up: these workers are measured for behaviour, not speed.
+      "--findoc.worker.warm-up=0s",
       "--findoc.topics.tasks-high=" + prefix + "tasks.high",
       "--findoc.topics.tasks-normal=" + prefix + "tasks.normal",
       "--findoc.topics.tasks-low=" + prefix + "tasks.low",

@@ -81,6 +81,29 @@ public final class CorpusGenerator {
     return entries;
   }
 
+  /**
+   * A generated document in memory: its format ({@code pdf}, {@code txt}, {@code csv}) and bytes.
+   */
+  public record Sample(String format, byte[] bytes) {}
+
+  /**
+   * {@code count} documents drawn from every template as {@link #generate} draws them, in memory:
+   * the worker warms its analyser on them before it takes work.
+   */
+  public static List<Sample> samples(int count, long seed) {
+    List<Template> templates = templates(Templates.ALL);
+    Random random = new Random(seed);
+    List<Sample> samples = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      Template template = templates.get(i % templates.size());
+      Notation notation = template.notations()[random.nextInt(template.notations().length)];
+      String format = template.formats()[random.nextInt(template.formats().length)];
+      GeneratedDocument document = template.render().apply(new Fakes(random, notation));
+      samples.add(new Sample(format, render(document, format)));
+    }
+    return samples;
+  }
+
   private static byte[] render(GeneratedDocument document, String format) {
     String text = String.join("\n", document.lines()) + "\n";
     return switch (format) {

@@ -1,6 +1,6 @@
 package io.findoc.batch.worker.analysis.result;
 
-import io.findoc.batch.common.json.Json;
+import io.findoc.batch.common.json.RawJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +24,15 @@ public final class ResultSizeCap {
 
   /** {@code result}, trimmed in place if needed. */
   public Map<String, Object> fit(Map<String, Object> result) {
+    encode(result);
+    return result;
+  }
+
+  /** {@code result}, trimmed in place if needed, written as JSON: each size is measured once. */
+  public RawJson encode(Map<String, Object> result) {
     Map<String, Integer> omitted = new LinkedHashMap<>();
-    while (size(result) > maxBytes) {
+    RawJson json = RawJson.of(result);
+    while (utf8Length(json.text()) > maxBytes) {
       String longest = null;
       int length = 0;
       for (String key : TRIMMABLE) {
@@ -43,11 +50,26 @@ public final class ResultSizeCap {
       result.put(longest, List.copyOf(list.subList(0, keep)));
       result.put("truncated", true);
       result.put("omitted", omitted);
+      json = RawJson.of(result);
     }
-    return result;
+    return json;
   }
 
-  private static int size(Map<String, Object> result) {
-    return Json.mapper().writeValueAsBytes(result).length;
+  private static int utf8Length(String text) {
+    int bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c)) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 }

@@ -1,0 +1,242 @@
+package io.findoc.batch.worker.warmup;
+
+import io.findoc.batch.common.message.Document;
+import io.findoc.batch.worker.analysis.AnalysisOptions;
+import io.findoc.batch.worker.analysis.DocumentAnalyser;
+import io.findoc.batch.worker.analysis.corpus.CorpusGenerator;
+import io.findoc.batch.worker.config.WorkerProperties;
+import io.findoc.batch.worker.execution.TaskContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the analyser on built-in documents (generated invoices, statements, confirmations, receipts
+ * and reports, as PDF, text and CSV) on every CPU thread before the task containers start, until
+ * its speed has stopped rising ({@link Steadiness}) or {@code findoc.worker.warm-up} has passed.
+ * Its start blocks the others: the containers join their consumer groups only after it. Reported as
+ * {@code warmUp} in the health (and readiness) with what it did.
+ */
+@Component("warmUp")
+public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLifecycle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AnalyserWarmUp.class);
+
+  /** How long one measured window lasts. */
+  static final Duration WINDOW = Duration.ofMillis(500);
+
+  private static final int SAMPLES = 48;
+
+  private final DocumentAnalyser analyser;
+  private final Duration budget;
+  private final int threads;
+  private volatile Map<String, Object> outcome = Map.of("state", "not started");
+  private volatile boolean running;
+
+  @Autowired
+  public AnalyserWarmUp(DocumentAnalyser analyser, WorkerProperties properties) {
+    this(analyser, properties.worker().warmUp(), properties.worker().cpuThreads());
+  }
+
+  AnalyserWarmUp(DocumentAnalyser analyser, Duration budget, int threads) {
+    super("Warm-up check failed");
+    this.analyser = analyser;
+    this.budget = budget;
+    this.threads = threads;
+  }
+
+  /** What the warm-up did, as its health shows it. */
+  Map<String, Object> outcome() {
+    return outcome;
+  }
+
+  @Override
+  protected void doHealthCheck(Health.Builder builder) {
+    builder.up().withDetails(outcome);
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    if (budget.isZero()) {
+      outcome = Map.of("state", "off");
+      return;
+    }
+    outcome = Map.of("state", "warming", "threads", threads, "budget", budget.toString());
+    try {
+      outcome = warmUp();
+      LOG.info("Analyser warmed up: {}", outcome);
+    } catch (RuntimeException e) {
+      // A failed warm-up costs speed, not correctness: the worker takes work all the same.
+      outcome = Map.of("state", "failed", "error", e.toString());
+      LOG.warn("The analyser warm-up failed; the worker takes work cold.", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      outcome = Map.of("state", "interrupted");
+    }
+  }
+
+  private Map<String, Object> warmUp() throws InterruptedException {
+    List<Document> documents = documents();
+    long t0 = System.nanoTime();
+    long deadline = t0 + budget.toNanos();
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicLong analysed = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "warm-up"));
+    Steadiness steadiness = new Steadiness();
+    try {
+      List<Future<?>> loops = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int first = t * documents.size() / threads;
+        loops.add(pool.submit(() -> analyse(documents, first, stop, analysed)));
+      }
+      long windowStart = System.nanoTime();
+      long before = 0;
+      while (!steadiness.steady() && System.nanoTime() < deadline) {
+        Thread.sleep(WINDOW.toMillis());
+        long now = System.nanoTime();
+        long count = analysed.get();
+        steadiness.add((count - before) / ((now - windowStart) / 1e9));
+        before = count;
+        windowStart = now;
+        for (Future<?> loop : loops) {
+          if (loop.isDone()) {
+            loop.get(); // a loop that ended early ended by an exception: report it
+          }
+        }
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("a warm-up document failed: " + e.getCause(), e.getCause());
+    } finally {
+      stop.set(true);
+      pool.shutdownNow();
+    }
+    Map<String, Object> done = new LinkedHashMap<>();
+    done.put("state", steadiness.steady() ? "steady" : "stopped at the time limit");
+    done.put("threads", threads);
+    done.put("documents", analysed.get());
+    done.put("seconds", round((System.nanoTime() - t0) / 1e9));
+    done.put("firstDocumentsPerSecond", round(steadiness.first()));
+    done.put("lastDocumentsPerSecond", round(steadiness.last()));
+    return done;
+  }
+
+  private void analyse(
+      List<Document> documents, int first, AtomicBoolean stop, AtomicLong analysed) {
+    AnalysisOptions options = AnalysisOptions.from(Map.of());
+    TaskContext context = stop::get;
+    for (int i = first; !stop.get(); i = (i + 1) % documents.size()) {
+      try {
+        analyser.analyseToJson(documents.get(i), options, context);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (RuntimeException e) {
+        if (stop.get()) {
+          return; // cancelled by the stop: the context says so
+        }
+        throw e;
+      }
+      analysed.incrementAndGet();
+    }
+  }
+
+  /** The built-in documents, inline, as a task would carry them. */
+  static List<Document> documents() {
+    List<Document> documents = new ArrayList<>();
+    int n = 0;
+    for (CorpusGenerator.Sample sample : CorpusGenerator.samples(SAMPLES, 2026)) {
+      String type =
+          switch (sample.format()) {
+            case "pdf" -> "application/pdf";
+            case "csv" -> "text/csv";
+            default -> "text/plain";
+          };
+      documents.add(
+          new Document(
+              "warm-up-" + ++n,
+              null,
+              Base64.getEncoder().encodeToString(sample.bytes()),
+              type,
+              null));
+    }
+    return documents;
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Before the task runner and the containers: they take work only once the analyser is warm. */
+  @Override
+  public int getPhase() {
+    return Integer.MAX_VALUE - 300;
+  }
+
+  /** The speed of each window, and whether it has stopped rising. */
+  static final class Steadiness {
+
+    /** A window this much faster (as a share) than every earlier one means it is still warming. */
+    static final double GAIN = 0.05;
+
+    /** How many windows in a row must be no faster than the best before them. */
+    static final int STEADY_WINDOWS = 3;
+
+    private final List<Double> rates = new ArrayList<>();
+
+    void add(double rate) {
+      rates.add(rate);
+    }
+
+    boolean steady() {
+      if (rates.size() < STEADY_WINDOWS + 1) {
+        return false;
+      }
+      for (int i = rates.size() - STEADY_WINDOWS; i < rates.size(); i++) {
+        double best = rates.subList(0, i).stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        if (rates.get(i) > (1 + GAIN) * best) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    double first() {
+      return rates.isEmpty() ? 0 : rates.get(0);
+    }
+
+    double last() {
+      return rates.isEmpty() ? 0 : rates.get(rates.size() - 1);
+    }
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%s", rates);
+    }
+  }
+}

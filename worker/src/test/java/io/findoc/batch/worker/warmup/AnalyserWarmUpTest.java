@@ -1,0 +1,71 @@
+package io.findoc.batch.worker.warmup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.findoc.batch.worker.analysis.DocumentAnalyser;
+import io.findoc.batch.worker.analysis.extract.ExtractionLimits;
+import io.findoc.batch.worker.analysis.extract.TextExtractor;
+import io.findoc.batch.worker.analysis.result.ResultSizeCap;
+import io.findoc.batch.worker.analysis.source.DocumentSources;
+import io.findoc.batch.worker.analysis.source.SourceLimits;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AnalyserWarmUpTest {
+
+  private final DocumentAnalyser analyser =
+      new DocumentAnalyser(
+          new DocumentSources(
+              new SourceLimits(
+                  1 << 20,
+                  List.of(),
+                  List.of(),
+                  false,
+                  Duration.ofSeconds(1),
+                  Duration.ofSeconds(1),
+                  0)),
+          new TextExtractor(new ExtractionLimits(50, 16L << 20, 1_000_000)),
+          new ResultSizeCap(64 << 10));
+
+  @Test
+  void theBuiltInDocumentsAllAnalyseInline() {
+    assertThat(AnalyserWarmUp.documents())
+        .hasSizeGreaterThan(10)
+        .allSatisfy(d -> assertThat(d.content()).isNotBlank());
+  }
+
+  @Test
+  void itAnalysesUntilSteadyOrTheBudgetAndSaysWhatItDid() {
+    AnalyserWarmUp warmUp = new AnalyserWarmUp(analyser, Duration.ofSeconds(3), 1);
+    warmUp.start();
+
+    assertThat(warmUp.outcome().get("state")).isIn("steady", "stopped at the time limit");
+    assertThat((Long) warmUp.outcome().get("documents")).isPositive();
+    assertThat((Double) warmUp.outcome().get("firstDocumentsPerSecond")).isPositive();
+    assertThat((Double) warmUp.outcome().get("seconds")).isLessThan(5.0);
+    assertThat(warmUp.isRunning()).isTrue();
+  }
+
+  @Test
+  void aBudgetOfZeroTurnsItOff() {
+    AnalyserWarmUp warmUp = new AnalyserWarmUp(analyser, Duration.ZERO, 2);
+    warmUp.start();
+    assertThat(warmUp.outcome()).containsEntry("state", "off");
+  }
+
+  @Test
+  void speedIsSteadyOnceItStopsRising() {
+    AnalyserWarmUp.Steadiness rising = new AnalyserWarmUp.Steadiness();
+    for (double rate : new double[] {100, 150, 200, 260, 330}) {
+      rising.add(rate);
+    }
+    assertThat(rising.steady()).isFalse();
+
+    AnalyserWarmUp.Steadiness flat = new AnalyserWarmUp.Steadiness();
+    for (double rate : new double[] {100, 300, 310, 305, 312}) {
+      flat.add(rate);
+    }
+    assertThat(flat.steady()).isTrue();
+  }
+}
