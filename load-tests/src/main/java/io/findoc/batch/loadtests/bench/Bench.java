@@ -5,6 +5,7 @@ import io.findoc.batch.loadtests.bench.report.Machine;
 import io.findoc.batch.loadtests.bench.report.Results;
 import io.findoc.batch.loadtests.bench.report.Summary;
 import io.findoc.batch.loadtests.bench.sampling.ProcessSampler;
+import io.findoc.batch.loadtests.bench.scenario.AnalyzerCost;
 import io.findoc.batch.loadtests.bench.scenario.CeilingThroughput;
 import io.findoc.batch.loadtests.bench.scenario.DocumentSpeedup;
 import io.findoc.batch.loadtests.bench.scenario.HalfLoadLatency;
@@ -119,6 +120,7 @@ public final class Bench {
       case "scheduling" -> new SchedulingFigures();
       case "peers" -> new PeerComparison();
       case "resources" -> new ResourceSummary();
+      case "analyzer" -> new AnalyzerCost();
       default -> throw new IllegalArgumentException("unknown scenario " + name);
     };
   }

@@ -25,7 +25,7 @@ import java.util.Map;
  *     127.0.0.1:19092})
  * @param scenarios the scenarios to run ({@code all} is every one)
  * @param tasks the sizes of the no-op jobs (default 100,000 and 1,000,000)
- * @param documents generated documents of the speed-up and peer scenarios (default 500)
+ * @param documents generated documents of the speed-up and peer scenarios (default 2,000)
  * @param peerTasks no-op jobs per run in the peer scenario (default 50,000)
  * @param repeats measured runs of each size (default 3), after one warm-up run
  * @param workers the worker processes of the stack as started (default 2)
@@ -74,7 +74,8 @@ public record BenchOptions(
    * and PostgreSQL), and {@code resources} last (it sums up what was sampled during the others).
    */
   public static final List<String> ALL =
-      List.of("noop", "ceiling", "latency", "speedup", "scheduling", "peers", "resources");
+      List.of(
+          "noop", "ceiling", "latency", "speedup", "analyzer", "scheduling", "peers", "resources");
 
   /** Reads {@code args}; unknown options are refused. */
   public static BenchOptions parse(String[] args) {
@@ -125,7 +126,7 @@ public record BenchOptions(
         take(o, "kafka", "127.0.0.1:19092"),
         scenarios,
         java.util.Arrays.stream(tasks.split(",")).map(Integer::parseInt).toList(),
-        Integer.parseInt(take(o, "documents", smoke ? "20" : "500")),
+        Integer.parseInt(take(o, "documents", smoke ? "20" : "2000")),
         Integer.parseInt(take(o, "peer-tasks", smoke ? "500" : "50000")),
         Integer.parseInt(take(o, "repeats", smoke ? "1" : "3")),
         Integer.parseInt(take(o, "workers", "2")),

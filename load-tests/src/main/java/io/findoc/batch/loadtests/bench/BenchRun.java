@@ -105,11 +105,22 @@ public final class BenchRun {
    * stops the ones above {@code count} and starts the missing ones, then waits until they are up).
    */
   public void scaleWorkers(int count) throws IOException, InterruptedException {
+    scaleWorkers(count, null);
+  }
+
+  /**
+   * As {@link #scaleWorkers(int)}, with the workers' CPU ceiling ({@code
+   * findoc.worker.resources.cpu-ceiling}) at {@code cpuCeiling}, or at its default if null: workers
+   * running with another ceiling are restarted.
+   */
+  public void scaleWorkers(int count, String cpuCeiling) throws IOException, InterruptedException {
     if (!canScaleWorkers()) {
       throw new IllegalStateException("the bench did not start this stack: it cannot add workers");
     }
     List<String> command = new ArrayList<>(List.of(options.findoc().toString(), "bench-workers"));
     command.add(Integer.toString(count));
+    command.add("--cpu-ceiling");
+    command.add(cpuCeiling == null ? "default" : cpuCeiling);
     Process process = new ProcessBuilder(command).inheritIO().start();
     if (!process.waitFor(
             Duration.ofMinutes(5).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)

@@ -50,7 +50,14 @@ class BenchOptionsTest {
   void allRunsTheScenariosInAnOrderWhereEachFindsWhatItNeeds() {
     assertThat(BenchOptions.ALL)
         .containsExactly(
-            "noop", "ceiling", "latency", "speedup", "scheduling", "peers", "resources");
+            "noop",
+            "ceiling",
+            "latency",
+            "speedup",
+            "analyzer",
+            "scheduling",
+            "peers",
+            "resources");
   }
 
   @Test

@@ -62,12 +62,15 @@ public final class Corpus {
     return uris;
   }
 
-  /** Analyses one document as {@code findoc.analyze} does; fails if it finds no type. */
+  /**
+   * Analyses one document as {@code findoc.analyze} does, to the JSON its report carries; fails if
+   * it finds no type.
+   */
   public void analyse(String uri) {
     Document document =
         new Document(uri.substring(uri.lastIndexOf('/') + 1), uri, null, null, null);
     try {
-      if (analyser.analyse(document, options, running).get("type") == null) {
+      if (!analyser.analyseToJson(document, options, running).text().contains("\"type\":")) {
         throw new IllegalStateException("no type for " + uri);
       }
     } catch (java.io.IOException e) {

@@ -120,19 +120,32 @@ class GoalsTest {
   }
 
   @Test
-  void theSpeedUpGoalUsesTwoWorkerProcesses() {
+  void theSpeedUpGoalsUseTwoWorkerProcessesAtBothCeilings() {
     List<Verdict> verdicts =
-        judge("RESULT speedup cpu_w1_pct_ideal=99 cpu_w2_pct_ideal=81 cpu_w4_pct_ideal=70");
+        judge(
+            "RESULT speedup cpu_w1_speedup=0.9 cpu_w2_speedup=1.44 cpu_w4_speedup=1.5"
+                + " cpu_w2_ceiling100_speedup=1.7 io_w2_speedup=14");
 
-    assertThat(goal(verdicts, "speed-up").status()).isEqualTo(Status.SHORT);
-    assertThat(goal(verdicts, "speed-up").margin()).isEqualTo("short by 10% (81 of 90%)");
+    assertThat(goal(verdicts, "ceiling 80%").status()).isEqualTo(Status.SHORT);
+    assertThat(goal(verdicts, "ceiling 80%").margin()).isEqualTo("short by 10% (1.44 of 1.60x)");
+    assertThat(goal(verdicts, "ceiling 100%").status()).isEqualTo(Status.PASS);
+    assertThat(goal(verdicts, "4 worker processes").status()).isEqualTo(Status.PASS);
+    assertThat(goal(verdicts, "simulated I/O").status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void theAnalyserGoalIsAtMostOneAndAHalfTimesTheBareExtraction() {
+    Verdict analyser = goal(judge("RESULT analyzer cpu_ratio=1.62"), "bare PDFBox");
+
+    assertThat(analyser.status()).isEqualTo(Status.SHORT);
+    assertThat(analyser.margin()).startsWith("over by 0.12x");
   }
 
   @Test
   void everyGoalWithoutItsScenarioIsNotMeasured() {
     List<Verdict> verdicts = judge("RESULT resources scenario=all");
 
-    assertThat(verdicts).hasSize(7).allMatch(v -> v.status() == Status.NOT_MEASURED);
+    assertThat(verdicts).hasSize(11).allMatch(v -> v.status() == Status.NOT_MEASURED);
   }
 
   @Test
