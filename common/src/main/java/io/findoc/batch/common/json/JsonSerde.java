@@ -4,6 +4,7 @@ import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
 
@@ -19,9 +20,23 @@ public final class JsonSerde<T> implements Serializer<T>, Deserializer<T> {
   private final ObjectWriter writer;
 
   public JsonSerde(Class<T> type) {
+    this(type, false);
+  }
+
+  private JsonSerde(Class<T> type, boolean keepSource) {
     this.type = type;
-    this.reader = Json.mapper().readerFor(type);
+    ObjectReader plain = Json.mapper().readerFor(type);
+    this.reader = keepSource ? plain.with(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION) : plain;
     this.writer = Json.mapper().writerFor(type);
+  }
+
+  /**
+   * A serde whose parsers can reach the record's bytes, so that its {@link RawJson} values are
+   * taken as slices of them rather than copied token by token. Errors then quote the start of the
+   * record, so use it only for messages whose content may appear in a dead letter's reason.
+   */
+  public static <T> JsonSerde<T> slicingRawJson(Class<T> type) {
+    return new JsonSerde<>(type, true);
   }
 
   @Override

@@ -1,12 +1,14 @@
 package io.findoc.batch.common.json;
 
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.SerializationContext;
@@ -186,7 +188,53 @@ public final class RawJson {
   static final class Reader extends ValueDeserializer<RawJson> {
     @Override
     public RawJson deserialize(JsonParser parser, DeserializationContext context) {
-      return read(parser);
+      RawJson sliced = slice(parser);
+      return sliced != null ? sliced : read(parser);
     }
+  }
+
+  /**
+   * The object at the parser's current token as a slice of the bytes it reads, when it can reach
+   * them ({@link JsonSerde#slicingRawJson}), or null: the parser skips the object without decoding
+   * it, and only a slice that holds a {@code \u0000} or surrogate escape, the only ways JSON text
+   * can carry what PostgreSQL refuses, is read again token by token to name the place.
+   */
+  private static RawJson slice(JsonParser parser) {
+    TokenStreamLocation at = parser.currentTokenLocation();
+    if (parser.currentToken() != JsonToken.START_OBJECT
+        || !(at.contentReference().getRawContent() instanceof byte[] bytes)
+        || at.getByteOffset() < 0) {
+      return null;
+    }
+    int start = (int) at.getByteOffset();
+    parser.skipChildren();
+    int end = (int) parser.currentLocation().getByteOffset();
+    if (end <= start || end > bytes.length) {
+      throw new IllegalStateException("the result's bytes do not end where its object does");
+    }
+    String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+    return hasSuspectEscape(bytes, start, end) ? parse(text) : new RawJson(text, null);
+  }
+
+  /** Whether {@code \u0000} or a {@code \uD800}-{@code \uDFFF} escape stands in the bytes. */
+  private static boolean hasSuspectEscape(byte[] bytes, int start, int end) {
+    for (int i = start; i + 5 < end; i++) {
+      if (bytes[i] != '\\' || (bytes[i + 1] != 'u' && bytes[i + 1] != 'U')) {
+        continue;
+      }
+      byte first = bytes[i + 2];
+      byte second = bytes[i + 3];
+      boolean nul = first == '0' && second == '0' && bytes[i + 4] == '0' && bytes[i + 5] == '0';
+      boolean surrogate =
+          (first == 'd' || first == 'D')
+              && ((second >= '8' && second <= '9')
+                  || (second >= 'a' && second <= 'f')
+                  || (second >= 'A' && second <= 'F'));
+      if (nul || surrogate) {
+        return true;
+      }
+      i++; // an escaped backslash is not the start of another escape
+    }
+    return false;
   }
 }

@@ -54,6 +54,28 @@ class RawJsonTest {
     assertThat(read.result().toMap()).containsKey("a");
   }
 
+  private final JsonSerde<Carrier> slicing = JsonSerde.slicingRawJson(Carrier.class);
+
+  @Test
+  void aSlicingSerdeTakesTheResultAsItsBytesAndChecksItAlike() {
+    String result = "{\"total\":1234.5600,\"name\":\"Müller \\\\u0000 literally\",\"n\":[1,{}]}";
+    Carrier sliced = slice("{\"name\":\"a\",\"result\":" + result + ",\"after\":1}");
+    assertThat(sliced.result().text()).isEqualTo(result);
+    assertThat(sliced.result().problem()).isNull();
+    assertThat(sliced.name()).isEqualTo("a");
+
+    assertThat(slice("{\"result\":{\"a\":[{\"x\":1},{\"k\\u0000\":1}]}}").result().problem())
+        .isEqualTo("result.a[1] key has a NUL character at 1");
+    assertThat(slice("{\"result\":{\"a\":\"\\uDC00\"}}").result().problem())
+        .isEqualTo("result.a has an unpaired surrogate at 0");
+    assertThat(slice("{\"result\":[1]}").result().problem())
+        .isEqualTo("result is START_ARRAY, not a JSON object");
+  }
+
+  private Carrier slice(String json) {
+    return slicing.deserialize("t", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   private Carrier roundTrip(String json) {
     return serde.deserialize("t", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }

@@ -55,7 +55,10 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
   private final DeadLetterPublisher deadLetters;
   private final DispatchSignal dispatchSignal;
   private final IntakeDelay delay;
-  private final JsonSerde<StatusMessage> serde = new JsonSerde<>(StatusMessage.class);
+
+  /** Results are taken as slices of the records' bytes, not copied. */
+  private final JsonSerde<StatusMessage> serde = JsonSerde.slicingRawJson(StatusMessage.class);
+
   private final Map<ReportOutcome, Counter> reports = new EnumMap<>(ReportOutcome.class);
   private final Timer appliedBatches;
   private final Timer failedBatches;

@@ -66,8 +66,8 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
    * @param faults faults the fault-injection suite injects into a real worker process; all off by
    *     default
    * @param warmUp the longest the worker warms its analyser on built-in documents before it takes
-   *     work, stopping earlier once its speed stops rising (default 15 s; 0 turns it off): a fresh
-   *     JVM runs the analyser at half speed or less until its JIT compiler has caught up
+   *     work, stopping earlier once it is warm (default 30 s; 0 turns it off): a fresh JVM runs the
+   *     analyser at half speed or less until its JIT compiler has caught up
    */
   public record Worker(
       String id,
@@ -86,7 +86,7 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
       @DefaultValue("15m") Duration attemptTimeout,
       Path crashJournal,
       @DefaultValue Faults faults,
-      @DefaultValue("15s") Duration warmUp) {
+      @DefaultValue("30s") Duration warmUp) {
 
     public Worker {
       if (id == null || id.isBlank()) {

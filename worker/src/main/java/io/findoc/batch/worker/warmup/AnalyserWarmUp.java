@@ -6,6 +6,8 @@ import io.findoc.batch.worker.analysis.DocumentAnalyser;
 import io.findoc.batch.worker.analysis.corpus.CorpusGenerator;
 import io.findoc.batch.worker.config.WorkerProperties;
 import io.findoc.batch.worker.execution.TaskContext;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,10 +30,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs the analyser on built-in documents (generated invoices, statements, confirmations, receipts
- * and reports, as PDF, text and CSV) on every CPU thread before the task containers start, until
- * its speed has stopped rising ({@link Steadiness}) or {@code findoc.worker.warm-up} has passed.
- * Its start blocks the others: the containers join their consumer groups only after it. Reported as
- * {@code warmUp} in the health (and readiness) with what it did.
+ * and reports, as PDF, text and CSV) before the task containers start, until it is warm ({@link
+ * Steadiness}: its speed has stopped rising and the JIT compiler has caught up) or {@code
+ * findoc.worker.warm-up} has passed. It leaves one core to the compiler (one thread fewer than the
+ * CPU pool): a JVM whose every core analyses keeps a queue of thousands of methods waiting for its
+ * one C2 compiler thread, and runs them in slower code the whole while. Its start blocks the
+ * others: the containers join their consumer groups only after it. Reported as {@code warmUp} in
+ * the health (and readiness) with what it did.
  */
 @Component("warmUp")
 public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLifecycle {
@@ -58,7 +63,7 @@ public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLife
     super("Warm-up check failed");
     this.analyser = analyser;
     this.budget = budget;
-    this.threads = threads;
+    this.threads = Math.max(1, threads - 1);
   }
 
   /** What the warm-up did, as its health shows it. */
@@ -100,6 +105,7 @@ public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLife
     AtomicLong analysed = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "warm-up"));
     Steadiness steadiness = new Steadiness();
+    CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
     try {
       List<Future<?>> loops = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
@@ -108,12 +114,16 @@ public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLife
       }
       long windowStart = System.nanoTime();
       long before = 0;
+      long compiledBefore = compilingMillis(compiler);
       while (!steadiness.steady() && System.nanoTime() < deadline) {
         Thread.sleep(WINDOW.toMillis());
         long now = System.nanoTime();
         long count = analysed.get();
-        steadiness.add((count - before) / ((now - windowStart) / 1e9));
+        long compiled = compilingMillis(compiler);
+        double seconds = (now - windowStart) / 1e9;
+        steadiness.add((count - before) / seconds, (compiled - compiledBefore) / 1000.0 / seconds);
         before = count;
+        compiledBefore = compiled;
         windowStart = now;
         for (Future<?> loop : loops) {
           if (loop.isDone()) {
@@ -134,6 +144,7 @@ public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLife
     done.put("seconds", round((System.nanoTime() - t0) / 1e9));
     done.put("firstDocumentsPerSecond", round(steadiness.first()));
     done.put("lastDocumentsPerSecond", round(steadiness.last()));
+    done.put("lastCompilerCores", round(steadiness.lastCompiling()));
     return done;
   }
 
@@ -179,7 +190,14 @@ public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLife
   }
 
   private static double round(double value) {
-    return Math.round(value * 10) / 10.0;
+    return Math.round(value * 100) / 100.0;
+  }
+
+  /** The JIT compilers' time so far (summed over their threads), or 0 if unknown. */
+  private static long compilingMillis(CompilationMXBean compiler) {
+    return compiler != null && compiler.isCompilationTimeMonitoringSupported()
+        ? compiler.getTotalCompilationTime()
+        : 0;
   }
 
   @Override
@@ -198,7 +216,10 @@ public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLife
     return Integer.MAX_VALUE - 300;
   }
 
-  /** The speed of each window, and whether it has stopped rising. */
+  /**
+   * The speed of each window and the JIT compilers' share of it, and whether the analyser is warm:
+   * the last windows no faster than the best before them, and the compilers mostly idle.
+   */
   static final class Steadiness {
 
     /** A window this much faster (as a share) than every earlier one means it is still warming. */
@@ -207,14 +228,27 @@ public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLife
     /** How many windows in a row must be no faster than the best before them. */
     static final int STEADY_WINDOWS = 3;
 
-    private final List<Double> rates = new ArrayList<>();
+    /** Compiling more than this share of a core in the last window means it is still warming. */
+    static final double COMPILER_BUSY = 0.1;
 
-    void add(double rate) {
+    private final List<Double> rates = new ArrayList<>();
+    private double lastCompiling;
+
+    /**
+     * @param rate documents per second in the window
+     * @param compiling cores the JIT compilers used in it
+     */
+    void add(double rate, double compiling) {
       rates.add(rate);
+      lastCompiling = compiling;
+    }
+
+    double lastCompiling() {
+      return lastCompiling;
     }
 
     boolean steady() {
-      if (rates.size() < STEADY_WINDOWS + 1) {
+      if (rates.size() < STEADY_WINDOWS + 1 || lastCompiling > COMPILER_BUSY) {
         return false;
       }
       for (int i = rates.size() - STEADY_WINDOWS; i < rates.size(); i++) {

@@ -42,7 +42,7 @@ class AnalyserWarmUpTest {
 
     assertThat(warmUp.outcome().get("state")).isIn("steady", "stopped at the time limit");
     assertThat((Long) warmUp.outcome().get("documents")).isPositive();
-    assertThat((Double) warmUp.outcome().get("firstDocumentsPerSecond")).isPositive();
+    assertThat((Double) warmUp.outcome().get("lastDocumentsPerSecond")).isPositive();
     assertThat((Double) warmUp.outcome().get("seconds")).isLessThan(5.0);
     assertThat(warmUp.isRunning()).isTrue();
   }
@@ -58,14 +58,23 @@ class AnalyserWarmUpTest {
   void speedIsSteadyOnceItStopsRising() {
     AnalyserWarmUp.Steadiness rising = new AnalyserWarmUp.Steadiness();
     for (double rate : new double[] {100, 150, 200, 260, 330}) {
-      rising.add(rate);
+      rising.add(rate, 0);
     }
     assertThat(rising.steady()).isFalse();
 
     AnalyserWarmUp.Steadiness flat = new AnalyserWarmUp.Steadiness();
     for (double rate : new double[] {100, 300, 310, 305, 312}) {
-      flat.add(rate);
+      flat.add(rate, 0.02);
     }
     assertThat(flat.steady()).isTrue();
+  }
+
+  @Test
+  void aPlateauWhileTheCompilerIsBusyIsNotSteady() {
+    AnalyserWarmUp.Steadiness compiling = new AnalyserWarmUp.Steadiness();
+    for (double rate : new double[] {100, 300, 310, 305, 312}) {
+      compiling.add(rate, 0.6);
+    }
+    assertThat(compiling.steady()).isFalse();
   }
 }
