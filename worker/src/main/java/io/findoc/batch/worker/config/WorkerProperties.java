@@ -66,7 +66,7 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
    * @param faults faults the fault-injection suite injects into a real worker process; all off by
    *     default
    * @param warmUp the longest the worker warms its analyser on built-in documents before it takes
-   *     work, stopping earlier once it is warm (default 30 s; 0 turns it off): a fresh JVM runs the
+   *     work, stopping earlier once it is warm (default 60 s; 0 turns it off): a fresh JVM runs the
    *     analyser at half speed or less until its JIT compiler has caught up
    */
   public record Worker(
@@ -86,7 +86,7 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
       @DefaultValue("15m") Duration attemptTimeout,
       Path crashJournal,
       @DefaultValue Faults faults,
-      @DefaultValue("30s") Duration warmUp) {
+      @DefaultValue("60s") Duration warmUp) {
 
     public Worker {
       if (id == null || id.isBlank()) {

@@ -57,23 +57,36 @@ class AnalyserWarmUpTest {
   @Test
   void speedIsSteadyOnceItStopsRising() {
     AnalyserWarmUp.Steadiness rising = new AnalyserWarmUp.Steadiness();
+    long documents = 0;
     for (double rate : new double[] {100, 150, 200, 260, 330}) {
-      rising.add(rate, 0);
+      rising.add(documents += 10_000, rate, 0);
     }
     assertThat(rising.steady()).isFalse();
 
     AnalyserWarmUp.Steadiness flat = new AnalyserWarmUp.Steadiness();
+    documents = 0;
     for (double rate : new double[] {100, 300, 310, 305, 312}) {
-      flat.add(rate, 0.02);
+      flat.add(documents += 10_000, rate, 0.02);
     }
     assertThat(flat.steady()).isTrue();
   }
 
   @Test
+  void aPlateauBeforeEnoughDocumentsIsNotSteady() {
+    AnalyserWarmUp.Steadiness early = new AnalyserWarmUp.Steadiness();
+    long documents = 0;
+    for (double rate : new double[] {100, 300, 310, 305, 312}) {
+      early.add(documents += 1_000, rate, 0);
+    }
+    assertThat(early.steady()).isFalse();
+  }
+
+  @Test
   void aPlateauWhileTheCompilerIsBusyIsNotSteady() {
     AnalyserWarmUp.Steadiness compiling = new AnalyserWarmUp.Steadiness();
+    long documents = 0;
     for (double rate : new double[] {100, 300, 310, 305, 312}) {
-      compiling.add(rate, 0.6);
+      compiling.add(documents += 10_000, rate, 0.6);
     }
     assertThat(compiling.steady()).isFalse();
   }
