@@ -4,15 +4,12 @@ import io.findoc.batch.common.message.Document;
 import io.findoc.batch.loadtests.bench.BenchRun;
 import io.findoc.batch.loadtests.bench.Scenario;
 import io.findoc.batch.loadtests.bench.report.Stats;
+import io.findoc.batch.loadtests.bench.report.Svg;
 import io.findoc.batch.worker.analysis.AnalysisOptions;
 import io.findoc.batch.worker.analysis.DocumentAnalyser;
 import io.findoc.batch.worker.analysis.corpus.CorpusEntry;
 import io.findoc.batch.worker.analysis.corpus.CorpusGenerator;
-import io.findoc.batch.worker.analysis.extract.ExtractionLimits;
 import io.findoc.batch.worker.analysis.extract.TextExtractor;
-import io.findoc.batch.worker.analysis.result.ResultSizeCap;
-import io.findoc.batch.worker.analysis.source.DocumentSources;
-import io.findoc.batch.worker.analysis.source.SourceLimits;
 import io.findoc.batch.worker.execution.TaskContext;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -35,17 +32,26 @@ import org.apache.pdfbox.text.PDFTextStripper;
  * analyser's own bounded extraction, and for the whole of {@code findoc.analyze} (read, extract,
  * classify, fields, identifiers, checks, the size-capped result), over the same generated PDFs in
  * rounds that take turns, after a warm-up until each stops getting faster. The figure judged is
- * {@code cpu_ratio}: the analyser's CPU per document over the bare loop's. Needs no stack; {@code
- * ./findoc bench --scenario analyzer} runs it alone.
+ * {@code cpu_ratio}: the analyser's CPU per document over the bare loop's. It needs no stack
+ * ({@code ./findoc bench --scenario analyzer} runs it alone); in a bench run it is sampled like the
+ * others, the stack idle beside it.
  */
 public final class AnalyzerCost implements Scenario {
 
   private static final WarmUp WARM_UP = new WarmUp(20, Duration.ofMinutes(2));
   private static final int MIN_ROUNDS = 5;
 
-  /** The median CPU microseconds per PDF of each loop, and how many PDFs and rounds. */
+  /**
+   * The median CPU microseconds per PDF of each loop, how many PDFs and rounds, and every round's
+   * figures (bare, extraction, analyse).
+   */
   public record Figures(
-      int pdfs, int rounds, double bareUs, double extractionUs, double analyseUs) {
+      int pdfs,
+      int rounds,
+      double bareUs,
+      double extractionUs,
+      double analyseUs,
+      List<double[]> each) {
 
     double ratio() {
       return analyseUs / bareUs;
@@ -83,16 +89,36 @@ public final class AnalyzerCost implements Scenario {
   }
 
   @Override
-  public boolean sampled() {
-    return false;
-  }
-
-  @Override
   public Map<String, Object> run(BenchRun run) throws Exception {
     int documents = run.options().smoke() ? 60 : Math.max(run.options().documents(), 600);
     int rounds = Math.max(MIN_ROUNDS, run.options().repeats());
     Figures figures = measure(run.documents("analyzer-corpus"), documents, rounds);
     run.results().row("analyzer", "CPU per document, one thread", figures.describe());
+    List<List<?>> rows = new ArrayList<>();
+    for (int r = 0; r < figures.each().size(); r++) {
+      double[] round = figures.each().get(r);
+      rows.add(List.of(r + 1, round[0], round[1], round[2], round[2] / round[0]));
+    }
+    run.results()
+        .csv(
+            "analyzer",
+            List.of(
+                "round",
+                "bare_pdfbox_cpu_us_per_doc",
+                "bounded_extraction_cpu_us_per_doc",
+                "analyze_cpu_us_per_doc",
+                "ratio"),
+            rows);
+    run.results()
+        .html(
+            "analyzer",
+            "The analyser's CPU per PDF against a bare PDFBox extraction",
+            List.of(
+                Svg.bars(
+                    "CPU per PDF, one thread (median of " + figures.rounds() + " rounds)",
+                    "µs",
+                    List.of("bare PDFBox", "bounded extraction", "findoc.analyze"),
+                    List.of(figures.bareUs(), figures.extractionUs(), figures.analyseUs()))));
     return figures.asResult();
   }
 
@@ -114,10 +140,12 @@ public final class AnalyzerCost implements Scenario {
     List<Double> bare = new ArrayList<>();
     List<Double> extraction = new ArrayList<>();
     List<Double> analyse = new ArrayList<>();
+    List<double[]> each = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
       bare.add(loops.bare());
       extraction.add(loops.extraction());
       analyse.add(loops.analyse());
+      each.add(new double[] {bare.get(r), extraction.get(r), analyse.get(r)});
       System.out.printf(
           Locale.ROOT,
           "  round %d: bare PDFBox %.0f µs, bounded extraction %.0f µs, findoc.analyze %.0f µs"
@@ -132,7 +160,8 @@ public final class AnalyzerCost implements Scenario {
         rounds,
         Stats.of(bare).median(),
         Stats.of(extraction).median(),
-        Stats.of(analyse).median());
+        Stats.of(analyse).median(),
+        each);
   }
 
   /** The three loops, each answering its CPU microseconds per PDF on this thread. */
@@ -145,8 +174,7 @@ public final class AnalyzerCost implements Scenario {
 
     private final List<byte[]> bytes = new ArrayList<>();
     private final List<Document> documents = new ArrayList<>();
-    private final TextExtractor extractor =
-        new TextExtractor(new ExtractionLimits(500, 64L << 20, 5_000_000));
+    private final TextExtractor extractor = Corpus.extractor();
     private final DocumentAnalyser analyser;
     private final AnalysisOptions options = AnalysisOptions.from(Map.of());
     private final TaskContext running = () -> false;
@@ -158,19 +186,7 @@ public final class AnalyzerCost implements Scenario {
         documents.add(
             new Document(pdf.getFileName().toString(), pdf.toUri().toString(), null, null, null));
       }
-      analyser =
-          new DocumentAnalyser(
-              new DocumentSources(
-                  new SourceLimits(
-                      50L << 20,
-                      List.of(folder.toRealPath()),
-                      List.of(),
-                      false,
-                      Duration.ofSeconds(5),
-                      Duration.ofSeconds(5),
-                      0)),
-              extractor,
-              new ResultSizeCap(64 << 10));
+      analyser = Corpus.analyser(folder, extractor);
     }
 
     double bare() throws IOException {

@@ -42,20 +42,31 @@ public final class Corpus {
             .map(CorpusEntry::file)
             .map(file -> folder.resolve(file).toUri().toString())
             .toList();
-    DocumentAnalyser analyser =
-        new DocumentAnalyser(
-            new DocumentSources(
-                new SourceLimits(
-                    50L << 20,
-                    List.of(folder.toRealPath()),
-                    List.of(),
-                    false,
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(5),
-                    0)),
-            new TextExtractor(new ExtractionLimits(500, 64L << 20, 5_000_000)),
-            new ResultSizeCap(64 << 10));
-    return new Corpus(uris, analyser);
+    return new Corpus(uris, analyser(folder, extractor()));
+  }
+
+  /** The extraction {@code findoc.analyze} runs with the worker's default limits. */
+  static TextExtractor extractor() {
+    return new TextExtractor(new ExtractionLimits(500, 64L << 20, 5_000_000));
+  }
+
+  /**
+   * The analyser {@code findoc.analyze} runs, with the worker's default limits, reading files under
+   * {@code folder} only.
+   */
+  static DocumentAnalyser analyser(Path folder, TextExtractor extractor) throws IOException {
+    return new DocumentAnalyser(
+        new DocumentSources(
+            new SourceLimits(
+                50L << 20,
+                List.of(folder.toRealPath()),
+                List.of(),
+                false,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(5),
+                0)),
+        extractor,
+        new ResultSizeCap(64 << 10));
   }
 
   public List<String> uris() {

@@ -35,8 +35,17 @@ public final class DocumentSpeedup implements Scenario {
   /** The raised CPU ceiling: the whole machine. */
   private static final String RAISED = "1.0";
 
-  /** One measured configuration: its median seconds, spread, and the stack's cores. */
-  private record Measured(double seconds, double spread, double stackCores) {}
+  /**
+   * One measured configuration: its median seconds and spread, and the cores the workers and the
+   * stack used (medians over the runs).
+   */
+  private record Measured(double seconds, double spread, double workerCores, double stackCores) {
+
+    /** CPU microseconds per document of {@code cores} busy for the run. */
+    double microsPerDocument(double cores, int documents) {
+      return cores * seconds * 1e6 / documents;
+    }
+  }
 
   @Override
   public String name() {
@@ -221,7 +230,8 @@ public final class DocumentSpeedup implements Scenario {
             String.format(
                 Locale.ROOT,
                 "%.2f s (spread %.0f%%): %.2fx; %.0f%% of the ideal %dx (every core), %.0f%% of"
-                    + " the %.2f cores the stack (%.2f cores) left",
+                    + " the %.2f cores the stack (%.2f cores) left; CPU per document: workers %.0f"
+                    + " µs, stack %.0f µs",
                 cpu.seconds(),
                 100 * cpu.spread(),
                 speedup,
@@ -229,12 +239,17 @@ public final class DocumentSpeedup implements Scenario {
                 cores,
                 100 * speedup / coresLeft,
                 coresLeft,
-                cpu.stackCores()));
+                cpu.stackCores(),
+                cpu.microsPerDocument(cpu.workerCores(), documents),
+                cpu.microsPerDocument(cpu.stackCores(), documents)));
     figures.put(key + "_speedup", speedup);
     figures.put(key + "_spread_pct", 100 * cpu.spread());
     figures.put(key + "_pct_ideal", 100 * speedup / cores);
     figures.put(key + "_stack_cores", cpu.stackCores());
     figures.put(key + "_pct_ideal_cores_left", 100 * speedup / coresLeft);
+    figures.put(
+        key + "_worker_cpu_us_per_doc", cpu.microsPerDocument(cpu.workerCores(), documents));
+    figures.put(key + "_stack_cpu_us_per_doc", cpu.microsPerDocument(cpu.stackCores(), documents));
     return speedup;
   }
 
@@ -258,12 +273,15 @@ public final class DocumentSpeedup implements Scenario {
     List<Long> pids = workerPids(run, workers);
     List<Double> seconds = new ArrayList<>();
     List<Double> stack = new ArrayList<>();
+    List<Double> workerCores = new ArrayList<>();
     for (int r = 0; r < run.options().repeats(); r++) {
       run.drain(processor + " run " + (r + 1));
       CpuAccount.Reading before = CpuAccount.read(pids);
       FindocJobs.Timing timing =
           jobs.documents("bench " + processor + " x" + count, processor, options, uris);
-      stack.add(CpuAccount.read(pids).since(before).stack());
+      CpuAccount.Used used = CpuAccount.read(pids).since(before);
+      stack.add(used.stack());
+      workerCores.add(used.processes());
       if (timing.succeeded() != count) {
         throw new IllegalStateException(
             "job "
@@ -279,7 +297,11 @@ public final class DocumentSpeedup implements Scenario {
       seconds.add(timing.seconds());
     }
     Stats measured = Stats.of(seconds);
-    return new Measured(measured.median(), measured.spread(), Stats.of(stack).median());
+    return new Measured(
+        measured.median(),
+        measured.spread(),
+        Stats.of(workerCores).median(),
+        Stats.of(stack).median());
   }
 
   private static List<Long> workerPids(BenchRun run, int workers) throws IOException {
