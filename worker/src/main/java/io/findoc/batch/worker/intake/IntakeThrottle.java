@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
  * for {@link #REFILL} (the time a resumed container takes to bring more), at least {@link
  * #MIN_QUEUED_PER_THREAD} per thread, at most {@code findoc.worker.max-in-flight}. Quick tasks get
  * the whole budget; tasks of a second keep about two per thread queued, so that a worker does not
- * sit on the tail of a job while another worker has nothing left to do.
+ * sit on the tail of a job while another worker has nothing left to do. A pause takes effect before
+ * the container's next poll: the records of the current poll (up to {@code max-poll-records}) are
+ * still taken.
  */
 @Component
 public class IntakeThrottle {
