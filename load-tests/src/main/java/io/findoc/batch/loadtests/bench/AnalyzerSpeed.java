@@ -1,20 +1,21 @@
 package io.findoc.batch.loadtests.bench;
 
+import io.findoc.batch.loadtests.bench.report.Results;
 import io.findoc.batch.loadtests.bench.scenario.AnalyzerCost;
 import java.nio.file.Files;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.nio.file.Path;
 
 /**
  * The {@code analyzer} scenario ({@link AnalyzerCost}) alone, without a stack: {@code AnalyzerSpeed
- * [--documents 600] [--rounds 5]}. The last line is {@code RESULT analyzer ...}.
+ * [--documents 2000] [--rounds 5]}. The last line is {@code RESULT analyzer ...}, as a bench run
+ * prints it.
  */
 public final class AnalyzerSpeed {
 
   private AnalyzerSpeed() {}
 
   public static void main(String[] args) throws Exception {
-    int documents = 600;
+    int documents = 2000; // as in a bench run (--documents), so the figures compare
     int rounds = 5;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
@@ -23,18 +24,10 @@ public final class AnalyzerSpeed {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
+    Path folder = Files.createTempDirectory("findoc-analyzer");
     AnalyzerCost.Figures figures =
-        AnalyzerCost.measure(Files.createTempDirectory("findoc-analyzer"), documents, rounds);
+        AnalyzerCost.measure(folder.resolve("corpus"), documents, rounds);
     System.out.println(figures.describe());
-    Map<String, Object> result = figures.asResult();
-    System.out.println(
-        "RESULT analyzer"
-            + result.entrySet().stream()
-                .map(e -> " " + e.getKey() + "=" + format(e.getValue()))
-                .collect(Collectors.joining()));
-  }
-
-  private static String format(Object value) {
-    return value instanceof Double d ? String.format(java.util.Locale.ROOT, "%.2f", d) : "" + value;
+    new Results(folder.resolve("results")).result("analyzer", figures.asResult());
   }
 }

@@ -84,11 +84,6 @@ public class IntakeThrottle {
     lanes.get(priority).container = container;
   }
 
-  /** The budget of {@code priority} now. */
-  public int budget(Priority priority) {
-    return lanes.get(priority).budget;
-  }
-
   /** Tasks of {@code priority} taken off Kafka and not yet reported done. */
   public int inFlight(Priority priority) {
     return lanes.get(priority).inFlight.get();

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -279,11 +278,6 @@ public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLife
 
     double last() {
       return rates.isEmpty() ? 0 : rates.get(rates.size() - 1);
-    }
-
-    @Override
-    public String toString() {
-      return String.format(Locale.ROOT, "%s", rates);
     }
   }
 }

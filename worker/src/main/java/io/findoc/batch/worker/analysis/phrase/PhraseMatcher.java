@@ -66,35 +66,30 @@ public final class PhraseMatcher<V> {
   /** Every phrase in {@code text}, overlapping ones too ("invoice" inside "invoice number"). */
   public void findAll(CharSequence text, Consumer<Match<V>> each) {
     for (int i = 0; i < text.length(); i++) {
-      if (!wordStart(text, i)) {
-        continue;
-      }
-      Node<V> node = root;
-      for (int j = i; j < text.length(); j++) {
-        node = node.child(fold(text.charAt(j)));
-        if (node == null) {
-          break;
-        }
-        if (node.value != null && wordEnd(text, j + 1)) {
-          each.accept(new Match<>(node.value, i, j + 1));
-        }
+      if (wordStart(text, i)) {
+        matchesAt(text, i, each);
       }
     }
   }
 
   private Match<V> longestAt(CharSequence text, int start) {
+    List<Match<V>> matches = new ArrayList<>(1);
+    matchesAt(text, start, matches::add);
+    return matches.isEmpty() ? null : matches.get(matches.size() - 1);
+  }
+
+  /** The phrases starting at {@code start} that end at a word's end, shortest first. */
+  private void matchesAt(CharSequence text, int start, Consumer<Match<V>> each) {
     Node<V> node = root;
-    Match<V> longest = null;
     for (int j = start; j < text.length(); j++) {
       node = node.child(fold(text.charAt(j)));
       if (node == null) {
-        break;
+        return;
       }
       if (node.value != null && wordEnd(text, j + 1)) {
-        longest = new Match<>(node.value, start, j + 1);
+        each.accept(new Match<>(node.value, start, j + 1));
       }
     }
-    return longest;
   }
 
   private static boolean wordStart(CharSequence text, int i) {
