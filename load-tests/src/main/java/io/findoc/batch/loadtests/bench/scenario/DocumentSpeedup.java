@@ -6,9 +6,11 @@ import io.findoc.batch.loadtests.bench.Scenario;
 import io.findoc.batch.loadtests.bench.report.Stats;
 import io.findoc.batch.loadtests.bench.report.Svg;
 import io.findoc.batch.loadtests.bench.sampling.CpuAccount;
+import io.findoc.batch.loadtests.bench.sampling.WorkerThreads;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +41,15 @@ public final class DocumentSpeedup implements Scenario {
    * One measured configuration: its median seconds and spread, and the cores the workers and the
    * stack used (medians over the runs).
    */
-  private record Measured(double seconds, double spread, double workerCores, double stackCores) {
+  /** {@code /proc} counts CPU in ticks of 10 ms. */
+  private static final double MICROS_PER_TICK = 10_000;
+
+  private record Measured(
+      double seconds,
+      double spread,
+      double workerCores,
+      double stackCores,
+      Map<WorkerThreads.Role, Double> workerThreadMicros) {
 
     /** CPU microseconds per document of {@code cores} busy for the run. */
     double microsPerDocument(double cores, int documents) {
@@ -231,7 +241,7 @@ public final class DocumentSpeedup implements Scenario {
                 Locale.ROOT,
                 "%.2f s (spread %.0f%%): %.2fx; %.0f%% of the ideal %dx (every core), %.0f%% of"
                     + " the %.2f cores the stack (%.2f cores) left; CPU per document: workers %.0f"
-                    + " µs, stack %.0f µs",
+                    + " µs (%s), stack %.0f µs",
                 cpu.seconds(),
                 100 * cpu.spread(),
                 speedup,
@@ -241,6 +251,7 @@ public final class DocumentSpeedup implements Scenario {
                 coresLeft,
                 cpu.stackCores(),
                 cpu.microsPerDocument(cpu.workerCores(), documents),
+                byThread(cpu.workerThreadMicros()),
                 cpu.microsPerDocument(cpu.stackCores(), documents)));
     figures.put(key + "_speedup", speedup);
     figures.put(key + "_spread_pct", 100 * cpu.spread());
@@ -250,7 +261,21 @@ public final class DocumentSpeedup implements Scenario {
     figures.put(
         key + "_worker_cpu_us_per_doc", cpu.microsPerDocument(cpu.workerCores(), documents));
     figures.put(key + "_stack_cpu_us_per_doc", cpu.microsPerDocument(cpu.stackCores(), documents));
+    cpu.workerThreadMicros()
+        .forEach(
+            (role, micros) ->
+                figures.put(
+                    key + "_worker_" + role.name().toLowerCase(Locale.ROOT) + "_cpu_us_per_doc",
+                    micros));
     return speedup;
+  }
+
+  /** "processors 444, JIT 101, ..." in µs per document, largest first. */
+  private static String byThread(Map<WorkerThreads.Role, Double> micros) {
+    return micros.entrySet().stream()
+        .sorted(Map.Entry.<WorkerThreads.Role, Double>comparingByValue().reversed())
+        .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey().label(), e.getValue()))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** The median of {@code --repeats} jobs over the corpus, once warm ({@link WarmUp}). */
@@ -274,12 +299,22 @@ public final class DocumentSpeedup implements Scenario {
     List<Double> seconds = new ArrayList<>();
     List<Double> stack = new ArrayList<>();
     List<Double> workerCores = new ArrayList<>();
+    Map<WorkerThreads.Role, List<Double>> threadMicros = new EnumMap<>(WorkerThreads.Role.class);
+    for (WorkerThreads.Role role : WorkerThreads.Role.values()) {
+      threadMicros.put(role, new ArrayList<>());
+    }
     for (int r = 0; r < run.options().repeats(); r++) {
       run.drain(processor + " run " + (r + 1));
+      Map<WorkerThreads.Role, Long> threadsBefore = WorkerThreads.ticks(pids);
       CpuAccount.Reading before = CpuAccount.read(pids);
       FindocJobs.Timing timing =
           jobs.documents("bench " + processor + " x" + count, processor, options, uris);
       CpuAccount.Used used = CpuAccount.read(pids).since(before);
+      Map<WorkerThreads.Role, Long> threadsAfter = WorkerThreads.ticks(pids);
+      for (WorkerThreads.Role role : WorkerThreads.Role.values()) {
+        long ticks = threadsAfter.get(role) - threadsBefore.get(role);
+        threadMicros.get(role).add(Math.max(0, ticks) * MICROS_PER_TICK / count);
+      }
       stack.add(used.stack());
       workerCores.add(used.processes());
       if (timing.succeeded() != count) {
@@ -301,7 +336,15 @@ public final class DocumentSpeedup implements Scenario {
         measured.median(),
         measured.spread(),
         Stats.of(workerCores).median(),
-        Stats.of(stack).median());
+        Stats.of(stack).median(),
+        medians(threadMicros));
+  }
+
+  private static Map<WorkerThreads.Role, Double> medians(
+      Map<WorkerThreads.Role, List<Double>> values) {
+    Map<WorkerThreads.Role, Double> medians = new EnumMap<>(WorkerThreads.Role.class);
+    values.forEach((role, list) -> medians.put(role, Stats.of(list).median()));
+    return medians;
   }
 
   private static List<Long> workerPids(BenchRun run, int workers) throws IOException {
