@@ -18,9 +18,7 @@ record ProcStat(long ticks, long privateKb, long sharedKb) {
 
   static ProcStat read(long pid, boolean withReapedChildren) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      // The command name may hold spaces: the fields start after its closing parenthesis.
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      String[] f = fields(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
       long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
       if (withReapedChildren) {
         ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
@@ -49,8 +47,7 @@ record ProcStat(long ticks, long privateKb, long sharedKb) {
     try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path proc : procs) {
         try {
-          String stat = Files.readString(proc.resolve("stat"));
-          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          String[] f = fields(Files.readString(proc.resolve("stat")));
           if (Long.parseLong(f[1]) == parent) {
             children.add(Long.parseLong(proc.getFileName().toString()));
           }
@@ -62,6 +59,21 @@ record ProcStat(long ticks, long privateKb, long sharedKb) {
       // No /proc: nothing to add.
     }
     return children;
+  }
+
+  /**
+   * The fields of a {@code stat} line after the command name, from the state on ({@code [11]} and
+   * {@code [12]} are user and system ticks): the name may hold spaces, so they start after its
+   * closing parenthesis.
+   */
+  static String[] fields(String stat) {
+    return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+  }
+
+  /** User and system ticks of a process's or a thread's {@code stat} line. */
+  static long ticksOf(String stat) {
+    String[] f = fields(stat);
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
   }
 
   private static long kb(String line) {

@@ -89,10 +89,8 @@ public final class WorkerThreads {
   private static void add(Map<Role, Long> ticks, Path thread) {
     try {
       String name = Files.readString(thread.resolve("comm")).strip();
-      String stat = Files.readString(thread.resolve("stat"));
-      // The name may hold spaces: the fields start after its closing parenthesis.
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      ticks.merge(Role.of(name), Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+      ticks.merge(
+          Role.of(name), ProcStat.ticksOf(Files.readString(thread.resolve("stat"))), Long::sum);
     } catch (IOException | RuntimeException e) {
       // The thread ended meanwhile.
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Scenario 3: parallel speed-up on real documents. The generated corpus is analysed by a plain loop
@@ -37,13 +38,13 @@ public final class DocumentSpeedup implements Scenario {
   /** The raised CPU ceiling: the whole machine. */
   private static final String RAISED = "1.0";
 
-  /**
-   * One measured configuration: its median seconds and spread, and the cores the workers and the
-   * stack used (medians over the runs).
-   */
   /** {@code /proc} counts CPU in ticks of 10 ms. */
   private static final double MICROS_PER_TICK = 10_000;
 
+  /**
+   * One measured configuration: its median seconds and spread, the cores the workers and the stack
+   * used, and the workers' CPU µs per document by thread role (medians over the runs).
+   */
   private record Measured(
       double seconds,
       double spread,
@@ -275,7 +276,7 @@ public final class DocumentSpeedup implements Scenario {
     return micros.entrySet().stream()
         .sorted(Map.Entry.<WorkerThreads.Role, Double>comparingByValue().reversed())
         .map(e -> String.format(Locale.ROOT, "%s %.0f", e.getKey().label(), e.getValue()))
-        .collect(java.util.stream.Collectors.joining(", "));
+        .collect(Collectors.joining(", "));
   }
 
   /** The median of {@code --repeats} jobs over the corpus, once warm ({@link WarmUp}). */

@@ -1,10 +1,12 @@
 package io.findoc.batch.loadtests.bench.sampling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.loadtests.bench.sampling.WorkerThreads.Role;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,14 +45,18 @@ class WorkerThreadsTest {
             "processor-cpu-9");
     busy.start();
     // Reads while the thread still runs: a thread that ended is no longer in /proc.
-    Map<Role, Long> during;
-    do {
-      Thread.sleep(20);
-      during = WorkerThreads.ticks(self);
-    } while (busy.isAlive() && during.get(Role.PROCESSORS) - before < 2);
-    enough.set(true);
-    busy.join();
-    assertThat(during.get(Role.PROCESSORS) - before).isGreaterThanOrEqualTo(2);
-    assertThat(during.keySet()).containsExactly(Role.values());
+    try {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                Map<Role, Long> during = WorkerThreads.ticks(self);
+                assertThat(during.keySet()).containsExactly(Role.values());
+                assertThat(during.get(Role.PROCESSORS) - before).isGreaterThanOrEqualTo(2);
+              });
+    } finally {
+      enough.set(true);
+      busy.join();
+    }
   }
 }
