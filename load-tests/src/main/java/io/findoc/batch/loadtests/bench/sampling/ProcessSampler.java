@@ -46,6 +46,23 @@ public final class ProcessSampler implements AutoCloseable {
     return sampler;
   }
 
+  /**
+   * The CPU ticks (hundredths of a second) each process group of the stack in {@code var} has used
+   * so far, grouped as the sampler groups them: the difference of two readings is the CPU used
+   * between them.
+   */
+  public static Map<String, Long> ticks(Path var) {
+    Map<String, Long> ticks = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Long>> group : groups(var).entrySet()) {
+      long sum = 0;
+      for (long pid : group.getValue()) {
+        sum += ProcStat.read(pid, group.getKey().equals("postgres")).ticks();
+      }
+      ticks.put(group.getKey(), sum);
+    }
+    return ticks;
+  }
+
   /** Per process: cpu_mean_pct, cpu_peak_pct, rss_mean_mb, rss_peak_mb. */
   public synchronized Map<String, double[]> summary() {
     Map<String, double[]> summary = new LinkedHashMap<>();
@@ -94,7 +111,7 @@ public final class ProcessSampler implements AutoCloseable {
     double seconds = (now - t0) / 1e9;
     double elapsed = lastSample == 0 ? 0 : (now - lastSample) / 1e9;
     lastSample = now;
-    for (Map.Entry<String, List<Long>> group : groups().entrySet()) {
+    for (Map.Entry<String, List<Long>> group : groups(var).entrySet()) {
       long ticks = 0;
       long memory = 0;
       long shared = 0;
@@ -116,7 +133,7 @@ public final class ProcessSampler implements AutoCloseable {
   }
 
   /** Process groups by name: pid files, the PostgreSQL server and its children, this JVM. */
-  private Map<String, List<Long>> groups() {
+  private static Map<String, List<Long>> groups(Path var) {
     Map<String, List<Long>> groups = new LinkedHashMap<>();
     if (var != null && Files.isDirectory(var.resolve("run"))) {
       try (DirectoryStream<Path> pids = Files.newDirectoryStream(var.resolve("run"), "*.pid")) {
