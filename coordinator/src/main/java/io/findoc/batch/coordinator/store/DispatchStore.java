@@ -2,9 +2,12 @@ package io.findoc.batch.coordinator.store;
 
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.coordinator.dispatch.DispatchCandidate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -41,20 +44,45 @@ public interface DispatchStore {
   /**
    * Moves dispatchable tasks (PENDING, or RETRY_WAIT whose time has come, and not blocked by tasks
    * they depend on) to QUEUED: up to {@code limits[i]} of job {@code jobIds[i]}, lowest numbers
-   * first, or highest if {@code newestFirst}; rows locked by another dispatcher are skipped. The
-   * caller commits, then publishes them.
+   * first, or highest if {@code newestFirst}. The tasks dispatchable out of turn come first (new
+   * attempts, attempts handed back, tasks that waited for others; rows locked by another dispatcher
+   * are skipped), then the job's next tasks in turn, from its cursor. The caller commits, then
+   * publishes them.
    */
   default List<ClaimedTask> claimDispatchable(UUID[] jobIds, int[] limits, boolean newestFirst) {
-    return claimDispatchable(
-        jobIds, limits, Arrays.stream(limits).sum(), newestFirst ? "DESC" : "ASC");
+    List<ClaimedTask> claimed =
+        new ArrayList<>(
+            claimOutOfTurn(
+                jobIds, limits, Arrays.stream(limits).sum(), newestFirst ? "DESC" : "ASC"));
+    Map<UUID, Integer> outOfTurn = new HashMap<>();
+    claimed.forEach(task -> outOfTurn.merge(task.jobId(), 1, Integer::sum));
+    // In the order of the job ids, as CountDeltas updates the job rows: the cursors' row locks are
+    // taken in the same order as every other batch of job rows.
+    Map<UUID, Integer> widths = new TreeMap<>();
+    for (int i = 0; i < jobIds.length; i++) {
+      int width = limits[i] - outOfTurn.getOrDefault(jobIds[i], 0);
+      if (width > 0) {
+        widths.put(jobIds[i], width);
+      }
+    }
+    if (!widths.isEmpty()) {
+      claimed.addAll(
+          claimInTurn(
+              widths.keySet().toArray(UUID[]::new),
+              widths.values().stream().mapToInt(Integer::intValue).toArray()));
+    }
+    return claimed;
   }
 
   @SqlQuery
-  List<ClaimedTask> claimDispatchable(
+  List<ClaimedTask> claimOutOfTurn(
       @Bind("jobIds") UUID[] jobIds,
       @Bind("limits") int[] limits,
       @Bind("total") int total,
       @Define("direction") String direction);
+
+  @SqlQuery
+  List<ClaimedTask> claimInTurn(@Bind("jobIds") UUID[] jobIds, @Bind("widths") int[] widths);
 
   /** What a task message carries of its job. */
   @SqlQuery

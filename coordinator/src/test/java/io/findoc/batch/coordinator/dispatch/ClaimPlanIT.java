@@ -14,18 +14,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * How PostgreSQL plans the dispatcher's claim ({@code DispatchStore/claimDispatchable.sql}, the
- * file the coordinator runs) for a round over many jobs on a large task table. The planner takes a
- * per-job {@code LIMIT} it cannot know for a tenth of a job's rows; without the round's total as a
- * bound it expected hundreds of thousands of claimed rows and joined its UPDATE by reading the
- * whole task table, seconds per round once a benchmark had left millions of rows.
+ * How PostgreSQL plans the dispatcher's claim of tasks out of turn ({@code
+ * DispatchStore/claimOutOfTurn.sql}, the file the coordinator runs) for a round over many jobs on a
+ * large task table. The planner takes a per-job {@code LIMIT} it cannot know for a tenth of a job's
+ * rows; without the round's total as a bound it expected hundreds of thousands of claimed rows and
+ * joined its UPDATE by reading the whole task table, seconds per round once a benchmark had left
+ * millions of rows.
  */
 class ClaimPlanIT {
 
   private static final int JOBS = 300;
   private static final int TASKS_PER_JOB = 1000;
   private static final String CLAIM =
-      "io/findoc/batch/coordinator/store/DispatchStore/claimDispatchable.sql";
+      "io/findoc/batch/coordinator/store/DispatchStore/claimOutOfTurn.sql";
   private static final String TOTAL_BOUND = "LIMIT :total";
 
   private static RunningStack stack;
@@ -34,8 +35,8 @@ class ClaimPlanIT {
   @BeforeAll
   static void start() {
     stack = RunningStack.coordinatorOnly(Map.of());
-    // Pending tasks of jobs without a job row: the dispatcher never sees them (it starts from the
-    // job table), the planner does.
+    // Pending second attempts (dispatchable out of turn) of jobs without a job row: the dispatcher
+    // never sees them (it starts from the job table), the planner does.
     jobIds = new UUID[JOBS];
     Arrays.setAll(jobIds, i -> UUID.randomUUID());
     stack
@@ -45,8 +46,8 @@ class ClaimPlanIT {
               handle
                   .createUpdate(
                       """
-                      INSERT INTO task (job_id, number, document_ref, document)
-                      SELECT j, n, 'd' || n, '{}'
+                      INSERT INTO task (job_id, number, document_ref, document, attempt)
+                      SELECT j, n, 'd' || n, '{}', 2
                       FROM unnest(CAST(:jobIds AS uuid[])) j, generate_series(1, :tasks) n
                       """)
                   .bind("jobIds", jobIds)

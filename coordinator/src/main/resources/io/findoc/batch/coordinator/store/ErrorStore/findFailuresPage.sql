@@ -3,7 +3,7 @@ SELECT number, document_ref, attempt, worker, started_at, finished_at, error_cod
        error_fingerprint(error_code, error_message) AS fingerprint, error_message
 FROM task
 WHERE job_id = :jobId
-  AND state = 'FAILED'
+  AND has_failed
   AND number > :after
 ORDER BY number
 LIMIT :limit

@@ -5,7 +5,7 @@ WITH failed AS (
     SELECT number, error_code, error_message, error_pattern(error_message) AS pattern
     FROM task
     WHERE job_id = :jobId
-      AND state = 'FAILED'
+      AND has_failed
 ), ranked AS (
     SELECT *, row_number() OVER (PARTITION BY error_code, pattern ORDER BY number) AS rank
     FROM failed

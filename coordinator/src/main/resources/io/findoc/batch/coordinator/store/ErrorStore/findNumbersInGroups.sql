@@ -2,6 +2,6 @@
 SELECT number
 FROM task
 WHERE job_id = :jobId
-  AND state = 'FAILED'
+  AND has_failed
   AND error_fingerprint(error_code, error_message) = ANY(CAST(:fingerprints AS text[]))
 ORDER BY number

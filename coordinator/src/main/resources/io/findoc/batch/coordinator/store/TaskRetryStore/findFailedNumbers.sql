@@ -1,4 +1,4 @@
 SELECT number
 FROM task
 WHERE job_id = :jobId
-  AND state = 'FAILED'
+  AND has_failed

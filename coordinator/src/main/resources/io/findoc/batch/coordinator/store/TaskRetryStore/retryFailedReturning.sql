@@ -10,7 +10,7 @@ SET state = 'PENDING',
     error_code = NULL,
     error_message = NULL
 WHERE job_id = :jobId
-  AND state = 'FAILED'
+  AND has_failed
   AND (CAST(:errorCodes AS text[]) IS NULL OR error_code = ANY(CAST(:errorCodes AS text[])))
   AND (CAST(:numbers AS int[]) IS NULL OR number = ANY(CAST(:numbers AS int[])))
 RETURNING number

@@ -1,6 +1,8 @@
--- Sets each task of a new job to wait for the tasks it depends on.
+-- Sets each task of a new job to wait for the tasks it depends on; such tasks are dispatched out of
+-- turn (V13).
 UPDATE task t
-SET blocked_by = d.prerequisites
+SET blocked_by = d.prerequisites,
+    has_prerequisites = true
 FROM (
     SELECT number, count(*) AS prerequisites
     FROM task_dependency

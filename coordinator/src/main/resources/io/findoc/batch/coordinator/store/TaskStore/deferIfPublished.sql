@@ -1,5 +1,6 @@
 -- Puts attempts a worker deferred (their job was paused) back to PENDING, to be dispatched again
--- when the job resumes. A deferred attempt did not run, so it keeps its number.
+-- when the job resumes. A deferred attempt did not run, so it keeps its number. It keeps its
+-- queued_at too: a task queued before is dispatched out of turn (V13), the cursor has passed it.
 WITH reported AS (
     SELECT *
     FROM unnest(CAST(:jobIds AS uuid[]), CAST(:numbers AS int[]), CAST(:attempts AS int[]))
@@ -19,8 +20,7 @@ WITH reported AS (
     ) t
 )
 UPDATE task t
-SET state = 'PENDING',
-    queued_at = NULL
+SET state = 'PENDING'
 FROM previous p
 WHERE t.job_id = p.job_id
   AND t.number = p.number

@@ -5,9 +5,9 @@ WITH expired AS (
     SELECT t.job_id, t.number, t.attempt >= j.max_attempts AS last_attempt
     FROM task t
     JOIN job j ON j.id = t.job_id
-    WHERE t.state = 'RUNNING'
-      AND t.lease_until < now() - CAST(:grace AS interval)
-    ORDER BY t.lease_until
+    -- A running attempt's lease (V13): what the index task_lease holds.
+    WHERE t.running_lease_until < now() - CAST(:grace AS interval)
+    ORDER BY t.running_lease_until
     LIMIT :limit
     FOR UPDATE OF t SKIP LOCKED
 )

@@ -1,5 +1,6 @@
--- Claims up to each planned job's limit of its dispatchable tasks, in task number order <direction>
--- (ASC: oldest first, DESC: newest first), skipping rows another dispatcher holds.
+-- Claims up to each planned job's limit of its tasks dispatchable out of turn (V13: new attempts,
+-- attempts handed back, tasks that waited for others), in task number order <direction> (ASC:
+-- oldest first, DESC: newest first), skipping rows another dispatcher holds.
 WITH plan AS (
     SELECT *
     FROM unnest(CAST(:jobIds AS uuid[]), CAST(:limits AS int[])) AS p(job_id, claim_limit)
@@ -10,8 +11,7 @@ WITH plan AS (
         SELECT t.job_id, t.number, t.state
         FROM task t
         WHERE t.job_id = p.job_id
-          AND t.state IN ('PENDING', 'RETRY_WAIT')
-          AND t.blocked_by = 0
+          AND t.dispatchable_out_of_turn
           AND (t.not_before IS NULL OR now() >= t.not_before)
         ORDER BY t.number <direction>
         LIMIT p.claim_limit

@@ -1,0 +1,116 @@
+package io.findoc.batch.coordinator.dispatch;
+
+import static io.findoc.batch.coordinator.testing.Reports.report;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.findoc.batch.common.message.StatusKind;
+import io.findoc.batch.common.message.TaskError;
+import io.findoc.batch.coordinator.testing.Api;
+import io.findoc.batch.coordinator.testing.Jobs;
+import io.findoc.batch.coordinator.testing.Reports;
+import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.TopicRecords;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dispatcher takes a job's tasks in turn from a cursor on the job, and the tasks that become
+ * dispatchable again after the cursor passed them out of turn: an attempt a worker handed back, a
+ * new attempt after a retryable failure. No workers run: the test plays them.
+ */
+class DispatchCursorIT {
+
+  private static RunningStack stack;
+  private static Api api;
+  private static Reports reports;
+
+  @BeforeAll
+  static void start() {
+    stack =
+        RunningStack.coordinatorOnly(
+            Map.of("findoc.retry.initial-backoff", "100ms", "findoc.retry.max-backoff", "200ms"));
+    api = stack.api();
+    reports = new Reports(stack.property("findoc.topics.task-status"));
+  }
+
+  @AfterAll
+  static void stop() {
+    reports.close();
+    stack.close();
+  }
+
+  @Test
+  void theCursorPassesEveryTaskOnceAndEachIsQueuedOnce() {
+    String job = queued(Jobs.noop(50), 50);
+
+    assertThat(cursor(job)).isEqualTo(50);
+    assertThat(published(job, 50)).hasSize(50).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void anAttemptHandedBackAfterTheCursorPassedItIsDispatchedAgain() {
+    String job = queued(Jobs.noop(3), 3);
+    published(job, 3);
+    assertThat(cursor(job)).isEqualTo(3);
+
+    reports.send(report(StatusKind.DEFERRED, job, 2, 1, null));
+
+    assertThat(published(job, 4)).filteredOn(key -> key.equals(job + "/2")).hasSize(2);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.job(job).get("counts").get("queued").asInt() == 3);
+  }
+
+  @Test
+  void aNewAttemptAfterARetryableFailureIsDispatchedAgain() {
+    String job = queued(Jobs.noop(3), 3);
+    published(job, 3);
+
+    reports.send(report(StatusKind.FAILED, job, 1, 1, new TaskError("FLAKY", "try again", true)));
+
+    assertThat(published(job, 4)).filteredOn(key -> key.equals(job + "/1")).hasSize(2);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                api.get("/api/batch/jobs/" + job + "/tasks/1").body().get("attempt").asInt() == 2);
+  }
+
+  private static String queued(String body, int tasks) {
+    String id = api.submit(body);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.job(id).get("counts").get("queued").asInt() == tasks);
+    return id;
+  }
+
+  private static int cursor(String job) {
+    return stack
+        .jdbi()
+        .withHandle(
+            handle ->
+                handle
+                    .createQuery("SELECT dispatch_cursor FROM job WHERE id = :job")
+                    .bind("job", UUID.fromString(job))
+                    .mapTo(Integer.class)
+                    .one());
+  }
+
+  /** The keys of the job's task messages, once there are at least {@code count}. */
+  private static List<String> published(String job, int count) {
+    return TopicRecords.readUntil(
+            stack.property("findoc.topics.tasks-normal"),
+            read -> read.stream().filter(r -> r.key().startsWith(job + "/")).count() >= count)
+        .stream()
+        .map(ConsumerRecord::key)
+        .filter(key -> key.startsWith(job + "/"))
+        .toList();
+  }
+}
