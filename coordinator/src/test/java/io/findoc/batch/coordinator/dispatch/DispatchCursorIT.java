@@ -7,15 +7,14 @@ import static org.awaitility.Awaitility.await;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.TaskError;
 import io.findoc.batch.coordinator.testing.Api;
+import io.findoc.batch.coordinator.testing.Dispatched;
 import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.Reports;
 import io.findoc.batch.coordinator.testing.RunningStack;
-import io.findoc.batch.coordinator.testing.TopicRecords;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,11 +83,7 @@ class DispatchCursorIT {
   }
 
   private static String queued(String body, int tasks) {
-    String id = api.submit(body);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> api.job(id).get("counts").get("queued").asInt() == tasks);
-    return id;
+    return Dispatched.queued(api, body, tasks);
   }
 
   private static int cursor(String job) {
@@ -103,14 +98,7 @@ class DispatchCursorIT {
                     .one());
   }
 
-  /** The keys of the job's task messages, once there are at least {@code count}. */
   private static List<String> published(String job, int count) {
-    return TopicRecords.readUntil(
-            stack.property("findoc.topics.tasks-normal"),
-            read -> read.stream().filter(r -> r.key().startsWith(job + "/")).count() >= count)
-        .stream()
-        .map(ConsumerRecord::key)
-        .filter(key -> key.startsWith(job + "/"))
-        .toList();
+    return Dispatched.keys(stack, job, count);
   }
 }

@@ -6,16 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.coordinator.testing.Api;
+import io.findoc.batch.coordinator.testing.Dispatched;
 import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.Reports;
 import io.findoc.batch.coordinator.testing.RunningStack;
-import io.findoc.batch.coordinator.testing.TopicRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,11 +88,7 @@ class DispatchRoundIT {
   }
 
   private static String queued(String body, int tasks) {
-    String id = api.submit(body);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> api.job(id).get("counts").get("queued").asInt() == tasks);
-    return id;
+    return Dispatched.queued(api, body, tasks);
   }
 
   private static int openRounds(String job) {
@@ -113,14 +108,7 @@ class DispatchRoundIT {
     return api.get("/api/batch/jobs/" + job + "/tasks/" + number).body().get("state").asString();
   }
 
-  /** The keys of the job's task messages, once there are at least {@code count}. */
   private static List<String> published(String job, int count) {
-    return TopicRecords.readUntil(
-            stack.property("findoc.topics.tasks-normal"),
-            read -> read.stream().filter(r -> r.key().startsWith(job + "/")).count() >= count)
-        .stream()
-        .map(ConsumerRecord::key)
-        .filter(key -> key.startsWith(job + "/"))
-        .toList();
+    return Dispatched.keys(stack, job, count);
   }
 }
