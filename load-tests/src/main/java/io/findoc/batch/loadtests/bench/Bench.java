@@ -10,6 +10,7 @@ import io.findoc.batch.loadtests.bench.scenario.CeilingThroughput;
 import io.findoc.batch.loadtests.bench.scenario.DocumentSpeedup;
 import io.findoc.batch.loadtests.bench.scenario.HalfLoadLatency;
 import io.findoc.batch.loadtests.bench.scenario.NoopThroughput;
+import io.findoc.batch.loadtests.bench.scenario.ProgressFigures;
 import io.findoc.batch.loadtests.bench.scenario.SchedulingFigures;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -116,6 +117,7 @@ public final class Bench {
       case "noop" -> new NoopThroughput();
       case "ceiling" -> new CeilingThroughput();
       case "latency" -> new HalfLoadLatency();
+      case "progress" -> new ProgressFigures();
       case "speedup" -> new DocumentSpeedup();
       case "scheduling" -> new SchedulingFigures();
       case "peers" -> new PeerComparison();

@@ -75,7 +75,15 @@ public record BenchOptions(
    */
   public static final List<String> ALL =
       List.of(
-          "noop", "ceiling", "latency", "speedup", "analyzer", "scheduling", "peers", "resources");
+          "noop",
+          "ceiling",
+          "latency",
+          "progress",
+          "speedup",
+          "analyzer",
+          "scheduling",
+          "peers",
+          "resources");
 
   /** Reads {@code args}; unknown options are refused. */
   public static BenchOptions parse(String[] args) {

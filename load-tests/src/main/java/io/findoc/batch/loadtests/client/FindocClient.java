@@ -203,6 +203,34 @@ public final class FindocClient {
     return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
+  /**
+   * GETs a path that answers a stream of lines (Server-Sent Events, say); the body is read as it
+   * arrives, until the server ends it or the stream is closed.
+   *
+   * @throws ApiException unless the coordinator answered 200
+   */
+  public HttpResponse<java.util.stream.Stream<String>> lines(String path) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(api.resolve(path)).header("Accept", "text/event-stream");
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
+    }
+    try {
+      HttpResponse<java.util.stream.Stream<String>> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+      if (response.statusCode() != 200) {
+        response.body().close();
+        throw new ApiException("GET " + path + " answered " + response.statusCode());
+      }
+      return response;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not open " + path, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted opening " + path, e);
+    }
+  }
+
   public JsonNode job(String id) {
     return get("/api/batch/jobs/" + id);
   }

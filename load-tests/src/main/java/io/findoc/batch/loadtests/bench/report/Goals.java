@@ -24,6 +24,11 @@ import java.util.Optional;
  *       ceiling and with it raised; 4 workers no slower than 2; the simulated I/O speed-up with 2
  *       workers no lower than before (13.6x);
  *   <li>analyser: at most 1.5x the CPU per document of a bare PDFBox extraction of the same PDFs;
+ *   <li>progress (issue 27, the seed's "real-time progress updates with 95% accuracy"): at about
+ *       300 tasks/s, what the stream shows is on average at least 0.97 and never less than 0.90 of
+ *       the tasks finished (after 10% done), a finished task is shown within 0.5 s (p99), an event
+ *       is at most 3 points behind, and the ETA at half-way is within 10% of the time left; at the
+ *       highest rate at most 5 points behind;
  * </ul>
  *
  * <p>and the team's goal beyond the issue's floor: at least 25,000 no-op tasks/s end to end on the
@@ -41,6 +46,12 @@ public final class Goals {
   static final double SPEEDUP = 1.6;
   static final double IO_SPEEDUP = 13.6;
   static final double ANALYZER_CPU_RATIO = 1.5;
+  static final double ACCURACY_MEAN = 0.97;
+  static final double ACCURACY_WORST = 0.90;
+  static final double PROGRESS_LAG_P99_MS = 500;
+  static final double STEADY_POINTS_BEHIND = 3;
+  static final double FASTEST_POINTS_BEHIND = 5;
+  static final double ETA_ERROR_PCT = 10;
 
   private Goals() {}
 
@@ -142,6 +153,7 @@ public final class Goals {
             false,
             "x",
             "<= 1.5x the CPU of a bare PDFBox extraction per document (the analyser alone)"));
+    verdicts.addAll(progress(last.get("progress")));
     verdicts.add(noopRate(noop, TEAM_NOOP_PER_S, "team goal: >= 25,000"));
     return verdicts;
   }
@@ -211,6 +223,51 @@ public final class Goals {
             failed),
         verdict.status(),
         verdict.margin());
+  }
+
+  private static List<Verdict> progress(ResultLine progress) {
+    String steady = "progress stream at ~300 tasks/s: ";
+    return List.of(
+        atLeast(
+            progress,
+            "steady_accuracy_mean",
+            ACCURACY_MEAN,
+            "",
+            steady + "shown / finished >= 0.97 on average (after 10% done)"),
+        atLeast(
+            progress,
+            "steady_accuracy_worst",
+            ACCURACY_WORST,
+            "",
+            steady + "shown / finished >= 0.90 at every event (after 10% done)"),
+        atLeastOrAtMost(
+            progress,
+            "steady_lag_p99_ms",
+            PROGRESS_LAG_P99_MS,
+            false,
+            " ms",
+            steady + "a finished task shown within 500 ms (p99)"),
+        atLeastOrAtMost(
+            progress,
+            "steady_points_behind",
+            STEADY_POINTS_BEHIND,
+            false,
+            " points",
+            steady + "at most 3 points behind the truth"),
+        atLeastOrAtMost(
+            progress,
+            "steady_eta_error_50_pct",
+            ETA_ERROR_PCT,
+            false,
+            "%",
+            steady + "ETA at half-way within 10% of the time left"),
+        atLeastOrAtMost(
+            progress,
+            "fastest_points_behind",
+            FASTEST_POINTS_BEHIND,
+            false,
+            " points",
+            "progress stream at the highest rate: at most 5 points behind the truth"));
   }
 
   private static Verdict fourNoSlowerThanTwo(ResultLine speedup) {

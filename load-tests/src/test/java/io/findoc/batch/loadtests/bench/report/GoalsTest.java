@@ -145,7 +145,7 @@ class GoalsTest {
   void everyGoalWithoutItsScenarioIsNotMeasured() {
     List<Verdict> verdicts = judge("RESULT resources scenario=all");
 
-    assertThat(verdicts).hasSize(11).allMatch(v -> v.status() == Status.NOT_MEASURED);
+    assertThat(verdicts).hasSize(17).allMatch(v -> v.status() == Status.NOT_MEASURED);
   }
 
   @Test
@@ -156,5 +156,23 @@ class GoalsTest {
             "submit-to-start");
 
     assertThat(latency.status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void theProgressGoalsAreJudgedFromTheSteadyAndTheFastestLoads() {
+    List<Verdict> verdicts =
+        judge(
+            "RESULT progress steady_accuracy_mean=0.985 steady_accuracy_worst=0.87"
+                + " steady_lag_p99_ms=320 steady_points_behind=1.2 steady_eta_error_50_pct=4"
+                + " fastest_points_behind=6.5");
+
+    assertThat(goal(verdicts, "on average").status()).isEqualTo(Status.PASS);
+    assertThat(goal(verdicts, "at every event").status()).isEqualTo(Status.SHORT);
+    assertThat(goal(verdicts, "within 500 ms").status()).isEqualTo(Status.PASS);
+    assertThat(goal(verdicts, "at most 3 points").status()).isEqualTo(Status.PASS);
+    assertThat(goal(verdicts, "ETA at half-way").status()).isEqualTo(Status.PASS);
+    assertThat(goal(verdicts, "highest rate").status()).isEqualTo(Status.SHORT);
+    assertThat(goal(verdicts, "highest rate").margin())
+        .isEqualTo("over by 1.50 points (6.50 > 5 points)");
   }
 }

@@ -1,0 +1,314 @@
+package io.findoc.batch.loadtests.bench.scenario;
+
+import io.findoc.batch.loadtests.bench.BenchRun;
+import io.findoc.batch.loadtests.bench.FindocJobs;
+import io.findoc.batch.loadtests.bench.Scenario;
+import io.findoc.batch.loadtests.bench.report.ProgressFidelity;
+import io.findoc.batch.loadtests.bench.report.Stats;
+import io.findoc.batch.loadtests.bench.report.Svg;
+import io.findoc.batch.loadtests.client.ProgressEvent;
+import io.findoc.batch.loadtests.client.ProgressWatch;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Scenario {@code progress} (issue 27): what a watcher of {@code GET /api/batch/jobs/{id}/stream}
+ * sees against the truth, from the tasks' own finish times ({@link ProgressFidelity}). Two loads:
+ * <b>steady</b>, 3,000 {@code simulate} tasks of 30 ms (about 300 tasks/s with two workers), and
+ * <b>fastest</b>, 100,000 no-op tasks, the highest rate the stack sustains, and <b>crowd</b>, the
+ * steady load watched by 200 streams at once (the coordinator's reads for the streams per second
+ * are reported: one per interval, not one per watcher). With {@code --smoke} 300 and 2,000 tasks
+ * and 20 watchers. Each load is run once to warm up, then {@code --repeats} times; the figures are
+ * the medians of those runs.
+ */
+public final class ProgressFigures implements Scenario {
+
+  private static final Duration LONGEST_JOB = Duration.ofMinutes(10);
+
+  /** Watchers of the crowded load: each stream must cost the coordinator nothing per watcher. */
+  private static final int CROWD = 200;
+
+  private record Load(
+      String key, String what, int tasks, String processor, String options, int watchers) {}
+
+  /**
+   * @param readsPerSecond the coordinator's reads for the streams per second while the job ran
+   * @param watchersEnded the watchers whose stream ended with the finished job
+   */
+  private record Measured(
+      double tasksPerSecond,
+      int events,
+      ProgressFidelity fidelity,
+      double readsPerSecond,
+      int watchersEnded) {}
+
+  @Override
+  public String name() {
+    return "progress";
+  }
+
+  @Override
+  public Map<String, Object> run(BenchRun run) throws Exception {
+    boolean smoke = run.options().smoke();
+    List<Load> loads =
+        List.of(
+            new Load(
+                "steady", "simulate 30 ms", smoke ? 300 : 3000, "simulate", "{\"sleepMs\":30}", 1),
+            new Load("fastest", "noop", smoke ? 2000 : 100_000, "noop", "{}", 1),
+            new Load(
+                "crowd",
+                "simulate 30 ms, " + CROWD + " watchers",
+                smoke ? 300 : 3000,
+                "simulate",
+                "{\"sleepMs\":30}",
+                smoke ? 20 : CROWD));
+    Map<String, Object> figures = new LinkedHashMap<>();
+    List<List<?>> csv = new ArrayList<>();
+    List<String> charts = new ArrayList<>();
+    for (Load load : loads) {
+      if (!smoke) {
+        run.drain("the warm-up of progress " + load.key());
+        measure(run, load, null);
+      }
+      List<Measured> runs = new ArrayList<>();
+      for (int i = 1; i <= run.options().repeats(); i++) {
+        run.drain("progress " + load.key() + " run " + i);
+        List<Svg.Series> chart = i == run.options().repeats() ? new ArrayList<>() : null;
+        Measured measured = measure(run, load, chart);
+        runs.add(measured);
+        csv.add(row(load, i, measured));
+        print(run, load, i, measured);
+        if (chart != null) {
+          charts.add(
+              Svg.lines(
+                  "Progress shown against the truth: " + load.what() + ", " + load.tasks(),
+                  "seconds since the first event",
+                  "tasks finished",
+                  chart));
+        }
+      }
+      figures.putAll(medians(load.key(), runs));
+    }
+    run.results().csv("progress", header(), csv);
+    run.results().html("progress", "Progress on the stream against the truth", charts);
+    return figures;
+  }
+
+  private Measured measure(BenchRun run, Load load, List<Svg.Series> chart) throws Exception {
+    String body =
+        "{\"name\":\"bench progress "
+            + load.key()
+            + "\",\"processor\":\""
+            + load.processor()
+            + "\",\"options\":"
+            + load.options()
+            + ",\"documents\":"
+            + documents(load.tasks())
+            + "}";
+    String id = run.client().submitJson(body.getBytes(StandardCharsets.UTF_8)).get("id").asString();
+    double readsBefore = streamReads(run);
+    long t0 = System.nanoTime();
+    List<ProgressWatch> watches = new ArrayList<>();
+    List<ProgressEvent> events;
+    int ended = 0;
+    try {
+      for (int i = 0; i < load.watchers(); i++) {
+        watches.add(ProgressWatch.follow(run.client(), id));
+      }
+      events = watches.get(0).awaitEnd(LONGEST_JOB);
+      for (ProgressWatch watch : watches) {
+        List<ProgressEvent> seen = watch.awaitEnd(Duration.ofSeconds(30));
+        if (!seen.isEmpty() && seen.get(seen.size() - 1).done() == load.tasks()) {
+          ended++;
+        }
+      }
+    } finally {
+      watches.forEach(ProgressWatch::close);
+    }
+    double readsPerSecond = (streamReads(run) - readsBefore) / ((System.nanoTime() - t0) / 1e9);
+    List<Instant> finishes = finishTimes(run, id);
+    if (finishes.size() != load.tasks() || !FindocJobs.finished(run.client().job(id))) {
+      throw new IllegalStateException(
+          "job " + id + " ended with " + finishes.size() + " of " + load.tasks() + " finished");
+    }
+    ProgressFidelity fidelity = ProgressFidelity.of(finishes, events);
+    Instant first = finishes.stream().min(Instant::compareTo).orElseThrow();
+    Instant last = finishes.stream().max(Instant::compareTo).orElseThrow();
+    double seconds = Math.max(0.001, Duration.between(first, last).toNanos() / 1e9);
+    if (chart != null) {
+      chart.addAll(series(finishes, events));
+    }
+    return new Measured(load.tasks() / seconds, events.size(), fidelity, readsPerSecond, ended);
+  }
+
+  /**
+   * The coordinator's reads of streamed jobs so far ({@code findoc.progress.reads} on its
+   * Prometheus endpoint), NaN if it cannot be read.
+   */
+  private static double streamReads(BenchRun run) {
+    try {
+      return run.client()
+          .text("/actuator/prometheus")
+          .lines()
+          .filter(line -> line.startsWith("findoc_progress_reads_total"))
+          .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+          .sum();
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  private static String documents(int tasks) {
+    StringBuilder json = new StringBuilder(tasks * 28).append('[');
+    for (int i = 1; i <= tasks; i++) {
+      json.append(i > 1 ? "," : "").append("{\"id\":\"d").append(i).append("\",\"text\":\"x\"}");
+    }
+    return json.append(']').toString();
+  }
+
+  /** The finish time of every finished task of the job, as the workers reported it. */
+  private static List<Instant> finishTimes(BenchRun run, String jobId) throws SQLException {
+    List<Instant> finishes = new ArrayList<>();
+    try (Connection c =
+            DriverManager.getConnection(
+                run.options().db(), run.options().dbUser(), run.options().dbPassword());
+        PreparedStatement query =
+            c.prepareStatement(
+                "SELECT finished_at FROM task WHERE job_id = CAST(? AS uuid)"
+                    + " AND finished_at IS NOT NULL")) {
+      query.setString(1, jobId);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          finishes.add(rows.getTimestamp(1).toInstant());
+        }
+      }
+    }
+    return finishes;
+  }
+
+  /** Tasks shown and tasks truly finished at each event, in seconds since the first event. */
+  private static List<Svg.Series> series(List<Instant> finishes, List<ProgressEvent> events) {
+    List<Instant> sorted = finishes.stream().sorted().toList();
+    Instant t0 = events.get(0).arrivedAt();
+    List<double[]> shown = new ArrayList<>();
+    List<double[]> truth = new ArrayList<>();
+    int finished = 0;
+    for (ProgressEvent event : events) {
+      while (finished < sorted.size() && !sorted.get(finished).isAfter(event.arrivedAt())) {
+        finished++;
+      }
+      double x = Math.max(0, Duration.between(t0, event.arrivedAt()).toNanos() / 1e9);
+      shown.add(new double[] {x, event.done()});
+      truth.add(new double[] {x, finished});
+    }
+    return List.of(new Svg.Series("shown", shown), new Svg.Series("finished", truth));
+  }
+
+  private static List<String> header() {
+    return List.of(
+        "load",
+        "run",
+        "tasks_per_s",
+        "events",
+        "events_per_s",
+        "accuracy_mean",
+        "accuracy_worst",
+        "lag_p50_ms",
+        "lag_p99_ms",
+        "lag_max_ms",
+        "points_behind",
+        "eta_error_25",
+        "eta_error_50",
+        "eta_error_75",
+        "watchers",
+        "watchers_ended",
+        "stream_reads_per_s");
+  }
+
+  private static List<?> row(Load load, int run, Measured m) {
+    ProgressFidelity f = m.fidelity();
+    return List.of(
+        load.key(),
+        run,
+        m.tasksPerSecond(),
+        m.events(),
+        f.eventsPerSecond(),
+        f.accuracyMean(),
+        f.accuracyWorst(),
+        f.lagP50Ms(),
+        f.lagP99Ms(),
+        f.lagMaxMs(),
+        f.pointsBehind(),
+        f.etaError25(),
+        f.etaError50(),
+        f.etaError75(),
+        load.watchers(),
+        m.watchersEnded(),
+        m.readsPerSecond());
+  }
+
+  private static void print(BenchRun run, Load load, int i, Measured m) {
+    ProgressFidelity f = m.fidelity();
+    run.results()
+        .row(
+            "progress",
+            String.format(Locale.ROOT, "%s, %,d tasks, run %d", load.what(), load.tasks(), i),
+            String.format(
+                Locale.ROOT,
+                "%,.0f tasks/s, %.1f events/s; accuracy mean %.3f worst %.3f; lag p50 %.0f ms"
+                    + " p99 %.0f ms max %.0f ms; %.1f points behind; ETA error %.0f/%.0f/%.0f%%;"
+                    + " %d/%d watchers ended, %.1f stream reads/s",
+                m.tasksPerSecond(),
+                f.eventsPerSecond(),
+                f.accuracyMean(),
+                f.accuracyWorst(),
+                f.lagP50Ms(),
+                f.lagP99Ms(),
+                f.lagMaxMs(),
+                f.pointsBehind(),
+                100 * f.etaError25(),
+                100 * f.etaError50(),
+                100 * f.etaError75(),
+                m.watchersEnded(),
+                load.watchers(),
+                m.readsPerSecond()));
+  }
+
+  private static Map<String, Object> medians(String key, List<Measured> runs) {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    figures.put(key + "_tasks_per_s", median(runs, Measured::tasksPerSecond));
+    figures.put(key + "_events_per_s", median(runs, m -> m.fidelity().eventsPerSecond()));
+    figures.put(key + "_accuracy_mean", median(runs, m -> m.fidelity().accuracyMean()));
+    figures.put(key + "_accuracy_worst", median(runs, m -> m.fidelity().accuracyWorst()));
+    figures.put(key + "_lag_p50_ms", median(runs, m -> m.fidelity().lagP50Ms()));
+    figures.put(key + "_lag_p99_ms", median(runs, m -> m.fidelity().lagP99Ms()));
+    figures.put(key + "_points_behind", median(runs, m -> m.fidelity().pointsBehind()));
+    figures.put(key + "_eta_error_25_pct", 100 * median(runs, m -> m.fidelity().etaError25()));
+    figures.put(key + "_eta_error_50_pct", 100 * median(runs, m -> m.fidelity().etaError50()));
+    figures.put(key + "_eta_error_75_pct", 100 * median(runs, m -> m.fidelity().etaError75()));
+    figures.put(key + "_watchers_ended", watchers(runs));
+    figures.put(key + "_stream_reads_per_s", median(runs, Measured::readsPerSecond));
+    return figures;
+  }
+
+  /** The fewest watchers that saw their stream end, over the runs. */
+  private static int watchers(List<Measured> runs) {
+    return runs.stream().mapToInt(Measured::watchersEnded).min().orElse(0);
+  }
+
+  private static double median(List<Measured> runs, ToDoubleFunction<Measured> figure) {
+    return Stats.of(runs.stream().mapToDouble(figure).toArray()).median();
+  }
+}
