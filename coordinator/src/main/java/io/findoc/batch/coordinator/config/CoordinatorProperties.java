@@ -35,6 +35,7 @@ public record CoordinatorProperties(
     @DefaultValue Lease lease,
     @DefaultValue Metrics metrics,
     @DefaultValue Events events,
+    @DefaultValue Progress progress,
     @DefaultValue Webhooks webhooks) {
 
   public CoordinatorProperties {
@@ -238,6 +239,33 @@ public record CoordinatorProperties(
             "findoc.events.progress-step-percent ("
                 + progressStepPercent
                 + ") must be between 1 and 100");
+      }
+    }
+  }
+
+  /**
+   * The progress streams ({@code GET /api/batch/jobs/{id}/stream}).
+   *
+   * @param interval how often each streamed job is read (default 200 ms): one query for all the
+   *     streamed jobs per interval, however many watch each; a job's watchers get an event when its
+   *     counts or state changed since the last one, so at most one per interval
+   * @param refresh the longest time without an event (default 5 s): the job is sent again even if
+   *     nothing changed, so its throughput and ETA stay current and idle connections stay open
+   * @param slowClientTimeout how long one event may take to reach a watcher (default 10 s); a
+   *     watcher still receiving after that is dropped. A watcher behind is never buffered for: it
+   *     gets the newest event when its previous one went out, the ones in between are skipped
+   * @param senderThreads the threads that write events to watchers (default 4)
+   */
+  public record Progress(
+      @DefaultValue("200ms") Duration interval,
+      @DefaultValue("5s") Duration refresh,
+      @DefaultValue("10s") Duration slowClientTimeout,
+      @DefaultValue("4") int senderThreads) {
+
+    public Progress {
+      if (interval.isNegative() || interval.isZero() || senderThreads < 1) {
+        throw new IllegalArgumentException(
+            "findoc.progress.interval must be positive and sender-threads at least 1");
       }
     }
   }

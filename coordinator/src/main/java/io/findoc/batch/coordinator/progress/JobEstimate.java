@@ -50,8 +50,9 @@ public record JobEstimate(
       eta = 0L;
       finish = job.finishedAt();
     } else if (rate != null && rate > 0) {
-      eta = (long) Math.ceil((counts.total() - done) / rate);
-      finish = now.plusSeconds(eta);
+      double seconds = (counts.total() - done) / rate;
+      eta = (long) Math.ceil(seconds);
+      finish = now.plusMillis(Math.round(seconds * 1000));
     }
     return new JobEstimate(
         done,

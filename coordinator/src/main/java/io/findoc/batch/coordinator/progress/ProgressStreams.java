@@ -1,117 +1,180 @@
 package io.findoc.batch.coordinator.progress;
 
-import io.findoc.batch.common.state.JobState;
-import io.findoc.batch.coordinator.api.JobView;
+import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.JobRow;
 import io.findoc.batch.coordinator.store.JobStore;
-import java.io.IOException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The open progress streams: one thread reads each streamed job every {@value #LOOK_MILLIS} ms and
- * sends a {@code progress} event (the job as {@code GET /api/batch/jobs/{id}} shows it) when its
- * state changed, and at least every second; after the event of a finished job the stream ends.
- * Nothing per task: one primary-key read per stream and look.
+ * The open progress streams. Every {@code findoc.progress.interval} (200 ms) one query reads all
+ * the streamed jobs, however many watch each; a job's watchers get an event (the job as {@code GET
+ * /api/batch/jobs/{id}} shows it) when its counts or state changed, so at most one per interval,
+ * and at least every {@code refresh}. After the event of a finished job its streams end.
+ *
+ * <p>Events are written by sender threads, one event held per watcher at most ({@link Watcher}); a
+ * watcher whose client does not take an event within {@code slow-client-timeout} is dropped.
+ * Meters: {@code findoc.progress.streams} (open), {@code findoc.progress.reads} (queries), {@code
+ * findoc.progress.events} (events offered per job) and {@code findoc.progress.dropped} (slow
+ * watchers dropped).
  */
 @Component
 public class ProgressStreams implements SmartLifecycle {
 
-  static final long LOOK_MILLIS = 250;
-  private static final Duration EVERY = Duration.ofSeconds(1);
+  private static final Logger LOG = LoggerFactory.getLogger(ProgressStreams.class);
 
-  private final JobStore jobs;
+  private final Function<UUID[], List<JobRow>> reader;
   private final Clock clock;
-  private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+  private final CoordinatorProperties.Progress settings;
+  private final Map<UUID, JobWatch> watched = new ConcurrentHashMap<>();
+  private final ExecutorService senders;
+  private final Counter reads;
+  private final Counter events;
+  private final Counter dropped;
   private ScheduledExecutorService timer;
 
-  public ProgressStreams(JobStore jobs, Clock clock) {
-    this.jobs = jobs;
+  @Autowired
+  public ProgressStreams(
+      JobStore jobs, Clock clock, CoordinatorProperties properties, MeterRegistry meters) {
+    this(jobs::findAll, clock, properties.progress(), meters);
+  }
+
+  ProgressStreams(
+      Function<UUID[], List<JobRow>> reader,
+      Clock clock,
+      CoordinatorProperties.Progress settings,
+      MeterRegistry meters) {
+    this.reader = reader;
     this.clock = clock;
+    this.settings = settings;
+    this.senders =
+        Executors.newFixedThreadPool(settings.senderThreads(), named("progress-sender-"));
+    this.reads = meters.counter("findoc.progress.reads");
+    this.events = meters.counter("findoc.progress.events");
+    this.dropped = meters.counter("findoc.progress.dropped");
+    meters.gauge("findoc.progress.streams", watched, ProgressStreams::open);
   }
 
-  private static final class Stream {
-    final UUID jobId;
-    final SseEmitter emitter;
-    JobState lastState;
-    Instant lastSent = Instant.EPOCH;
-
-    Stream(UUID jobId, SseEmitter emitter) {
-      this.jobId = jobId;
-      this.emitter = emitter;
-    }
-  }
-
-  /** Opens a stream of the job's progress; sends the first event at once. */
+  /**
+   * Opens a stream of the job's progress: its first event comes at once if the job is streamed
+   * already, else with the next read.
+   */
   public SseEmitter open(UUID jobId, Duration timeout) {
     SseEmitter emitter = new SseEmitter(timeout.toMillis());
-    Stream stream = new Stream(jobId, emitter);
-    emitter.onCompletion(() -> streams.remove(stream));
-    emitter.onTimeout(() -> streams.remove(stream));
-    emitter.onError(e -> streams.remove(stream));
-    streams.add(stream);
+    Watcher watcher = watch(jobId, new EmitterSink(emitter));
+    emitter.onCompletion(watcher::close);
+    emitter.onTimeout(watcher::close);
+    emitter.onError(e -> watcher.close());
     return emitter;
   }
 
-  private void lookAll() {
-    for (Stream stream : streams) {
-      look(stream);
+  /** Adds a watcher of the job whose events go to {@code sink}. */
+  Watcher watch(UUID jobId, EventSink sink) {
+    Watcher watcher = new Watcher(sink, senders);
+    watched.compute(
+        jobId,
+        (id, watch) -> {
+          JobWatch joined = watch == null ? new JobWatch() : watch;
+          joined.add(watcher);
+          return joined;
+        });
+    return watcher;
+  }
+
+  /** One round: forget ended streams, drop slow ones, read the streamed jobs, offer events. */
+  void lookAll() {
+    long now = System.nanoTime();
+    for (UUID id : watched.keySet()) {
+      watched.computeIfPresent(
+          id,
+          (key, watch) -> {
+            int slow = watch.prune(now, settings.slowClientTimeout());
+            if (slow > 0) {
+              dropped.increment(slow);
+              LOG.info(
+                  "Dropped {} progress stream(s) of job {}: an event took more than {} to reach"
+                      + " them.",
+                  slow,
+                  key,
+                  settings.slowClientTimeout());
+            }
+            return watch.isEmpty() ? null : watch;
+          });
+    }
+    if (watched.isEmpty()) {
+      return;
+    }
+    UUID[] ids = watched.keySet().toArray(UUID[]::new);
+    Map<UUID, JobRow> rows = new HashMap<>();
+    reads.increment();
+    for (JobRow row : reader.apply(ids)) {
+      rows.put(row.id(), row);
+    }
+    Instant at = clock.instant();
+    for (UUID id : ids) {
+      JobWatch watch = watched.get(id);
+      JobRow row = rows.get(id);
+      if (watch == null) {
+        continue;
+      }
+      if (row == null) {
+        watch.end();
+        watched.remove(id, watch);
+      } else if (watch.show(row, at, now, settings.refresh())) {
+        events.increment();
+      }
     }
   }
 
-  private void look(Stream stream) {
+  private void lookAllSafely() {
     try {
-      JobRow job = jobs.find(stream.jobId).orElse(null);
-      if (job == null) {
-        stream.emitter.complete();
-        streams.remove(stream);
-        return;
-      }
-      Instant now = clock.instant();
-      boolean changed = job.state() != stream.lastState;
-      if (changed || !now.isBefore(stream.lastSent.plus(EVERY))) {
-        stream.emitter.send(
-            SseEmitter.event()
-                .name("progress")
-                .id(Long.toString(now.toEpochMilli()))
-                .data(JobView.of(job, now)));
-        stream.lastState = job.state();
-        stream.lastSent = now;
-        if (job.state().isFinished()) {
-          stream.emitter.complete();
-          streams.remove(stream);
-        }
-      }
-    } catch (IOException | IllegalStateException e) {
-      // The client went away: Spring completes the emitter, which removes the stream.
-      streams.remove(stream);
+      lookAll();
     } catch (RuntimeException e) {
-      stream.emitter.completeWithError(e);
-      streams.remove(stream);
+      // The database may be away for a while: the streams stay open and the next round reads.
+      LOG.warn("Could not read the streamed jobs; trying again in {}.", settings.interval(), e);
     }
+  }
+
+  private static double open(Map<UUID, JobWatch> watched) {
+    return watched.values().stream().mapToInt(JobWatch::size).sum();
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   @Override
   public synchronized void start() {
     if (timer == null) {
-      timer =
-          Executors.newSingleThreadScheduledExecutor(
-              runnable -> {
-                Thread thread = new Thread(runnable, "progress-streams");
-                thread.setDaemon(true);
-                return thread;
-              });
-      timer.scheduleWithFixedDelay(this::lookAll, 0, LOOK_MILLIS, TimeUnit.MILLISECONDS);
+      timer = Executors.newSingleThreadScheduledExecutor(named("progress-streams-"));
+      timer.scheduleAtFixedRate(
+          this::lookAllSafely, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -121,8 +184,9 @@ public class ProgressStreams implements SmartLifecycle {
       timer.shutdownNow();
       timer = null;
     }
-    streams.forEach(stream -> stream.emitter.complete());
-    streams.clear();
+    watched.values().forEach(JobWatch::end);
+    watched.clear();
+    senders.shutdown();
   }
 
   @Override

@@ -82,6 +82,10 @@ public interface JobStore extends SqlObject {
   @SqlQuery
   Optional<JobRow> find(@Bind("id") UUID id);
 
+  /** Those of {@code ids} that exist, whoever owns them: for the progress streams, say. */
+  @SqlQuery
+  List<JobRow> findAll(@Bind("ids") UUID[] ids);
+
   /** The job, if it exists and belongs to the tenant. */
   @SqlQuery
   Optional<JobRow> findForTenant(@Bind("id") UUID id, @Bind("tenantId") String tenantId);

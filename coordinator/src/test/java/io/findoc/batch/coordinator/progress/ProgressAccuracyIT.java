@@ -3,6 +3,7 @@ package io.findoc.batch.coordinator.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.findoc.batch.common.json.Json;
 import io.findoc.batch.common.json.JsonSerde;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
@@ -10,10 +11,16 @@ import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import io.findoc.batch.devstack.TestInfrastructure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,7 +40,9 @@ import tools.jackson.databind.JsonNode;
  * thousand tasks, this test reads every SUCCEEDED report off the status topic itself (noting when
  * it first saw each task's) and samples {@code GET /api/batch/jobs/{id}} every 50 ms. Every sample
  * must count at least the tasks whose reports were on the topic a second before the sample was
- * asked for, and the final count must equal the tasks reported.
+ * asked for, and the final count must equal the tasks reported. Watchers of the job's stream see
+ * its count grow to the end, then the stream closes. (How close the stream follows the truth is
+ * measured, not asserted: {@code ./findoc bench --scenario progress}.)
  */
 class ProgressAccuracyIT {
 
@@ -109,6 +118,56 @@ class ProgressAccuracyIT {
         samples.size(), behind, TimeUnit.NANOSECONDS.toMillis(worstLagNanos));
     assertThat(behind).as("samples that missed reports older than a second").isZero();
     assertThat(Duration.ofNanos(worstLagNanos)).isLessThanOrEqualTo(ALLOWED_LAG);
+  }
+
+  private record StreamEvent(String state, int done, int total) {}
+
+  @Test
+  void everyWatcherOfAJobSeesItsProgressGrowToTheEndAndThenTheStreamCloses() throws Exception {
+    String job = api.submit(Jobs.simulate(2000, Map.of("sleepMs", 10)));
+    List<CompletableFuture<List<StreamEvent>>> watchers = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      watchers.add(CompletableFuture.supplyAsync(() -> follow(job)));
+    }
+
+    for (CompletableFuture<List<StreamEvent>> watcher : watchers) {
+      List<StreamEvent> events = watcher.get(3, TimeUnit.MINUTES);
+      assertThat(events).isNotEmpty();
+      assertThat(events).extracting(StreamEvent::done).isSorted();
+      assertThat(events.get(events.size() - 1)).isEqualTo(new StreamEvent("COMPLETED", 2000, 2000));
+      assertThat(events.subList(0, events.size() - 1))
+          .as("one event of the finished job, the last")
+          .allMatch(e -> !e.state().equals("COMPLETED"));
+    }
+  }
+
+  /** The job's {@code progress} events until its stream ends. */
+  private static List<StreamEvent> follow(String job) {
+    HttpRequest request =
+        HttpRequest.newBuilder(api.base().resolve("/api/batch/jobs/" + job + "/stream"))
+            .header("Authorization", "Bearer " + api.key())
+            .build();
+    try {
+      HttpResponse<java.util.stream.Stream<String>> response =
+          HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
+      assertThat(response.statusCode()).isEqualTo(200);
+      return response
+          .body()
+          .filter(line -> line.startsWith("data:"))
+          .map(line -> Json.mapper().readTree(line.substring(5)))
+          .map(
+              view ->
+                  new StreamEvent(
+                      view.get("state").asString(),
+                      view.at("/progress/done").asInt(),
+                      view.at("/progress/total").asInt()))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static volatile boolean readerReady;

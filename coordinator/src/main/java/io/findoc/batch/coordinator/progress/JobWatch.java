@@ -1,0 +1,97 @@
+package io.findoc.batch.coordinator.progress;
+
+import io.findoc.batch.common.message.Priority;
+import io.findoc.batch.common.state.JobState;
+import io.findoc.batch.coordinator.api.JobView;
+import io.findoc.batch.coordinator.store.JobCounts;
+import io.findoc.batch.coordinator.store.JobRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The watchers of one job and what they were last shown. Each read of the job is offered to every
+ * watcher when something a watcher sees changed (state, priority, counts, rollback), or when
+ * nothing was sent for the refresh time; a watcher that joins gets the last event at once.
+ */
+final class JobWatch {
+
+  /** What an event shows of a job, less the figures that move with the clock alone. */
+  private record Shown(
+      JobState state, Priority priority, JobCounts counts, JobRow.Rollback rollback) {
+
+    static Shown of(JobRow job) {
+      return new Shown(job.state(), job.priority(), job.counts(), job.rollback());
+    }
+  }
+
+  private record Event(String id, JobView view, boolean last) {}
+
+  private final Set<Watcher> watchers = ConcurrentHashMap.newKeySet();
+  private Shown lastShown;
+  private Event lastEvent;
+  private long lastSentNanos;
+
+  synchronized void add(Watcher watcher) {
+    watchers.add(watcher);
+    if (lastEvent != null) {
+      watcher.offer(lastEvent.id(), lastEvent.view(), lastEvent.last());
+    }
+  }
+
+  /**
+   * Offers the job as read at {@code at} to every watcher, if it changed or {@code refresh} passed
+   * since the last event.
+   *
+   * @return whether an event was offered
+   */
+  synchronized boolean show(JobRow job, Instant at, long nowNanos, Duration refresh) {
+    Shown shown = Shown.of(job);
+    if (shown.equals(lastShown) && nowNanos - lastSentNanos < refresh.toNanos()) {
+      return false;
+    }
+    lastShown = shown;
+    lastSentNanos = nowNanos;
+    lastEvent =
+        new Event(Long.toString(at.toEpochMilli()), JobView.of(job, at), job.state().isFinished());
+    for (Watcher watcher : watchers) {
+      watcher.offer(lastEvent.id(), lastEvent.view(), lastEvent.last());
+    }
+    return true;
+  }
+
+  /**
+   * Forgets the watchers whose stream ended and drops those whose client has not taken an event for
+   * {@code slowClientTimeout}.
+   *
+   * @return how many were dropped as slow
+   */
+  synchronized int prune(long nowNanos, Duration slowClientTimeout) {
+    int dropped = 0;
+    for (Watcher watcher : watchers) {
+      if (watcher.isStuck(nowNanos, slowClientTimeout)) {
+        watcher.close();
+        dropped++;
+      }
+      if (watcher.isClosed()) {
+        watchers.remove(watcher);
+      }
+    }
+    return dropped;
+  }
+
+  /** Ends every stream: the job is gone. */
+  synchronized void end() {
+    watchers.forEach(Watcher::close);
+    watchers.clear();
+  }
+
+  synchronized boolean isEmpty() {
+    return watchers.isEmpty();
+  }
+
+  synchronized int size() {
+    return watchers.size();
+  }
+}

@@ -1,0 +1,3 @@
+SELECT *
+FROM job
+WHERE id = ANY(CAST(:ids AS uuid[]))
