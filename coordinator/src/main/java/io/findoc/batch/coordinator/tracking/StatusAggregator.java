@@ -1,5 +1,7 @@
 package io.findoc.batch.coordinator.tracking;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+
 import io.findoc.batch.common.json.JsonSerde;
 import io.findoc.batch.common.json.UnreadableMessageException;
 import io.findoc.batch.common.message.StatusMessage;
@@ -40,7 +42,8 @@ import org.springframework.stereotype.Component;
  *
  * Every report is counted under one {@link ReportOutcome} in {@code
  * findoc.status.reports{outcome}}: applied, heartbeat, folded, closed, duplicate, late, unreadable,
- * invalid or refused.
+ * invalid or refused. {@code findoc.status.intake.age} is the age of each batch's oldest report
+ * when the batch is applied: the status topic's share of the time until progress shows a task.
  *
  * <p>A batch that fails because the database or the broker is not there (an outage) is thrown back
  * to the container, which applies it again after a backoff: nothing is skipped then, and offsets
@@ -62,6 +65,7 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
   private final Map<ReportOutcome, Counter> reports = new EnumMap<>(ReportOutcome.class);
   private final Timer appliedBatches;
   private final Timer failedBatches;
+  private final Timer intakeAge;
 
   /** A report read from its record. */
   private record Received(ConsumerRecord<String, byte[]> record, StatusMessage report) {}
@@ -85,6 +89,7 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
     }
     this.appliedBatches = meters.timer("findoc.status.batch.apply", "outcome", "applied");
     this.failedBatches = meters.timer("findoc.status.batch.apply", "outcome", "failed");
+    this.intakeAge = meters.timer("findoc.status.intake.age");
   }
 
   @Override
@@ -108,6 +113,7 @@ public class StatusAggregator implements BatchMessageListener<String, byte[]> {
       tally.add(record.outcome(), 1);
     }
     delay.applied(oldest);
+    intakeAge.record(Math.max(0, System.currentTimeMillis() - oldest.toEpochMilli()), MILLISECONDS);
     tally.counts().forEach((outcome, n) -> this.reports.get(outcome).increment(n));
     if (tally.of(ReportOutcome.APPLIED) > 0) {
       dispatchSignal.wakeUp();

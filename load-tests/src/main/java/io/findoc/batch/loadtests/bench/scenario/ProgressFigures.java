@@ -46,13 +46,16 @@ public final class ProgressFigures implements Scenario {
   /**
    * @param readsPerSecond the coordinator's reads for the streams per second while the job ran
    * @param watchersEnded the watchers whose stream ended with the finished job
+   * @param intakeAgeMs the mean age of a status batch's oldest report when the coordinator applied
+   *     the batch: the part of the lag spent between the worker and the database
    */
   private record Measured(
       double tasksPerSecond,
       int events,
       ProgressFidelity fidelity,
       double readsPerSecond,
-      int watchersEnded) {}
+      int watchersEnded,
+      double intakeAgeMs) {}
 
   @Override
   public String name() {
@@ -118,7 +121,9 @@ public final class ProgressFigures implements Scenario {
             + documents(load.tasks())
             + "}";
     String id = run.client().submitJson(body.getBytes(StandardCharsets.UTF_8)).get("id").asString();
-    double readsBefore = streamReads(run);
+    double readsBefore = meter(run, "findoc_progress_reads_total");
+    double agesBefore = meter(run, "findoc_status_intake_age_seconds_sum");
+    double batchesBefore = meter(run, "findoc_status_intake_age_seconds_count");
     long t0 = System.nanoTime();
     List<ProgressWatch> watches = new ArrayList<>();
     List<ProgressEvent> events;
@@ -137,7 +142,13 @@ public final class ProgressFigures implements Scenario {
     } finally {
       watches.forEach(ProgressWatch::close);
     }
-    double readsPerSecond = (streamReads(run) - readsBefore) / ((System.nanoTime() - t0) / 1e9);
+    double readsPerSecond =
+        (meter(run, "findoc_progress_reads_total") - readsBefore)
+            / ((System.nanoTime() - t0) / 1e9);
+    double intakeAgeMs =
+        1000
+            * (meter(run, "findoc_status_intake_age_seconds_sum") - agesBefore)
+            / (meter(run, "findoc_status_intake_age_seconds_count") - batchesBefore);
     List<Instant> finishes = finishTimes(run, id);
     if (finishes.size() != load.tasks() || !FindocJobs.finished(run.client().job(id))) {
       throw new IllegalStateException(
@@ -150,19 +161,20 @@ public final class ProgressFigures implements Scenario {
     if (chart != null) {
       chart.addAll(series(finishes, events));
     }
-    return new Measured(load.tasks() / seconds, events.size(), fidelity, readsPerSecond, ended);
+    return new Measured(
+        load.tasks() / seconds, events.size(), fidelity, readsPerSecond, ended, intakeAgeMs);
   }
 
   /**
-   * The coordinator's reads of streamed jobs so far ({@code findoc.progress.reads} on its
-   * Prometheus endpoint), NaN if it cannot be read.
+   * A meter of the coordinator's Prometheus endpoint ({@code findoc_progress_reads_total}, say),
+   * summed over its tags; NaN if it cannot be read.
    */
-  private static double streamReads(BenchRun run) {
+  private static double meter(BenchRun run, String name) {
     try {
       return run.client()
           .text("/actuator/prometheus")
           .lines()
-          .filter(line -> line.startsWith("findoc_progress_reads_total"))
+          .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
           .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
           .sum();
     } catch (RuntimeException e) {
@@ -234,7 +246,8 @@ public final class ProgressFigures implements Scenario {
         "eta_error_75",
         "watchers",
         "watchers_ended",
-        "stream_reads_per_s");
+        "stream_reads_per_s",
+        "intake_age_ms");
   }
 
   private static List<?> row(Load load, int run, Measured m) {
@@ -256,7 +269,8 @@ public final class ProgressFigures implements Scenario {
         f.etaError75(),
         load.watchers(),
         m.watchersEnded(),
-        m.readsPerSecond());
+        m.readsPerSecond(),
+        m.intakeAgeMs());
   }
 
   private static void print(BenchRun run, Load load, int i, Measured m) {
@@ -269,7 +283,8 @@ public final class ProgressFigures implements Scenario {
                 Locale.ROOT,
                 "%,.0f tasks/s, %.1f events/s; accuracy mean %.3f worst %.3f; lag p50 %.0f ms"
                     + " p99 %.0f ms max %.0f ms; %.1f points behind; ETA error %.0f/%.0f/%.0f%%;"
-                    + " %d/%d watchers ended, %.1f stream reads/s",
+                    + " %d/%d watchers ended, %.1f stream reads/s; status batches applied %.0f ms"
+                    + " after their oldest report",
                 m.tasksPerSecond(),
                 f.eventsPerSecond(),
                 f.accuracyMean(),
@@ -283,7 +298,8 @@ public final class ProgressFigures implements Scenario {
                 100 * f.etaError75(),
                 m.watchersEnded(),
                 load.watchers(),
-                m.readsPerSecond()));
+                m.readsPerSecond(),
+                m.intakeAgeMs()));
   }
 
   private static Map<String, Object> medians(String key, List<Measured> runs) {
@@ -300,6 +316,7 @@ public final class ProgressFigures implements Scenario {
     figures.put(key + "_eta_error_75_pct", 100 * median(runs, m -> m.fidelity().etaError75()));
     figures.put(key + "_watchers_ended", watchers(runs));
     figures.put(key + "_stream_reads_per_s", median(runs, Measured::readsPerSecond));
+    figures.put(key + "_intake_age_ms", median(runs, Measured::intakeAgeMs));
     return figures;
   }
 
