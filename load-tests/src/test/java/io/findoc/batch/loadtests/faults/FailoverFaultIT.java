@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -32,7 +33,9 @@ import tools.jackson.databind.JsonNode;
  * coordinator aggregates at least one of them (a job's reports go to the status partition of its
  * id), so the takeover of aggregation is exercised whichever of the two is killed; a webhook
  * receives one job's events across the kill, checked by the {@link EventChecker} (INV-7: each event
- * once by id, one completion event).
+ * once by id, one completion event). How long the survivor takes to do each duty the two shared
+ * ({@link DutyTakeover}: outbox relay, webhook deliveries, the dead one's dispatch rounds, status
+ * partitions) is printed as {@code FAULT FI-06 takeover}.
  */
 @Tag("faults")
 @Tag("slow")
@@ -112,7 +115,7 @@ class FailoverFaultIT {
                           .count()
                       >= WATCHED / 10);
 
-      stack.signal(FaultStack.coordinator(1), "KILL");
+      DutyTakeover takeover = DutyTakeover.kill(stack, FaultStack.coordinator(1));
       run.injected(
           "kill -9 coordinator 1 of 2 with "
               + jobs.size()
@@ -120,6 +123,26 @@ class FailoverFaultIT {
               + TASKS
               + " tasks running; it stays dead");
       run.faultRemoved();
+      // The duties the two shared, done by the survivor alone: each within its lease or period.
+      Map<String, Optional<Duration>> taken = takeover.await(Duration.ofMinutes(2));
+      System.out.println(
+          "FAULT FI-06 takeover after the kill: "
+              + taken.entrySet().stream()
+                  .map(
+                      e ->
+                          e.getKey()
+                              + " "
+                              + e.getValue()
+                                  .map(d -> d.toMillis() + "ms")
+                                  .orElse("(none in flight)"))
+                  .collect(Collectors.joining(", "))
+              + "; "
+              + takeover.victimRounds()
+              + " rounds of the dead and "
+              + takeover.inFlightDeliveries()
+              + " webhook deliveries in flight at the kill");
+      assertThat(taken.get("outbox relay"))
+          .hasValueSatisfying(d -> assertThat(d).isLessThan(Duration.ofSeconds(30)));
       String after = run.submit(500, "simulate", Map.of("sleepMs", 5));
       run.injected("a job of 500 tasks submitted to the survivor");
 
