@@ -129,21 +129,23 @@ public class SubmitCommand extends ApiCommand {
             "Run the same command again to submit the rest; chunks already accepted are not"
                 + " submitted twice.");
     Printer printer = printer();
-    ArrayNode jobs = context.json().createArrayNode();
-    result.jobs().forEach(jobs::add);
-    printer.list(jobs, JobsCommand.COLUMNS);
     printWebhookSecrets(printer, result.jobs());
-    if (result.stopped()) {
-      return ExitCode.INTERRUPTED;
-    }
-    if (!watch) {
-      return ExitCode.SUCCEEDED;
+    if (result.stopped() || !watch) {
+      printer.list(array(result.jobs()), JobsCommand.COLUMNS);
+      return result.stopped() ? ExitCode.INTERRUPTED : ExitCode.SUCCEEDED;
     }
     List<String> ids = result.jobs().stream().map(j -> j.path("id").asString()).toList();
     JobWatcher.Ending ending =
         new JobWatcher(api, view, interrupts, context.clock())
             .watch(ids, timeout, "findoc jobs watch " + String.join(" ", ids));
+    printer.list(array(ending.jobs()), JobsCommand.COLUMNS);
     return ending.exitCode();
+  }
+
+  private ArrayNode array(List<JsonNode> jobs) {
+    ArrayNode array = context.json().createArrayNode();
+    jobs.forEach(array::add);
+    return array;
   }
 
   private ObjectNode jobFields(ObjectNode manifest) {

@@ -47,6 +47,8 @@ public final class JobWatcher {
     Duration pause =
         POLL.multipliedBy(
             Math.max(1, (ids.size() + REQUESTS_PER_SECOND - 1) / REQUESTS_PER_SECOND));
+    Instant started = clock.instant();
+    Progress first = null;
     while (true) {
       for (String id : ids) {
         JsonNode known = jobs.get(id);
@@ -56,9 +58,10 @@ public final class JobWatcher {
       }
       List<JsonNode> now = new ArrayList<>(jobs.values());
       Progress progress = Progress.of(now);
+      first = first == null ? progress : first;
       rate.add(clock.instant(), progress.done());
       if (progress.allFinished()) {
-        view.finish(progress);
+        view.finish(progress, meanRate(started, first, progress));
         return new Ending(progress.exitCode(), progress, now);
       }
       view.update(progress, rate.perSecond(), rate.eta(progress.total() - progress.done()));
@@ -79,6 +82,12 @@ public final class JobWatcher {
       }
       sleep(pause);
     }
+  }
+
+  /** Tasks per second from the first look to now (0 if they had all finished already). */
+  private double meanRate(Instant started, Progress first, Progress last) {
+    double seconds = Duration.between(started, clock.instant()).toMillis() / 1000.0;
+    return seconds <= 0 ? 0 : (last.done() - first.done()) / seconds;
   }
 
   private void sleep(Duration pause) {

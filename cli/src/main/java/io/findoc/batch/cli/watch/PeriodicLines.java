@@ -30,8 +30,8 @@ public final class PeriodicLines implements ProgressView {
   }
 
   @Override
-  public void finish(Progress progress) {
-    err.println("findoc: done: " + ProgressText.summary(progress, 0, Duration.ZERO));
+  public void finish(Progress progress, double meanRate) {
+    err.println("findoc: done: " + ProgressText.summary(progress, meanRate, Duration.ZERO));
     err.flush();
   }
 

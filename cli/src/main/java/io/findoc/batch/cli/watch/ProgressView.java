@@ -8,8 +8,8 @@ public interface ProgressView {
   /** The jobs as they stand, the current rate (tasks/s) and the time left (null: not known). */
   void update(Progress progress, double rate, Duration eta);
 
-  /** The last word: the final counts, after which nothing is redrawn. */
-  void finish(Progress progress);
+  /** The last word: the final counts and the mean rate while watched; nothing is redrawn after. */
+  void finish(Progress progress, double meanRate);
 
   /** The message that goes to the user between updates (it must not be drawn over). */
   void say(String message);

@@ -29,8 +29,8 @@ public final class TerminalBar implements ProgressView {
   }
 
   @Override
-  public void finish(Progress progress) {
-    err.print(CLEAR_LINE + line(progress, 0, Duration.ZERO) + "\n");
+  public void finish(Progress progress, double meanRate) {
+    err.print(CLEAR_LINE + line(progress, meanRate, Duration.ZERO) + "\n");
     err.flush();
     drawn = false;
   }

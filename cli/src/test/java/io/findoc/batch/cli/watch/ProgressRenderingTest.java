@@ -58,7 +58,7 @@ class ProgressRenderingTest {
     lines.update(progress(120, 1000), 10, null);
     clock.advance(Duration.ofSeconds(3));
     lines.update(progress(150, 1000), 10, null);
-    lines.finish(progress(1000, 1000));
+    lines.finish(progress(1000, 1000), 0);
     String[] printed = bytes.toString(StandardCharsets.UTF_8).split("\n");
     assertThat(printed).hasSize(3);
     assertThat(printed[0]).startsWith("findoc: 100/1000");
