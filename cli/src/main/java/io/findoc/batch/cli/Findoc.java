@@ -1,5 +1,7 @@
 package io.findoc.batch.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.findoc.batch.cli.commands.ApiCommandFactory;
 import io.findoc.batch.cli.commands.ConfigCommand;
 import io.findoc.batch.cli.commands.Context;
@@ -16,6 +18,9 @@ import io.findoc.batch.cli.commands.WebhooksCommand;
 import io.findoc.batch.cli.config.ConfigurationException;
 import io.findoc.batch.cli.watch.Interrupts;
 import io.findoc.batch.cli.watch.Terminal;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
 import picocli.CommandLine;
@@ -51,13 +56,16 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Findoc {
 
   public static void main(String[] args) {
+    // UTF-8 whatever the locale: JSON for scripts must not lose characters of document ids.
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, UTF_8);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, UTF_8);
     Context context =
         new Context(
             System.getenv(),
-            System.out,
-            System.err,
+            out,
+            err,
             Clock.systemUTC(),
-            () -> Interrupts.install(System.err),
+            () -> Interrupts.install(err),
             Terminal.stderrIsTerminal(),
             JsonMapper.builder().build());
     System.exit(run(context, args));

@@ -8,7 +8,7 @@ public final class ProgressText {
 
   private ProgressText() {}
 
-  /** "450/1000 45% · 440 ok, 10 failed, 20 running · 52.3/s · ETA 11s". */
+  /** "450/1000 45% | 440 ok, 10 failed, 20 running | 52.3/s | ETA 11s". */
   public static String summary(Progress p, double rate, Duration eta) {
     StringBuilder text =
         new StringBuilder()
@@ -17,7 +17,7 @@ public final class ProgressText {
             .append(p.total())
             .append(' ')
             .append(percent(p))
-            .append("% · ")
+            .append("% | ")
             .append(p.succeeded())
             .append(" ok, ")
             .append(p.failed())
@@ -29,10 +29,10 @@ public final class ProgressText {
       text.append(", ").append(p.skipped()).append(" skipped");
     }
     text.append(", ").append(p.running()).append(" running");
-    text.append(" · ").append(String.format(Locale.ROOT, "%.1f/s", rate));
-    text.append(" · ETA ").append(eta == null ? "?" : duration(eta));
+    text.append(" | ").append(String.format(Locale.ROOT, "%.1f/s", rate));
+    text.append(" | ETA ").append(eta == null ? "?" : duration(eta));
     if (p.jobs() > 1) {
-      text.append(" · jobs ").append(p.finishedJobs()).append('/').append(p.jobs());
+      text.append(" | jobs ").append(p.finishedJobs()).append('/').append(p.jobs());
     }
     return text.toString();
   }
