@@ -112,6 +112,19 @@ class OpenApiContractIT {
   }
 
   @Test
+  void streamedAnswersAreDocumentedAsWhatTheyStreamNotAsJavaTypes() {
+    assertThat(document.get("components").get("schemas").propertyNames())
+        .doesNotContain("StreamingResponseBody", "SseEmitter");
+    JsonNode errors =
+        document.get("paths").get("/api/batch/jobs/{id}/errors").get("get").get("responses");
+    assertThat(errors.get("200").get("content").propertyNames())
+        .contains("application/json", "text/csv");
+    JsonNode results =
+        document.get("paths").get("/api/batch/jobs/{id}/results").get("get").get("responses");
+    assertThat(results.get("200").get("content").propertyNames()).contains("application/x-ndjson");
+  }
+
+  @Test
   void theSubmissionHasItsBodyDocumentedWithAnExample() {
     JsonNode body =
         document
