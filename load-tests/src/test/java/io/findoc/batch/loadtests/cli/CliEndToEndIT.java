@@ -2,6 +2,7 @@ package io.findoc.batch.loadtests.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -120,7 +121,7 @@ class CliEndToEndIT {
   }
 
   @Test
-  void aTimeoutExitsFiveAndACancelledJobExitsFour() throws IOException {
+  void watchingEndsFiveOnTimeout130OnCtrlCAndFourOnCancel() throws Exception {
     Path folder = documents("hanging", 4);
     ClientRun.Result submitted =
         client.run(
@@ -139,9 +140,84 @@ class CliEndToEndIT {
     assertThat(timedOut.exit()).as(timedOut.toString()).isEqualTo(5);
     assertThat(timedOut.err()).contains("timed out after 2s").contains("findoc jobs watch " + id);
 
+    Process watching = client.start(client.command("jobs", "watch", id));
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> ClientRun.errSoFar(watching).contains("findoc: "));
+    new ProcessBuilder("kill", "-INT", Long.toString(watching.pid())).start().waitFor();
+    ClientRun.Result stoppedWatching = ClientRun.finish(watching, 1);
+    assertThat(stoppedWatching.exit()).as(stoppedWatching.toString()).isEqualTo(130);
+    assertThat(stoppedWatching.err())
+        .contains("stopped watching; the jobs go on")
+        .contains("findoc jobs watch " + id);
+
+    assertThat(state(client.run("jobs", "pause", id, "--output", "json"))).isEqualTo("PAUSED");
+    assertThat(state(client.run("jobs", "resume", id, "--output", "json"))).isNotEqualTo("PAUSED");
+    JsonNode prioritised =
+        JSON.readTree(client.run("jobs", "priority", id, "high", "--output", "json").out());
+    assertThat(prioritised.get("priority").asString()).isEqualTo("high");
     assertThat(client.run("jobs", "cancel", id, "--reason", "cli test").exit()).isZero();
     ClientRun.Result cancelled = client.run("jobs", "watch", id);
     assertThat(cancelled.exit()).as(cancelled.toString()).isEqualTo(4);
+  }
+
+  @Test
+  void failedTasksAreListedRetriedAndTheirHistoryAndEventsRead() throws IOException {
+    Path folder = documents("retried", 6);
+    ClientRun.Result run =
+        client.run(
+            "submit",
+            folder.toString(),
+            "--processor",
+            "simulate",
+            "--options",
+            "{\"failDocuments\":[\"doc-002.txt\"],\"failure\":\"permanent\"}",
+            "--watch",
+            "--output",
+            "json");
+    assertThat(run.exit()).as(run.toString()).isEqualTo(3);
+    String id = JSON.readTree(run.out()).get(0).get("id").asString();
+
+    ClientRun.Result failed = client.run("tasks", id, "--state", "FAILED", "--output", "jsonl");
+    assertThat(failed.out().lines().count()).as(failed.toString()).isOne();
+    assertThat(failed.out()).contains("doc-002.txt");
+    ClientRun.Result retried =
+        client.run("retry", id, "--code", "SIMULATED_FAILURE", "--output", "json");
+    assertThat(JSON.readTree(retried.out()).get("retried").asInt()).as(retried.toString()).isOne();
+    assertThat(client.run("jobs", "watch", id).exit()).isEqualTo(3);
+    assertThat(client.run("jobs", "history", id, "--output", "jsonl").out().lines().count())
+        .isGreaterThanOrEqualTo(3);
+    ClientRun.Result events = client.run("events", "tail", "--job", id, "--output", "jsonl");
+    assertThat(events.exit()).as(events.toString()).isZero();
+    assertThat(events.out()).contains(id);
+  }
+
+  @Test
+  void theAdminMakesATenantAndAKeyThatIsShownOnceAndNeverListed() throws IOException {
+    String admin = VAR.resolve("admin-key").toString();
+    assertThat(client.run("keys", "add-tenant", "cli-test", "--api-key-file", admin).exit())
+        .isZero();
+    ClientRun.Result created =
+        client.run(
+            "keys",
+            "create",
+            "cli-test",
+            "--role",
+            "submitter",
+            "--api-key-file",
+            admin,
+            "--output",
+            "json");
+    assertThat(created.exit()).as(created.toString()).isZero();
+    String key = JSON.readTree(created.out()).get("key").asString();
+    ClientRun.Result listed =
+        client.run("keys", "list", "cli-test", "--api-key-file", admin, "--output", "jsonl");
+    assertThat(listed.out().lines()).hasSize(1);
+    assertThat(listed.out()).doesNotContain(key);
+    ClientRun.Result config = client.run("config", "--api-key-file", admin);
+    assertThat(config.out() + config.err())
+        .contains("--api-key-file")
+        .doesNotContain(Files.readString(Path.of(admin)).strip());
   }
 
   @Test
@@ -195,6 +271,9 @@ class CliEndToEndIT {
 
   @Test
   void theProgressBarIsDrawnInPlaceInAPseudoTerminal() throws Exception {
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/script")),
+        "script(1) of util-linux gives the client a pseudo-terminal; it is not installed");
     Path folder = documents("terminal", 30);
     // script(1) runs the client on a pseudo-terminal and copies what it drew to its stdout.
     String command =
@@ -220,6 +299,11 @@ class CliEndToEndIT {
         .contains("/s | ETA")
         .contains("30/30 100%")
         .doesNotContain("findoc: done:");
+  }
+
+  private static String state(ClientRun.Result run) {
+    assertThat(run.exit()).as(run.toString()).isZero();
+    return JSON.readTree(run.out()).get("state").asString();
   }
 
   private static Set<String> ids(String jsonl) {
