@@ -35,10 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
     description = "The FinDoc Batch API from the command line.",
     footer = {
       "",
-      "Configuration: flags, then FINDOC_URL / FINDOC_API_KEY (or FINDOC_API_KEY_FILE), then",
-      "~/.config/findoc/config.toml (url, api-key-file, file-roots). The key is never printed.",
-      "Exit codes: 0 all succeeded, 1 error, 2 usage, 3 some tasks failed, 4 cancelled,",
-      "5 timed out, 130 stopped watching with Ctrl-C (a second Ctrl-C aborts)."
+      "Settings: flags, then FINDOC_URL and FINDOC_API_KEY (or FINDOC_API_KEY_FILE),",
+      "then ~/.config/findoc/config.toml (url, api-key-file, file-roots).",
+      "The key is never printed.",
+      "Exit codes: 0 all succeeded, 1 error, 2 usage, 3 some tasks failed,",
+      "4 cancelled, 5 timed out, 130 stopped with Ctrl-C (a second one aborts)."
     },
     subcommands = {
       SubmitCommand.class,
