@@ -2,6 +2,7 @@ package io.findoc.batch.coordinator.api;
 
 import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.common.state.TaskState;
+import io.findoc.batch.coordinator.contract.JobSubmissionBody;
 import io.findoc.batch.coordinator.control.JobOperations;
 import io.findoc.batch.coordinator.security.Caller;
 import io.findoc.batch.coordinator.security.CurrentCaller;
@@ -15,6 +16,10 @@ import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.TaskRow;
 import io.findoc.batch.coordinator.store.TaskStore;
 import io.findoc.batch.coordinator.submission.JobSubmitter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -77,6 +82,21 @@ public class JobController {
    * (and {@code Idempotent-Replayed: true}), and the body is not read.
    */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              schema = @Schema(implementation = JobSubmissionBody.class),
+              examples = @ExampleObject(name = "submission", value = JobSubmissionBody.EXAMPLE)))
+  @ApiResponse(
+      responseCode = "202",
+      description = "accepted; Location names the job",
+      content = @Content(schema = @Schema(implementation = SubmittedJobView.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "the job first submitted with this Idempotency-Key (Idempotent-Replayed: true)",
+      content = @Content(schema = @Schema(implementation = SubmittedJobView.class)))
   public ResponseEntity<Object> submit(
       HttpServletRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey)
@@ -182,6 +202,20 @@ public class JobController {
    * optionally of one state; streamed, whatever the number of tasks.
    */
   @GetMapping(path = "/{id}/results", produces = "application/x-ndjson")
+  @ApiResponse(
+      responseCode = "200",
+      description =
+          "one JSON object per finished task and line: task, documentId, state, attempt,"
+              + " startedAt, finishedAt, and result or error",
+      content =
+          @Content(
+              mediaType = "application/x-ndjson",
+              schema = @Schema(type = "string"),
+              examples =
+                  @ExampleObject(
+                      value =
+                          "{\"task\":1,\"documentId\":\"inv-001.pdf\",\"state\":\"SUCCEEDED\","
+                              + "\"attempt\":1,\"result\":{}}")))
   public ResponseEntity<StreamingResponseBody> results(
       @PathVariable UUID id, @RequestParam(required = false) TaskState state) {
     job(id);

@@ -5,6 +5,12 @@ import io.findoc.batch.coordinator.security.CurrentCaller;
 import io.findoc.batch.coordinator.security.Role;
 import io.findoc.batch.coordinator.store.ErrorStore;
 import io.findoc.batch.coordinator.store.JobStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -59,8 +65,26 @@ public class JobErrorsController {
       List<Integer> sampleTasks) {}
 
   @GetMapping("/{id}/errors")
+  @ApiResponse(
+      responseCode = "200",
+      description = "the failed tasks in groups; with format=csv, one CSV line per failed task",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = ErrorReport.class)),
+        @Content(
+            mediaType = "text/csv",
+            schema = @Schema(type = "string"),
+            examples =
+                @ExampleObject(
+                    value =
+                        "task,document_id,attempt,worker,started_at,finished_at,error_code,"
+                            + "fingerprint,message"))
+      })
   public ResponseEntity<ErrorReport> errors(
-      @PathVariable UUID id, @RequestParam(required = false) String format) {
+      @PathVariable UUID id,
+      @Parameter(description = "json (default) or csv") @RequestParam(required = false)
+          String format) {
     requireJob(id);
     if (format == null || format.equals("json")) {
       List<Group> groups =
@@ -83,6 +107,7 @@ public class JobErrorsController {
 
   /** The per-task failure report, one CSV line per failed task, streamed page by page. */
   @GetMapping(path = "/{id}/errors", params = "format=csv")
+  @Operation(hidden = true) // documented with the JSON form above: one path, two formats
   public ResponseEntity<StreamingResponseBody> csv(@PathVariable UUID id) {
     requireJob(id);
     StreamingResponseBody csv = out -> writeCsv(id, out);

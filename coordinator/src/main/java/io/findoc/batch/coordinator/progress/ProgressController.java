@@ -5,6 +5,9 @@ import io.findoc.batch.coordinator.security.Caller;
 import io.findoc.batch.coordinator.security.CurrentCaller;
 import io.findoc.batch.coordinator.security.Role;
 import io.findoc.batch.coordinator.store.JobStore;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -37,6 +40,13 @@ public class ProgressController {
   }
 
   @GetMapping(path = "/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @ApiResponse(
+      responseCode = "200",
+      description = "server-sent events: the job's progress as it changes, until it finishes",
+      content =
+          @Content(
+              mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+              schema = @Schema(type = "string")))
   public SseEmitter stream(@PathVariable UUID id) {
     Caller caller = callers.get();
     caller.require(Role.SUBMITTER);

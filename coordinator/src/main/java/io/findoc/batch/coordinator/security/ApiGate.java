@@ -22,13 +22,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * valid one), stays within its key's rate (429 with {@code Retry-After}) and within the body size
  * limit (413); it then carries its {@link Caller} for the controllers. Answers are problem+json
  * like every other error of the API. With {@code findoc.security.enabled=false} every request acts
- * as an admin of the default tenant.
+ * as an admin of the default tenant. The API's description ({@code /api/openapi.json}, the page
+ * {@code /api/docs} and its Swagger UI files) is open without a key.
  */
 @Component
 public class ApiGate extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiGate.class);
   private static final String BEARER = "Bearer ";
+  private static final String OPENAPI_DOCUMENT = "/api/openapi.json";
+  private static final String API_DOCS_PAGE = "/api/docs";
+  private static final String SWAGGER_UI = "/api/swagger-ui/";
 
   private final Authenticator authenticator;
   private final CoordinatorProperties.Security settings;
@@ -54,7 +58,19 @@ public class ApiGate extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/api/");
+    String path = request.getRequestURI();
+    return !path.startsWith("/api/") || describesTheApi(path);
+  }
+
+  /**
+   * The OpenAPI document, its Swagger UI configuration and page: open to anyone, since they
+   * describe the API and hold no tenant's data.
+   */
+  static boolean describesTheApi(String path) {
+    return path.equals(OPENAPI_DOCUMENT)
+        || path.startsWith(OPENAPI_DOCUMENT + "/")
+        || path.equals(API_DOCS_PAGE)
+        || path.startsWith(SWAGGER_UI);
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,8 @@ import tools.jackson.databind.JsonNode;
  * Submits a sample job, shows its progress live, and prints a summary. Usage: {@code DemoClient
  * --api http://127.0.0.1:8080 --key-file var/demo-key --documents 200 [--corpus folder]}: with a
  * corpus folder, the job is generated financial documents for {@code findoc.analyze}, and the
- * summary says what the analyser found; without, {@code simulate} tasks.
+ * summary says what the analyser found; without, {@code simulate} tasks. With {@code --job ID},
+ * only the summary of a job submitted otherwise (by the findoc client, in {@code ./findoc demo}).
  */
 public final class DemoClient {
 
@@ -31,6 +33,10 @@ public final class DemoClient {
     int documents = Integer.parseInt(options.getOrDefault("documents", "200"));
     PrintStream out = System.out;
     FindocClient client = FindocClient.withKeyFile(api, keyFile(options));
+    if (options.containsKey("job")) {
+      summaryOf(out, client, api, options.get("job"));
+      return;
+    }
 
     long t0 = System.nanoTime();
     JsonNode job =
@@ -69,6 +75,25 @@ public final class DemoClient {
     summary(out, job, api, seconds(t0), found);
     metrics(out, client, api);
     System.exit("COMPLETED".equals(state(job)) ? 0 : 1);
+  }
+
+  /**
+   * The summary alone, of a job the findoc client submitted and watched ({@code ./findoc demo}):
+   * its counts, its time from submission to the last result, and what the analyser found.
+   */
+  private static void summaryOf(PrintStream out, FindocClient client, URI api, String id) {
+    JsonNode job = client.job(id);
+    double elapsed =
+        job.hasNonNull("finishedAt")
+            ? Duration.between(
+                        Instant.parse(job.get("createdAt").asString()),
+                        Instant.parse(job.get("finishedAt").asString()))
+                    .toMillis()
+                / 1000.0
+            : 0;
+    AnalysisSummary found = AnalysisSummary.of(client.text("/api/batch/jobs/" + id + "/results"));
+    summary(out, job, api, elapsed, found);
+    metrics(out, client, api);
   }
 
   /** Documents with inline text, run by {@code simulate} with a little I/O and CPU per task. */
@@ -157,6 +182,8 @@ public final class DemoClient {
         "  curl -H \"$KEY\" %s/api/batch/metrics          # throughput, latency, errors%n", api);
     out.printf("  curl -N -H \"$KEY\" %s/api/batch/jobs/%s/stream   # live progress%n", api, id);
     out.printf("  Prometheus: %s/actuator/prometheus%n", api);
+    out.printf(
+        "Or with the client: ./findoc jobs show %s, ./findoc results %s, ./findoc help%n", id, id);
     out.println("Stop everything with ./findoc down.");
   }
 

@@ -1,0 +1,65 @@
+package io.findoc.batch.cli.submit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+class ChunkTest {
+
+  @TempDir Path dir;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  private List<LocalDocument> folder(int files) throws IOException {
+    for (int i = 0; i < files; i++) {
+      Files.writeString(dir.resolve(String.format("doc-%03d.txt", i)), "document " + i);
+    }
+    return new DocumentScanner(json).scan(List.of(dir)).documents();
+  }
+
+  private static List<Boolean> refs(Chunk chunk) {
+    return Collections.nCopies(chunk.documents().size(), false);
+  }
+
+  @Test
+  void splitsInOrderIntoChunksOfAtMostTheSize() throws IOException {
+    List<Chunk> chunks = Chunk.split(folder(25), 10);
+    assertThat(chunks).extracting(c -> c.documents().size()).containsExactly(10, 10, 5);
+    assertThat(chunks.get(2).label()).isEqualTo("3/3");
+    assertThat(chunks.get(1).documents().get(0).id()).isEqualTo("doc-010.txt");
+  }
+
+  @Test
+  void theSameFilesAndFieldsGiveTheSameKeys() throws IOException {
+    List<Chunk> first = Chunk.split(folder(25), 10);
+    List<Chunk> again = Chunk.split(new DocumentScanner(json).scan(List.of(dir)).documents(), 10);
+    for (int i = 0; i < first.size(); i++) {
+      assertThat(again.get(i).idempotencyKey("{}", refs(again.get(i))))
+          .isEqualTo(first.get(i).idempotencyKey("{}", refs(first.get(i))));
+    }
+    assertThat(first.get(0).idempotencyKey("{}", refs(first.get(0))))
+        .startsWith("findoc-cli-")
+        .hasSizeLessThanOrEqualTo(200)
+        .isNotEqualTo(first.get(1).idempotencyKey("{}", refs(first.get(1))));
+  }
+
+  @Test
+  void aChangedFileFieldOrWayOfSendingGivesAnotherKey() throws IOException {
+    Chunk chunk = Chunk.split(folder(3), 10).get(0);
+    String key = chunk.idempotencyKey("{\"processor\":\"noop\"}", refs(chunk));
+
+    assertThat(chunk.idempotencyKey("{\"processor\":\"analyze\"}", refs(chunk))).isNotEqualTo(key);
+    assertThat(chunk.idempotencyKey("{\"processor\":\"noop\"}", List.of(true, false, false)))
+        .isNotEqualTo(key);
+    Files.writeString(dir.resolve("doc-001.txt"), "changed");
+    Chunk changed =
+        Chunk.split(new DocumentScanner(json).scan(List.of(dir)).documents(), 10).get(0);
+    assertThat(changed.idempotencyKey("{\"processor\":\"noop\"}", refs(changed))).isNotEqualTo(key);
+  }
+}

@@ -1,0 +1,366 @@
+package io.findoc.batch.loadtests.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The findoc client against the real stack ({@code ./findoc up}: broker, PostgreSQL, coordinator,
+ * two workers as processes, on free ports), started once for every case: a folder submitted and
+ * watched to the end, the exit code of each outcome, an interrupted submission resumed without a
+ * duplicate job, and the progress bar in a pseudo-terminal.
+ */
+class CliEndToEndIT {
+
+  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+  private static final Path TARGET = ROOT.resolve("load-tests/target");
+  private static final Path VAR = TARGET.resolve("cli-e2e-var");
+  private static final Path WORK = TARGET.resolve("cli-e2e");
+  private static final Map<String, String> STACK = new HashMap<>();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static ClientRun client;
+
+  @BeforeAll
+  static void up() throws IOException {
+    deleteRecursively(VAR);
+    deleteRecursively(WORK);
+    int api = freePort();
+    STACK.put("FINDOC_VAR", VAR.toString());
+    STACK.put("FINDOC_SKIP_BUILD", "1");
+    STACK.put("FINDOC_COORDINATOR_PORT", Integer.toString(api));
+    STACK.put("FINDOC_KAFKA_PORT", Integer.toString(freePort()));
+    STACK.put("FINDOC_KAFKA_CONTROLLER_PORT", Integer.toString(freePort()));
+    STACK.put("FINDOC_PG_PORT", Integer.toString(freePort()));
+    assertThat(launcher("up", "--workers", "2")).as("./findoc up").isZero();
+    Map<String, String> env = new HashMap<>();
+    env.put("FINDOC_URL", "http://127.0.0.1:" + api);
+    env.put("FINDOC_API_KEY_FILE", VAR.resolve("demo-key").toString());
+    env.put("FINDOC_CONFIG", WORK.resolve("no-config.toml").toString());
+    env.put("FINDOC_STATE_DIR", WORK.resolve("state").toString());
+    env.put("TERM", "xterm");
+    client = new ClientRun(ROOT, WORK.resolve("runs"), env);
+  }
+
+  @AfterAll
+  static void down() {
+    assertThat(launcher("down")).as("./findoc down").isZero();
+  }
+
+  @Test
+  void aFolderIsSubmittedInChunksAndWatchedToTheEnd() throws IOException {
+    Path folder = documents("all-good", 40);
+    ClientRun.Result run =
+        client.run(
+            "submit",
+            folder.toString(),
+            "--processor",
+            "noop",
+            "--chunk-size",
+            "20",
+            "--watch",
+            "--output",
+            "json");
+    assertThat(run.exit()).as(run.toString()).isZero();
+    JsonNode jobs = JSON.readTree(run.out());
+    assertThat(jobs).hasSize(2);
+    for (JsonNode job : jobs) {
+      assertThat(job.get("state").asString()).isEqualTo("COMPLETED");
+      assertThat(job.get("counts").get("succeeded").asInt()).isEqualTo(20);
+    }
+    assertThat(run.err())
+        .as("not a terminal: plain lines, no bar")
+        .contains("findoc: done: 40/40 100%")
+        .doesNotContain("\r");
+
+    String id = jobs.get(0).get("id").asString();
+    ClientRun.Result results = client.run("results", id);
+    assertThat(results.exit()).isZero();
+    assertThat(results.out().lines().count()).isEqualTo(20);
+    ClientRun.Result listed = client.run("jobs", "list", "--output", "jsonl");
+    assertThat(listed.out()).contains(id);
+  }
+
+  @Test
+  void someFailedTasksExitThreeAndTheFailuresAreGrouped() throws IOException {
+    Path folder = documents("some-fail", 10);
+    ClientRun.Result run =
+        client.run(
+            "submit",
+            folder.toString(),
+            "--processor",
+            "simulate",
+            "--options",
+            "{\"failDocuments\":[\"doc-003.txt\",\"doc-007.txt\"],\"failure\":\"permanent\"}",
+            "--watch",
+            "--output",
+            "json");
+    assertThat(run.exit()).as(run.toString()).isEqualTo(3);
+    String id = JSON.readTree(run.out()).get(0).get("id").asString();
+    ClientRun.Result failures = client.run("failures", id, "--output", "json");
+    assertThat(JSON.readTree(failures.out()).get("failedTasks").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void watchingEndsFiveOnTimeout130OnCtrlCAndFourOnCancel() throws Exception {
+    Path folder = documents("hanging", 4);
+    ClientRun.Result submitted =
+        client.run(
+            "submit",
+            folder.toString(),
+            "--processor",
+            "simulate",
+            "--options",
+            "{\"hang\":true}",
+            "--output",
+            "json");
+    assertThat(submitted.exit()).as(submitted.toString()).isZero();
+    String id = JSON.readTree(submitted.out()).get(0).get("id").asString();
+
+    ClientRun.Result timedOut = client.run("jobs", "watch", id, "--timeout", "2s");
+    assertThat(timedOut.exit()).as(timedOut.toString()).isEqualTo(5);
+    assertThat(timedOut.err()).contains("timed out after 2s").contains("findoc jobs watch " + id);
+
+    Process watching = client.start(client.command("jobs", "watch", id));
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> ClientRun.errSoFar(watching).contains("findoc: "));
+    new ProcessBuilder("kill", "-INT", Long.toString(watching.pid())).start().waitFor();
+    ClientRun.Result stoppedWatching = ClientRun.finish(watching, 1);
+    assertThat(stoppedWatching.exit()).as(stoppedWatching.toString()).isEqualTo(130);
+    assertThat(stoppedWatching.err())
+        .contains("stopped watching; the jobs go on")
+        .contains("findoc jobs watch " + id);
+
+    assertThat(state(client.run("jobs", "pause", id, "--output", "json"))).isEqualTo("PAUSED");
+    assertThat(state(client.run("jobs", "resume", id, "--output", "json"))).isNotEqualTo("PAUSED");
+    JsonNode prioritised =
+        JSON.readTree(client.run("jobs", "priority", id, "high", "--output", "json").out());
+    assertThat(prioritised.get("priority").asString()).isEqualTo("high");
+    assertThat(client.run("jobs", "cancel", id, "--reason", "cli test").exit()).isZero();
+    ClientRun.Result cancelled = client.run("jobs", "watch", id);
+    assertThat(cancelled.exit()).as(cancelled.toString()).isEqualTo(4);
+  }
+
+  @Test
+  void failedTasksAreListedRetriedAndTheirHistoryAndEventsRead() throws IOException {
+    Path folder = documents("retried", 6);
+    ClientRun.Result run =
+        client.run(
+            "submit",
+            folder.toString(),
+            "--processor",
+            "simulate",
+            "--options",
+            "{\"failDocuments\":[\"doc-002.txt\"],\"failure\":\"permanent\"}",
+            "--watch",
+            "--output",
+            "json");
+    assertThat(run.exit()).as(run.toString()).isEqualTo(3);
+    String id = JSON.readTree(run.out()).get(0).get("id").asString();
+
+    ClientRun.Result failed = client.run("tasks", id, "--state", "FAILED", "--output", "jsonl");
+    assertThat(failed.out().lines().count()).as(failed.toString()).isOne();
+    assertThat(failed.out()).contains("doc-002.txt");
+    ClientRun.Result retried =
+        client.run("retry", id, "--code", "SIMULATED_FAILURE", "--output", "json");
+    assertThat(JSON.readTree(retried.out()).get("retried").asInt()).as(retried.toString()).isOne();
+    assertThat(client.run("jobs", "watch", id).exit()).isEqualTo(3);
+    assertThat(client.run("jobs", "history", id, "--output", "jsonl").out().lines().count())
+        .isGreaterThanOrEqualTo(3);
+    ClientRun.Result events = client.run("events", "tail", "--job", id, "--output", "jsonl");
+    assertThat(events.exit()).as(events.toString()).isZero();
+    assertThat(events.out()).contains(id);
+  }
+
+  @Test
+  void theAdminMakesATenantAndAKeyThatIsShownOnceAndNeverListed() throws IOException {
+    String admin = VAR.resolve("admin-key").toString();
+    assertThat(client.run("keys", "add-tenant", "cli-test", "--api-key-file", admin).exit())
+        .isZero();
+    ClientRun.Result created =
+        client.run(
+            "keys",
+            "create",
+            "cli-test",
+            "--role",
+            "submitter",
+            "--api-key-file",
+            admin,
+            "--output",
+            "json");
+    assertThat(created.exit()).as(created.toString()).isZero();
+    String key = JSON.readTree(created.out()).get("key").asString();
+    ClientRun.Result listed =
+        client.run("keys", "list", "cli-test", "--api-key-file", admin, "--output", "jsonl");
+    assertThat(listed.out().lines()).hasSize(1);
+    assertThat(listed.out()).doesNotContain(key);
+    ClientRun.Result config = client.run("config", "--api-key-file", admin);
+    assertThat(config.out() + config.err())
+        .contains("--api-key-file")
+        .doesNotContain(Files.readString(Path.of(admin)).strip());
+  }
+
+  @Test
+  void anInterruptedSubmitResumesWithoutDuplicateJobs() throws Exception {
+    Path folder = documents("resumed", 60);
+    String[] submit = {
+      "submit",
+      folder.toString(),
+      "--name",
+      "resumed",
+      "--processor",
+      "noop",
+      "--chunk-size",
+      "2",
+      "--output",
+      "jsonl"
+    };
+    Process first = client.start(client.command(submit));
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(() -> ClientRun.errSoFar(first).contains("chunk 2/30 accepted"));
+    new ProcessBuilder("kill", "-INT", Long.toString(first.pid())).start().waitFor();
+    ClientRun.Result stopped = ClientRun.finish(first, 2);
+    assertThat(stopped.exit()).as(stopped.toString()).isEqualTo(130);
+    assertThat(stopped.err()).contains("Run the same command again");
+    Set<String> before = ids(stopped.out());
+    assertThat(before).hasSizeBetween(2, 29);
+
+    ClientRun.Result resumed = client.run(submit);
+    assertThat(resumed.exit()).as(resumed.toString()).isZero();
+    assertThat(resumed.err()).contains("was submitted before");
+    Set<String> all = ids(resumed.out());
+    assertThat(all).hasSize(30).containsAll(before);
+
+    // Without the local journal the API's idempotency keys still give the same jobs.
+    deleteRecursively(WORK.resolve("state"));
+    ClientRun.Result again = client.run(submit);
+    assertThat(again.exit()).as(again.toString()).isZero();
+    assertThat(ids(again.out())).isEqualTo(all);
+
+    ClientRun.Result listed = client.run("jobs", "list", "--limit", "1000", "--output", "jsonl");
+    long named =
+        listed
+            .out()
+            .lines()
+            .map(JSON::readTree)
+            .filter(job -> job.get("name").asString().startsWith("resumed ["))
+            .count();
+    assertThat(named).as("jobs of the resumed submission").isEqualTo(30);
+  }
+
+  @Test
+  void theProgressBarIsDrawnInPlaceInAPseudoTerminal() throws Exception {
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/script")),
+        "script(1) of util-linux gives the client a pseudo-terminal; it is not installed");
+    Path folder = documents("terminal", 30);
+    // script(1) runs the client on a pseudo-terminal and copies what it drew to its stdout.
+    String command =
+        String.join(
+            " ",
+            client
+                .command(
+                    "submit",
+                    folder.toString(),
+                    "--processor",
+                    "simulate",
+                    "--options",
+                    "'{\"sleepMs\":200}'",
+                    "--watch")
+                .stream()
+                .map(arg -> arg.startsWith("'") ? arg : "'" + arg + "'")
+                .toList());
+    Process process = client.start(List.of("script", "-q", "-e", "-c", command, "/dev/null"));
+    ClientRun.Result run = ClientRun.finish(process, 3);
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out())
+        .contains("\r\033[K[")
+        .contains("/s | ETA")
+        .contains("30/30 100%")
+        .doesNotContain("findoc: done:");
+  }
+
+  private static String state(ClientRun.Result run) {
+    assertThat(run.exit()).as(run.toString()).isZero();
+    return JSON.readTree(run.out()).get("state").asString();
+  }
+
+  private static Set<String> ids(String jsonl) {
+    Set<String> ids = new HashSet<>();
+    jsonl
+        .lines()
+        .filter(l -> !l.isBlank())
+        .forEach(l -> ids.add(JSON.readTree(l).get("id").asString()));
+    return ids;
+  }
+
+  private static Path documents(String name, int count) throws IOException {
+    Path folder = WORK.resolve("documents").resolve(name);
+    Files.createDirectories(folder);
+    for (int i = 1; i <= count; i++) {
+      Files.writeString(
+          folder.resolve(String.format("doc-%03d.txt", i)),
+          "Invoice " + name + " " + i + "\nTotal " + (100 + i) + ".00 EUR\n");
+    }
+    return folder;
+  }
+
+  private static int launcher(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(ROOT.resolve("findoc").toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).inheritIO();
+    builder.environment().putAll(STACK);
+    try {
+      Process process = builder.start();
+      if (!process.waitFor(6, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        return -1;
+      }
+      return process.exitValue();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
