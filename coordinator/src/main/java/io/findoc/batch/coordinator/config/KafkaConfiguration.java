@@ -5,7 +5,9 @@ import io.findoc.batch.common.topic.DeadLetterPublisher;
 import io.findoc.batch.common.topic.TopicNames;
 import io.findoc.batch.coordinator.tracking.StatusAggregator;
 import java.time.Duration;
+import java.util.Properties;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -26,6 +28,9 @@ public class KafkaConfiguration {
 
   /** How long the status intake finds nothing before it says it is idle. */
   static final Duration STATUS_IDLE_EVENT_INTERVAL = Duration.ofSeconds(1);
+
+  /** The longest the status intake's fetch waits at the broker for more reports. */
+  static final Duration STATUS_FETCH_MAX_WAIT = Duration.ofMillis(20);
 
   /** Creates missing topics at start-up; existing ones are left as they are. */
   @Bean
@@ -66,6 +71,12 @@ public class KafkaConfiguration {
     container.setupMessageListener(aggregator);
     // Idle events tell the IntakeDelay that the intake is not behind.
     container.getContainerProperties().setIdleEventInterval(STATUS_IDLE_EVENT_INTERVAL.toMillis());
+    // A report waits at most this long at the broker for others to share its batch: it is part of
+    // what a watcher of the job's progress waits. At high rates batches fill before it.
+    Properties fetch = new Properties();
+    fetch.setProperty(
+        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, Long.toString(STATUS_FETCH_MAX_WAIT.toMillis()));
+    container.getContainerProperties().setKafkaConsumerProperties(fetch);
     return container;
   }
 

@@ -2,10 +2,9 @@ package io.findoc.batch.coordinator.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.state.JobState;
-import io.findoc.batch.coordinator.store.JobCounts;
 import io.findoc.batch.coordinator.store.JobRow;
+import io.findoc.batch.coordinator.testing.JobRows;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -15,25 +14,7 @@ class JobEstimateTest {
   private static final Instant START = Instant.parse("2025-01-01T12:00:00Z");
 
   private static JobRow running(int total, int succeeded, Instant deadline) {
-    return new JobRow(
-        UUID.randomUUID(),
-        "acme",
-        "job",
-        Priority.NORMAL,
-        "noop",
-        "{}",
-        "{}",
-        3,
-        "FIFO",
-        false,
-        JobState.RUNNING,
-        null,
-        new JobCounts(total, 0, 0, 0, succeeded, 0, 0, 0),
-        START,
-        START,
-        null,
-        deadline,
-        new JobRow.Rollback(0, 0, 0));
+    return JobRows.of(UUID.randomUUID(), JobState.RUNNING, total, succeeded, START, deadline);
   }
 
   @Test

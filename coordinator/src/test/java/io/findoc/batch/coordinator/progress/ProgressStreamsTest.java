@@ -3,12 +3,11 @@ package io.findoc.batch.coordinator.progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.coordinator.api.JobView;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
-import io.findoc.batch.coordinator.store.JobCounts;
 import io.findoc.batch.coordinator.store.JobRow;
+import io.findoc.batch.coordinator.testing.JobRows;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
@@ -82,27 +81,7 @@ class ProgressStreamsTest {
   }
 
   private void job(JobState state, int succeeded) {
-    rows.put(
-        JOB,
-        new JobRow(
-            JOB,
-            "acme",
-            "job",
-            Priority.NORMAL,
-            "noop",
-            "{}",
-            "{}",
-            3,
-            "FIFO",
-            false,
-            state,
-            null,
-            new JobCounts(1000, 0, 0, 0, succeeded, 0, 0, 0),
-            START,
-            START,
-            state.isFinished() ? START.plusSeconds(5) : null,
-            null,
-            new JobRow.Rollback(0, 0, 0)));
+    rows.put(JOB, JobRows.of(JOB, state, 1000, succeeded, START, null));
   }
 
   @Test

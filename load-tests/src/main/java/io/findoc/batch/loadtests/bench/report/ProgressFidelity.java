@@ -14,8 +14,10 @@ import java.util.List;
  * <ul>
  *   <li><b>accuracy</b>: for each event that arrived once at least a tenth of the tasks had
  *       finished, the count it showed over the tasks finished when it arrived; mean and worst;
- *   <li><b>lag</b>: for each task, from its finish until the first event whose count includes it
- *       (the watcher's delay, the stream's cadence included); p50, p99 and worst;
+ *   <li><b>lag</b>: for each task that finished once the watcher could watch (its submission had
+ *       been answered), from its finish until the first event whose count includes it (the stream's
+ *       cadence included); p50, p99 and worst. Tasks that finished while the submission was still
+ *       being answered are left out: no watcher can know of the job before that;
  *   <li><b>points behind</b>: the most percentage points of the job an event showed fewer than had
  *       finished when it arrived;
  *   <li><b>events per second</b> between the first and the last event;
@@ -51,9 +53,12 @@ public record ProgressFidelity(
   static final double ACCURACY_FROM = 0.10;
 
   /**
-   * Judges {@code events} (in arrival order) against the finish times of all {@code total} tasks.
+   * Judges {@code events} (in arrival order) against the finish times of all the job's tasks.
+   *
+   * @param watchable when the watcher could first ask for the job (its submission was answered)
    */
-  public static ProgressFidelity of(List<Instant> finishes, List<ProgressEvent> events) {
+  public static ProgressFidelity of(
+      List<Instant> finishes, List<ProgressEvent> events, Instant watchable) {
     if (finishes.isEmpty() || events.isEmpty()) {
       throw new IllegalArgumentException("no tasks finished or no event arrived");
     }
@@ -69,7 +74,7 @@ public record ProgressFidelity(
       }
     }
     Stats accuracy = ratios.isEmpty() ? Stats.of(Double.NaN) : Stats.of(ratios);
-    List<Double> lags = lagsMs(finished, events);
+    List<Double> lags = lagsMs(finished, events, micros(watchable));
     Stats lag = lags.isEmpty() ? Stats.of(Double.NaN) : Stats.of(lags);
     long last = finished[total - 1];
     Duration running =
@@ -87,11 +92,14 @@ public record ProgressFidelity(
         etaError(events, total, 0.75, last));
   }
 
-  /** For each task in finish order, the ms until an event showed a count that includes it. */
-  private static List<Double> lagsMs(long[] finished, List<ProgressEvent> events) {
+  /**
+   * For each task in finish order that finished after {@code from}, the ms until an event showed a
+   * count that includes it.
+   */
+  private static List<Double> lagsMs(long[] finished, List<ProgressEvent> events, long from) {
     List<Double> lags = new ArrayList<>(finished.length);
     int next = 0;
-    for (int task = 0; task < finished.length; task++) {
+    for (int task = finishedBy(finished, from); task < finished.length; task++) {
       while (next < events.size()
           && (events.get(next).done() <= task
               || micros(events.get(next).arrivedAt()) < finished[task])) {

@@ -38,7 +38,7 @@ class ProgressFidelityTest {
       events.add(event(i / 100.0, i, 1.0));
     }
 
-    ProgressFidelity f = ProgressFidelity.of(finishes(), events);
+    ProgressFidelity f = ProgressFidelity.of(finishes(), events, T0);
 
     assertThat(f.accuracyMean()).isEqualTo(1.0);
     assertThat(f.accuracyWorst()).isEqualTo(1.0);
@@ -58,7 +58,7 @@ class ProgressFidelityTest {
       events.add(event(t, shown, 1.5));
     }
 
-    ProgressFidelity f = ProgressFidelity.of(finishes(), events);
+    ProgressFidelity f = ProgressFidelity.of(finishes(), events, T0);
 
     // At 0.1 s 10 had finished and none was shown; at 0.3 s 30 had, and 10 were shown.
     assertThat(f.accuracyWorst()).isZero();
@@ -69,5 +69,19 @@ class ProgressFidelityTest {
     assertThat(f.lagMaxMs()).isLessThanOrEqualTo(300.0);
     // At half-way (shown at 0.7 s) the estimate said 1.5 s; the last task finished at 1.0 s.
     assertThat(f.etaError50()).isCloseTo(0.5 / 0.3, within(1e-6));
+  }
+
+  @Test
+  void tasksThatFinishedBeforeTheJobCouldBeWatchedHaveNoLag() {
+    // The submission was answered at 0.5 s; the first event came then, with the 50 done by then.
+    List<ProgressEvent> events = new ArrayList<>();
+    for (int i = 50; i <= 100; i++) {
+      events.add(event(i / 100.0, i, 1.0));
+    }
+
+    ProgressFidelity f = ProgressFidelity.of(finishes(), events, at(0.5));
+
+    assertThat(f.lagMaxMs()).isZero();
+    assertThat(f.accuracyWorst()).isEqualTo(1.0);
   }
 }
