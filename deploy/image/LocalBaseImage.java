@@ -6,9 +6,11 @@
  * The tar is in the format of `docker save` (manifest.json, the configuration, one uncompressed
  * layer), which Jib reads as a base image from a tar:// reference. The layer holds a runtime made
  * by jlink from the running JDK's modules at /opt/java/openjdk, and the C libraries that runtime
- * links to, copied from this machine, so the image runs where this machine's JDK runs (same
- * architecture and C library). It stands in for eclipse-temurin:17-jre offline; releases are built
- * on the registry's image.
+ * and libjvm link to (x86-64, Debian's paths), copied from this machine. It stands in for
+ * eclipse-temurin:17-jre to prove the build offline: the libraries of the JDK's graphics modules
+ * (lcms2, freetype, harfbuzz, libjpeg: PDFs with ICC colour spaces or JPEG images) are not copied,
+ * and /tmp is root's, so a worker run from it needs a writable volume there, as the manifests
+ * give. Releases are built on the registry's image.
  *
  * Plain Java (a single-file program, no dependencies), so the build needs no other tool.
  */

@@ -48,8 +48,10 @@ public class EventsCommand {
           } else if (line.startsWith("data:")) {
             data.append(line.substring(5).strip());
           } else if (line.isEmpty() && data.length() > 0) {
-            if (print(event, context.json().readTree(data.toString()))) {
-              return ExitCode.SUCCEEDED;
+            JsonNode job = context.json().readTree(data.toString());
+            if (print(event, job)) {
+              // As for jobs watch: 0 all succeeded, 3 some failed, 4 cancelled.
+              return Progress.of(List.of(job)).exitCode();
             }
             data.setLength(0);
             event = "message";
@@ -58,7 +60,12 @@ public class EventsCommand {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      return ExitCode.SUCCEEDED;
+      System.err.println(
+          "The stream ended before job "
+              + job
+              + " finished (the coordinator restarted, or an hour passed); run the command again"
+              + " to go on.");
+      return ExitCode.ERROR;
     }
 
     /** Prints one event; answers whether the job has finished. */

@@ -29,6 +29,12 @@ public class FindocApi {
 
   private static final int RETRIES = 5;
 
+  /**
+   * How long a request may wait for the answer to begin (its headers; a stream then runs as long as
+   * it runs): a stalled API ends the command with exit code 1 instead of hanging it.
+   */
+  private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
+
   private final ClientSettings settings;
   private final JsonMapper json;
   private final HttpClient http;
@@ -168,7 +174,10 @@ public class FindocApi {
     URI uri = URI.create(settings.url() + path);
     for (int attempt = 1; ; attempt++) {
       HttpRequest.Builder request =
-          HttpRequest.newBuilder(uri).method(method, body.get()).header("User-Agent", "findoc-cli");
+          HttpRequest.newBuilder(uri)
+              .method(method, body.get())
+              .header("User-Agent", "findoc-cli")
+              .timeout(ANSWER_TIMEOUT);
       if (contentType != null) {
         request.header("Content-Type", contentType);
       }

@@ -71,7 +71,7 @@ final class JobWatch {
     int dropped = 0;
     for (Watcher watcher : watchers) {
       if (watcher.isStuck(nowNanos, slowClientTimeout)) {
-        watcher.close();
+        watcher.end();
         dropped++;
       }
       if (watcher.isClosed()) {
@@ -81,9 +81,14 @@ final class JobWatch {
     return dropped;
   }
 
-  /** Ends every stream: the job is gone. */
+  /** How many watchers have had one write under way for longer than {@code slow}. */
+  synchronized int writingLongerThan(long nowNanos, Duration slow) {
+    return (int) watchers.stream().filter(w -> w.isStuck(nowNanos, slow)).count();
+  }
+
+  /** Ends every stream: the job is gone, or the coordinator stops. */
   synchronized void end() {
-    watchers.forEach(Watcher::close);
+    watchers.forEach(Watcher::end);
     watchers.clear();
   }
 

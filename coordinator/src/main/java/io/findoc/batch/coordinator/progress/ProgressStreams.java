@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -44,15 +45,22 @@ public class ProgressStreams implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProgressStreams.class);
 
+  /** A write under way this long holds its sender thread: another one is started beside it. */
+  private static final Duration SLOW_WRITE = Duration.ofSeconds(1);
+
+  /** The most sender threads started beside the usual ones for writes that are slow. */
+  private static final int MOST_EXTRA_SENDERS = 64;
+
   private final Function<UUID[], List<JobRow>> reader;
   private final Clock clock;
   private final CoordinatorProperties.Progress settings;
   private final Map<UUID, JobWatch> watched = new ConcurrentHashMap<>();
-  private final ExecutorService senders;
+  private final ThreadPoolExecutor senders;
   private final Counter reads;
   private final Counter events;
   private final Counter dropped;
   private ScheduledExecutorService timer;
+  private boolean readFailing;
 
   @Autowired
   public ProgressStreams(
@@ -69,7 +77,13 @@ public class ProgressStreams implements SmartLifecycle {
     this.clock = clock;
     this.settings = settings;
     this.senders =
-        Executors.newFixedThreadPool(settings.senderThreads(), named("progress-sender-"));
+        new ThreadPoolExecutor(
+            settings.senderThreads(),
+            settings.senderThreads() + MOST_EXTRA_SENDERS,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            named("progress-sender-"));
     this.reads = meters.counter("findoc.progress.reads");
     this.events = meters.counter("findoc.progress.events");
     this.dropped = meters.counter("findoc.progress.dropped");
@@ -83,9 +97,9 @@ public class ProgressStreams implements SmartLifecycle {
   public SseEmitter open(UUID jobId, Duration timeout) {
     SseEmitter emitter = new SseEmitter(timeout.toMillis());
     Watcher watcher = watch(jobId, new EmitterSink(emitter));
-    emitter.onCompletion(watcher::close);
-    emitter.onTimeout(watcher::close);
-    emitter.onError(e -> watcher.close());
+    emitter.onCompletion(watcher::clientGone);
+    emitter.onTimeout(watcher::clientGone);
+    emitter.onError(e -> watcher.clientGone());
     return emitter;
   }
 
@@ -102,57 +116,90 @@ public class ProgressStreams implements SmartLifecycle {
     return watcher;
   }
 
-  /** One round: forget ended streams, drop slow ones, read the streamed jobs, offer events. */
-  void lookAll() {
-    long now = System.nanoTime();
+  /**
+   * One round: forget ended streams, drop slow ones, read the streamed jobs, offer events. A job
+   * whose event cannot be made is skipped for this round; the others go on.
+   */
+  void lookAll(long nowNanos) {
+    int slowWriters = 0;
     for (UUID id : watched.keySet()) {
-      watched.computeIfPresent(
-          id,
-          (key, watch) -> {
-            int slow = watch.prune(now, settings.slowClientTimeout());
-            if (slow > 0) {
-              dropped.increment(slow);
-              LOG.info(
-                  "Dropped {} progress stream(s) of job {}: an event took more than {} to reach"
-                      + " them.",
-                  slow,
-                  key,
-                  settings.slowClientTimeout());
-            }
-            return watch.isEmpty() ? null : watch;
-          });
+      JobWatch watch = watched.computeIfPresent(id, (key, w) -> prune(key, w, nowNanos));
+      slowWriters += watch == null ? 0 : watch.writingLongerThan(nowNanos, SLOW_WRITE);
     }
+    // Writers to clients that stopped reading hold their threads until the write times out.
+    senders.setCorePoolSize(settings.senderThreads() + Math.min(slowWriters, MOST_EXTRA_SENDERS));
     if (watched.isEmpty()) {
       return;
     }
     UUID[] ids = watched.keySet().toArray(UUID[]::new);
-    Map<UUID, JobRow> rows = new HashMap<>();
-    reads.increment();
-    for (JobRow row : reader.apply(ids)) {
-      rows.put(row.id(), row);
+    Map<UUID, JobRow> rows = read(ids);
+    if (rows == null) {
+      return;
     }
     Instant at = clock.instant();
     for (UUID id : ids) {
       JobWatch watch = watched.get(id);
-      JobRow row = rows.get(id);
       if (watch == null) {
         continue;
       }
-      if (row == null) {
-        watch.end();
-        watched.remove(id, watch);
-      } else if (watch.show(row, at, now, settings.refresh())) {
-        events.increment();
+      JobRow row = rows.get(id);
+      try {
+        if (row == null) {
+          watch.end();
+          watched.remove(id, watch);
+        } else if (watch.show(row, at, nowNanos, settings.refresh())) {
+          events.increment();
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Could not make the progress event of job {}; its streams wait.", id, e);
       }
     }
   }
 
+  private JobWatch prune(UUID id, JobWatch watch, long nowNanos) {
+    int slow = watch.prune(nowNanos, settings.slowClientTimeout());
+    if (slow > 0) {
+      dropped.increment(slow);
+      LOG.info(
+          "Dropped {} progress stream(s) of job {}: an event took more than {} to reach them.",
+          slow,
+          id,
+          settings.slowClientTimeout());
+    }
+    return watch.isEmpty() ? null : watch;
+  }
+
+  /** The streamed jobs, or null if the database could not be read (said once per outage). */
+  private Map<UUID, JobRow> read(UUID[] ids) {
+    Map<UUID, JobRow> rows = new HashMap<>();
+    try {
+      reads.increment();
+      for (JobRow row : reader.apply(ids)) {
+        rows.put(row.id(), row);
+      }
+    } catch (RuntimeException e) {
+      if (!readFailing) {
+        LOG.warn(
+            "Could not read the streamed jobs; their streams stay open and wait, trying every {}.",
+            settings.interval(),
+            e);
+        readFailing = true;
+      }
+      return null;
+    }
+    if (readFailing) {
+      LOG.info("The streamed jobs can be read again.");
+      readFailing = false;
+    }
+    return rows;
+  }
+
   private void lookAllSafely() {
     try {
-      lookAll();
+      lookAll(System.nanoTime());
     } catch (RuntimeException e) {
-      // The database may be away for a while: the streams stay open and the next round reads.
-      LOG.warn("Could not read the streamed jobs; trying again in {}.", settings.interval(), e);
+      // A round that failed for an unforeseen reason must not end the rounds to come.
+      LOG.warn("A round of the progress streams failed; the next one runs as usual.", e);
     }
   }
 

@@ -10,13 +10,19 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * One open progress stream. It holds at most one event not yet sent: a newer event replaces it,
  * since each event is the whole job as it stands. Events are written on the sender threads, so a
- * slow connection holds up neither the reads nor the other watchers, and costs no memory beyond
- * that one event; a write that takes longer than the slow-client timeout gets the watcher dropped
- * ({@link #isStuck}).
+ * slow connection holds up neither the reads nor the other watchers' events, and costs no memory
+ * beyond that one event. A stream ends by its last event (the job finished), by {@link #end} (its
+ * job is gone, the coordinator stops, its client takes no event: {@link #isStuck}), or when its
+ * client goes away ({@link #clientGone}); the connection is completed on a sender thread, after any
+ * write under way, since a write and the completion cannot overlap.
  */
 final class Watcher {
 
-  private record Outgoing(String id, Object data, boolean last) {}
+  /** An event to write; with no data, only the end of the stream. */
+  private record Outgoing(String id, Object data, boolean last) {
+
+    static final Outgoing END = new Outgoing(null, null, true);
+  }
 
   private final EventSink sink;
   private final Executor senders;
@@ -24,7 +30,12 @@ final class Watcher {
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private volatile long writingSinceNanos;
   private volatile boolean writing;
+
+  /** Takes no more events: its last one is in the mailbox or sent. */
   private volatile boolean closed;
+
+  /** Writes nothing more: the stream was completed or its connection failed. */
+  private volatile boolean done;
 
   Watcher(EventSink sink, Executor senders) {
     this.sink = sink;
@@ -37,11 +48,28 @@ final class Watcher {
    * @param last the job finished: the stream ends after this event
    */
   void offer(String id, Object data, boolean last) {
+    put(new Outgoing(id, data, last));
+  }
+
+  /** Ends the stream without another event. */
+  void end() {
+    put(Outgoing.END);
+  }
+
+  private synchronized void put(Outgoing event) {
     if (closed) {
       return;
     }
-    mailbox.set(new Outgoing(id, data, last));
+    closed = event.last();
+    mailbox.set(event);
     schedule();
+  }
+
+  /** The client went away (the emitter completed, timed out or failed): nothing more to write. */
+  void clientGone() {
+    closed = true;
+    done = true;
+    mailbox.set(null);
   }
 
   private void schedule() {
@@ -50,7 +78,8 @@ final class Watcher {
         senders.execute(this::deliver);
       } catch (RejectedExecutionException e) {
         // The coordinator is stopping.
-        closed = true;
+        scheduled.set(false);
+        clientGone();
       }
     }
   }
@@ -58,12 +87,12 @@ final class Watcher {
   private void deliver() {
     try {
       Outgoing next;
-      while (!closed && (next = mailbox.getAndSet(null)) != null) {
+      while (!done && (next = mailbox.getAndSet(null)) != null) {
         write(next);
       }
     } finally {
       scheduled.set(false);
-      if (!closed && mailbox.get() != null) {
+      if (!done && mailbox.get() != null) {
         schedule();
       }
     }
@@ -73,14 +102,16 @@ final class Watcher {
     writingSinceNanos = System.nanoTime();
     writing = true;
     try {
-      sink.send(event.id(), event.data());
+      if (event.data() != null) {
+        sink.send(event.id(), event.data());
+      }
       if (event.last()) {
-        closed = true;
+        done = true;
         sink.complete();
       }
     } catch (IOException | RuntimeException e) {
       // The client went away: Spring completes the emitter.
-      closed = true;
+      clientGone();
     } finally {
       writing = false;
     }
@@ -91,13 +122,8 @@ final class Watcher {
     return writing && nowNanos - writingSinceNanos > limit.toNanos();
   }
 
+  /** Whether it takes no more events (it finishes what it has on its own). */
   boolean isClosed() {
     return closed;
-  }
-
-  /** No more events: the stream ended, its client went away, or it is dropped. */
-  void close() {
-    closed = true;
-    mailbox.set(null);
   }
 }

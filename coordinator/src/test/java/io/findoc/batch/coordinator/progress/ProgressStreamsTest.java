@@ -93,10 +93,13 @@ class ProgressStreamsTest {
       watchers.add(sink);
       streams.watch(JOB, sink);
     }
-    streams.lookAll();
-    streams.lookAll();
+    streams.lookAll(System.nanoTime());
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> watchers.forEach(w -> assertThat(w.done).containsExactly(10)));
+    streams.lookAll(System.nanoTime());
     job(JobState.RUNNING, 20);
-    streams.lookAll();
+    streams.lookAll(System.nanoTime());
 
     assertThat(reads).hasValue(3);
     await()
@@ -108,7 +111,7 @@ class ProgressStreamsTest {
   void aWatcherThatJoinsLateGetsTheLastEventAtOnce() {
     job(JobState.RUNNING, 10);
     streams.watch(JOB, new Recording());
-    streams.lookAll();
+    streams.lookAll(System.nanoTime());
     Recording late = new Recording();
     streams.watch(JOB, late);
 
@@ -123,7 +126,7 @@ class ProgressStreamsTest {
     streams.watch(JOB, slow);
     for (int done = 1; done <= 50; done++) {
       job(JobState.RUNNING, done);
-      streams.lookAll();
+      streams.lookAll(System.nanoTime());
     }
     slow.gate.countDown();
 
@@ -140,16 +143,19 @@ class ProgressStreamsTest {
     streams.watch(JOB, stuck);
     streams.watch(JOB, reading);
     job(JobState.RUNNING, 1);
-    streams.lookAll();
+    streams.lookAll(System.nanoTime());
     await().atMost(Duration.ofSeconds(5)).until(() -> reading.done.equals(List.of(1)));
-    Thread.sleep(400); // past the slow-client timeout of 300 ms
     job(JobState.RUNNING, 2);
-    streams.lookAll();
+    // A round past the slow-client timeout (300 ms) of the write under way.
+    streams.lookAll(System.nanoTime() + Duration.ofMillis(400).toNanos());
     stuck.gate.countDown();
 
     await().atMost(Duration.ofSeconds(5)).until(() -> reading.done.equals(List.of(1, 2)));
-    Thread.sleep(100);
-    assertThat(stuck.done).containsExactly(1);
+    await().atMost(Duration.ofSeconds(5)).until(() -> stuck.completed);
+    assertThat(stuck.done)
+        .as("the dropped watcher's stream ends with no event more")
+        .containsExactly(1);
+    assertThat(reading.completed).isFalse();
   }
 
   @Test
@@ -157,11 +163,11 @@ class ProgressStreamsTest {
     Recording sink = new Recording();
     streams.watch(JOB, sink);
     job(JobState.COMPLETED, 1000);
-    streams.lookAll();
+    streams.lookAll(System.nanoTime());
 
     await().atMost(Duration.ofSeconds(5)).until(() -> sink.completed);
     assertThat(sink.done).containsExactly(1000);
-    streams.lookAll();
+    streams.lookAll(System.nanoTime());
     assertThat(reads).as("no read once no stream is open").hasValue(1);
   }
 
@@ -169,10 +175,51 @@ class ProgressStreamsTest {
   void theStreamsOfAJobThatIsGoneEndWithoutAnEvent() {
     Recording sink = new Recording();
     streams.watch(UUID.randomUUID(), sink);
-    streams.lookAll();
-    streams.lookAll();
+    streams.lookAll(System.nanoTime());
+    streams.lookAll(System.nanoTime());
 
+    await().atMost(Duration.ofSeconds(5)).until(() -> sink.completed);
     assertThat(sink.done).isEmpty();
     assertThat(reads).hasValue(1);
+  }
+
+  @Test
+  void stoppingEndsEveryOpenStream() {
+    job(JobState.RUNNING, 10);
+    Recording sink = new Recording();
+    streams.watch(JOB, sink);
+    streams.lookAll(System.nanoTime());
+    await().atMost(Duration.ofSeconds(5)).until(() -> sink.done.equals(List.of(10)));
+
+    streams.stop();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> sink.completed);
+    assertThat(sink.done).containsExactly(10);
+  }
+
+  @Test
+  void aRoundGoesOnWhenTheJobsCannotBeRead() {
+    Recording sink = new Recording();
+    streams.watch(JOB, sink);
+    streams.lookAll(System.nanoTime()); // the job is not there: its stream ends
+    rows.clear();
+    ProgressStreams failing =
+        new ProgressStreams(
+            ids -> {
+              throw new IllegalStateException("database away");
+            },
+            Clock.systemUTC(),
+            new CoordinatorProperties.Progress(
+                Duration.ofMillis(200), Duration.ofHours(1), Duration.ofMillis(300), 2),
+            new SimpleMeterRegistry());
+    Recording waiting = new Recording();
+    failing.watch(JOB, waiting);
+
+    failing.lookAll(System.nanoTime());
+    failing.lookAll(System.nanoTime());
+
+    assertThat(waiting.done).isEmpty();
+    assertThat(waiting.completed).as("the stream stays open through the outage").isFalse();
+    failing.stop();
   }
 }

@@ -53,6 +53,7 @@ class BenchOptionsTest {
             "noop",
             "ceiling",
             "latency",
+            "progress",
             "speedup",
             "analyzer",
             "scheduling",

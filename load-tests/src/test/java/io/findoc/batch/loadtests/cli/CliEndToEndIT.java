@@ -188,7 +188,7 @@ class CliEndToEndIT {
     assertThat(client.run("jobs", "history", id, "--output", "jsonl").out().lines().count())
         .isGreaterThanOrEqualTo(3);
     ClientRun.Result events = client.run("events", "tail", "--job", id, "--output", "jsonl");
-    assertThat(events.exit()).as(events.toString()).isZero();
+    assertThat(events.exit()).as("as jobs watch: some tasks failed; %s", events).isEqualTo(3);
     assertThat(events.out()).contains(id);
   }
 

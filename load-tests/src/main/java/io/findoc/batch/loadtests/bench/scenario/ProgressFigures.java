@@ -25,7 +25,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Scenario {@code progress} (issue 27): what a watcher of {@code GET /api/batch/jobs/{id}/stream}
- * sees against the truth, from the tasks' own finish times ({@link ProgressFidelity}). Two loads:
+ * sees against the truth, from the tasks' own finish times ({@link ProgressFidelity}). Three loads:
  * <b>steady</b>, 3,000 {@code simulate} tasks of 50 ms (about 300 tasks/s with two workers of 8
  * threads), and <b>fastest</b>, 1,000,000 no-op tasks (the no-op scenario's largest job, on which
  * the stack reaches its highest rate; points behind are a share of the job, so a short job at that
