@@ -32,12 +32,15 @@ import java.util.function.ToDoubleFunction;
  * rate shows the intake's fixed lag of a second or so as more points), and <b>crowd</b>, the steady
  * load watched by 200 streams at once (the coordinator's reads for the streams per second are
  * reported: one per interval, not one per watcher). With {@code --smoke} 300 and 2,000 tasks and 20
- * watchers. Each load is run once to warm up, then {@code --repeats} times; the figures are the
- * medians of those runs.
+ * watchers. After a 20,000-task no-op job, each load is run once to warm up, then {@code --repeats}
+ * times; the figures are the medians of those runs.
  */
 public final class ProgressFigures implements Scenario {
 
   private static final Duration LONGEST_JOB = Duration.ofMinutes(10);
+
+  /** The no-op tasks run before the first load, as the no-op scenario's warm-up. */
+  private static final int WARM_UP_TASKS = 20_000;
 
   /** Watchers of the crowded load: each stream must cost the coordinator nothing per watcher. */
   private static final int CROWD = 200;
@@ -82,6 +85,12 @@ public final class ProgressFigures implements Scenario {
     Map<String, Object> figures = new LinkedHashMap<>();
     List<List<?>> csv = new ArrayList<>();
     List<String> charts = new ArrayList<>();
+    if (!smoke) {
+      // As the no-op scenario does: a fresh stack's JIT has not compiled the report path yet.
+      run.drain("the warm-up of progress");
+      System.out.printf("  warm-up: %,d no-op tasks%n", WARM_UP_TASKS);
+      run.jobs().noop(WARM_UP_TASKS);
+    }
     for (Load load : loads) {
       if (!smoke) {
         run.drain("the warm-up of progress " + load.key());
