@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -286,24 +285,7 @@ class EndToEndIT {
   }
 
   private static int findoc(String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(ROOT.resolve("findoc").toString());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).inheritIO();
-    builder.environment().putAll(ENV);
-    try {
-      Process process = builder.start();
-      if (!process.waitFor(5, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        return -1;
-      }
-      return process.exitValue();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    }
+    return Launcher.run(ROOT, ENV, Duration.ofMinutes(5), args);
   }
 
   /** The pids in var/run, and the PostgreSQL server's own. */

@@ -7,8 +7,9 @@ import io.findoc.batch.coordinator.store.JobCounts;
 import io.findoc.batch.coordinator.store.JobRow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The watchers of one job and what they were last shown. Each read of the job is offered to every
@@ -28,7 +29,9 @@ final class JobWatch {
 
   private record Event(String id, JobView view, boolean last) {}
 
-  private final Set<Watcher> watchers = ConcurrentHashMap.newKeySet();
+  /** Guarded by this watch's monitor, as is everything else here. */
+  private final Set<Watcher> watchers = new HashSet<>();
+
   private Shown lastShown;
   private Event lastEvent;
   private long lastSentNanos;
@@ -69,13 +72,14 @@ final class JobWatch {
    */
   synchronized int prune(long nowNanos, Duration slowClientTimeout) {
     int dropped = 0;
-    for (Watcher watcher : watchers) {
+    for (Iterator<Watcher> each = watchers.iterator(); each.hasNext(); ) {
+      Watcher watcher = each.next();
       if (watcher.isStuck(nowNanos, slowClientTimeout)) {
         watcher.end();
         dropped++;
       }
       if (watcher.isClosed()) {
-        watchers.remove(watcher);
+        each.remove();
       }
     }
     return dropped;

@@ -62,14 +62,13 @@ public final class ProgressWatch implements AutoCloseable {
 
   static ProgressEvent parse(Instant arrivedAt, String data) {
     JsonNode job = Json.mapper().readTree(data);
-    JsonNode progress = job.get("progress");
-    JsonNode finish = progress == null ? null : progress.get("estimatedFinishAt");
+    JsonNode finish = job.at("/progress/estimatedFinishAt");
     return new ProgressEvent(
         arrivedAt,
         job.get("state").asString(),
-        progress.get("done").asInt(),
-        progress.get("total").asInt(),
-        finish == null || finish.isNull() ? null : Instant.parse(finish.asString()));
+        job.at("/progress/done").asInt(),
+        job.at("/progress/total").asInt(),
+        finish.isMissingNode() || finish.isNull() ? null : Instant.parse(finish.asString()));
   }
 
   /**

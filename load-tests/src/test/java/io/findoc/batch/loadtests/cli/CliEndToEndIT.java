@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.findoc.batch.loadtests.Launcher;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -327,24 +325,7 @@ class CliEndToEndIT {
   }
 
   private static int launcher(String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(ROOT.resolve("findoc").toString());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).inheritIO();
-    builder.environment().putAll(STACK);
-    try {
-      Process process = builder.start();
-      if (!process.waitFor(6, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        return -1;
-      }
-      return process.exitValue();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    }
+    return Launcher.run(ROOT, STACK, Duration.ofMinutes(6), args);
   }
 
   private static int freePort() throws IOException {

@@ -133,9 +133,7 @@ public final class ProgressFigures implements Scenario {
             + "}";
     String id = run.client().submitJson(body.getBytes(StandardCharsets.UTF_8)).get("id").asString();
     Instant watchable = Instant.now();
-    double readsBefore = meter(run, "findoc_progress_reads_total");
-    double agesBefore = meter(run, "findoc_status_intake_age_seconds_sum");
-    double batchesBefore = meter(run, "findoc_status_intake_age_seconds_count");
+    String metersBefore = meters(run);
     long t0 = System.nanoTime();
     List<ProgressWatch> watches = new ArrayList<>();
     List<ProgressEvent> events;
@@ -154,13 +152,14 @@ public final class ProgressFigures implements Scenario {
     } finally {
       watches.forEach(ProgressWatch::close);
     }
+    String metersAfter = meters(run);
     double readsPerSecond =
-        (meter(run, "findoc_progress_reads_total") - readsBefore)
+        growth(metersBefore, metersAfter, "findoc_progress_reads_total")
             / ((System.nanoTime() - t0) / 1e9);
     double intakeAgeMs =
         1000
-            * (meter(run, "findoc_status_intake_age_seconds_sum") - agesBefore)
-            / (meter(run, "findoc_status_intake_age_seconds_count") - batchesBefore);
+            * growth(metersBefore, metersAfter, "findoc_status_intake_age_seconds_sum")
+            / growth(metersBefore, metersAfter, "findoc_status_intake_age_seconds_count");
     List<Instant> finishes = finishTimes(run, id);
     if (finishes.size() != load.tasks() || !FindocJobs.finished(run.client().job(id))) {
       throw new IllegalStateException(
@@ -177,21 +176,31 @@ public final class ProgressFigures implements Scenario {
         load.tasks() / seconds, events.size(), fidelity, readsPerSecond, ended, intakeAgeMs);
   }
 
-  /**
-   * A meter of the coordinator's Prometheus endpoint ({@code findoc_progress_reads_total}, say),
-   * summed over its tags; NaN if it cannot be read.
-   */
-  private static double meter(BenchRun run, String name) {
+  /** The coordinator's Prometheus page; null if it cannot be read. */
+  private static String meters(BenchRun run) {
     try {
-      return run.client()
-          .text("/actuator/prometheus")
-          .lines()
-          .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-          .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-          .sum();
+      return run.client().text("/actuator/prometheus");
     } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * How much a meter ({@code findoc_progress_reads_total}, say), summed over its tags, grew from
+   * one page of {@link #meters} to a later one; NaN if it is on neither.
+   */
+  private static double growth(String before, String after, String name) {
+    return meter(after, name) - meter(before, name);
+  }
+
+  private static double meter(String page, String name) {
+    if (page == null) {
       return Double.NaN;
     }
+    return page.lines()
+        .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   private static String documents(int tasks) {
