@@ -25,7 +25,10 @@ public enum AnalysisError {
   DOC_FETCH_FAILED(true),
   /** A fetch that will not succeed: too many redirects, another 4xx status. */
   DOC_FETCH_REFUSED(false),
-  /** The content is none of the supported types (PDF, plain text, CSV, HTML). */
+  /**
+   * The content is none of the supported types (PDF, plain text, CSV, HTML, e-invoice and camt.053
+   * XML, MT940).
+   */
   DOC_TYPE_UNSUPPORTED(false),
   /** The declared content type says PDF but the bytes are not one. */
   DOC_TYPE_MISMATCH(false),
@@ -37,6 +40,11 @@ public enum AnalysisError {
   PDF_TOO_MANY_PAGES(false),
   /** The PDF needs more memory, or yields more text, than the configured caps (such as a bomb). */
   PDF_TOO_LARGE(false),
+  /**
+   * An XML document (e-invoice, camt.053) or an MT940 statement that is malformed, or XML that
+   * carries a document type declaration: entity expansion and external entities are refused.
+   */
+  STRUCTURED_INVALID(false),
   /** A job option of {@code findoc.analyze} has a wrong type or value. */
   INVALID_OPTIONS(false);
 

@@ -1,29 +1,133 @@
 package io.findoc.batch.worker.analysis;
 
 import io.findoc.batch.worker.analysis.checks.ConsistencyChecks;
+import io.findoc.batch.worker.analysis.checks.Finding;
 import io.findoc.batch.worker.analysis.classify.Classification;
 import io.findoc.batch.worker.analysis.classify.DocumentClassifier;
+import io.findoc.batch.worker.analysis.extract.ContentType;
 import io.findoc.batch.worker.analysis.extract.ExtractedText;
+import io.findoc.batch.worker.analysis.fields.DocumentDetails;
 import io.findoc.batch.worker.analysis.fields.DocumentFields;
 import io.findoc.batch.worker.analysis.fields.FieldExtractor;
 import io.findoc.batch.worker.analysis.identifiers.IdentifierScanner;
 import io.findoc.batch.worker.analysis.result.Analysis;
+import io.findoc.batch.worker.analysis.structured.StructuredDocument;
+import io.findoc.batch.worker.analysis.structured.StructuredReader;
+import io.findoc.batch.worker.execution.ProcessingException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
-/** From extracted text to an {@link Analysis}: classify, read fields and identifiers, check. */
+/**
+ * From extracted text to an {@link Analysis}: structured formats (e-invoice XML, also embedded in a
+ * PDF; camt.053; MT940) are read field by field, everything else is classified and read from its
+ * visible text; then identifiers are scanned and the figures checked against each other.
+ */
 public final class TextAnalyser {
 
   private final DocumentClassifier classifier = new DocumentClassifier();
   private final FieldExtractor fields = new FieldExtractor();
   private final ConsistencyChecks checks = new ConsistencyChecks();
+  private final StructuredReader structuredReader = new StructuredReader();
 
   public Analysis analyse(ExtractedText text, AnalysisOptions options) {
-    Classification classification = classifier.classify(text.text());
-    DocumentFields found = fields.extract(text.text(), classification.type());
+    IdentifierScanner scanner = new IdentifierScanner(options.maskNumbers());
+    List<Finding> notes = new ArrayList<>();
+    StructuredDocument structured = null;
+    String source = null;
+    switch (text.contentType()) {
+      case XML -> {
+        structured = structuredReader.readXml(text.text());
+        source = "xml";
+      }
+      case MT940 -> {
+        if (structuredReader.isMt940(text.text())) {
+          structured = structuredReader.readMt940(text.text());
+          source = "mt940";
+        }
+      }
+      case PDF -> {
+        if (text.embeddedXml() != null) {
+          try {
+            structured = structuredReader.readXml(text.embeddedXml());
+            source = "embedded-xml";
+          } catch (ProcessingException e) {
+            notes.add(
+                new Finding(
+                    "EMBEDDED_XML_UNREADABLE",
+                    "warning",
+                    "the PDF's embedded invoice XML was not read, the visible text was: "
+                        + e.getMessage(),
+                    Map.of("code", e.code())));
+          }
+        }
+      }
+      default -> {}
+    }
+    FieldSources sources = new FieldSources();
+    Classification classification;
+    DocumentFields found;
+    DocumentDetails details;
+    String format = null;
+    if (structured == null) {
+      classification = classifier.classify(text.text());
+      found = fields.extract(text.text(), classification.type());
+      details = DocumentDetails.NONE;
+      sources.all(found, FieldSources.TEXT);
+    } else {
+      format = structured.format();
+      classification = new Classification(structured.type(), 1.0, List.of(format));
+      DocumentFields visible =
+          text.contentType() == ContentType.PDF
+              ? fields.extract(text.text(), structured.type())
+              : null;
+      found = sources.merge(structured.fields(), visible, source);
+      details = masked(structured.details(), scanner);
+      putDetailSources(sources, details, source);
+    }
+    ConsistencyChecks.Result checked = checks.check(found);
+    if (!notes.isEmpty()) {
+      List<Finding> all = new ArrayList<>(checked.findings());
+      all.addAll(notes);
+      checked = new ConsistencyChecks.Result(checked.checked(), all);
+    }
     return new Analysis(
         text,
         classification,
         found,
-        new IdentifierScanner(options.maskNumbers()).scan(text.text()),
-        checks.check(found));
+        details,
+        format,
+        sources.asMap(),
+        scanner.scan(text.text()),
+        checked);
+  }
+
+  private static DocumentDetails masked(DocumentDetails d, IdentifierScanner scanner) {
+    return new DocumentDetails(
+        d.invoiceNumber(),
+        d.issuerVatId(),
+        d.counterpartyVatId(),
+        scanner.maskAccount(d.payeeIban()),
+        d.payeeBic(),
+        d.paymentTerms(),
+        d.amountDue(),
+        scanner.maskAccount(d.account()),
+        d.taxes(),
+        d.items(),
+        d.entries());
+  }
+
+  private static void putDetailSources(FieldSources sources, DocumentDetails d, String source) {
+    sources.put("invoiceNumber", d.invoiceNumber(), source);
+    sources.put("issuerVatId", d.issuerVatId(), source);
+    sources.put("counterpartyVatId", d.counterpartyVatId(), source);
+    sources.put("payeeIban", d.payeeIban(), source);
+    sources.put("payeeBic", d.payeeBic(), source);
+    sources.put("paymentTerms", d.paymentTerms(), source);
+    sources.put("amountDue", d.amountDue(), source);
+    sources.put("account", d.account(), source);
+    sources.put("taxes", d.taxes().isEmpty() ? null : d.taxes(), source);
+    sources.put("items", d.items().isEmpty() ? null : d.items(), source);
+    sources.put("entries", d.entries().isEmpty() ? null : d.entries(), source);
   }
 }

@@ -52,7 +52,7 @@ class DocumentAnalyserTest {
     Map<String, Object> result = analyser.analyse(document, new AnalysisOptions(true), () -> false);
 
     assertThat(result)
-        .containsEntry("schemaVersion", 1)
+        .containsEntry("schemaVersion", 2)
         .containsEntry("type", "receipt")
         .containsEntry("truncated", false)
         .containsKeys("confidence", "signals", "fields", "identifiers", "amounts", "findings");

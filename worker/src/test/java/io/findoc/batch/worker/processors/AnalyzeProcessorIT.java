@@ -97,7 +97,7 @@ class AnalyzeProcessorIT {
       StatusMessage good = ofTask(finals, 1);
       assertThat(good.kind()).isEqualTo(StatusKind.SUCCEEDED);
       assertThat(good.result().toMap())
-          .containsEntry("schemaVersion", 1)
+          .containsEntry("schemaVersion", 2)
           .containsEntry("type", "invoice");
       assertThat(good.result().toMap().get("fields").toString())
           .contains("documentDate=2024-03-15");

@@ -8,8 +8,9 @@ import java.util.Locale;
 /**
  * Tells the format from the bytes: the PDF header (anywhere in the first kilobyte, as readers
  * accept), known binary formats (refused), HTML markup at the start, CSV by a delimiter that splits
- * the first lines into the same number of cells, and otherwise plain text if the bytes look like
- * text.
+ * the first lines into the same number of cells, XML by its declaration or a first element, MT940
+ * by its SWIFT blocks or leading {@code :20:} field, and otherwise plain text if the bytes look
+ * like text.
  */
 public final class ContentSniffer {
 
@@ -33,6 +34,12 @@ public final class ContentSniffer {
     if (looksLikeHtml(head)) {
       return ContentType.HTML;
     }
+    if (looksLikeXml(head)) {
+      return ContentType.XML;
+    }
+    if (looksLikeMt940(head)) {
+      return ContentType.MT940;
+    }
     return CsvText.delimiterOf(head) != 0 ? ContentType.CSV : ContentType.TEXT;
   }
 
@@ -43,6 +50,22 @@ public final class ContentSniffer {
         || start.startsWith("<head")
         || start.startsWith("<body")
         || (start.startsWith("<") && (start.contains("<html") || start.contains("<body")));
+  }
+
+  /** An XML declaration, or an element at the start that is not HTML. */
+  private static boolean looksLikeXml(String head) {
+    String start = head.stripLeading();
+    if (!start.isEmpty() && start.charAt(0) == '\ufeff') {
+      start = start.substring(1).stripLeading();
+    }
+    return start.startsWith("<?xml")
+        || (start.length() > 1 && start.charAt(0) == '<' && Character.isLetter(start.charAt(1)));
+  }
+
+  /** SWIFT blocks, or a :20: field first, as MT940 exports start. */
+  private static boolean looksLikeMt940(String head) {
+    String start = head.stripLeading();
+    return start.startsWith("{1:") || start.startsWith(":20:");
   }
 
   private static String knownBinary(byte[] b) {

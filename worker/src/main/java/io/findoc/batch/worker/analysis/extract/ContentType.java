@@ -5,9 +5,13 @@ public enum ContentType {
   PDF,
   TEXT,
   CSV,
-  HTML;
+  HTML,
+  /** An e-invoice (CII, UBL) or camt.053 statement. */
+  XML,
+  /** A SWIFT MT940 statement. */
+  MT940;
 
-  /** The name in results: {@code pdf}, {@code text}, {@code csv}, {@code html}. */
+  /** The name in results: {@code pdf}, {@code text}, {@code csv}, {@code html}, ... */
   public String wireName() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

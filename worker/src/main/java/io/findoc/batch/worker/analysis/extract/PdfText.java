@@ -52,7 +52,8 @@ final class PdfText {
       stripper.setSortByPosition(true);
       BoundedWriter text = new BoundedWriter(limits.maxTextChars());
       stripper.writeText(document, text);
-      return new ExtractedText(ContentType.PDF, text.toString(), pages);
+      String embedded = EmbeddedInvoice.find(document, limits.maxTextChars());
+      return new ExtractedText(ContentType.PDF, text.toString(), pages, embedded);
     } catch (InvalidPasswordException e) {
       throw AnalysisError.PDF_ENCRYPTED.exception("the PDF is protected by a password");
     } catch (ProcessingException e) {

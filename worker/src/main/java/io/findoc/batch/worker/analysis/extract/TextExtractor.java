@@ -30,7 +30,8 @@ public final class TextExtractor {
       case PDF -> pdf.extract(bytes);
       case HTML -> new ExtractedText(type, HtmlText.toText(TextDecoder.decode(bytes)), 1);
       case CSV -> new ExtractedText(type, CsvText.toText(TextDecoder.decode(bytes)), 1);
-      case TEXT -> new ExtractedText(type, TextDecoder.decode(bytes).replace("\r\n", "\n"), 1);
+      case TEXT, MT940, XML ->
+          new ExtractedText(type, TextDecoder.decode(bytes).replace("\r\n", "\n"), 1);
     };
   }
 }

@@ -142,6 +142,19 @@ public final class IdentifierScanner {
     return null;
   }
 
+  /**
+   * An account identifier found outside the text (an IBAN or account number from a structured
+   * format), masked as this scanner masks: an IBAN keeps country, check digits and last four,
+   * anything else its last four characters. Null stays null.
+   */
+  public String maskAccount(String account) {
+    if (account == null) {
+      return null;
+    }
+    String compact = account.replace(" ", "");
+    return hasIbanStart(compact) && compact.length() > 8 ? maskIban(compact) : maskTail(compact);
+  }
+
   private String maskIban(String iban) {
     if (!mask || iban.length() <= 8) {
       return iban;

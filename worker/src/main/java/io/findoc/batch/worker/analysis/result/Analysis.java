@@ -3,14 +3,25 @@ package io.findoc.batch.worker.analysis.result;
 import io.findoc.batch.worker.analysis.checks.ConsistencyChecks;
 import io.findoc.batch.worker.analysis.classify.Classification;
 import io.findoc.batch.worker.analysis.extract.ExtractedText;
+import io.findoc.batch.worker.analysis.fields.DocumentDetails;
 import io.findoc.batch.worker.analysis.fields.DocumentFields;
 import io.findoc.batch.worker.analysis.identifiers.Identifier;
 import java.util.List;
+import java.util.Map;
 
-/** Everything the analyser found in one document, before it is written as a result. */
+/**
+ * Everything the analyser found in one document, before it is written as a result.
+ *
+ * @param format the structured format read ({@code cii}, {@code ubl}, {@code camt.053}, {@code
+ *     mt940}), or null for a document read from its visible text
+ * @param sources per result field name, where its value came from
+ */
 public record Analysis(
     ExtractedText text,
     Classification classification,
     DocumentFields fields,
+    DocumentDetails details,
+    String format,
+    Map<String, String> sources,
     List<Identifier> identifiers,
     ConsistencyChecks.Result checks) {}

@@ -1,6 +1,7 @@
 package io.findoc.batch.worker.analysis.result;
 
 import io.findoc.batch.worker.analysis.checks.Finding;
+import io.findoc.batch.worker.analysis.fields.DocumentDetails;
 import io.findoc.batch.worker.analysis.fields.DocumentFields;
 import io.findoc.batch.worker.analysis.fields.Money;
 import io.findoc.batch.worker.analysis.identifiers.Identifier;
@@ -16,7 +17,7 @@ import java.util.Map;
 public final class ResultDocument {
 
   /** Raised on any change a reader must know of; readers ignore fields they do not know. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   private static final int MAX_NAME_CHARS = 200;
 
@@ -31,11 +32,17 @@ public final class ResultDocument {
     Map<String, Object> document = new LinkedHashMap<>(source);
     document.put("contentType", analysis.text().contentType().wireName());
     document.put("pages", analysis.text().pages());
+    if (analysis.format() != null) {
+      document.put("format", analysis.format());
+    }
     result.put("document", document);
     result.put("type", analysis.classification().type().wireName());
     result.put("confidence", analysis.classification().confidence());
     result.put("signals", new ArrayList<>(analysis.classification().signals()));
-    result.put("fields", fields(analysis.fields()));
+    result.put("fields", fields(analysis.fields(), analysis.details()));
+    result.put("fieldSources", new LinkedHashMap<>(analysis.sources()));
+    result.put("items", items(analysis.details().items()));
+    result.put("entries", entries(analysis.details().entries()));
     result.put("identifiers", identifiers(analysis.identifiers()));
     result.put("amounts", amounts(analysis.fields()));
     result.put("checks", new ArrayList<>(analysis.checks().checked()));
@@ -45,18 +52,29 @@ public final class ResultDocument {
     return result;
   }
 
-  private static Map<String, Object> fields(DocumentFields f) {
+  private static Map<String, Object> fields(DocumentFields f, DocumentDetails d) {
     Map<String, Object> fields = new LinkedHashMap<>();
+    putIfPresent(fields, "invoiceNumber", shorten(d.invoiceNumber()));
     putIfPresent(fields, "documentDate", f.documentDate());
     putIfPresent(fields, "dueDate", f.dueDate());
     putIfPresent(fields, "periodStart", f.periodStart());
     putIfPresent(fields, "periodEnd", f.periodEnd());
     putIfPresent(fields, "issuer", shorten(f.issuer()));
     putIfPresent(fields, "counterparty", shorten(f.counterparty()));
+    putIfPresent(fields, "issuerVatId", shorten(d.issuerVatId()));
+    putIfPresent(fields, "counterpartyVatId", shorten(d.counterpartyVatId()));
+    putIfPresent(fields, "payeeIban", d.payeeIban());
+    putIfPresent(fields, "payeeBic", d.payeeBic());
+    putIfPresent(fields, "paymentTerms", shorten(d.paymentTerms()));
+    putIfPresent(fields, "account", d.account());
     putIfPresent(fields, "currency", f.currency());
     putIfPresent(fields, "total", money(f.total()));
     putIfPresent(fields, "subtotal", money(f.subtotal()));
     putIfPresent(fields, "tax", money(f.tax()));
+    if (!d.taxes().isEmpty()) {
+      fields.put("taxes", taxes(d.taxes(), f.currency()));
+    }
+    putIfPresent(fields, "amountDue", money(d.amountDue()));
     putIfPresent(fields, "openingBalance", money(f.openingBalance()));
     putIfPresent(fields, "closingBalance", money(f.closingBalance()));
     putIfPresent(fields, "credits", money(f.credits()));
@@ -64,6 +82,47 @@ public final class ResultDocument {
     fields.put("lineItems", f.lineItems().size());
     fields.put("transactions", f.transactions().size());
     return fields;
+  }
+
+  private static List<Object> taxes(List<DocumentDetails.TaxAmount> taxes, String currency) {
+    List<Object> list = new ArrayList<>();
+    for (DocumentDetails.TaxAmount tax : taxes) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      putIfPresent(entry, "rate", tax.rate());
+      putIfPresent(entry, "base", tax.base());
+      entry.put("amount", tax.amount());
+      putIfPresent(entry, "currency", currency);
+      list.add(entry);
+    }
+    return list;
+  }
+
+  private static List<Object> items(List<DocumentDetails.InvoiceLine> items) {
+    List<Object> list = new ArrayList<>();
+    for (DocumentDetails.InvoiceLine item : items) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      putIfPresent(entry, "description", shorten(item.description()));
+      putIfPresent(entry, "quantity", item.quantity());
+      putIfPresent(entry, "unitPrice", item.unitPrice());
+      putIfPresent(entry, "amount", item.amount());
+      putIfPresent(entry, "taxRate", item.taxRate());
+      list.add(entry);
+    }
+    return list;
+  }
+
+  private static List<Object> entries(List<DocumentDetails.StatementEntry> entries) {
+    List<Object> list = new ArrayList<>();
+    for (DocumentDetails.StatementEntry e : entries) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      putIfPresent(entry, "date", e.date());
+      entry.put("amount", e.amount());
+      entry.put("sign", e.sign());
+      putIfPresent(entry, "reference", shorten(e.reference()));
+      putIfPresent(entry, "counterparty", shorten(e.counterparty()));
+      list.add(entry);
+    }
+    return list;
   }
 
   private static List<Object> identifiers(List<Identifier> identifiers) {

@@ -8,13 +8,14 @@ import java.util.Map;
 /**
  * Keeps a result under a byte cap, measured as the JSON the status report carries: while it is too
  * large, the longest of the lists ({@code amounts}, {@code identifiers}, {@code findings}, {@code
- * signals}) is halved, its tail dropped; the result then says {@code truncated: true} and {@code
- * omitted} counts what each list lost. The fields, type and checks always stay.
+ * signals}, {@code items}, {@code entries}) is halved, its tail dropped; the result then says
+ * {@code truncated: true} and {@code omitted} counts what each list lost. The fields, type and
+ * checks always stay.
  */
 public final class ResultSizeCap {
 
   private static final List<String> TRIMMABLE =
-      List.of("amounts", "identifiers", "findings", "signals");
+      List.of("amounts", "identifiers", "findings", "signals", "items", "entries");
 
   private final int maxBytes;
 
