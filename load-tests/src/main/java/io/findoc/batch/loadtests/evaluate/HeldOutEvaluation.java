@@ -1,0 +1,226 @@
+package io.findoc.batch.loadtests.evaluate;
+
+import io.findoc.batch.common.json.Json;
+import io.findoc.batch.common.message.Document;
+import io.findoc.batch.worker.analysis.AnalysisOptions;
+import io.findoc.batch.worker.analysis.DocumentAnalyser;
+import io.findoc.batch.worker.analysis.corpus.FieldScore;
+import io.findoc.batch.worker.analysis.extract.ExtractionLimits;
+import io.findoc.batch.worker.analysis.extract.TextExtractor;
+import io.findoc.batch.worker.analysis.result.ResultSizeCap;
+import io.findoc.batch.worker.analysis.source.DocumentSources;
+import io.findoc.batch.worker.analysis.source.SourceLimits;
+import io.findoc.batch.worker.execution.ProcessingException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * Scores {@code findoc.analyze} on a corpus through the path a task takes (a {@code file://}
+ * document, the result map, numbers unmasked): type accuracy; per field precision, recall and F1,
+ * over every field any document of the corpus states, so a field reported where the document states
+ * none counts as a false positive; and the consistency findings: a document whose figures do not
+ * add up should raise an error finding, one whose figures do should raise none.
+ */
+public final class HeldOutEvaluation {
+
+  /** The figures over one corpus. */
+  public record Report(
+      int documents,
+      int typesRight,
+      Map<String, FieldScore> fields,
+      int inconsistent,
+      int flagged,
+      int falseAlarms,
+      int warnings,
+      List<String> mistakes) {
+
+    public double accuracy() {
+      return documents == 0 ? 0 : (double) typesRight / documents;
+    }
+
+    public FieldScore overall() {
+      FieldScore all = new FieldScore("all", 0, 0, 0);
+      for (FieldScore s : fields.values()) {
+        all =
+            new FieldScore(
+                "all",
+                all.truePositives() + s.truePositives(),
+                all.falsePositives() + s.falsePositives(),
+                all.falseNegatives() + s.falseNegatives());
+      }
+      return all;
+    }
+
+    public void print(PrintStream out, int mistakesShown) {
+      out.printf(Locale.ROOT, "documents %d, type accuracy %.3f%n", documents, accuracy());
+      out.printf(
+          Locale.ROOT,
+          "figures that do not add up: %d, flagged %d; false alarms %d (error findings on"
+              + " consistent documents); warnings %d%n",
+          inconsistent,
+          flagged,
+          falseAlarms,
+          warnings);
+      out.printf(
+          Locale.ROOT,
+          "%-16s %6s %6s %6s %9s %7s %6s%n",
+          "field",
+          "tp",
+          "fp",
+          "fn",
+          "precision",
+          "recall",
+          "f1");
+      List<FieldScore> rows = new ArrayList<>(fields.values());
+      rows.add(overall());
+      for (FieldScore s : rows) {
+        out.printf(
+            Locale.ROOT,
+            "%-16s %6d %6d %6d %9.3f %7.3f %6.3f%n",
+            s.field(),
+            s.truePositives(),
+            s.falsePositives(),
+            s.falseNegatives(),
+            s.precision(),
+            s.recall(),
+            s.f1());
+      }
+      if (!mistakes.isEmpty()) {
+        out.println("mistakes (" + mistakes.size() + ", first " + mistakesShown + "):");
+        mistakes.stream().limit(mistakesShown).forEach(m -> out.println("  " + m));
+      }
+    }
+  }
+
+  private HeldOutEvaluation() {}
+
+  public static Report evaluate(Path folder) throws IOException {
+    Path root = folder.toRealPath();
+    List<HeldOutEntry> entries =
+        Json.mapper()
+            .readValue(
+                root.resolve(HeldOutCorpus.GROUND_TRUTH).toFile(),
+                new TypeReference<List<HeldOutEntry>>() {});
+    DocumentAnalyser analyser =
+        new DocumentAnalyser(
+            new DocumentSources(
+                new SourceLimits(
+                    50L * 1024 * 1024,
+                    List.of(root),
+                    List.of(),
+                    false,
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(5),
+                    0)),
+            new TextExtractor(new ExtractionLimits(500, 64L * 1024 * 1024, 5_000_000)),
+            new ResultSizeCap(1024 * 1024));
+    Set<String> scored = new TreeSet<>();
+    entries.forEach(e -> scored.addAll(e.fields().keySet()));
+    Map<String, FieldScore> scores = new TreeMap<>();
+    List<String> mistakes = new ArrayList<>();
+    int typesRight = 0;
+    int inconsistent = 0;
+    int flagged = 0;
+    int falseAlarms = 0;
+    int warnings = 0;
+    for (HeldOutEntry entry : entries) {
+      String where = entry.file() + " (" + entry.template() + ")";
+      Map<String, Object> result;
+      try {
+        result =
+            analyser.analyse(
+                new Document(
+                    entry.id(), root.resolve(entry.file()).toUri().toString(), null, null, null),
+                new AnalysisOptions(false),
+                () -> false);
+      } catch (ProcessingException e) {
+        mistakes.add(where + ": failed " + e.code() + " " + e.getMessage());
+        result = Map.of();
+      }
+      if (entry.type().equals(result.get("type"))) {
+        typesRight++;
+      } else {
+        mistakes.add(where + ": type " + result.get("type") + ", expected " + entry.type());
+      }
+      boolean raised = false;
+      for (Object f : (List<?>) result.getOrDefault("findings", List.of())) {
+        Map<?, ?> finding = (Map<?, ?>) f;
+        if ("error".equals(finding.get("severity"))) {
+          raised = true;
+        } else {
+          warnings++;
+        }
+        if (entry.addsUp()) {
+          mistakes.add(where + ": finding " + finding.get("code") + " " + finding.get("message"));
+        }
+      }
+      if (!entry.addsUp()) {
+        inconsistent++;
+        flagged += raised ? 1 : 0;
+        if (!raised) {
+          mistakes.add(where + ": its figures do not add up, but nothing was flagged");
+        }
+      } else if (raised) {
+        falseAlarms++;
+      }
+      for (String field : scored) {
+        String expected = entry.fields().get(field);
+        String found = predicted(result, field);
+        int tp = expected != null && expected.equals(found) ? 1 : 0;
+        int fp = found != null && !found.equals(expected) ? 1 : 0;
+        int fn = expected != null && !expected.equals(found) ? 1 : 0;
+        if (fp + fn > 0) {
+          mistakes.add(where + ": " + field + " " + found + ", expected " + expected);
+        }
+        scores.merge(
+            field,
+            new FieldScore(field, tp, fp, fn),
+            (a, b) ->
+                new FieldScore(
+                    field,
+                    a.truePositives() + b.truePositives(),
+                    a.falsePositives() + b.falsePositives(),
+                    a.falseNegatives() + b.falseNegatives()));
+      }
+    }
+    return new Report(
+        entries.size(), typesRight, scores, inconsistent, flagged, falseAlarms, warnings, mistakes);
+  }
+
+  /** The value the result gives for a field, in the truth's notation. */
+  @SuppressWarnings("unchecked")
+  static String predicted(Map<String, Object> result, String field) {
+    if (field.equals("iban") || field.equals("isin")) {
+      List<Map<String, Object>> ids =
+          (List<Map<String, Object>>) result.getOrDefault("identifiers", List.of());
+      return ids.stream()
+          .filter(id -> field.equalsIgnoreCase((String) id.get("type")))
+          .filter(id -> Boolean.TRUE.equals(id.get("valid")))
+          .map(id -> (String) id.get("value"))
+          .findFirst()
+          .orElse(null);
+    }
+    Map<String, Object> fields = (Map<String, Object>) result.getOrDefault("fields", Map.of());
+    Object value = fields.get(field);
+    if (value instanceof Map<?, ?> money) {
+      Object amount = money.get("amount");
+      return amount == null
+          ? null
+          : new BigDecimal(amount.toString()).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+    return Objects.toString(value, null);
+  }
+}
