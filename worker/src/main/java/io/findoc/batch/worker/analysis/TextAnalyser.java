@@ -71,9 +71,11 @@ public final class TextAnalyser {
     String format = null;
     if (structured == null) {
       classification = classifier.classify(text.text());
-      found = fields.extract(text.text(), classification.type());
-      details = DocumentDetails.NONE;
+      FieldExtractor.TextFields read = fields.read(text.text(), classification.type());
+      found = read.fields();
+      details = read.details();
       sources.all(found, FieldSources.TEXT);
+      sources.put("invoiceNumber", details.invoiceNumber(), FieldSources.TEXT);
     } else {
       format = structured.format();
       classification = new Classification(structured.type(), 1.0, List.of(format));

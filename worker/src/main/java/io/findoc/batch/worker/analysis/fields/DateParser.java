@@ -49,7 +49,38 @@ public final class DateParser {
   private static final Pattern SLASH_ORDER =
       Pattern.compile("\\b(\\d{1,2})/(\\d{1,2})/\\d{2,4}\\b");
 
+  private static final Pattern DAY_MONTH_START =
+      Pattern.compile("^\\s{0,2}(\\d{1,2})([./])(\\d{1,2})\\.?(?=\\s)");
+
   private DateParser() {}
+
+  /**
+   * A date without a year at the start of a statement line ({@code 03/11}, {@code 03.11.}), with
+   * the year that puts it inside the period {@code start} to {@code end}; null if the line starts
+   * otherwise, no period is known or no year fits.
+   */
+  public static LocalDate dayAndMonth(
+      String line, boolean monthFirst, LocalDate start, LocalDate end) {
+    if (start == null || end == null) {
+      return null;
+    }
+    Matcher m = DAY_MONTH_START.matcher(line);
+    if (!m.find()) {
+      return null;
+    }
+    int a = Integer.parseInt(m.group(1));
+    int b = Integer.parseInt(m.group(3));
+    boolean dayFirst = a > 12 || (b <= 12 && !(m.group(2).equals("/") && monthFirst));
+    int day = dayFirst ? a : b;
+    int month = dayFirst ? b : a;
+    for (int year = start.getYear(); year <= end.getYear(); year++) {
+      LocalDate candidate = date(String.valueOf(year), String.valueOf(month), String.valueOf(day));
+      if (candidate != null && !candidate.isBefore(start) && !candidate.isAfter(end)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
 
   /** The dates in {@code line}, in order, none overlapping another. */
   public static List<FoundDate> find(String line, boolean monthFirst) {

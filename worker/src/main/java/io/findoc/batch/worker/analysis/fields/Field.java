@@ -16,6 +16,8 @@ enum Field {
   CLOSING_BALANCE,
   CREDITS,
   DEBITS,
+  /** "Invoice No.", "Rechnungsnummer": the token after it is the invoice's number. */
+  INVOICE_NUMBER,
   /** Labels that look like one of the above but are not ("VAT number", "tax year"). */
   NOT_A_FIELD
 }

@@ -38,8 +38,8 @@ public final class FieldExtractor {
       Pattern.compile("(?<![\\p{L}\\d.,])\\d+(?:[.,]\\d{1,3})?(?![\\p{L}\\d])");
   private static final Set<String> ISO_CODES =
       Set.of(
-          "EUR", "USD", "GBP", "CHF", "JPY", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "CAD",
-          "AUD");
+          "EUR", "USD", "GBP", "CHF", "JPY", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "CAD", "AUD",
+          "NZD", "HKD", "SGD", "INR");
   private static final BigDecimal CENT = new BigDecimal("0.01");
 
   /** One line, taken apart. */
@@ -55,7 +55,14 @@ public final class FieldExtractor {
     }
   }
 
+  /** The fields of {@link DocumentFields} and those of {@link DocumentDetails} text carries. */
+  public record TextFields(DocumentFields fields, DocumentDetails details) {}
+
   public DocumentFields extract(String text, DocumentType type) {
+    return read(text, type).fields();
+  }
+
+  public TextFields read(String text, DocumentType type) {
     boolean monthFirst = DateParser.prefersMonthFirst(text);
     List<Line> lines = parse(text, monthFirst);
     String currency = dominantCurrency(text, lines);
@@ -76,7 +83,7 @@ public final class FieldExtractor {
     if (values.documentDate == null) {
       values.documentDate = firstLooseDate(lines);
     }
-    List<Transaction> transactions = transactions(lines, values.opening);
+    List<Transaction> transactions = transactions(lines, values, monthFirst);
     LineItems items = lineItems(lines);
     List<DocumentFields.LineAmount> amounts = new ArrayList<>();
     for (Line line : lines) {
@@ -84,25 +91,27 @@ public final class FieldExtractor {
         amounts.add(new DocumentFields.LineAmount(money.orCurrency(currency), line.number()));
       }
     }
-    return new DocumentFields(
-        values.documentDate,
-        values.dueDate,
-        values.periodStart,
-        values.periodEnd,
-        values.issuer,
-        values.counterparty,
-        currency,
-        values.total,
-        values.subtotal,
-        values.tax,
-        values.opening,
-        values.closing,
-        values.credits,
-        values.debits,
-        items.amounts,
-        items.otherAmountLines,
-        transactions,
-        amounts);
+    DocumentFields fields =
+        new DocumentFields(
+            values.documentDate,
+            values.dueDate,
+            values.periodStart,
+            values.periodEnd,
+            values.issuer,
+            values.counterparty,
+            currency,
+            values.total,
+            values.subtotal,
+            values.tax,
+            values.opening,
+            values.closing,
+            values.credits,
+            values.debits,
+            items.amounts,
+            items.otherAmountLines,
+            transactions,
+            amounts);
+    return new TextFields(fields, DocumentDetails.NONE.withInvoiceNumber(values.invoiceNumber));
   }
 
   /** The fields as they are found, first or last occurrence winning as each field needs. */
@@ -121,6 +130,7 @@ public final class FieldExtractor {
     Money closing;
     Money credits;
     Money debits;
+    String invoiceNumber;
     final Set<Integer> taxLines = new java.util.HashSet<>();
   }
 
@@ -200,6 +210,11 @@ public final class FieldExtractor {
             values.counterparty = partyName(lines, index, label);
           }
         }
+        case INVOICE_NUMBER -> {
+          if (values.invoiceNumber == null) {
+            values.invoiceNumber = reference(lines, index, label, end);
+          }
+        }
         case NOT_A_FIELD -> {}
       }
     }
@@ -246,6 +261,13 @@ public final class FieldExtractor {
       colon++;
     }
     if (colon >= text.length() || text.charAt(colon) != ':') {
+      // "BILL TO" as a heading: the name is the next line
+      Line line = lines.get(index);
+      Line next = nextLine(lines, index);
+      if (aloneOnLine(line, label) && next != null && next.labels().isEmpty()) {
+        String name = cell(next.text());
+        return name.chars().anyMatch(Character::isLetter) ? name : null;
+      }
       return null;
     }
     String value = cell(text.substring(colon + 1));
@@ -254,6 +276,43 @@ public final class FieldExtractor {
       value = next == null || !next.labels().isEmpty() ? "" : cell(next.text());
     }
     return value.chars().anyMatch(Character::isLetter) ? value : null;
+  }
+
+  /**
+   * The reference after a label such as "Invoice No.": the first token with a digit between the
+   * label and the next label (after ":", "#", "."), or on the next line if the label stands alone.
+   */
+  private static String reference(List<Line> lines, int index, Labels.Found label, int end) {
+    String after = lines.get(index).text().substring(label.end(), end);
+    String token = referenceToken(after);
+    if (token == null && aloneOnLine(lines.get(index), label)) {
+      Line next = nextLine(lines, index);
+      token = next == null || !next.labels().isEmpty() ? null : referenceToken(next.text());
+    }
+    return token;
+  }
+
+  private static String referenceToken(String text) {
+    for (String token : text.strip().split("\\s+")) {
+      String t = strip(token);
+      if (!t.isEmpty() && t.chars().anyMatch(Character::isDigit) && t.length() <= 40) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /** A token without the punctuation around it ({@code :}, {@code #}, {@code .}, {@code ,}). */
+  private static String strip(String token) {
+    int from = 0;
+    int to = token.length();
+    while (from < to && ":#.,;()°".indexOf(token.charAt(from)) >= 0) {
+      from++;
+    }
+    while (to > from && ":#.,;()".indexOf(token.charAt(to - 1)) >= 0) {
+      to--;
+    }
+    return token.substring(from, to);
   }
 
   /** Text up to a column break: a cell separator or a run of spaces. */
@@ -335,16 +394,20 @@ public final class FieldExtractor {
     return Character.isLetterOrDigit(c) || c == '_';
   }
 
-  private static List<Transaction> transactions(List<Line> lines, Money opening) {
+  private static List<Transaction> transactions(
+      List<Line> lines, Values values, boolean monthFirst) {
+    Money opening = values.opening;
     List<Transaction> transactions = new ArrayList<>();
     BigDecimal balance = opening == null ? null : opening.value();
     boolean anyWrittenNegative = false;
     List<Integer> unsigned = new ArrayList<>();
     for (Line line : lines) {
-      if (line.dates().isEmpty()
-          || line.dates().get(0).start() > 2
-          || line.hasLabel(AMOUNT_FIELDS)
-          || line.money().isEmpty()) {
+      LocalDate date =
+          line.dates().isEmpty()
+              ? DateParser.dayAndMonth(
+                  line.text(), monthFirst, values.periodStart, values.periodEnd)
+              : line.dates().get(0).start() <= 2 ? line.dates().get(0).date() : null;
+      if (date == null || line.hasLabel(AMOUNT_FIELDS) || line.money().isEmpty()) {
         continue;
       }
       List<Money> money = line.money();
@@ -368,7 +431,7 @@ public final class FieldExtractor {
       if (!known) {
         unsigned.add(transactions.size());
       }
-      transactions.add(new Transaction(line.dates().get(0).date(), amount, known, line.number()));
+      transactions.add(new Transaction(date, amount, known, line.number()));
     }
     if (anyWrittenNegative) {
       // Where debits carry a minus sign, an amount without one is a credit.

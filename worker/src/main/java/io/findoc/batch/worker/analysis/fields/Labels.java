@@ -46,6 +46,16 @@ final class Labels {
         "total to pay",
         "invoice total",
         "total incl. vat",
+        "total (incl. vat)",
+        "total (incl vat)",
+        "total (including vat)",
+        "total (incl. tax)",
+        "total (including tax)",
+        "total (inkl. mwst.)",
+        "total (inkl. mwst)",
+        "gesamt (inkl. mwst.)",
+        "summe (inkl. mwst.)",
+        "total (ttc)",
         "total incl vat",
         "total including vat",
         "total including tax",
@@ -270,6 +280,9 @@ final class Labels {
         Field.DUE_DATE,
         "due date",
         "payment due",
+        "payment due date",
+        "payment due on",
+        "due date for payment",
         "due by",
         "due on",
         "fälligkeitsdatum",
@@ -353,7 +366,32 @@ final class Labels {
         "ontvanger",
         "koper",
         "taxpayer");
+    invoiceNumbers(v);
     return v;
+  }
+
+  private static void invoiceNumbers(Map<String, Field> v) {
+    put(
+        v,
+        Field.INVOICE_NUMBER,
+        "invoice no",
+        "invoice no.",
+        "invoice number",
+        "invoice #",
+        "invoice nr",
+        "invoice nr.",
+        "rechnungsnummer",
+        "rechnungs-nr",
+        "rechnungs-nr.",
+        "rechnung nr",
+        "rechnung nr.",
+        "numéro de facture",
+        "facture n°",
+        "facture no",
+        "factuurnummer",
+        "factuurnr",
+        "factuurnr.");
+    put(v, Field.SUBTOTAL, "total (excl. vat)", "total (excluding vat)", "total (excl. tax)");
   }
 
   private static void put(Map<String, Field> v, Field field, String... phrases) {

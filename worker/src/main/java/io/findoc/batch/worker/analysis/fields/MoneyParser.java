@@ -9,21 +9,41 @@ import java.util.regex.Pattern;
 
 /**
  * Finds money amounts in a line: {@code $1,234.56}, {@code 1.234,56 €}, {@code EUR 1 234,56},
- * {@code (1,234.56)}, {@code -12.00}, {@code 12,00-}. Something counts as money only if it has a
- * currency beside it or exactly two decimals: bare integers are quantities, years or references.
- * Where one separator could be either, the last separator followed by one or two digits is the
- * decimal one; a separator followed by three digits groups thousands.
+ * {@code (1,234.56)}, {@code -12.00}, {@code 12,00-}, {@code 1.234,56 -}, {@code 12.00 DR} (a
+ * debit; {@code CR} a credit), {@code CHF 1'234.56}, {@code C$ 12.00} (CAD; also A$, NZ$, HK$, S$,
+ * US$), Indian grouping {@code ₹1,23,456.78}. Spaces group thousands only before a decimal comma
+ * ({@code 1 234,56}): in {@code 2 100.00} they separate a quantity from a price. Something counts
+ * as money only if it has a currency beside it or exactly two decimals: bare integers are
+ * quantities, years or references. Where one separator could be either, the last separator followed
+ * by one or two digits is the decimal one; a separator followed by three digits groups thousands.
  */
 public final class MoneyParser {
 
-  static final Map<String, String> SYMBOLS = Map.of("€", "EUR", "$", "USD", "£", "GBP", "¥", "JPY");
+  static final Map<String, String> SYMBOLS =
+      Map.ofEntries(
+          Map.entry("€", "EUR"),
+          Map.entry("$", "USD"),
+          Map.entry("£", "GBP"),
+          Map.entry("¥", "JPY"),
+          Map.entry("₹", "INR"),
+          Map.entry("US$", "USD"),
+          Map.entry("C$", "CAD"),
+          Map.entry("CA$", "CAD"),
+          Map.entry("A$", "AUD"),
+          Map.entry("AU$", "AUD"),
+          Map.entry("NZ$", "NZD"),
+          Map.entry("HK$", "HKD"),
+          Map.entry("S$", "SGD"));
   private static final String CODES =
-      "EUR|USD|GBP|CHF|JPY|SEK|NOK|DKK|PLN|CZK|HUF|CAD|AUD|NZD|SGD|HKD";
-  private static final String CURRENCY = "(?:[€$£¥]|\\b(?:" + CODES + ")\\b)";
+      "EUR|USD|GBP|CHF|JPY|SEK|NOK|DKK|PLN|CZK|HUF|CAD|AUD|NZD|SGD|HKD|INR";
+  private static final String CURRENCY =
+      "(?:(?<![A-Za-z])(?:US|CA|AU|NZ|HK|C|A|S)\\$|[€$£¥₹]|\\b(?:" + CODES + ")\\b)";
   private static final String NUMBER =
-      "\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?"
+      "\\d{1,2}(?:,\\d{2})+,\\d{3}(?:\\.\\d{1,2})?"
+          + "|\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?"
           + "|\\d{1,3}(?:\\.\\d{3})+(?:,\\d{1,2})?"
-          + "|\\d{1,3}(?:[ \\u00a0\\u202f']\\d{3})+(?:[,.]\\d{2})?"
+          + "|\\d{1,3}(?:[ \\u00a0\\u202f]\\d{3})+(?:,\\d{2})?"
+          + "|\\d{1,3}(?:'\\d{3})+(?:\\.\\d{2})?"
           + "|\\d+(?:[.,]\\d{1,2})?";
   private static final Pattern AMOUNT =
       Pattern.compile(
@@ -33,7 +53,7 @@ public final class MoneyParser {
               + NUMBER
               + ")(?![\\d%]|[.,]\\d|\\s?%)(?:\\s?(?<post>"
               + CURRENCY
-              + "))?(?<close>\\))?(?<trail>-(?![\\d\\w]))?");
+              + "))?(?<close>\\))?(?<trail>\\s?-(?!\\s*[\\d\\p{L}]))?(?:\\s?(?<mark>CR|DR|Cr|Dr)\\b)?");
 
   /**
    * How far before its number an amount may start: an opening parenthesis, a sign, a three-letter
@@ -73,7 +93,8 @@ public final class MoneyParser {
           m.group("sign") != null
               || m.group("sign2") != null
               || m.group("trail") != null
-              || (m.group("open") != null && m.group("close") != null);
+              || (m.group("open") != null && m.group("close") != null)
+              || "DR".equalsIgnoreCase(m.group("mark"));
       found.add(new Money(negative ? value.negate() : value, currency, m.start()));
     }
     return found;

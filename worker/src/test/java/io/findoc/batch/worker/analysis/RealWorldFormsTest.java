@@ -1,0 +1,151 @@
+package io.findoc.batch.worker.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.findoc.batch.worker.analysis.extract.ContentType;
+import io.findoc.batch.worker.analysis.extract.ExtractedText;
+import io.findoc.batch.worker.analysis.fields.Money;
+import io.findoc.batch.worker.analysis.fields.MoneyParser;
+import io.findoc.batch.worker.analysis.result.ResultDocument;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Forms real documents use that the text reader once missed (issue 19), one test each. */
+class RealWorldFormsTest {
+
+  @Test
+  void parenthesesMakeANegativeAmount() {
+    assertThat(only("Balance (1,234.56)").value()).isEqualByComparingTo("-1234.56");
+  }
+
+  @Test
+  void aTrailingMinusMakesANegativeAmountWithOrWithoutASpace() {
+    assertThat(only("Betrag 1.234,56-").value()).isEqualByComparingTo("-1234.56");
+    assertThat(only("Betrag 1.234,56 -").value()).isEqualByComparingTo("-1234.56");
+    assertThat(MoneyParser.find("from 100.00 - 200.00")).hasSize(2);
+    assertThat(MoneyParser.find("from 100.00 - 200.00").get(0).value()).isPositive();
+  }
+
+  @Test
+  void drMakesADebitAndCrACredit() {
+    assertThat(only("Card payment 120.00 DR").value()).isEqualByComparingTo("-120.00");
+    assertThat(only("Refund 120.00 CR").value()).isEqualByComparingTo("120.00");
+  }
+
+  @Test
+  void apostropheGroupsThousands() {
+    Money m = only("Total CHF 1'234.56");
+    assertThat(m.value()).isEqualByComparingTo("1234.56");
+    assertThat(m.currency()).isEqualTo("CHF");
+  }
+
+  @Test
+  void dollarPrefixesNameTheirCurrency() {
+    assertThat(only("Total C$ 1,234.56").currency()).isEqualTo("CAD");
+    assertThat(only("Total A$12.00").currency()).isEqualTo("AUD");
+    assertThat(only("Total NZ$12.00").currency()).isEqualTo("NZD");
+    assertThat(only("Total $12.00").currency()).isEqualTo("USD");
+  }
+
+  @Test
+  void indianGroupingIsOneNumber() {
+    Money m = only("Total ₹1,23,456.78");
+    assertThat(m.value()).isEqualByComparingTo("123456.78");
+    assertThat(m.currency()).isEqualTo("INR");
+  }
+
+  @Test
+  void invoiceNoIsTheInvoiceNumber() {
+    assertThat(fields("INVOICE\nInvoice No. A-10293\nDate: 2026-03-01\nTotal: 100.00 EUR"))
+        .containsEntry("invoiceNumber", "A-10293");
+    assertThat(fields("RECHNUNG\nRechnungsnummer: 2026/0417\nGesamtbetrag 100,00 EUR"))
+        .containsEntry("invoiceNumber", "2026/0417");
+  }
+
+  @Test
+  void paymentDueDateIsTheDueDateNotTheDocumentDate() {
+    Map<String, Object> fields = fields("INVOICE\nPayment due date: 2026-04-01\nTotal: 100.00 EUR");
+
+    assertThat(fields).containsEntry("dueDate", "2026-04-01").doesNotContainKey("documentDate");
+  }
+
+  @Test
+  void totalInclVatIsTheTotalNotTax() {
+    Map<String, Object> fields =
+        fields("INVOICE\nSubtotal 100.00\nVAT 19% 19.00\nTotal (incl. VAT) 119.00\n");
+
+    assertThat(amount(fields, "total")).isEqualByComparingTo("119.00");
+    assertThat(amount(fields, "tax")).isEqualByComparingTo("19.00");
+  }
+
+  @Test
+  void billToHeadingTakesTheNameFromTheNextLine() {
+    assertThat(fields("INVOICE\nBILL TO\nGlobex Corporation\n42 Main St\nTotal 10.00 USD"))
+        .containsEntry("counterparty", "Globex Corporation");
+  }
+
+  @Test
+  void singleSpaceTableCellsAreQuantityAndPriceNotAThousand() {
+    assertThat(MoneyParser.find("Widget 2 100.00 200.00"))
+        .extracting(Money::value)
+        .containsExactly(new BigDecimal("100.00"), new BigDecimal("200.00"));
+    Map<String, Object> fields =
+        fields("INVOICE\nWidget 2 100.00 200.00\nSubtotal 200.00\nTotal 200.00 USD");
+    assertThat(fields).containsEntry("lineItems", 1);
+    assertThat(MoneyParser.find("Gesamt 1 234,56 EUR").get(0).value())
+        .isEqualByComparingTo("1234.56");
+  }
+
+  @Test
+  void statementLinesWithoutAYearTakeItFromThePeriod() {
+    Map<String, Object> result =
+        result(
+            "BANK STATEMENT\nStatement period: 01/12/2026 to 31/01/2027\n"
+                + "Opening balance 1,000.00\n28/12 Transfer 250.00\n05/01 Card 100.50-\n"
+                + "Closing balance 1,149.50");
+
+    assertThat(fields(result)).containsEntry("transactions", 2);
+    assertThat(result.get("checks").toString()).contains("BALANCE", "DATES_IN_PERIOD");
+    assertThat((List<?>) result.get("findings")).isEmpty();
+  }
+
+  @Test
+  void statementLinesWithoutAYearThatDoNotAddUpAreFlagged() {
+    Map<String, Object> result =
+        result(
+            "BANK STATEMENT\nStatement period: 01/11/2026 to 30/11/2026\n"
+                + "Opening balance 1,000.00\n03/11 Transfer 250.00\n05/11 Card 100.50 DR\n"
+                + "Closing balance 1,200.00");
+
+    assertThat(result.get("findings").toString()).contains("BALANCE_MISMATCH");
+  }
+
+  private static Money only(String line) {
+    List<Money> found = MoneyParser.find(line);
+    assertThat(found).hasSize(1);
+    return found.get(0);
+  }
+
+  private static Map<String, Object> result(String text) {
+    return ResultDocument.toMap(
+        new TextAnalyser()
+            .analyse(new ExtractedText(ContentType.TEXT, text, 1), new AnalysisOptions(false)),
+        Map.of());
+  }
+
+  private static Map<String, Object> fields(String text) {
+    return fields(result(text));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> fields(Map<String, Object> result) {
+    return (Map<String, Object>) result.get("fields");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static BigDecimal amount(Map<String, Object> fields, String name) {
+    return (BigDecimal) ((Map<String, Object>) fields.get(name)).get("amount");
+  }
+}
