@@ -9,6 +9,7 @@ import io.findoc.batch.worker.analysis.extract.ExtractedText;
 import io.findoc.batch.worker.analysis.fields.DocumentDetails;
 import io.findoc.batch.worker.analysis.fields.DocumentFields;
 import io.findoc.batch.worker.analysis.fields.FieldExtractor;
+import io.findoc.batch.worker.analysis.fields.ReportFigures;
 import io.findoc.batch.worker.analysis.identifiers.IdentifierScanner;
 import io.findoc.batch.worker.analysis.result.Analysis;
 import io.findoc.batch.worker.analysis.structured.StructuredDocument;
@@ -76,6 +77,16 @@ public final class TextAnalyser {
       details = read.details();
       sources.all(found, FieldSources.TEXT);
       sources.put("invoiceNumber", details.invoiceNumber(), FieldSources.TEXT);
+      ReportFigures report = details.report();
+      if (report != null) {
+        sources.put("fiscalYear", report.fiscalYear(), FieldSources.TEXT);
+        sources.put("revenue", report.revenue(), FieldSources.TEXT);
+        sources.put("netIncome", report.netIncome(), FieldSources.TEXT);
+        sources.put("totalAssets", report.totalAssets(), FieldSources.TEXT);
+        sources.put("taxYear", report.taxYear(), FieldSources.TEXT);
+        sources.put("wages", report.wages(), FieldSources.TEXT);
+        sources.put("taxWithheld", report.taxWithheld(), FieldSources.TEXT);
+      }
     } else {
       format = structured.format();
       classification = new Classification(structured.type(), 1.0, List.of(format));
@@ -116,7 +127,8 @@ public final class TextAnalyser {
         scanner.maskAccount(d.account()),
         d.taxes(),
         d.items(),
-        d.entries());
+        d.entries(),
+        d.report());
   }
 
   private static void putDetailSources(FieldSources sources, DocumentDetails d, String source) {

@@ -122,6 +122,47 @@ class RealWorldFormsTest {
     assertThat(result.get("findings").toString()).contains("BALANCE_MISMATCH");
   }
 
+  @Test
+  void annualReportTakesTheCurrentYearNotThePriorYearColumn() {
+    Map<String, Object> fields =
+        fields(
+            "ANNUAL REPORT 2025\nConsolidated figures (in thousands)\n"
+                + "                    2025        2024\n"
+                + "Revenue          1,200.00    1,000.00\n"
+                + "Net income         (35)         150\n"
+                + "Total assets     5,000       4,000\n"
+                + "Letter to shareholders: the board of directors thanks you.");
+
+    assertThat(fields).containsEntry("fiscalYear", 2025);
+    assertThat(amount(fields, "revenue")).isEqualByComparingTo("1200.00");
+    assertThat(amount(fields, "netIncome")).isEqualByComparingTo("-35");
+    assertThat(amount(fields, "totalAssets")).isEqualByComparingTo("5000");
+  }
+
+  @Test
+  void priorYearFirstStillGivesTheLatestYear() {
+    Map<String, Object> fields =
+        fields(
+            "Annual report\nFiscal year 2025\n            2024      2025\n"
+                + "Revenue     900.00    1,200.00\nShareholders and dividend per share");
+
+    assertThat(fields).containsEntry("fiscalYear", 2025);
+    assertThat(amount(fields, "revenue")).isEqualByComparingTo("1200.00");
+  }
+
+  @Test
+  void taxFormGivesTaxYearWagesAndTaxWithheld() {
+    Map<String, Object> fields =
+        fields(
+            "Form W-2 Wage and Tax Statement\nTax year 2025\n"
+                + "1 Wages, tips, other compensation 52,300.00\n"
+                + "2 Federal income tax withheld 6,120.50\nEmployer identification number 12-3456789");
+
+    assertThat(fields).containsEntry("taxYear", 2025);
+    assertThat(amount(fields, "wages")).isEqualByComparingTo("52300.00");
+    assertThat(amount(fields, "taxWithheld")).isEqualByComparingTo("6120.50");
+  }
+
   private static Money only(String line) {
     List<Money> found = MoneyParser.find(line);
     assertThat(found).hasSize(1);

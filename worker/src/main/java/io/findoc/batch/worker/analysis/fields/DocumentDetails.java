@@ -19,6 +19,7 @@ import java.util.List;
  * @param taxes the tax per rate
  * @param items the invoice lines
  * @param entries a statement's entries
+ * @param report an annual report's or a tax form's key figures, or null
  */
 public record DocumentDetails(
     String invoiceNumber,
@@ -31,11 +32,12 @@ public record DocumentDetails(
     String account,
     List<TaxAmount> taxes,
     List<InvoiceLine> items,
-    List<StatementEntry> entries) {
+    List<StatementEntry> entries,
+    ReportFigures report) {
 
   public static final DocumentDetails NONE =
       new DocumentDetails(
-          null, null, null, null, null, null, null, null, List.of(), List.of(), List.of());
+          null, null, null, null, null, null, null, null, List.of(), List.of(), List.of(), null);
 
   /** The same details with the invoice number {@code number}. */
   public DocumentDetails withInvoiceNumber(String number) {
@@ -50,7 +52,25 @@ public record DocumentDetails(
         account,
         taxes,
         items,
-        entries);
+        entries,
+        report);
+  }
+
+  /** The same details with the key figures {@code figures}. */
+  public DocumentDetails withReport(ReportFigures figures) {
+    return new DocumentDetails(
+        invoiceNumber,
+        issuerVatId,
+        counterpartyVatId,
+        payeeIban,
+        payeeBic,
+        paymentTerms,
+        amountDue,
+        account,
+        taxes,
+        items,
+        entries,
+        figures);
   }
 
   /**

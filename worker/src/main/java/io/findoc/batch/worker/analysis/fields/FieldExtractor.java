@@ -111,7 +111,11 @@ public final class FieldExtractor {
             items.otherAmountLines,
             transactions,
             amounts);
-    return new TextFields(fields, DocumentDetails.NONE.withInvoiceNumber(values.invoiceNumber));
+    DocumentDetails details = DocumentDetails.NONE.withInvoiceNumber(values.invoiceNumber);
+    if (type == DocumentType.ANNUAL_REPORT || type == DocumentType.TAX_FORM) {
+      details = details.withReport(ReportFigures.read(text, currency));
+    }
+    return new TextFields(fields, details);
   }
 
   /** The fields as they are found, first or last occurrence winning as each field needs. */

@@ -4,6 +4,7 @@ import io.findoc.batch.worker.analysis.checks.Finding;
 import io.findoc.batch.worker.analysis.fields.DocumentDetails;
 import io.findoc.batch.worker.analysis.fields.DocumentFields;
 import io.findoc.batch.worker.analysis.fields.Money;
+import io.findoc.batch.worker.analysis.fields.ReportFigures;
 import io.findoc.batch.worker.analysis.identifiers.Identifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,6 +76,16 @@ public final class ResultDocument {
       fields.put("taxes", taxes(d.taxes(), f.currency()));
     }
     putIfPresent(fields, "amountDue", money(d.amountDue()));
+    ReportFigures report = d.report();
+    if (report != null) {
+      putIfPresent(fields, "fiscalYear", report.fiscalYear());
+      putIfPresent(fields, "revenue", money(report.revenue()));
+      putIfPresent(fields, "netIncome", money(report.netIncome()));
+      putIfPresent(fields, "totalAssets", money(report.totalAssets()));
+      putIfPresent(fields, "taxYear", report.taxYear());
+      putIfPresent(fields, "wages", money(report.wages()));
+      putIfPresent(fields, "taxWithheld", money(report.taxWithheld()));
+    }
     putIfPresent(fields, "openingBalance", money(f.openingBalance()));
     putIfPresent(fields, "closingBalance", money(f.closingBalance()));
     putIfPresent(fields, "credits", money(f.credits()));

@@ -103,7 +103,8 @@ final class FieldsBuilder {
         account,
         List.copyOf(taxes),
         List.copyOf(items),
-        List.copyOf(entries));
+        List.copyOf(entries),
+        null);
   }
 
   private Money money(BigDecimal value) {
