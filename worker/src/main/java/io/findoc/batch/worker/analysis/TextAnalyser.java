@@ -87,6 +87,9 @@ public final class TextAnalyser {
         sources.put("wages", report.wages(), FieldSources.TEXT);
         sources.put("taxWithheld", report.taxWithheld(), FieldSources.TEXT);
       }
+      if (details.trade() != null) {
+        sources.put("trade", details.trade(), FieldSources.TEXT);
+      }
     } else {
       format = structured.format();
       classification = new Classification(structured.type(), 1.0, List.of(format));
@@ -98,7 +101,7 @@ public final class TextAnalyser {
       details = masked(structured.details(), scanner);
       putDetailSources(sources, details, source);
     }
-    ConsistencyChecks.Result checked = checks.check(found);
+    ConsistencyChecks.Result checked = checks.check(found, details);
     if (!notes.isEmpty()) {
       List<Finding> all = new ArrayList<>(checked.findings());
       all.addAll(notes);
@@ -128,7 +131,8 @@ public final class TextAnalyser {
         d.taxes(),
         d.items(),
         d.entries(),
-        d.report());
+        d.report(),
+        d.trade());
   }
 
   private static void putDetailSources(FieldSources sources, DocumentDetails d, String source) {

@@ -163,6 +163,37 @@ class RealWorldFormsTest {
     assertThat(amount(fields, "taxWithheld")).isEqualByComparingTo("6120.50");
   }
 
+  private static final String TRADE =
+      "TRADE CONFIRMATION\nTrade date: 2026-11-02\nSettlement date: 2026-11-04\n"
+          + "You sold\nSecurity: Acme Holdings ordinary shares   ISIN US0378331005\n"
+          + "Quantity: 1,250\nPrice: USD 12.3456\nPrincipal: USD 15,432.00\n"
+          + "Commission: USD 9.95\nSEC fee: USD 0.35\nNet amount: USD %s\n";
+
+  @Test
+  void tradeConfirmationGivesSideSecurityQuantityPriceGrossFeesNet() {
+    Map<String, Object> result = result(TRADE.formatted("15,421.70"));
+
+    assertThat(result).containsEntry("type", "trade_confirmation");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> trade = (Map<String, Object>) fields(result).get("trade");
+    assertThat(trade)
+        .containsEntry("side", "sell")
+        .containsEntry("security", "Acme Holdings ordinary shares");
+    assertThat((BigDecimal) trade.get("quantity")).isEqualByComparingTo("1250");
+    assertThat(amount(trade, "gross")).isEqualByComparingTo("15432.00");
+    assertThat(amount(trade, "fees")).isEqualByComparingTo("10.30");
+    assertThat(amount(trade, "net")).isEqualByComparingTo("15421.70");
+    assertThat(result.get("checks").toString()).contains("TRADE_AMOUNTS");
+    assertThat((List<?>) result.get("findings")).isEmpty();
+  }
+
+  @Test
+  void tradeWhoseNetDoesNotFollowIsFlagged() {
+    Map<String, Object> result = result(TRADE.formatted("15,441.70"));
+
+    assertThat(result.get("findings").toString()).contains("TRADE_AMOUNTS_MISMATCH");
+  }
+
   private static Money only(String line) {
     List<Money> found = MoneyParser.find(line);
     assertThat(found).hasSize(1);

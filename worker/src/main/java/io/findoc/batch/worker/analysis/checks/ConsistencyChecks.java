@@ -1,7 +1,9 @@
 package io.findoc.batch.worker.analysis.checks;
 
+import io.findoc.batch.worker.analysis.fields.DocumentDetails;
 import io.findoc.batch.worker.analysis.fields.DocumentFields;
 import io.findoc.batch.worker.analysis.fields.Money;
+import io.findoc.batch.worker.analysis.fields.TradeFigures;
 import io.findoc.batch.worker.analysis.fields.Transaction;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,7 +23,9 @@ import java.util.Map;
  *   <li>{@code SUBTOTAL_TAX_MISMATCH}: subtotal + tax ≠ total;
  *   <li>{@code BALANCE_MISMATCH}: opening + credits − debits ≠ closing, with the labelled totals of
  *       credits and debits or else the signed transactions;
- *   <li>{@code DATE_OUTSIDE_PERIOD}: a transaction dated outside the statement period.
+ *   <li>{@code DATE_OUTSIDE_PERIOD}: a transaction dated outside the statement period;
+ *   <li>{@code TRADE_AMOUNTS_MISMATCH}: a trade's quantity × price ≠ gross (within half a cent a
+ *       unit, for prices printed rounded), or gross ± fees ≠ net (+ for a purchase, − for a sale).
  * </ul>
  */
 public final class ConsistencyChecks {
@@ -32,13 +36,78 @@ public final class ConsistencyChecks {
   public record Result(List<String> checked, List<Finding> findings) {}
 
   public Result check(DocumentFields fields) {
+    return check(fields, DocumentDetails.NONE);
+  }
+
+  public Result check(DocumentFields fields, DocumentDetails details) {
     List<String> checked = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     lineItems(fields, checked, findings);
     subtotalPlusTax(fields, checked, findings);
     balance(fields, checked, findings);
     datesInPeriod(fields, checked, findings);
+    trade(details.trade(), checked, findings);
     return new Result(checked, findings);
+  }
+
+  private static void trade(TradeFigures t, List<String> checked, List<Finding> findings) {
+    if (t == null || t.gross() == null) {
+      return;
+    }
+    List<String> wrong = new ArrayList<>();
+    boolean ran = false;
+    if (t.quantity() != null && t.price() != null) {
+      ran = true;
+      BigDecimal product = t.quantity().multiply(t.price().value());
+      BigDecimal tolerance = t.quantity().abs().multiply(new BigDecimal("0.005")).add(CENT);
+      if (product.subtract(t.gross().value()).abs().compareTo(tolerance) > 0) {
+        wrong.add(
+            "quantity "
+                + t.quantity()
+                + " × price "
+                + t.price().value()
+                + " = "
+                + product
+                + ", but the gross amount is "
+                + t.gross().value());
+      }
+    }
+    if (t.fees() != null && t.net() != null && t.side() != null) {
+      ran = true;
+      BigDecimal expected =
+          "sell".equals(t.side())
+              ? t.gross().value().subtract(t.fees().value())
+              : t.gross().value().add(t.fees().value());
+      if (!close(expected, t.net().value())) {
+        wrong.add(
+            "gross "
+                + t.gross().value()
+                + ("sell".equals(t.side()) ? " − " : " + ")
+                + "fees "
+                + t.fees().value()
+                + " = "
+                + expected
+                + ", but the net amount is "
+                + t.net().value());
+      }
+    }
+    if (!ran) {
+      return;
+    }
+    checked.add("TRADE_AMOUNTS");
+    if (!wrong.isEmpty()) {
+      findings.add(
+          new Finding(
+              "TRADE_AMOUNTS_MISMATCH",
+              "error",
+              String.join("; ", wrong),
+              figures(
+                  "quantity", t.quantity(),
+                  "price", t.price() == null ? null : t.price().value(),
+                  "gross", t.gross().value(),
+                  "fees", t.fees() == null ? null : t.fees().value(),
+                  "net", t.net() == null ? null : t.net().value())));
+    }
   }
 
   private static void lineItems(DocumentFields f, List<String> checked, List<Finding> findings) {
@@ -190,7 +259,9 @@ public final class ConsistencyChecks {
   private static Map<String, Object> figures(Object... pairs) {
     Map<String, Object> figures = new LinkedHashMap<>();
     for (int i = 0; i < pairs.length; i += 2) {
-      figures.put((String) pairs[i], pairs[i + 1]);
+      if (pairs[i + 1] != null) {
+        figures.put((String) pairs[i], pairs[i + 1]);
+      }
     }
     return figures;
   }

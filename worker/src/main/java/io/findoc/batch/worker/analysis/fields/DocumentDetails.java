@@ -20,6 +20,7 @@ import java.util.List;
  * @param items the invoice lines
  * @param entries a statement's entries
  * @param report an annual report's or a tax form's key figures, or null
+ * @param trade a trade confirmation's figures, or null
  */
 public record DocumentDetails(
     String invoiceNumber,
@@ -33,11 +34,13 @@ public record DocumentDetails(
     List<TaxAmount> taxes,
     List<InvoiceLine> items,
     List<StatementEntry> entries,
-    ReportFigures report) {
+    ReportFigures report,
+    TradeFigures trade) {
 
   public static final DocumentDetails NONE =
       new DocumentDetails(
-          null, null, null, null, null, null, null, null, List.of(), List.of(), List.of(), null);
+          null, null, null, null, null, null, null, null, List.of(), List.of(), List.of(), null,
+          null);
 
   /** The same details with the invoice number {@code number}. */
   public DocumentDetails withInvoiceNumber(String number) {
@@ -53,7 +56,8 @@ public record DocumentDetails(
         taxes,
         items,
         entries,
-        report);
+        report,
+        trade);
   }
 
   /** The same details with the key figures {@code figures}. */
@@ -70,6 +74,25 @@ public record DocumentDetails(
         taxes,
         items,
         entries,
+        figures,
+        trade);
+  }
+
+  /** The same details with the trade figures {@code figures}. */
+  public DocumentDetails withTrade(TradeFigures figures) {
+    return new DocumentDetails(
+        invoiceNumber,
+        issuerVatId,
+        counterpartyVatId,
+        payeeIban,
+        payeeBic,
+        paymentTerms,
+        amountDue,
+        account,
+        taxes,
+        items,
+        entries,
+        report,
         figures);
   }
 

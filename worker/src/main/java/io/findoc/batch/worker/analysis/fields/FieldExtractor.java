@@ -115,6 +115,9 @@ public final class FieldExtractor {
     if (type == DocumentType.ANNUAL_REPORT || type == DocumentType.TAX_FORM) {
       details = details.withReport(ReportFigures.read(text, currency));
     }
+    if (type == DocumentType.TRADE_CONFIRMATION) {
+      details = details.withTrade(TradeFigures.read(text, currency));
+    }
     return new TextFields(fields, details);
   }
 

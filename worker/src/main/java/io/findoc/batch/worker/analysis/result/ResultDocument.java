@@ -5,6 +5,7 @@ import io.findoc.batch.worker.analysis.fields.DocumentDetails;
 import io.findoc.batch.worker.analysis.fields.DocumentFields;
 import io.findoc.batch.worker.analysis.fields.Money;
 import io.findoc.batch.worker.analysis.fields.ReportFigures;
+import io.findoc.batch.worker.analysis.fields.TradeFigures;
 import io.findoc.batch.worker.analysis.identifiers.Identifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,6 +86,18 @@ public final class ResultDocument {
       putIfPresent(fields, "taxYear", report.taxYear());
       putIfPresent(fields, "wages", money(report.wages()));
       putIfPresent(fields, "taxWithheld", money(report.taxWithheld()));
+    }
+    TradeFigures trade = d.trade();
+    if (trade != null) {
+      Map<String, Object> t = new LinkedHashMap<>();
+      putIfPresent(t, "side", trade.side());
+      putIfPresent(t, "security", shorten(trade.security()));
+      putIfPresent(t, "quantity", trade.quantity());
+      putIfPresent(t, "price", money(trade.price()));
+      putIfPresent(t, "gross", money(trade.gross()));
+      putIfPresent(t, "fees", money(trade.fees()));
+      putIfPresent(t, "net", money(trade.net()));
+      fields.put("trade", t);
     }
     putIfPresent(fields, "openingBalance", money(f.openingBalance()));
     putIfPresent(fields, "closingBalance", money(f.closingBalance()));

@@ -104,6 +104,7 @@ final class FieldsBuilder {
         List.copyOf(taxes),
         List.copyOf(items),
         List.copyOf(entries),
+        null,
         null);
   }
 
