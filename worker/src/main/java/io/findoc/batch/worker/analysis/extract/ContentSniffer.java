@@ -52,15 +52,35 @@ public final class ContentSniffer {
         || (start.startsWith("<") && (start.contains("<html") || start.contains("<body")));
   }
 
-  /** An XML declaration, or an element at the start that is not HTML. */
+  /**
+   * An XML declaration, or a first element that is the root of a format read field by field ({@code
+   * CrossIndustryInvoice}, {@code Invoice}, {@code CreditNote}, {@code Document}, with or without a
+   * namespace prefix): an HTML or text fragment that starts with a tag stays text.
+   */
   private static boolean looksLikeXml(String head) {
     String start = head.stripLeading();
     if (!start.isEmpty() && start.charAt(0) == '\ufeff') {
       start = start.substring(1).stripLeading();
     }
-    return start.startsWith("<?xml")
-        || (start.length() > 1 && start.charAt(0) == '<' && Character.isLetter(start.charAt(1)));
+    if (start.startsWith("<?xml")) {
+      return true;
+    }
+    if (start.length() < 2 || start.charAt(0) != '<' || !Character.isLetter(start.charAt(1))) {
+      return false;
+    }
+    int end = 1;
+    while (end < start.length()
+        && (Character.isLetterOrDigit(start.charAt(end))
+            || ":-_.".indexOf(start.charAt(end)) >= 0)) {
+      end++;
+    }
+    String name = start.substring(1, end);
+    String local = name.substring(name.indexOf(':') + 1);
+    return XML_ROOTS.contains(local);
   }
+
+  private static final java.util.Set<String> XML_ROOTS =
+      java.util.Set.of("CrossIndustryInvoice", "Invoice", "CreditNote", "Document");
 
   /** SWIFT blocks, or a :20: field first, as MT940 exports start. */
   private static boolean looksLikeMt940(String head) {

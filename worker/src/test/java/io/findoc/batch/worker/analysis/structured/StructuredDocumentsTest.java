@@ -178,6 +178,23 @@ class StructuredDocumentsTest {
   }
 
   @Test
+  void anEInvoiceWithoutXmlDeclarationIsKnownByItsRootElement() {
+    String xml = EInvoices.ciiXml();
+    String withoutDeclaration = xml.substring(xml.indexOf("?>") + 2);
+
+    assertThat(document(analyse(withoutDeclaration, true))).containsEntry("format", "cii");
+  }
+
+  @Test
+  void aTextThatStartsWithATagIsNotTakenForXml() {
+    Map<String, Object> result =
+        analyse("<b>INVOICE</b>\nInvoice date: 2026-11-20\nTotal: 10.00 EUR", true);
+
+    assertThat(document(result).get("contentType")).isNotEqualTo("xml");
+    assertThat(result).containsEntry("type", "invoice");
+  }
+
+  @Test
   void xmlOfAnotherKindIsRefusedWithItsCode() {
     assertThatThrownBy(() -> analyse("<?xml version=\"1.0\"?><rss><channel/></rss>", true))
         .isInstanceOfSatisfying(
