@@ -32,6 +32,8 @@ public enum AnalysisError {
   DOC_TYPE_UNSUPPORTED(false),
   /** The declared content type says PDF but the bytes are not one. */
   DOC_TYPE_MISMATCH(false),
+  /** A PDF without a text layer (scanned pages, images only) and without an embedded invoice. */
+  DOC_IMAGE_ONLY(false),
   /** The PDF is encrypted with a password the worker does not have. */
   PDF_ENCRYPTED(false),
   /** The PDF is truncated or damaged beyond what the parser repairs. */

@@ -53,6 +53,10 @@ final class PdfText {
       BoundedWriter text = new BoundedWriter(limits.maxTextChars());
       stripper.writeText(document, text);
       String embedded = EmbeddedInvoice.find(document, limits.maxTextChars());
+      if (embedded == null && text.toString().isBlank()) {
+        throw AnalysisError.DOC_IMAGE_ONLY.exception(
+            "the PDF has no text layer (a scan or images only): text recognition is not done");
+      }
       return new ExtractedText(ContentType.PDF, text.toString(), pages, embedded);
     } catch (InvalidPasswordException e) {
       throw AnalysisError.PDF_ENCRYPTED.exception("the PDF is protected by a password");

@@ -79,6 +79,26 @@ class TextExtractorTest {
   }
 
   @Test
+  void pdfWithoutATextLayerFailsAsImageOnly() throws IOException {
+    byte[] pdf;
+    try (PDDocument document = new PDDocument()) {
+      PDPage page = new PDPage();
+      document.addPage(page);
+      try (org.apache.pdfbox.pdmodel.PDPageContentStream content =
+          new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+        content.addRect(50, 50, 400, 600); // a drawing, as a scan's image stands: no text
+        content.fill();
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.save(out);
+      pdf = out.toByteArray();
+    }
+
+    assertThatThrownBy(() -> extractor.extract(pdf, null))
+        .satisfies(e -> assertCode(e, "DOC_IMAGE_ONLY"));
+  }
+
+  @Test
   void truncatedOrFakePdfFailsAsCorrupt() {
     byte[] pdf = PdfPages.write(List.of("hello"));
 
