@@ -163,6 +163,58 @@ class RealWorldFormsTest {
     assertThat(amount(fields, "taxWithheld")).isEqualByComparingTo("6120.50");
   }
 
+  @Test
+  void nettoMwstBruttoOnOneLineGiveSubtotalTaxAndTotal() {
+    Map<String, Object> fields =
+        fields(
+            "RECHNUNG\nRechnungsdatum: 02.12.2026\n"
+                + "Netto 100,00 EUR MwSt 19% 19,00 EUR Brutto 119,00 EUR");
+
+    assertThat(amount(fields, "subtotal")).isEqualByComparingTo("100.00");
+    assertThat(amount(fields, "tax")).isEqualByComparingTo("19.00");
+    assertThat(amount(fields, "total")).isEqualByComparingTo("119.00");
+  }
+
+  @Test
+  void aBareAmountIsTheTotalOnlyWhereNoTotalIsLabelled() {
+    assertThat(amount(fields("QUITTUNG\nDatum: 2026/12/02\nBetrag 12,50 EUR"), "total"))
+        .isEqualByComparingTo("12.50");
+    assertThat(
+            amount(fields("RECEIPT\nDate: 2 Dec 2026\nAmount 12.50 EUR\nTotal 14.00 EUR"), "total"))
+        .isEqualByComparingTo("14.00");
+  }
+
+  @Test
+  void kontostandAndSaldoAreTheClosingBalance() {
+    Map<String, Object> fields =
+        fields(
+            "KONTOAUSZUG\nZeitraum 01.11.2026 - 30.11.2026\nAnfangssaldo 100,00\n"
+                + "Kontostand 150,00");
+
+    assertThat(amount(fields, "openingBalance")).isEqualByComparingTo("100.00");
+    assertThat(amount(fields, "closingBalance")).isEqualByComparingTo("150.00");
+  }
+
+  @Test
+  void slashedIsoDatesAndIsoDatesWithATimeAreDates() {
+    assertThat(fields("QUITTUNG\nDatum: 2026/12/02\nBetrag 12,50 EUR"))
+        .containsEntry("documentDate", "2026-12-02");
+    assertThat(fields("INVOICE\nInvoice date: 2026-12-02T10:15:00\nTotal 10.00 USD"))
+        .containsEntry("documentDate", "2026-12-02");
+  }
+
+  @Test
+  void aHeaderRowTakesItsValuesFromTheNextLine() {
+    Map<String, Object> fields =
+        fields(
+            "INVOICE\nInvoice date     Due date      Total\n"
+                + "2026-12-02       2026-12-16    USD 10.00");
+
+    assertThat(fields).containsEntry("documentDate", "2026-12-02");
+    assertThat(fields).containsEntry("dueDate", "2026-12-16");
+    assertThat(amount(fields, "total")).isEqualByComparingTo("10.00");
+  }
+
   private static final String TRADE =
       "TRADE CONFIRMATION\nTrade date: 2026-11-02\nSettlement date: 2026-11-04\n"
           + "You sold\nSecurity: Acme Holdings ordinary shares   ISIN US0378331005\n"

@@ -33,7 +33,10 @@ public final class DateParser {
     MONTH_NAME = "(" + String.join("|", names) + ")\\.?";
   }
 
-  private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{1,2})-(\\d{1,2})\\b");
+  /** {@code 2026-12-02}, {@code 2026/12/02}, and either with a time ({@code 2026-12-02T10:15}). */
+  private static final Pattern ISO =
+      Pattern.compile("\\b(\\d{4})([-/])(\\d{1,2})\\2(\\d{1,2})(?=T\\d|\\b)");
+
   private static final Pattern DOTTED =
       Pattern.compile("\\b(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4}|\\d{2})(?![\\d.,]\\d)");
   private static final Pattern DAY_MONTH_YEAR =
@@ -97,7 +100,7 @@ public final class DateParser {
     List<FoundDate> found = new ArrayList<>();
     Matcher m = ISO.matcher(line);
     while (m.find()) {
-      add(found, date(m.group(1), m.group(2), m.group(3)), m);
+      add(found, date(m.group(1), m.group(3), m.group(4)), m);
     }
     m = DOTTED.matcher(line);
     while (m.find()) {

@@ -16,6 +16,11 @@ enum Field {
   CLOSING_BALANCE,
   CREDITS,
   DEBITS,
+  /**
+   * A bare "Amount", "Betrag", "Montant": the total of an invoice or receipt that labels nothing
+   * else as one; never overrides a total.
+   */
+  AMOUNT,
   /** "Invoice No.", "Rechnungsnummer": the token after it is the invoice's number. */
   INVOICE_NUMBER,
   /** Labels that look like one of the above but are not ("VAT number", "tax year"). */

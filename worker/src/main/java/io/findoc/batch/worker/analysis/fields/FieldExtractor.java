@@ -68,7 +68,9 @@ public final class FieldExtractor {
     String currency = dominantCurrency(text, lines);
     Values values = new Values();
     for (int i = 0; i < lines.size(); i++) {
-      readLabels(lines, i, values, currency);
+      if (!readHeaderRow(lines, i, values, currency)) {
+        readLabels(lines, i, values, currency);
+      }
     }
     if (values.netAmount != null) {
       if (type == DocumentType.TRADE_CONFIRMATION && values.total == null) {
@@ -76,6 +78,11 @@ public final class FieldExtractor {
       } else if (type != DocumentType.TRADE_CONFIRMATION && values.subtotal == null) {
         values.subtotal = values.netAmount;
       }
+    }
+    if (values.total == null
+        && values.bareAmount != null
+        && (type == DocumentType.INVOICE || type == DocumentType.RECEIPT)) {
+      values.total = values.bareAmount;
     }
     if (values.periodStart == null) {
       findUnlabelledPeriod(lines, values);
@@ -138,6 +145,7 @@ public final class FieldExtractor {
     Money credits;
     Money debits;
     String invoiceNumber;
+    Money bareAmount;
     final Set<Integer> taxLines = new java.util.HashSet<>();
   }
 
@@ -217,6 +225,7 @@ public final class FieldExtractor {
             values.counterparty = partyName(lines, index, label);
           }
         }
+        case AMOUNT -> values.bareAmount = values.bareAmount == null ? amount : values.bareAmount;
         case INVOICE_NUMBER -> {
           if (values.invoiceNumber == null) {
             values.invoiceNumber = reference(lines, index, label, end);
@@ -225,6 +234,62 @@ public final class FieldExtractor {
         case NOT_A_FIELD -> {}
       }
     }
+  }
+
+  /**
+   * A header row: two or more labels and no value on the line, the values on the next line in the
+   * same order ("Invoice date Due date Total" over "2026-12-02 2026-12-16 USD 10.00"). Each label
+   * takes the value at its place. Whether the line was read so.
+   */
+  private static boolean readHeaderRow(
+      List<Line> lines, int index, Values values, String currency) {
+    Line line = lines.get(index);
+    Line next = nextLine(lines, index);
+    if (line.labels().size() < 2
+        || !line.money().isEmpty()
+        || !line.dates().isEmpty()
+        || next == null
+        || !next.labels().isEmpty()
+        || next.number() != line.number() + 1) {
+      return false;
+    }
+    List<Object> cells = new ArrayList<>();
+    int d = 0;
+    int m = 0;
+    while (d < next.dates().size() || m < next.money().size()) {
+      boolean dateFirst =
+          m >= next.money().size()
+              || (d < next.dates().size()
+                  && next.dates().get(d).start() < next.money().get(m).start());
+      cells.add(dateFirst ? next.dates().get(d++) : next.money().get(m++));
+    }
+    if (cells.size() != line.labels().size()) {
+      return false;
+    }
+    for (int k = 0; k < cells.size(); k++) {
+      Field field = line.labels().get(k).field();
+      Object cell = cells.get(k);
+      if (cell instanceof FoundDate date) {
+        if (field == Field.DOCUMENT_DATE && values.documentDate == null) {
+          values.documentDate = date.date();
+        } else if (field == Field.DUE_DATE && values.dueDate == null) {
+          values.dueDate = date.date();
+        }
+      } else if (cell instanceof Money money) {
+        Money amount = money.orCurrency(currency);
+        switch (field) {
+          case TOTAL -> values.total = amount;
+          case SUBTOTAL -> values.subtotal = amount;
+          case NET_AMOUNT -> values.netAmount = amount;
+          case TAX -> values.tax = amount;
+          case OPENING_BALANCE -> values.opening = values.opening == null ? amount : values.opening;
+          case CLOSING_BALANCE -> values.closing = amount;
+          case AMOUNT -> values.bareAmount = values.bareAmount == null ? amount : values.bareAmount;
+          default -> {}
+        }
+      }
+    }
+    return true;
   }
 
   private static List<Money> within(List<Money> money, int from, int to) {

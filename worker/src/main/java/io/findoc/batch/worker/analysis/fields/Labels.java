@@ -70,6 +70,7 @@ final class Labels {
         "zu zahlen",
         "zahlbetrag",
         "bruttobetrag",
+        "brutto",
         "gesamt brutto",
         "ausmachender betrag",
         "total ttc",
@@ -205,6 +206,9 @@ final class Labels {
         "endsaldo",
         "neuer saldo",
         "saldo neu",
+        "saldo",
+        "kontostand",
+        "solde",
         "schlusssaldo",
         "solde final",
         "nouveau solde",
@@ -392,6 +396,7 @@ final class Labels {
         "factuurnr",
         "factuurnr.");
     put(v, Field.SUBTOTAL, "total (excl. vat)", "total (excluding vat)", "total (excl. tax)");
+    put(v, Field.AMOUNT, "amount", "betrag", "montant", "bedrag", "importe", "importo");
   }
 
   private static void put(Map<String, Field> v, Field field, String... phrases) {
