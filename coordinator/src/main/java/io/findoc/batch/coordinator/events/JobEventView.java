@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A job event as the tenant's event stream sends it: the event's id (the CloudEvent's and the
- * webhook's), type, job, time, and its data as the webhooks and the Kafka topic carry it.
+ * A job event as the tenant's event stream sends it: its seq (the stream's event id, for {@code
+ * Last-Event-ID}), the event's id (the CloudEvent's and the webhook's), type, job, time, and its
+ * data as the webhooks and the Kafka topic carry it.
  */
 public record JobEventView(
+    long seq,
     UUID id,
     String type,
     UUID jobId,
@@ -20,6 +22,6 @@ public record JobEventView(
 
   static JobEventView of(RelayedEvent event) {
     return new JobEventView(
-        event.id(), event.type(), event.jobId(), event.occurredAt(), event.data());
+        event.seq(), event.id(), event.type(), event.jobId(), event.occurredAt(), event.data());
   }
 }
