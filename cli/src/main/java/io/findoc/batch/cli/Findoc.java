@@ -16,6 +16,7 @@ import io.findoc.batch.cli.commands.TasksCommand;
 import io.findoc.batch.cli.commands.UsageException;
 import io.findoc.batch.cli.commands.WebhooksCommand;
 import io.findoc.batch.cli.config.ConfigurationException;
+import io.findoc.batch.cli.submit.ChangedInputsException;
 import io.findoc.batch.cli.watch.Interrupts;
 import io.findoc.batch.cli.watch.Terminal;
 import java.io.FileDescriptor;
@@ -88,7 +89,9 @@ public final class Findoc {
         (e, cmd, parsed) -> {
           cmd.getErr().println("findoc: " + e.getMessage());
           cmd.getErr().flush();
-          return e instanceof UsageException || e instanceof ConfigurationException
+          return e instanceof UsageException
+                  || e instanceof ConfigurationException
+                  || e instanceof ChangedInputsException
               ? ExitCode.USAGE
               : ExitCode.ERROR;
         });

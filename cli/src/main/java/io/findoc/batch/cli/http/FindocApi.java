@@ -93,13 +93,20 @@ public class FindocApi {
 
   /** GETs a path as a stream (NDJSON, CSV, server-sent events); the caller closes it. */
   public InputStream stream(String path, String accept) {
+    return stream(path, accept, Map.of());
+  }
+
+  /** GETs a path as a stream with extra request headers ({@code Last-Event-ID}). */
+  public InputStream stream(String path, String accept, Map<String, String> headers) {
+    Map<String, String> all = new LinkedHashMap<>(headers);
+    all.put("Accept", accept);
     HttpResponse<InputStream> response =
         send(
             "GET",
             path,
             HttpRequest.BodyPublishers::noBody,
             null,
-            Map.of("Accept", accept),
+            all,
             HttpResponse.BodyHandlers.ofInputStream());
     if (response.statusCode() / 100 != 2) {
       try (InputStream body = response.body()) {

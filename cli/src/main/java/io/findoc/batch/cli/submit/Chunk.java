@@ -58,6 +58,38 @@ public record Chunk(int number, int of, List<LocalDocument> documents) {
     return "findoc-cli-" + HexFormat.of().formatHex(digest.digest());
   }
 
+  /**
+   * Which chunk of which submission this is, whatever its files hold: a hash of the job's fields,
+   * this chunk's place, and each document's id, file (its absolute path) and way of sending. A run
+   * again of the same command gives each chunk the same identity; the journal keeps each accepted
+   * chunk's {@link #contentHash} under it, so that a rerun whose files changed is found out.
+   */
+  public String identity(String jobFields, List<Boolean> inline) {
+    MessageDigest digest = Hashes.sha256();
+    digest.update((jobFields + "\n" + number + "/" + of).getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < documents.size(); i++) {
+      LocalDocument document = documents.get(i);
+      String line =
+          "\n"
+              + document.id()
+              + "\u0000"
+              + (document.file() == null ? "" : document.file().toAbsolutePath().normalize())
+              + "\u0000"
+              + (inline.get(i) ? "inline" : "ref");
+      digest.update(line.getBytes(StandardCharsets.UTF_8));
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** A hash of the chunk's documents' contents (their SHA-256s, in order). */
+  public String contentHash() {
+    MessageDigest digest = Hashes.sha256();
+    for (LocalDocument document : documents) {
+      digest.update((document.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
   /** "3/10". */
   public String label() {
     return number + "/" + of;

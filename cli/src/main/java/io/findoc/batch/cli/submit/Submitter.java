@@ -53,6 +53,11 @@ public final class Submitter {
     String canonical = json.writeValueAsString(keyed);
     List<JsonNode> jobs = new ArrayList<>();
     String apiUrl = api.url().toString();
+    String submission = identity(canonical, chunks);
+    if (!journal.isComplete(apiUrl, submission)) {
+      // A run again of a submission that was interrupted resumes it: with the same files only.
+      refuseIfChanged(apiUrl, canonical, chunks);
+    }
     for (Chunk chunk : chunks) {
       if (interrupts.stopRequested()) {
         view.say(
@@ -85,7 +90,7 @@ public final class Submitter {
         delete(body);
       }
       String id = submitted.job().path("id").asString();
-      journal.record(apiUrl, key, id);
+      journal.record(apiUrl, key, id, chunk.identity(canonical, inline), chunk.contentHash());
       jobs.add(submitted.job());
       view.say(
           "findoc: chunk "
@@ -96,7 +101,61 @@ public final class Submitter {
               + chunk.documents().size()
               + " documents)");
     }
+    journal.recordComplete(apiUrl, submission);
     return new Result(jobs, false);
+  }
+
+  /** The submission's identity: a hash of its chunks' identities. */
+  private String identity(String canonical, List<Chunk> chunks) {
+    java.security.MessageDigest digest = Hashes.sha256();
+    for (Chunk chunk : chunks) {
+      List<Boolean> inline = chunk.documents().stream().map(sending::inline).toList();
+      digest.update(
+          (chunk.identity(canonical, inline) + "\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return java.util.HexFormat.of().formatHex(digest.digest());
+  }
+
+  /**
+   * Refuses, before anything is sent, a run again of an interrupted submission whose chunks were
+   * accepted with other contents than its files have now: resuming would submit other documents. (A
+   * submission that was sent whole may be sent again with changed files: that is a new one.)
+   */
+  private void refuseIfChanged(String apiUrl, String canonical, List<Chunk> chunks) {
+    List<String> changed = new ArrayList<>();
+    for (Chunk chunk : chunks) {
+      List<Boolean> inline = chunk.documents().stream().map(sending::inline).toList();
+      journal
+          .chunkOf(apiUrl, chunk.identity(canonical, inline))
+          .filter(accepted -> !accepted.contentHash().equals(chunk.contentHash()))
+          .ifPresent(
+              accepted ->
+                  changed.add(
+                      "chunk "
+                          + chunk.label()
+                          + " ("
+                          + span(chunk)
+                          + ") was accepted as job "
+                          + accepted.job()
+                          + " with other contents"));
+    }
+    if (!changed.isEmpty()) {
+      throw new ChangedInputsException(
+          "the files changed since this submission was sent: "
+              + String.join("; ", changed.subList(0, Math.min(3, changed.size())))
+              + (changed.size() > 3 ? "; and " + (changed.size() - 3) + " more chunks" : "")
+              + ". Nothing was sent. Restore the files to resume it, or submit the changed files"
+              + " as a submission of their own (other files, or other flags).");
+    }
+  }
+
+  private static String span(Chunk chunk) {
+    List<LocalDocument> documents = chunk.documents();
+    String first = documents.get(0).id();
+    return documents.size() == 1
+        ? first
+        : first + " .. " + documents.get(documents.size() - 1).id();
   }
 
   private static Path temporaryFile() {

@@ -2,6 +2,8 @@ package io.findoc.batch.cli.watch;
 
 import io.findoc.batch.cli.ExitCode;
 import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import sun.misc.Signal;
 
@@ -14,6 +16,7 @@ public final class Interrupts {
 
   private final AtomicInteger count = new AtomicInteger();
   private final PrintStream err;
+  private final List<Runnable> onStop = new CopyOnWriteArrayList<>();
 
   private Interrupts(PrintStream err) {
     this.err = err;
@@ -41,6 +44,17 @@ public final class Interrupts {
       err.flush();
       Runtime.getRuntime().halt(ExitCode.INTERRUPTED);
     }
+    err.println("\nfindoc: stopping; Ctrl-C again aborts at once.");
+    err.flush();
+    onStop.forEach(Runnable::run);
+  }
+
+  /**
+   * Runs {@code action} at the first Ctrl-C (on the signal's thread): for a command blocked in a
+   * read, which it ends by closing what it reads.
+   */
+  public void onStop(Runnable action) {
+    onStop.add(action);
   }
 
   /** Whether the user asked to stop. */

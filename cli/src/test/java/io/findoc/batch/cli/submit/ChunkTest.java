@@ -62,4 +62,39 @@ class ChunkTest {
         Chunk.split(new DocumentScanner(json).scan(List.of(dir)).documents(), 10).get(0);
     assertThat(changed.idempotencyKey("{\"processor\":\"noop\"}", refs(changed))).isNotEqualTo(key);
   }
+
+  @Test
+  void aChangedFileKeepsTheChunksIdentityAndChangesItsContentHash() throws IOException {
+    Chunk before = Chunk.split(folder(3), 10).get(0);
+    Files.writeString(dir.resolve("doc-001.txt"), "changed");
+    Chunk after = Chunk.split(new DocumentScanner(json).scan(List.of(dir)).documents(), 10).get(0);
+
+    assertThat(after.identity("{}", refs(after))).isEqualTo(before.identity("{}", refs(before)));
+    assertThat(after.contentHash()).isNotEqualTo(before.contentHash());
+    assertThat(after.identity("{\"processor\":\"noop\"}", refs(after)))
+        .isNotEqualTo(after.identity("{}", refs(after)));
+
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    for (LocalDocument document : after.documents()) {
+      Files.copy(document.file(), elsewhere.resolve(document.id()));
+    }
+    Chunk sameNames =
+        Chunk.split(new DocumentScanner(json).scan(List.of(elsewhere)).documents(), 10).get(0);
+    assertThat(sameNames.identity("{}", refs(sameNames)))
+        .as("other files of the same names")
+        .isNotEqualTo(after.identity("{}", refs(after)));
+  }
+
+  @Test
+  void theJournalKeepsEachChunksContentsAcrossRuns() throws IOException {
+    Path file = dir.resolve("state").resolve("submitted.tsv");
+    SubmitJournal first = SubmitJournal.open(file);
+    first.record("http://api", "key-1", "job-1", "identity-1", "hash-1");
+
+    SubmitJournal again = SubmitJournal.open(file);
+    assertThat(again.jobOf("http://api", "key-1")).contains("job-1");
+    assertThat(again.chunkOf("http://api", "identity-1"))
+        .contains(new SubmitJournal.Accepted("job-1", "hash-1"));
+    assertThat(again.chunkOf("http://other-api", "identity-1")).isEmpty();
+  }
 }

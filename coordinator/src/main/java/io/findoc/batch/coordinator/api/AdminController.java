@@ -4,6 +4,9 @@ import io.findoc.batch.coordinator.security.ApiKeys;
 import io.findoc.batch.coordinator.security.CurrentCaller;
 import io.findoc.batch.coordinator.security.Role;
 import io.findoc.batch.coordinator.store.SecurityStore;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -54,6 +57,14 @@ public class AdminController {
 
   /** Creates a tenant; 201, or 200 if it exists with that id already. */
   @PostMapping("/tenants")
+  @ApiResponse(
+      responseCode = "201",
+      description = "created",
+      content = @Content(schema = @Schema(implementation = SecurityStore.Tenant.class)))
+  @ApiResponse(
+      responseCode = "200",
+      description = "a tenant with this id exists already; it is left as it is",
+      content = @Content(schema = @Schema(implementation = SecurityStore.Tenant.class)))
   public ResponseEntity<SecurityStore.Tenant> createTenant(@RequestBody NewTenant tenant) {
     admin();
     if (tenant.id() == null || !TENANT_ID.matcher(tenant.id()).matches()) {
@@ -84,6 +95,10 @@ public class AdminController {
 
   /** Creates a key for the tenant; the answer is the only place the key ever appears. */
   @PostMapping("/tenants/{tenant}/keys")
+  @ApiResponse(
+      responseCode = "201",
+      description = "created; the answer is the only place the key appears",
+      content = @Content(schema = @Schema(implementation = CreatedKey.class)))
   public ResponseEntity<CreatedKey> createKey(
       @PathVariable String tenant, @RequestBody NewKey key) {
     admin();
@@ -123,6 +138,7 @@ public class AdminController {
 
   /** Revokes a key at once (idempotent); later requests with it answer 401. */
   @DeleteMapping("/tenants/{tenant}/keys/{id}")
+  @ApiResponse(responseCode = "204", description = "revoked")
   public ResponseEntity<Void> revokeKey(@PathVariable String tenant, @PathVariable UUID id) {
     admin();
     requireTenant(tenant);

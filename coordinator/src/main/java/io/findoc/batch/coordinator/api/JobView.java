@@ -8,6 +8,7 @@ import io.findoc.batch.coordinator.progress.JobEstimate;
 import io.findoc.batch.coordinator.store.JobCounts;
 import io.findoc.batch.coordinator.store.JobRow;
 import io.findoc.batch.coordinator.submission.TaskOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -24,8 +25,10 @@ public record JobView(
     @JsonInclude(JsonInclude.Include.NON_NULL) String stateReason,
     Priority priority,
     String processor,
-    @JsonRawValue String options,
-    @JsonRawValue String metadata,
+    @Schema(types = "object", description = "the processor's options as submitted") @JsonRawValue
+        String options,
+    @Schema(types = "object", description = "the submission's metadata") @JsonRawValue
+        String metadata,
     int maxAttempts,
     TaskOrder taskOrder,
     Counts counts,

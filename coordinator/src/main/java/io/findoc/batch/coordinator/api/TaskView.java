@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.findoc.batch.common.state.TaskState;
 import io.findoc.batch.coordinator.store.AttemptStore;
 import io.findoc.batch.coordinator.store.TaskRow;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,7 +19,8 @@ public record TaskView(
     UUID jobId,
     int number,
     String documentId,
-    @JsonRawValue String document,
+    @Schema(types = "object", description = "the document's source as submitted") @JsonRawValue
+        String document,
     TaskState state,
     int attempt,
     Instant notBefore,
@@ -26,7 +28,7 @@ public record TaskView(
     Instant startedAt,
     Instant finishedAt,
     String worker,
-    @JsonRawValue String result,
+    @Schema(types = "object", description = "the processor's result") @JsonRawValue String result,
     Error error,
     List<AttemptView> attempts,
     Compensation compensation) {

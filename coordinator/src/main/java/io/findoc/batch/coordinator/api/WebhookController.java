@@ -14,6 +14,9 @@ import io.findoc.batch.coordinator.webhooks.InvalidWebhookException;
 import io.findoc.batch.coordinator.webhooks.WebhookDisabledException;
 import io.findoc.batch.coordinator.webhooks.WebhookEndpoints;
 import io.findoc.batch.coordinator.webhooks.WebhookSecret;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,6 +88,10 @@ public class WebhookController {
   public record RotateRequest(Long overlapSeconds) {}
 
   @PostMapping
+  @ApiResponse(
+      responseCode = "201",
+      description = "created; the answer carries the signing secret, shown this once",
+      content = @Content(schema = @Schema(implementation = WebhookView.class)))
   public ResponseEntity<WebhookView> create(@RequestBody WebhookRequest request) {
     String tenant = tenant(Role.OPERATOR);
     List<Violation> violations = new ArrayList<>();
@@ -144,6 +151,7 @@ public class WebhookController {
   }
 
   @DeleteMapping("/{id}")
+  @ApiResponse(responseCode = "204", description = "deleted, with its pending deliveries")
   public ResponseEntity<Void> delete(@PathVariable UUID id) {
     String tenant = tenant(Role.SUBMITTER);
     endpoint(id, tenant);
@@ -190,6 +198,10 @@ public class WebhookController {
 
   /** Sends the delivery again now (same webhook-id), with a new retry horizon. */
   @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")
+  @ApiResponse(
+      responseCode = "202",
+      description = "the delivery is sent again now",
+      content = @Content(schema = @Schema(implementation = WebhookDeliveryRow.class)))
   public ResponseEntity<WebhookDeliveryRow> redeliver(
       @PathVariable UUID id, @PathVariable UUID deliveryId) {
     String tenant = tenant(Role.SUBMITTER);

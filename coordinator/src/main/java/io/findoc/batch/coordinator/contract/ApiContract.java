@@ -56,7 +56,7 @@ public class ApiContract {
   @Bean
   OpenApiCustomizer problemAnswers() {
     return openApi -> {
-      Map<String, Schema> problem = ModelConverters.getInstance().read(ProblemBody.class);
+      Map<String, Schema> problem = ModelConverters.getInstance().readAll(ProblemBody.class);
       problem.forEach(openApi.getComponents()::addSchemas);
       openApi
           .getPaths()
@@ -99,7 +99,9 @@ public class ApiContract {
           Content content = new Content();
           content.addMediaType(
               PROBLEM_JSON,
-              new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
+              new MediaType()
+                  .schema(new Schema<>().$ref("#/components/schemas/Problem"))
+                  .example(ProblemExamples.of(Integer.parseInt(status), path)));
           answer.setContent(content);
           responses.addApiResponse(status, answer);
         });

@@ -27,7 +27,7 @@ public record JobSubmissionBody(
       {
         "name": "invoices 2026-11",
         "priority": "normal",
-        "processor": "analyze",
+        "processor": "findoc.analyze",
         "options": {"language": "en"},
         "retry": {"maxAttempts": 3, "initialBackoff": "PT2S"},
         "deadline": "2026-12-31T18:00:00Z",

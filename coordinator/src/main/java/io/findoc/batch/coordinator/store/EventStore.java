@@ -2,7 +2,9 @@ package io.findoc.batch.coordinator.store;
 
 import io.findoc.batch.common.event.EventType;
 import io.findoc.batch.common.state.JobState;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.SqlObject;
@@ -113,6 +115,28 @@ public interface EventStore extends SqlObject {
    */
   @SqlUpdate
   int deleteRelayedBefore(@Bind("age") String age, @Bind("limit") int limit);
+
+  /**
+   * Up to {@code limit} relayed events of the {@code tenants} after the position {@code (afterAt,
+   * afterSeq)}, in relay order; see {@link RelayedEvent}.
+   */
+  @SqlQuery
+  @RegisterConstructorMapper(RelayedEvent.class)
+  List<RelayedEvent> findRelayedAfter(
+      @Bind("tenants") String[] tenants,
+      @Bind("afterAt") Instant afterAt,
+      @Bind("afterSeq") long afterSeq,
+      @Bind("limit") int limit);
+
+  /** The event relayed last, if any. */
+  @SqlQuery
+  @RegisterConstructorMapper(RelayedEvent.class)
+  Optional<RelayedEvent> findRelayedHead();
+
+  /** The tenant's relayed event {@code seq}, if it is kept still. */
+  @SqlQuery
+  @RegisterConstructorMapper(RelayedEvent.class)
+  Optional<RelayedEvent> findRelayed(@Bind("seq") long seq, @Bind("tenant") String tenant);
 
   /** Events of a job in order: for tests and support. */
   @SqlQuery

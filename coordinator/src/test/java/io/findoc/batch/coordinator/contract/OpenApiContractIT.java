@@ -1,17 +1,21 @@
 package io.findoc.batch.coordinator.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.coordinator.testing.Api;
+import io.findoc.batch.coordinator.testing.Awaits;
 import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.WebhookReceiver;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,17 +30,36 @@ import tools.jackson.databind.JsonNode;
  */
 class OpenApiContractIT {
 
-  /** Fields of a job that are left out unless set (a reason, a deadline, a rollback). */
-  private static final Set<String> JOB_FIELDS_ABSENT_UNLESS_SET =
-      Set.of("stateReason", "deadline", "rollback");
+  /**
+   * Documented fields that the answers below leave out, each for a reason: null unless set, and not
+   * set by what this test does.
+   */
+  private static final Set<String> FIELDS_ABSENT_UNLESS_SET =
+      Set.of(
+          "PageJobView.total", // the list of jobs does not count them; a page of tasks does
+          "JobView.rollback", // only jobs with onFailure: rollback that failed
+          "SubmittedJobView.rollback",
+          "SubmittedJobView.startedAt", // a job just accepted has not started, nor finished
+          "SubmittedJobView.finishedAt",
+          "SubmittedJobView.stateReason",
+          "TaskView.compensation", // only tasks of a job rolled back
+          "TaskView.notBefore", // only while a task waits to be retried
+          "Error.trace", // only errors that carry a stack trace
+          "WebhookView.disabledReason"); // only endpoints disabled by failures
 
+  private static WebhookReceiver receiver;
   private static RunningStack stack;
   private static Api api;
   private static JsonNode document;
 
   @BeforeAll
-  static void start() {
-    stack = RunningStack.coordinatorOnly(Map.of());
+  static void start() throws java.io.IOException {
+    receiver = new WebhookReceiver();
+    stack =
+        RunningStack.withWorkers(
+            1,
+            Map.of(
+                "findoc.webhooks.allow-loopback", true, "findoc.webhooks.initial-backoff", "1h"));
     api = stack.api();
     Api.Response answer = api.withKey(null).get("/api/openapi.json");
     assertThat(answer.status()).as("the document is open without a key").isEqualTo(200);
@@ -46,6 +69,7 @@ class OpenApiContractIT {
   @AfterAll
   static void stop() {
     stack.close();
+    receiver.close();
   }
 
   @Test
@@ -112,6 +136,88 @@ class OpenApiContractIT {
   }
 
   @Test
+  void everyOperationHasExamplesOfItsBodyAndAnswersWithDocumentedFieldsOnly() {
+    DocumentedFields fields = new DocumentedFields(document);
+    List<String> without = new ArrayList<>();
+    document
+        .get("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .properties()
+                    .forEach(
+                        operation -> {
+                          String name =
+                              operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                          JsonNode body = operation.getValue().get("requestBody");
+                          if (body != null) {
+                            body.get("content")
+                                .properties()
+                                .forEach(
+                                    media ->
+                                        example(
+                                            name + " request " + media.getKey(),
+                                            media,
+                                            fields,
+                                            without));
+                          }
+                          operation
+                              .getValue()
+                              .get("responses")
+                              .properties()
+                              .forEach(
+                                  answer -> {
+                                    JsonNode content = answer.getValue().get("content");
+                                    String status = answer.getKey();
+                                    if (content == null || content.isEmpty()) {
+                                      if (!status.equals("204")) {
+                                        without.add(name + " " + status + ": no content");
+                                      }
+                                      return;
+                                    }
+                                    content
+                                        .properties()
+                                        .forEach(
+                                            media ->
+                                                example(
+                                                    name + " " + status + " " + media.getKey(),
+                                                    media,
+                                                    fields,
+                                                    without));
+                                  });
+                        }));
+    assertThat(without).as("contents without an example").isEmpty();
+    assertThat(fields.undocumented()).as("example fields their schemas do not document").isEmpty();
+    assertThat(fields.mistyped()).as("example values of another kind than documented").isEmpty();
+    assertThat(fields.schemasMet())
+        .contains("JobView", "MetricsSnapshot", "Problem", "WebhookView");
+  }
+
+  /** Notes a content without an example, and compares a JSON example with the content's schema. */
+  private static void example(
+      String where,
+      Map.Entry<String, JsonNode> media,
+      DocumentedFields fields,
+      List<String> without) {
+    List<JsonNode> examples = new ArrayList<>();
+    JsonNode single = media.getValue().get("example");
+    if (single != null) {
+      examples.add(single);
+    }
+    JsonNode named = media.getValue().get("examples");
+    if (named != null) {
+      named.forEach(e -> examples.add(e.get("value")));
+    }
+    if (examples.isEmpty()) {
+      without.add(where);
+    } else if (media.getKey().equals("application/json")
+        || media.getKey().equals("application/problem+json")) {
+      examples.forEach(e -> fields.compare(media.getValue().get("schema"), e, where));
+    }
+  }
+
+  @Test
   void streamedAnswersAreDocumentedAsWhatTheyStreamNotAsJavaTypes() {
     assertThat(document.get("components").get("schemas").propertyNames())
         .doesNotContain("StreamingResponseBody", "SseEmitter");
@@ -140,27 +246,214 @@ class OpenApiContractIT {
   }
 
   @Test
-  void aJobHasTheFieldsTheDocumentSays() {
-    String id = api.submit(Jobs.noop(3));
-    Set<String> returned = fieldNames(api.job(id));
-    Set<String> documented = properties(schema("JobView"));
+  void everyAnswerHasTheFieldsTheDocumentSays() {
+    DocumentedFields fields = new DocumentedFields(document);
+    Answers answers = new Answers(fields, api);
+    Answers admin = new Answers(fields, stack.admin());
+    receiver.behave("/failing", (id, n) -> WebhookReceiver.Answer.status(500));
 
-    assertThat(returned).as("fields returned but not documented").isSubsetOf(documented);
-    Set<String> notReturned = new HashSet<>(documented);
-    notReturned.removeAll(returned);
-    assertThat(notReturned)
-        .as("documented fields not returned")
-        .isSubsetOf(JOB_FIELDS_ABSENT_UNLESS_SET);
-    assertThat(fieldNames(api.job(id).get("counts"))).isEqualTo(properties(schema("Counts")));
+    // A job whose tasks fail, succeed after a retry, and succeed; with a deadline, metadata and a
+    // webhook of its own.
+    Map<String, Object> job = Jobs.of("simulate", 3, Map.of());
+    job.put(
+        "options",
+        Map.of(
+            "failDocuments", List.of("doc-1"),
+            "failure", "permanent",
+            "failUntilAttempt", Map.of("doc-2", 1)));
+    job.put("retry", Map.of("maxAttempts", 2, "initialBackoff", "PT0.1S"));
+    job.put("deadline", "2099-01-01T00:00:00Z");
+    job.put("metadata", Map.of("customer", "c-42"));
+    job.put(
+        "webhooks",
+        List.of(Map.of("url", receiver.url("/job"), "events", List.of("batch.job.completed"))));
+    JsonNode submitted = answers.post("/api/batch/jobs", Jobs.json(job), 202);
+    String id = submitted.get("id").asString();
+    Awaits.jobReaches(api, id, Duration.ofMinutes(1), "COMPLETED_WITH_ERRORS");
+
+    answers.get("/api/batch/jobs/{id}", id);
+    answers.query("/api/batch/jobs/" + id + "/tasks?limit=2", "/api/batch/jobs/{id}/tasks");
+    answers.get("/api/batch/jobs/{id}/tasks/{number}", id, "1");
+    answers.get("/api/batch/jobs/{id}/tasks/{number}", id, "2");
+    answers.get("/api/batch/jobs/{id}/tasks/{number}", id, "3");
+    answers.get("/api/batch/jobs/{id}/history", id);
+    answers.get("/api/batch/jobs/{id}/errors", id);
+    answers.post("/api/batch/jobs/{id}/retry", "{\"tasks\":[1]}", 200, id);
+
+    // A job that hangs, operated on, then cancelled with a reason.
+    String hanging = api.submit(Jobs.simulate(2, Map.of("hang", true)));
+    answers.put("/api/batch/jobs/{id}/pause", hanging);
+    answers.put("/api/batch/jobs/{id}/resume", hanging);
+    answers.patch("/api/batch/jobs/{id}", "{\"priority\":\"high\"}", hanging);
+    answers.delete("/api/batch/jobs/{id}?reason=contract", "/api/batch/jobs/{id}", 200, hanging);
+    answers.get("/api/batch/jobs/{id}", hanging);
+    answers.query("/api/batch/jobs?limit=1", "/api/batch/jobs"); // two jobs: a next page
+
+    // Webhooks: one that answers, one that fails; deliveries of both, a rotated secret.
+    JsonNode ok =
+        answers.post(
+            "/api/webhooks",
+            Jobs.json(
+                Map.of(
+                    "url", receiver.url("/ok"),
+                    "eventTypes", List.of("batch.job.created", "batch.job.completed"))),
+            201);
+    JsonNode failing =
+        answers.post(
+            "/api/webhooks",
+            Jobs.json(
+                Map.of(
+                    "url", receiver.url("/failing"), "eventTypes", List.of("batch.job.created"))),
+            201);
+    String okId = ok.get("id").asString();
+    String failingId = failing.get("id").asString();
+    answers.patch("/api/webhooks/{id}", "{\"jobId\":\"" + id + "\"}", failingId);
+    answers.patch("/api/webhooks/{id}", "{\"jobId\":null}", failingId);
+    api.submit(Jobs.noop(1));
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .alias("a delivery succeeded and one failed")
+        .until(
+            () ->
+                api.get("/api/webhooks/" + okId + "/deliveries?state=SUCCEEDED").body().size() > 0
+                    && api.get("/api/webhooks/" + failingId + "/deliveries?state=PENDING")
+                            .body()
+                            .size()
+                        > 0
+                    && api.get("/api/webhooks/" + failingId + "/deliveries")
+                        .body()
+                        .get(0)
+                        .has("lastError"));
+    answers.query("/api/webhooks", "/api/webhooks");
+    answers.get("/api/webhooks/{id}", okId);
+    answers.post("/api/webhooks/{id}/rotate-secret", "{\"overlapSeconds\":60}", 200, okId);
+    answers.get("/api/webhooks/{id}", okId);
+    answers.get("/api/webhooks/{id}/deliveries", okId);
+    JsonNode failed = answers.get("/api/webhooks/{id}/deliveries", failingId);
+    answers.post(
+        "/api/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+        "",
+        202,
+        failingId,
+        failed.get(0).get("id").asString());
+    answers.delete("/api/webhooks/{id}", "/api/webhooks/{id}", 204, failingId);
+
+    // Metrics, now and per minute.
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .alias("the worker heartbeat is in the metrics")
+        .until(() -> api.get("/api/batch/metrics").body().get("workers").size() > 0);
+    answers.query("/api/batch/metrics", "/api/batch/metrics");
+    admin.query("/api/batch/metrics", "/api/batch/metrics");
+    answers.query("/api/batch/metrics/history", "/api/batch/metrics/history");
+
+    // Tenants, keys and the audit trail, as the admin.
+    admin.post("/api/admin/tenants", "{\"id\":\"contract\",\"name\":\"Contract\"}", 201);
+    admin.post("/api/admin/tenants", "{\"id\":\"contract\"}", 200);
+    admin.query("/api/admin/tenants", "/api/admin/tenants");
+    JsonNode key =
+        admin.post("/api/admin/tenants/{tenant}/keys", "{\"role\":\"submitter\"}", 201, "contract");
+    admin.delete(
+        "/api/admin/tenants/{tenant}/keys/{id}",
+        "/api/admin/tenants/{tenant}/keys/{id}",
+        204,
+        "contract",
+        key.get("id").asString());
+    admin.get("/api/admin/tenants/{tenant}/keys", "contract");
+    admin.query("/api/admin/audit?limit=20", "/api/admin/audit");
+
+    SoftAssertions.assertSoftly(
+        softly -> {
+          softly
+              .assertThat(fields.undocumented())
+              .as("fields returned but not documented")
+              .isEmpty();
+          softly
+              .assertThat(fields.mistyped())
+              .as("values of another kind than documented")
+              .isEmpty();
+          softly
+              .assertThat(fields.notReturned(FIELDS_ABSENT_UNLESS_SET))
+              .as("documented fields no answer had")
+              .isEmpty();
+          softly
+              .assertThat(fields.returnedOf(FIELDS_ABSENT_UNLESS_SET))
+              .as("fields said to be absent here that answers had: take them off the list")
+              .isEmpty();
+        });
+    assertThat(fields.schemasMet())
+        .contains(
+            "JobView",
+            "TaskView",
+            "AttemptView",
+            "ErrorReport",
+            "WebhookView",
+            "WebhookDeliveryRow",
+            "MetricsSnapshot",
+            "WorkerHeartbeat",
+            "History",
+            "Tenant",
+            "KeyView",
+            "CreatedKey",
+            "AuditEvent");
   }
 
-  @Test
-  void aTaskAndAPageHaveTheFieldsTheDocumentSays() {
-    String id = api.submit(Jobs.noop(2));
-    JsonNode page = api.get("/api/batch/jobs/" + id + "/tasks?limit=1").body();
-    assertThat(fieldNames(page)).isSubsetOf(properties(schema("PageTaskView")));
-    JsonNode task = page.get("items").get(0);
-    assertThat(fieldNames(task)).isSubsetOf(properties(schema("TaskView")));
+  /** Calls the API and compares each answer with what the document says of its status and body. */
+  private record Answers(DocumentedFields fields, Api api) {
+
+    /** GETs {@code template} with its {@code {...}}s filled from {@code values} in order. */
+    JsonNode get(String template, String... values) {
+      return check("GET", template, fill(template, values), 200, api.get(fill(template, values)));
+    }
+
+    /** GETs {@code uri} (with a query), documented under {@code template}. */
+    JsonNode query(String uri, String template) {
+      return check("GET", template, uri, 200, api.get(uri));
+    }
+
+    JsonNode post(String template, String body, int status, String... values) {
+      String uri = fill(template, values);
+      return check("POST", template, uri, status, api.post(uri, body));
+    }
+
+    JsonNode put(String template, String... values) {
+      String uri = fill(template, values);
+      return check("PUT", template, uri, 200, api.put(uri));
+    }
+
+    JsonNode patch(String template, String body, String... values) {
+      String uri = fill(template, values);
+      return check("PATCH", template, uri, 200, api.patch(uri, body));
+    }
+
+    JsonNode delete(String uri, String template, int status, String... values) {
+      String filled = fill(uri, values);
+      return check("DELETE", template, filled, status, api.delete(filled));
+    }
+
+    private JsonNode check(String method, String template, String uri, int status, Api.Response r) {
+      String where = method + " " + uri;
+      assertThat(r.status()).as("%s answered %s", where, r.body()).isEqualTo(status);
+      assertThat(fields.answer(method, template, status))
+          .as("%s %s: answer %d documented", method, template, status)
+          .isNotNull();
+      if (r.body() != null) {
+        JsonNode schema = fields.answerSchema(method, template, status, "application/json");
+        assertThat(schema)
+            .as("%s %s %d: a JSON body documented", method, template, status)
+            .isNotNull();
+        fields.compare(schema, r.body(), where);
+      }
+      return r.body();
+    }
+
+    private static String fill(String template, String... values) {
+      String filled = template;
+      for (String value : values) {
+        filled = filled.replaceFirst("\\{[^}]+}", value);
+      }
+      return filled;
+    }
   }
 
   @Test

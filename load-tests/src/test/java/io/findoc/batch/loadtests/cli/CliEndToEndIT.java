@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.findoc.batch.loadtests.Launcher;
+import io.findoc.batch.loadtests.faults.WebhookReceiver;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -49,6 +50,8 @@ class CliEndToEndIT {
     STACK.put("FINDOC_KAFKA_PORT", Integer.toString(freePort()));
     STACK.put("FINDOC_KAFKA_CONTROLLER_PORT", Integer.toString(freePort()));
     STACK.put("FINDOC_PG_PORT", Integer.toString(freePort()));
+    // The webhook test's receiver listens on this machine's loopback address.
+    STACK.put("FINDOC_WEBHOOKS_ALLOWLOOPBACK", "true");
     assertThat(launcher("up", "--workers", "2")).as("./findoc up").isZero();
     Map<String, String> env = new HashMap<>();
     env.put("FINDOC_URL", "http://127.0.0.1:" + api);
@@ -297,6 +300,200 @@ class CliEndToEndIT {
         .contains("/s | ETA")
         .contains("30/30 100%")
         .doesNotContain("findoc: done:");
+  }
+
+  @Test
+  void theTenantsEventsAreTailedUntilCtrlCAndResumedAfterTheLastOne() throws Exception {
+    Path folder = documents("tailed", 2);
+    Process tail = client.start(client.command("events", "tail", "--output", "jsonl"));
+    Thread.sleep(2000); // the stream starts with the events to come
+    ClientRun.Result run =
+        client.run(
+            "submit", folder.toString(), "--processor", "noop", "--watch", "--output", "json");
+    assertThat(run.exit()).as(run.toString()).isZero();
+    String id = JSON.readTree(run.out()).get(0).get("id").asString();
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> ClientRun.outSoFar(tail).contains("batch.job.completed"));
+    new ProcessBuilder("kill", "-INT", Long.toString(tail.pid())).start().waitFor();
+    ClientRun.Result tailed = ClientRun.finish(tail, 1);
+    assertThat(tailed.exit()).as(tailed.toString()).isEqualTo(130);
+    List<JsonNode> events = tailed.out().lines().map(JSON::readTree).toList();
+    assertThat(events).extracting(e -> e.get("jobId").asString()).containsOnly(id);
+    assertThat(events)
+        .extracting(e -> e.get("type").asString())
+        .startsWith("batch.job.created")
+        .endsWith("batch.job.completed");
+    assertThat(tailed.err()).contains("findoc events tail --since ");
+
+    // After the first event: the others again, from the events the coordinator keeps.
+    String last = events.get(events.size() - 1).get("seq").asString();
+    assertThat(tailed.err()).contains("findoc events tail --since " + last);
+    String first = events.get(0).get("seq").asString();
+    Process resumed =
+        client.start(client.command("events", "tail", "--since", first, "--output", "jsonl"));
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> ClientRun.outSoFar(resumed).contains("batch.job.completed"));
+    new ProcessBuilder("kill", "-INT", Long.toString(resumed.pid())).start().waitFor();
+    ClientRun.Result again = ClientRun.finish(resumed, 1);
+    List<String> types =
+        again.out().lines().map(JSON::readTree).map(e -> e.get("type").asString()).toList();
+    assertThat(types).doesNotContain("batch.job.created").contains("batch.job.completed");
+  }
+
+  @Test
+  void aSecondCtrlCAbortsASubmitAtOnce() throws Exception {
+    Path folder = documents("aborted", 50);
+    // An API that takes the request and never answers: the chunk being sent never ends.
+    try (ServerSocket silent = new ServerSocket(0)) {
+      List<java.net.Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  while (true) {
+                    accepted.add(silent.accept());
+                  }
+                } catch (IOException closed) {
+                  // The test is over.
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      Process submit =
+          client.start(
+              client.command(
+                  "submit",
+                  folder.toString(),
+                  "--url",
+                  "http://127.0.0.1:" + silent.getLocalPort(),
+                  "--processor",
+                  "noop",
+                  "--chunk-size",
+                  "1"));
+      await().atMost(Duration.ofMinutes(1)).until(() -> !accepted.isEmpty());
+      Thread.sleep(500); // the client is sending chunk 1 and waits for its answer
+      new ProcessBuilder("kill", "-INT", Long.toString(submit.pid())).start().waitFor();
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> ClientRun.errSoFar(submit).contains("Ctrl-C again aborts at once"));
+      Thread.sleep(1000);
+      assertThat(submit.isAlive()).as("the first Ctrl-C waits for the chunk being sent").isTrue();
+      new ProcessBuilder("kill", "-INT", Long.toString(submit.pid())).start().waitFor();
+      assertThat(submit.waitFor(10, java.util.concurrent.TimeUnit.SECONDS))
+          .as("the second Ctrl-C ends it at once")
+          .isTrue();
+      ClientRun.Result aborted = ClientRun.finish(submit, 1);
+      assertThat(aborted.exit()).as(aborted.toString()).isEqualTo(130);
+      assertThat(aborted.err()).contains("findoc: aborted.").doesNotContain("stopped after");
+      for (java.net.Socket socket : accepted) {
+        socket.close();
+      }
+    }
+  }
+
+  @Test
+  void anInterruptedSubmitWhoseFilesChangedIsNotResumed() throws Exception {
+    Path folder = documents("changed", 30);
+    String[] submit = {
+      "submit",
+      folder.toString(),
+      "--name",
+      "changed",
+      "--processor",
+      "noop",
+      "--chunk-size",
+      "1",
+      "--output",
+      "jsonl"
+    };
+    Process first = client.start(client.command(submit));
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(() -> ClientRun.errSoFar(first).contains("chunk 2/30 accepted"));
+    new ProcessBuilder("kill", "-INT", Long.toString(first.pid())).start().waitFor();
+    ClientRun.Result stopped = ClientRun.finish(first, 2);
+    assertThat(stopped.exit()).as(stopped.toString()).isEqualTo(130);
+    Set<String> before = ids(stopped.out());
+    Files.writeString(folder.resolve("doc-001.txt"), "Invoice changed 1\nTotal 999.00 EUR\n");
+
+    ClientRun.Result refused = client.run(submit);
+    assertThat(refused.exit()).as(refused.toString()).isEqualTo(2);
+    assertThat(refused.err())
+        .contains("chunk 1/30 (doc-001.txt) was accepted as job")
+        .contains("Nothing was sent");
+    ClientRun.Result listed = client.run("jobs", "list", "--limit", "1000", "--output", "jsonl");
+    long named =
+        listed
+            .out()
+            .lines()
+            .map(JSON::readTree)
+            .filter(job -> job.get("name").asString().startsWith("changed ["))
+            .count();
+    assertThat(named).as("jobs of the changed submission: none more").isEqualTo(before.size());
+  }
+
+  @Test
+  void aWebhookIsCreatedListedDeliveredToRedeliveredAndDeleted() throws Exception {
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      ClientRun.Result created =
+          client.run(
+              "webhooks",
+              "create",
+              receiver.url(),
+              "--event",
+              "batch.job.completed",
+              "--output",
+              "json");
+      assertThat(created.exit()).as(created.toString()).isZero();
+      JsonNode endpoint = JSON.readTree(created.out());
+      String id = endpoint.get("id").asString();
+      receiver.secret(endpoint.get("secret").asString());
+      assertThat(client.run("webhooks", "list", "--output", "jsonl").out()).contains(id);
+
+      Path folder = documents("hooked", 2);
+      ClientRun.Result run =
+          client.run(
+              "submit", folder.toString(), "--processor", "noop", "--watch", "--output", "json");
+      assertThat(run.exit()).as(run.toString()).isZero();
+      String job = JSON.readTree(run.out()).get(0).get("id").asString();
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .until(() -> receiver.received().stream().anyMatch(r -> job.equals(r.jobId())));
+      assertThat(receiver.received()).allSatisfy(r -> assertThat(r.signatureValid()).isTrue());
+
+      JsonNode delivery =
+          await()
+              .atMost(Duration.ofSeconds(30))
+              .until(
+                  () ->
+                      client
+                          .run("webhooks", "deliveries", id, "--output", "jsonl")
+                          .out()
+                          .lines()
+                          .map(JSON::readTree)
+                          .filter(d -> d.get("state").asString().equals("SUCCEEDED"))
+                          .findFirst()
+                          .orElse(null),
+                  java.util.Objects::nonNull);
+      int before = receiver.received().size();
+      ClientRun.Result redelivered =
+          client.run("webhooks", "redeliver", id, delivery.get("id").asString());
+      assertThat(redelivered.exit()).as(redelivered.toString()).isZero();
+      await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() > before);
+
+      assertThat(client.run("webhooks", "delete", id).exit()).isZero();
+      assertThat(client.run("webhooks", "list", "--output", "jsonl").out()).doesNotContain(id);
+    }
+  }
+
+  @Test
+  void aPrivateWebhookAddressIsRefused() {
+    ClientRun.Result refused =
+        client.run("webhooks", "create", "http://10.1.2.3/hook", "--output", "json");
+    assertThat(refused.exit()).as(refused.toString()).isEqualTo(1);
+    assertThat(refused.err()).contains("url");
   }
 
   private static String state(ClientRun.Result run) {

@@ -71,6 +71,11 @@ final class ClientRun {
     return read(OUTPUTS.get(process)[1]);
   }
 
+  /** What a started process has written to stdout so far. */
+  static String outSoFar(Process process) {
+    return read(OUTPUTS.get(process)[0]);
+  }
+
   static Result finish(Process process, int minutes) {
     try {
       if (!process.waitFor(minutes, TimeUnit.MINUTES)) {

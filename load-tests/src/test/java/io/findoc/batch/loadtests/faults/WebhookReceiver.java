@@ -24,10 +24,10 @@ import tools.jackson.databind.JsonNode;
  * to every request, records it, and verifies its Standard Webhooks signature with HMAC code of its
  * own (not the product's signer), against the endpoint's secret.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
   /** One request as received: the webhook headers, whether the signature verified, the body. */
-  record Received(
+  public record Received(
       String webhookId,
       long timestamp,
       boolean signatureValid,
@@ -41,7 +41,7 @@ final class WebhookReceiver implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private volatile String secret;
 
-  WebhookReceiver() throws IOException {
+  public WebhookReceiver() throws IOException {
     this(0);
   }
 
@@ -58,17 +58,17 @@ final class WebhookReceiver implements AutoCloseable {
   }
 
   /** The URL to register as the endpoint. */
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/events";
   }
 
   /** The endpoint's secret ({@code whsec_...}), as the API returned it once. */
-  void secret(String secret) {
+  public void secret(String secret) {
     this.secret = secret;
   }
 
   /** Every request received so far, in order of arrival. */
-  List<Received> received() {
+  public List<Received> received() {
     return List.copyOf(received);
   }
 
