@@ -3,11 +3,16 @@ package io.findoc.batch.coordinator.config;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.topic.DeadLetterPublisher;
 import io.findoc.batch.common.topic.TopicNames;
+import io.findoc.batch.coordinator.tracking.IntakeDelay;
+import io.findoc.batch.coordinator.tracking.LeaseSettings;
 import io.findoc.batch.coordinator.tracking.StatusAggregator;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -64,10 +69,30 @@ public class KafkaConfiguration {
   ConcurrentMessageListenerContainer<String, byte[]> statusAggregation(
       ConcurrentKafkaListenerContainerFactory<String, byte[]> factory,
       CoordinatorProperties properties,
-      StatusAggregator aggregator) {
+      StatusAggregator aggregator,
+      IntakeDelay intakeDelay,
+      LeaseSettings leases) {
     ConcurrentMessageListenerContainer<String, byte[]> container =
         factory.createContainer(properties.topics().taskStatus());
     container.setBeanName(STATUS_AGGREGATOR);
+    // Partitions taken over from a coordinator that died went unread for up to the session
+    // timeout: the lease reapers wait for their heartbeats (IntakeDelay).
+    container
+        .getContainerProperties()
+        .setConsumerRebalanceListener(
+            new ConsumerRebalanceListener() {
+              @Override
+              public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+
+              @Override
+              public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                if (!partitions.isEmpty()) {
+                  intakeDelay.assigned(leases.sessionTimeout());
+                }
+              }
+            });
+    // Named after this process in the consumer group: which coordinator holds which partitions.
+    container.getContainerProperties().setClientId(CoordinatorInstance.clientId());
     container.setupMessageListener(aggregator);
     // Idle events tell the IntakeDelay that the intake is not behind.
     container.getContainerProperties().setIdleEventInterval(STATUS_IDLE_EVENT_INTERVAL.toMillis());

@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.dispatch;
 
+import io.findoc.batch.coordinator.config.CoordinatorInstance;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.ClaimedTask;
@@ -45,10 +46,7 @@ public class DispatchRounds {
     this.publisher = publisher;
     // The publisher gives up after send-timeout; the margin keeps others off a round in time.
     this.publishTime = interval(properties.dispatch().sendTimeout().plusSeconds(5));
-    this.claimedBy =
-        System.getenv().getOrDefault("HOSTNAME", "coordinator")
-            + "/"
-            + ProcessHandle.current().pid();
+    this.claimedBy = CoordinatorInstance.name();
     this.takenOver = meters.counter("findoc.dispatch.rounds.retried");
   }
 

@@ -22,6 +22,10 @@ import org.springframework.stereotype.Component;
  * from the database alone (others still reach it) does not hold back the others' reapers. Records
  * carry their producer's timestamp: a writer of the status topic who forges old ones delays lease
  * expiry by that much for one batch.
+ *
+ * <p>Before the group notices that a coordinator died, no coordinator knows that its partitions'
+ * heartbeats go unread: a lease must outlast the group's session timeout ({@link LeaseSettings}),
+ * and once the partitions are assigned again, {@link #assigned} covers the time they were orphaned.
  */
 @Component
 public class IntakeDelay {
@@ -34,6 +38,19 @@ public class IntakeDelay {
   public IntakeDelay(Clock clock) {
     this.clock = clock;
     this.unknownSince = clock.instant();
+  }
+
+  /**
+   * Partitions were assigned to this coordinator's intake (at start-up, or because a coordinator
+   * came or went). Those of a coordinator that died were read by nobody until the group gave up on
+   * it, for up to {@code orphanedAtMost} (its session timeout): until the intake has applied a
+   * batch or found the topic idle, the delay counts from that long before now.
+   */
+  public synchronized void assigned(Duration orphanedAtMost) {
+    Instant from = clock.instant().minus(orphanedAtMost);
+    if (unknownSince == null || from.isBefore(unknownSince)) {
+      unknownSince = from;
+    }
   }
 
   /** A batch whose oldest record was produced at {@code oldest} was applied. */

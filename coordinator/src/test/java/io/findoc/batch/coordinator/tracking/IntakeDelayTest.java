@@ -70,6 +70,22 @@ class IntakeDelayTest {
   }
 
   @Test
+  void partitionsAssignedMayHaveGoneUnreadForASessionTimeoutUntilTheIntakeAppliesOrIdles() {
+    IntakeDelay delay = new IntakeDelay(clock);
+    delay.applied(now.minusMillis(20));
+    pass(Duration.ofSeconds(1));
+    delay.assigned(Duration.ofSeconds(10));
+    assertThat(delay.grace()).isEqualTo(Duration.ofSeconds(10));
+    pass(Duration.ofSeconds(2));
+    assertThat(delay.grace()).isEqualTo(Duration.ofSeconds(12));
+
+    delay.applied(now.minusSeconds(11)); // the backlog of the partitions taken over
+    assertThat(delay.grace()).isEqualTo(Duration.ofSeconds(11));
+    delay.idle();
+    assertThat(delay.grace()).isZero();
+  }
+
+  @Test
   void recordsFromTheFutureMeanNoDelay() {
     IntakeDelay delay = new IntakeDelay(clock);
     delay.applied(now.plusSeconds(60));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 /**
  * Kills a coordinator with {@code kill -9} and times, from the database, how long the survivors
@@ -21,7 +22,8 @@ import java.util.UUID;
  * attempt recorded after the kill, and every delivery in flight at the kill attempted again or
  * finished), and the dispatch rounds the dead coordinator had claimed and not finished publishing
  * (taken over or closed). Times of the relay and the deliverer are the database's clock, from just
- * before the kill; the rounds' are polled, to 100 ms.
+ * before the kill; the rounds' and any other duty's given to {@link #kill(FaultStack, String, Map)}
+ * are polled, to 100 ms.
  */
 final class DutyTakeover {
 
@@ -31,9 +33,12 @@ final class DutyTakeover {
   private final long killedNanos;
   private final List<Long> victimRounds;
   private final List<UUID> inFlightDeliveries;
+  private final Map<String, Callable<Boolean>> others;
 
-  private DutyTakeover(FaultStack stack, String coordinator) throws SQLException {
+  private DutyTakeover(FaultStack stack, String coordinator, Map<String, Callable<Boolean>> others)
+      throws SQLException {
     this.stack = stack;
+    this.others = others;
     this.victimPid = stack.pid(coordinator);
     try (Connection db = stack.db()) {
       this.killedAt = timestamp(db, "SELECT clock_timestamp()").orElseThrow();
@@ -53,7 +58,17 @@ final class DutyTakeover {
 
   /** Kills the coordinator called {@code coordinator} ({@link FaultStack#coordinator}). */
   static DutyTakeover kill(FaultStack stack, String coordinator) throws SQLException {
-    return new DutyTakeover(stack, coordinator);
+    return kill(stack, coordinator, Map.of());
+  }
+
+  /**
+   * Kills the coordinator called {@code coordinator} and times, besides the database duties, each
+   * of {@code others}: a duty counts as taken over once its check first holds.
+   */
+  static DutyTakeover kill(
+      FaultStack stack, String coordinator, Map<String, Callable<Boolean>> others)
+      throws SQLException {
+    return new DutyTakeover(stack, coordinator, others);
   }
 
   /**
@@ -90,12 +105,25 @@ final class DutyTakeover {
           }
         }
       }
-      if (taken.size() == 4) {
+      for (Map.Entry<String, Callable<Boolean>> other : others.entrySet()) {
+        if (!taken.containsKey(other.getKey()) && holds(other.getValue())) {
+          taken.put(other.getKey(), Optional.of(Duration.ofNanos(System.nanoTime() - killedNanos)));
+        }
+      }
+      if (taken.size() == 4 + others.size()) {
         return taken;
       }
       Thread.sleep(100);
     }
     throw new AssertionError("duties not taken over within " + atMost + ": only " + taken);
+  }
+
+  private static boolean holds(Callable<Boolean> check) {
+    try {
+      return check.call();
+    } catch (Exception notYet) {
+      return false;
+    }
   }
 
   /** How many dispatch rounds were in flight for the dead coordinator at the kill. */

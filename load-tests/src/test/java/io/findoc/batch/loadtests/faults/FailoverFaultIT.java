@@ -4,22 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.common.event.EventType;
-import io.findoc.batch.common.topic.TopicNames;
-import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -27,31 +24,43 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * FI-06: two coordinators on one database and one broker, and one of them killed mid-run. The other
- * takes over what the dead one did: its share of the status partitions (once the consumer group
- * drops the dead member), dispatch, lease reaping, and the API. Jobs are submitted until each
- * coordinator aggregates at least one of them (a job's reports go to the status partition of its
- * id), so the takeover of aggregation is exercised whichever of the two is killed; a webhook
- * receives one job's events across the kill, checked by the {@link EventChecker} (INV-7: each event
- * once by id, one completion event). How long the survivor takes to do each duty the two shared
- * ({@link DutyTakeover}: outbox relay, webhook deliveries, the dead one's dispatch rounds, status
- * partitions) is printed as {@code FAULT FI-06 takeover}.
+ * FI-06: three coordinators on one database and one broker, and two of them killed with {@code kill
+ * -9}, one after the other, during a 100,000-task job and during webhook delivery; the last one
+ * finishes every job. Each kill hits the coordinator aggregating the big job (a job's reports go to
+ * the status partition of its id), so its aggregation moves twice. {@link DutyTakeover} times how
+ * long the survivors take to do each duty the dead one shared: the outbox relay, the webhook
+ * deliverer (new attempts, and the deliveries in flight at the kill), the dead one's dispatch
+ * rounds and its status partitions; at the second kill also the duties that had work in flight: the
+ * compensation dispatcher (a job rolling back), the dependency resolver (a job waiting for a paused
+ * one, resumed through the last coordinator), and then the lease reaper (a worker killed after the
+ * second coordinator: its tasks' leases run out with only the last coordinator to reap them).
+ * Printed as {@code FAULT FI-06 takeover}. Every job ends as it should, with every invariant
+ * ({@link FaultRun#finish}), and each watched job's events reach its webhook once by id, with one
+ * completion ({@link EventChecker}, INV-7), across both kills.
  */
 @Tag("faults")
 @Tag("slow")
 class FailoverFaultIT {
 
-  private static final String GROUP = "findoc-coordinator";
-  private static final int TASKS = 1500;
+  private static final int COORDINATORS = 3;
+  private static final int BIG = 100_000;
 
-  /** The tasks of the job whose events a webhook receives across the failover. */
+  /**
+   * The tasks of each job whose events a webhook receives across a kill: slow enough (1.5 s each)
+   * that the job still runs, and its deliveries go on, when the kill comes.
+   */
   private static final int WATCHED = 300;
 
   private static FaultStack stack;
 
   @BeforeAll
   static void up() {
-    stack = FaultStack.start("failover", 2, 2, FaultStack.WEBHOOKS_TO_THIS_HOST);
+    Map<String, String> settings = new HashMap<>(FaultStack.WEBHOOKS_TO_THIS_HOST);
+    // Longer than the status group's session timeout (10 s), as a lease must be with several
+    // coordinators (LeaseSettings): the suite's 8 s would hand out the tasks of healthy workers
+    // whose heartbeats wait on a dead coordinator's partitions.
+    settings.put("FINDOC_LEASE_DURATION", "20s");
+    stack = FaultStack.start("failover", 3, COORDINATORS, settings);
   }
 
   @AfterAll
@@ -60,156 +69,243 @@ class FailoverFaultIT {
   }
 
   @Test
-  void fi06WhenOneOfTwoCoordinatorsIsKilledTheOtherFinishesEveryJob() throws Exception {
+  void fi06WhenTwoOfThreeCoordinatorsAreKilledTheLastFinishesEveryJob() throws Exception {
     FaultRun run = new FaultRun("FI-06", stack);
-    try (WebhookReceiver receiver = new WebhookReceiver();
-        Admin admin =
-            Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrap()))) {
+    try (WebhookReceiver firstReceiver = new WebhookReceiver();
+        WebhookReceiver secondReceiver = new WebhookReceiver();
+        StatusGroup group = new StatusGroup(stack)) {
       await()
           .atMost(Duration.ofMinutes(3))
           .ignoreExceptions()
-          .until(
-              () ->
-                  members(admin).size() == 2
-                      && members(admin).stream()
-                          .allMatch(m -> !m.assignment().topicPartitions().isEmpty()));
-      List<MemberDescription> before = members(admin);
-      int partitions = before.stream().mapToInt(m -> m.assignment().topicPartitions().size()).sum();
+          .until(() -> group.heldBy(COORDINATORS));
 
-      // Alternately through both APIs, until each coordinator aggregates a job.
-      List<String> jobs = new ArrayList<>();
-      while (jobs.size() < 16 && !eachAggregatesOne(before, jobs, partitions)) {
-        stack.useCoordinator(1 + jobs.size() % 2);
-        jobs.add(run.submit(TASKS, "simulate", Map.of("sleepMs", 5)));
-      }
-      assertThat(eachAggregatesOne(before, jobs, partitions))
-          .as("each coordinator aggregates one of %s jobs", jobs.size())
-          .isTrue();
-      // A job whose events reach a webhook across the failover (INV-7), through the victim.
-      stack.useCoordinator(1);
-      JsonNode watched =
-          run.submitAnswered(
-              WATCHED,
-              "simulate",
-              Map.of("sleepMs", 100),
-              Map.of(
-                  "webhooks",
-                  List.of(
-                      Map.of(
-                          "url",
-                          receiver.url(),
-                          "events",
-                          Arrays.stream(EventType.values()).map(EventType::wireName).toList()))));
-      String watchedId = watched.get("id").asString();
-      receiver.secret(watched.get("webhooks").get(0).get("secret").asString());
-      stack.useCoordinator(2);
+      String big = run.submit(BIG, "simulate", Map.of("sleepMs", 10));
+      String firstWatched = watchedJob(run, firstReceiver);
       await()
           .atMost(Duration.ofMinutes(3))
-          .until(() -> jobs.stream().allMatch(id -> run.succeeded(id) >= TASKS / 10));
-      await()
-          .atMost(Duration.ofMinutes(3))
-          .until(
-              () ->
-                  receiver.received().stream()
-                          .filter(r -> r.type().startsWith("batch.task."))
-                          .count()
-                      >= WATCHED / 10);
+          .until(() -> run.succeeded(big) >= BIG / 100 && taskEvents(firstReceiver) >= 30);
+      assertThat(state(firstWatched)).as("the first watched job at the kill").isEqualTo("RUNNING");
 
-      DutyTakeover takeover = DutyTakeover.kill(stack, FaultStack.coordinator(1));
-      run.injected(
-          "kill -9 coordinator 1 of 2 with "
-              + jobs.size()
-              + " jobs of "
-              + TASKS
-              + " tasks running; it stays dead");
-      run.faultRemoved();
-      // The duties the two shared, done by the survivor alone: each within its lease or period.
-      Map<String, Optional<Duration>> taken = takeover.await(Duration.ofMinutes(2));
-      System.out.println(
-          "FAULT FI-06 takeover after the kill: "
-              + taken.entrySet().stream()
-                  .map(
-                      e ->
-                          e.getKey()
-                              + " "
-                              + e.getValue()
-                                  .map(d -> d.toMillis() + "ms")
-                                  .orElse("(none in flight)"))
-                  .collect(Collectors.joining(", "))
-              + "; "
-              + takeover.victimRounds()
-              + " rounds of the dead and "
-              + takeover.inFlightDeliveries()
-              + " webhook deliveries in flight at the kill");
-      assertThat(taken.get("outbox relay"))
+      // The first kill: the big job's aggregator, while both jobs run.
+      int first = group.aggregatorOf(big, COORDINATORS);
+      stack.useCoordinator(survivor(first, first));
+      Map<String, Optional<Duration>> firstTakeover =
+          kill(
+              run,
+              first,
+              "while the 100,000-task job and a webhook's job run",
+              Map.of("status partitions", () -> group.heldBy(COORDINATORS - 1)));
+      assertThat(firstTakeover.get("outbox relay"))
           .hasValueSatisfying(d -> assertThat(d).isLessThan(Duration.ofSeconds(30)));
-      String after = run.submit(500, "simulate", Map.of("sleepMs", 5));
-      run.injected("a job of 500 tasks submitted to the survivor");
 
-      long killed = System.nanoTime();
-      await()
-          .atMost(Duration.ofMinutes(3))
-          .ignoreExceptions()
-          .until(
-              () ->
-                  members(admin).size() == 1
-                      && members(admin).get(0).assignment().topicPartitions().size() == partitions);
-      MemberDescription survivor = members(admin).get(0);
-      Set<Integer> had =
-          partitionsOf(
-              before.stream()
-                  .filter(m -> m.consumerId().equals(survivor.consumerId()))
-                  .findFirst()
-                  .orElseThrow());
-      long moved = jobs.stream().filter(id -> !had.contains(partition(id, partitions))).count();
+      // Work in flight for the duties the last coordinator takes over at the second kill: a job
+      // rolling back, a job waiting for a paused one, and a webhook's job.
+      String rollingBack =
+          run.submit(
+              200,
+              "simulate",
+              Map.of("sleepMs", 1000, "failDocuments", List.of("doc-200")),
+              Map.of(
+                  "priority", "high",
+                  "retry", Map.of("maxAttempts", 1),
+                  "failurePolicy",
+                      Map.of(
+                          "threshold",
+                          Map.of("count", 1),
+                          "failFast",
+                          false,
+                          "onFailure",
+                          "rollback")));
+      String prerequisite = run.submit(20, "simulate", Map.of("sleepMs", 5));
+      stack.client().put("/api/batch/jobs/" + prerequisite + "/pause");
+      String dependent =
+          run.submit(
+              20,
+              "simulate",
+              Map.of("sleepMs", 5),
+              Map.of("priority", "high", "dependsOn", List.of(prerequisite)));
+      await().atMost(Duration.ofMinutes(3)).until(() -> state(rollingBack).equals("ROLLING_BACK"));
+      String secondWatched = watchedJob(run, secondReceiver);
+      await().atMost(Duration.ofMinutes(1)).until(() -> taskEvents(secondReceiver) >= 30);
+
+      // The second kill: the big job's aggregator again, with a job rolling back.
+      int second = group.aggregatorOf(big, COORDINATORS);
+      assertThat(second).as("the big job's aggregator after the first kill").isNotEqualTo(first);
+      int last = survivor(first, second);
+      stack.useCoordinator(last);
+      assertThat(state(big)).as("the big job at the second kill").isEqualTo("RUNNING");
+      assertThat(state(secondWatched))
+          .as("the second watched job at the kill")
+          .isEqualTo("RUNNING");
+      assertThat(state(rollingBack)).as("the rollback at the kill").isEqualTo("ROLLING_BACK");
+      Map<String, Optional<Duration>> secondTakeover =
+          kill(
+              run,
+              second,
+              "while the big job, a webhook's job and a rollback run",
+              Map.of(
+                  "status partitions",
+                  () -> group.heldBy(1),
+                  "compensation dispatcher (rollback finished)",
+                  () -> state(rollingBack).equals("ROLLED_BACK")));
+      assertThat(secondTakeover.get("outbox relay"))
+          .hasValueSatisfying(d -> assertThat(d).isLessThan(Duration.ofSeconds(30)));
+
+      // The dependency resolver: the prerequisite resumed through the last coordinator.
+      stack.client().put("/api/batch/jobs/" + prerequisite + "/resume");
+      run.injected("the prerequisite of a waiting job resumed through coordinator " + last);
+      await().atMost(Duration.ofMinutes(2)).until(() -> !state(dependent).equals("WAITING"));
       System.out.println(
-          "FAULT FI-06: the survivor aggregates all "
-              + partitions
-              + " status partitions "
-              + Duration.ofNanos(System.nanoTime() - killed).toMillis()
-              + "ms after the kill; the reports of "
-              + moved
-              + " of "
-              + jobs.size()
-              + " jobs moved to it");
-      assertThat(moved).as("jobs whose aggregation moved to the survivor").isPositive();
+          "FAULT FI-06 takeover: the dependent job queued "
+              + dependencyDelay(prerequisite, dependent).toMillis()
+              + "ms after its prerequisite finished, with one coordinator left");
 
-      run.finish(Duration.ofMinutes(4));
-      for (String id : jobs) {
-        assertThat(run.succeeded(id)).isEqualTo(TASKS);
-      }
-      assertThat(run.succeeded(after)).isEqualTo(500);
+      // The lease reaper: a worker dies with tasks on it; only the last coordinator can reap them.
+      run.submit(120, "simulate", Map.of("sleepMs", 2000), Map.of("priority", "high"));
+      WorkerKill workerKill = killWorkerAndAwaitReaped(run, "worker-3");
+      System.out.println(
+          "FAULT FI-06 takeover: the leases of the killed worker's "
+              + workerKill.running()
+              + " tasks reaped "
+              + workerKill.reaped().toMillis()
+              + "ms after its kill");
+      run.faultRemoved();
 
-      EventChecker checker = new EventChecker(stack);
-      checker.awaitArrived(watchedId, receiver, Duration.ofMinutes(2));
-      EventChecker.Findings events = checker.check(watchedId, WATCHED, receiver.received());
-      System.out.println("FAULT FI-06 events RESULT " + events);
-      assertThat(events.violations()).as("events across the failover").isEmpty();
+      InvariantChecker.Findings findings = run.finish(Duration.ofMinutes(6));
+      // Nothing ran twice for the coordinators' deaths: no lease judged lost while its heartbeats
+      // waited on a dead coordinator's partitions, no dispatch round sent by two. Only the killed
+      // worker's tasks ran again.
+      assertThat(findings.reRunTasks())
+          .as("tasks re-run, besides those of the killed worker")
+          .isLessThanOrEqualTo((int) workerKill.running());
+      assertThat(findings.startedTwice())
+          .as("attempts started twice, besides those of the killed worker")
+          .isLessThanOrEqualTo((int) workerKill.running());
+      assertThat(run.succeeded(big)).isEqualTo(BIG);
+      assertThat(state(rollingBack)).isEqualTo("ROLLED_BACK");
+      assertThat(state(dependent)).isEqualTo("COMPLETED");
+      checkEvents(firstWatched, firstReceiver);
+      checkEvents(secondWatched, secondReceiver);
     }
   }
 
-  private static List<MemberDescription> members(Admin admin) throws Exception {
-    ConsumerGroupDescription group =
-        admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
-    return new ArrayList<>(group.members());
+  /** A job of {@link #WATCHED} tasks whose every event goes to {@code receiver}'s webhook. */
+  private static String watchedJob(FaultRun run, WebhookReceiver receiver) {
+    JsonNode watched =
+        run.submitAnswered(
+            WATCHED,
+            "simulate",
+            Map.of("sleepMs", 1500),
+            Map.of(
+                "webhooks",
+                List.of(
+                    Map.of(
+                        "url",
+                        receiver.url(),
+                        "events",
+                        Arrays.stream(EventType.values()).map(EventType::wireName).toList()))));
+    receiver.secret(watched.get("webhooks").get(0).get("secret").asString());
+    return watched.get("id").asString();
   }
 
-  private static Set<Integer> partitionsOf(MemberDescription member) {
-    return member.assignment().topicPartitions().stream()
-        .filter(p -> p.topic().equals(TopicNames.DEFAULTS.taskStatus()))
-        .map(TopicPartition::partition)
-        .collect(Collectors.toSet());
+  private static long taskEvents(WebhookReceiver receiver) {
+    return receiver.received().stream().filter(r -> r.type().startsWith("batch.task.")).count();
   }
 
-  /** The status partition of a job's reports: Kafka's partitioner on the job id key. */
-  private static int partition(String jobId, int partitions) {
-    return Utils.toPositive(Utils.murmur2(jobId.getBytes(StandardCharsets.UTF_8))) % partitions;
+  /** The coordinator that stays running when {@code a} and {@code b} are killed. */
+  private static int survivor(int a, int b) {
+    for (int n = COORDINATORS; n >= 1; n--) {
+      if (n != a && n != b) {
+        return n;
+      }
+    }
+    throw new IllegalArgumentException("no survivor");
   }
 
-  private static boolean eachAggregatesOne(
-      List<MemberDescription> members, List<String> jobs, int partitions) {
-    return members.stream()
-        .allMatch(
-            m -> jobs.stream().anyMatch(id -> partitionsOf(m).contains(partition(id, partitions))));
+  private static Map<String, Optional<Duration>> kill(
+      FaultRun run, int coordinator, String during, Map<String, Callable<Boolean>> others)
+      throws Exception {
+    DutyTakeover takeover = DutyTakeover.kill(stack, FaultStack.coordinator(coordinator), others);
+    run.injected("kill -9 coordinator " + coordinator + " " + during + "; it stays dead");
+    Map<String, Optional<Duration>> taken = takeover.await(Duration.ofMinutes(3));
+    System.out.println(
+        "FAULT FI-06 takeover after the kill of coordinator "
+            + coordinator
+            + ": "
+            + taken.entrySet().stream()
+                .map(
+                    e ->
+                        e.getKey()
+                            + " "
+                            + e.getValue().map(d -> d.toMillis() + "ms").orElse("(none in flight)"))
+                .collect(Collectors.joining(", "))
+            + "; "
+            + takeover.victimRounds()
+            + " rounds of the dead and "
+            + takeover.inFlightDeliveries()
+            + " webhook deliveries in flight at the kill");
+    return taken;
+  }
+
+  /** A worker killed with {@code running} tasks on it, reaped {@code reaped} after the kill. */
+  private record WorkerKill(long running, Duration reaped) {}
+
+  /**
+   * Kills the worker with tasks running on it; returns how many and how long until none of its
+   * tasks was still RUNNING on it (each moved back by the lease reaper, or finished by a redelivery
+   * elsewhere).
+   */
+  private static WorkerKill killWorkerAndAwaitReaped(FaultRun run, String worker) throws Exception {
+    await().atMost(Duration.ofMinutes(1)).until(() -> runningOn(worker) > 0);
+    long killed = System.nanoTime();
+    stack.signal(worker, "KILL");
+    long running = runningOn(worker);
+    run.injected("kill -9 " + worker + " with " + running + " tasks running on it");
+    await().atMost(Duration.ofMinutes(2)).until(() -> runningOn(worker) == 0);
+    return new WorkerKill(running, Duration.ofNanos(System.nanoTime() - killed));
+  }
+
+  /** How many tasks run on the worker ({@code ./findoc} names each worker's id after it). */
+  private static long runningOn(String worker) throws SQLException {
+    try (Connection db = stack.db();
+        PreparedStatement statement =
+            db.prepareStatement(
+                "SELECT count(*) FROM task WHERE state = 'RUNNING' AND worker = ?")) {
+      statement.setString(1, worker);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  /** How long after its prerequisite finished the dependent job was queued. */
+  private static Duration dependencyDelay(String prerequisite, String dependent)
+      throws SQLException {
+    try (Connection db = stack.db();
+        PreparedStatement statement =
+            db.prepareStatement(
+                "SELECT 1000 * extract(epoch FROM"
+                    + " (SELECT min(at) FROM job_history WHERE job_id = ? AND to_state = 'QUEUED')"
+                    + " - (SELECT finished_at FROM job WHERE id = ?))")) {
+      statement.setObject(1, UUID.fromString(dependent));
+      statement.setObject(2, UUID.fromString(prerequisite));
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return Duration.ofMillis(Math.round(rows.getDouble(1)));
+      }
+    }
+  }
+
+  private static String state(String jobId) {
+    return stack.client().job(jobId).get("state").asString();
+  }
+
+  private static void checkEvents(String jobId, WebhookReceiver receiver) throws Exception {
+    EventChecker checker = new EventChecker(stack);
+    checker.awaitArrived(jobId, receiver, Duration.ofMinutes(2));
+    EventChecker.Findings events = checker.check(jobId, WATCHED, receiver.received());
+    System.out.println("FAULT FI-06 events of " + jobId + " RESULT " + events);
+    assertThat(events.violations()).as("events of %s across the kills", jobId).isEmpty();
   }
 }

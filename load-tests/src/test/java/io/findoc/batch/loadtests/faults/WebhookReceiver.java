@@ -67,7 +67,7 @@ public final class WebhookReceiver implements AutoCloseable {
     this.secret = secret;
   }
 
-  /** Every request received so far, in order of arrival. */
+  /** Every request received so far, in order of arrival, except those refused before the secret. */
   public List<Received> received() {
     return List.copyOf(received);
   }
@@ -79,6 +79,13 @@ public final class WebhookReceiver implements AutoCloseable {
         body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
       Instant at = Instant.now();
+      if (secret == null) {
+        // Not set up yet (the secret comes with the 202 of the job that registers the endpoint,
+        // and its first event may come sooner): refused, as by a receiver not yet configured; the
+        // coordinator tries again later.
+        exchange.sendResponseHeaders(503, -1);
+        return;
+      }
       String id = exchange.getRequestHeaders().getFirst("webhook-id");
       String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
       String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
