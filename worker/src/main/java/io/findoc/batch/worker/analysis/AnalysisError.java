@@ -43,6 +43,11 @@ public enum AnalysisError {
   /** The PDF needs more memory, or yields more text, than the configured caps (such as a bomb). */
   PDF_TOO_LARGE(false),
   /**
+   * The PDF memory all of the worker's parses share is held by other documents; another attempt,
+   * later, may find it free.
+   */
+  PDF_MEMORY_BUSY(true),
+  /**
    * An XML document (e-invoice, camt.053) or an MT940 statement that is malformed, or XML that
    * carries a document type declaration: entity expansion and external entities are refused.
    */

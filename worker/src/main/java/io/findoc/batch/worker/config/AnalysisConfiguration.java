@@ -29,7 +29,8 @@ public class AnalysisConfiguration {
         new ExtractionLimits(
             analysis.maxPdfPages(),
             analysis.maxPdfMemoryBytes().toBytes(),
-            analysis.maxTextChars());
+            analysis.maxTextChars(),
+            analysis.pdfMemoryBudgetBytes().toBytes());
     return new DocumentAnalyser(
         new DocumentSources(sources),
         new TextExtractor(extraction),

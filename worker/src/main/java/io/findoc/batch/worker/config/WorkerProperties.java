@@ -193,7 +193,11 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
    * @param maxRedirects HTTP redirects followed, each checked by the SSRF guard (default 3)
    * @param maxPdfPages PDFs with more pages fail with {@code PDF_TOO_MANY_PAGES} (default 500)
    * @param maxPdfMemoryBytes the memory PDFBox may use for one document's stream cache; past it the
-   *     document fails with {@code PDF_TOO_LARGE} (default 64 MiB)
+   *     document fails with {@code PDF_TOO_LARGE} (default 64 MiB); it also caps what any one
+   *     stream of the PDF may inflate to, measured before PDFBox decodes it
+   * @param pdfMemoryBudgetBytes the PDF memory all of the worker's analyses share: each parse
+   *     reserves its largest decoded stream from it, and one that does not fit fails at once with
+   *     the retryable {@code PDF_MEMORY_BUSY} (default 128 MiB, at least max-pdf-memory-bytes)
    * @param maxTextChars text extracted from one PDF beyond this fails it with {@code PDF_TOO_LARGE}
    *     (default 5,000,000 characters)
    * @param maxResultBytes the largest result, as JSON; longer lists are trimmed and the result
@@ -209,6 +213,7 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
       @DefaultValue("3") int maxRedirects,
       @DefaultValue("500") int maxPdfPages,
       @DefaultValue("64MB") DataSize maxPdfMemoryBytes,
+      @DefaultValue("128MB") DataSize pdfMemoryBudgetBytes,
       @DefaultValue("5000000") int maxTextChars,
       @DefaultValue("64KB") DataSize maxResultBytes) {
 

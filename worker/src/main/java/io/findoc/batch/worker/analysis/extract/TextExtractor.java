@@ -7,9 +7,17 @@ import java.util.Locale;
 public final class TextExtractor {
 
   private final PdfText pdf;
+  private final PdfMemoryBudget pdfMemory;
 
+  /** One extractor per worker: its PDF memory budget is shared by every thread that uses it. */
   public TextExtractor(ExtractionLimits limits) {
-    this.pdf = new PdfText(limits);
+    this.pdfMemory = new PdfMemoryBudget(limits.pdfMemoryBudgetBytes());
+    this.pdf = new PdfText(limits, pdfMemory);
+  }
+
+  /** The PDF memory budget this extractor's parses share. */
+  public PdfMemoryBudget pdfMemory() {
+    return pdfMemory;
   }
 
   /**
