@@ -30,6 +30,8 @@ public enum AnalysisError {
    * XML, MT940).
    */
   DOC_TYPE_UNSUPPORTED(false),
+  /** Text, CSV, HTML, XML or MT940 content longer than the configured character cap. */
+  DOC_TEXT_TOO_LARGE(false),
   /** The declared content type says PDF but the bytes are not one. */
   DOC_TYPE_MISMATCH(false),
   /** A PDF without a text layer (scanned pages, images only) and without an embedded invoice. */

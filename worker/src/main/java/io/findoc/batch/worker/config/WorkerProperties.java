@@ -198,8 +198,9 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
    * @param pdfMemoryBudgetBytes the PDF memory all of the worker's analyses share: each parse
    *     reserves its largest decoded stream from it, and one that does not fit fails at once with
    *     the retryable {@code PDF_MEMORY_BUSY} (default 128 MiB, at least max-pdf-memory-bytes)
-   * @param maxTextChars text extracted from one PDF beyond this fails it with {@code PDF_TOO_LARGE}
-   *     (default 5,000,000 characters)
+   * @param maxTextChars text extracted from one PDF beyond this fails it with {@code
+   *     PDF_TOO_LARGE}, text, CSV, HTML, XML or MT940 with {@code DOC_TEXT_TOO_LARGE} (default
+   *     5,000,000 characters)
    * @param maxResultBytes the largest result, as JSON; longer lists are trimmed and the result
    *     marked {@code truncated} (default 64 KiB)
    */

@@ -44,6 +44,7 @@ final class PdfText {
             null,
             null,
             MemoryUsageSetting.setupMainMemoryOnly(limits.maxPdfMemoryBytes()).streamCache)) {
+      AttemptInterruption.check();
       int pages = document.getNumberOfPages();
       if (pages == 0) {
         throw AnalysisError.PDF_CORRUPT.exception("the PDF has no pages");
@@ -74,7 +75,7 @@ final class PdfText {
       return new ExtractedText(ContentType.PDF, text.toString(), pages, embedded);
     } catch (InvalidPasswordException e) {
       throw AnalysisError.PDF_ENCRYPTED.exception("the PDF is protected by a password");
-    } catch (ProcessingException e) {
+    } catch (ProcessingException | java.util.concurrent.CancellationException e) {
       throw e;
     } catch (IOException e) {
       throw classify(e);

@@ -38,6 +38,7 @@ final class StreamInflation {
   static long largestStream(COSDocument document, long maxBytes) throws IOException {
     long largest = 0;
     for (COSObjectKey key : new ArrayList<>(document.getXrefTable().keySet())) {
+      AttemptInterruption.check();
       COSObject object = document.getObjectFromPool(key);
       COSBase base = object == null ? null : object.getObject();
       if (base instanceof COSStream stream && !isImage(stream)) {
@@ -113,6 +114,7 @@ final class StreamInflation {
     }
 
     private void add(long bytes) {
+      AttemptInterruption.check();
       count += bytes;
       if (count > maxBytes) {
         throw AnalysisError.PDF_TOO_LARGE.exception(
