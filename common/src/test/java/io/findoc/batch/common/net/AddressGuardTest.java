@@ -37,14 +37,28 @@ class AddressGuardTest {
         "0177.0.0.1",
         "127.1",
         "0x7f000001",
-        "127.0.0.1."
+        "127.0.0.1.",
+        "192.0.2.10",
+        "198.51.100.7",
+        "203.0.113.200",
+        "[2001:db8::1]",
+        "[2001:db8:ffff::5]",
+        "[::ffff:203.0.113.5]"
       })
   void internalAddressesInAnyFormAreRefused(String host) {
     assertThatThrownBy(() -> guard.check(host)).isInstanceOf(AddressNotAllowedException.class);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"93.184.216.34", "[2606:2800:220:1:248:1893:25c8:1946]", "8.8.8.8"})
+  @ValueSource(
+      strings = {
+        "93.184.216.34",
+        "[2606:2800:220:1:248:1893:25c8:1946]",
+        "8.8.8.8",
+        "192.0.3.1",
+        "203.0.114.1",
+        "[2001:db9::1]"
+      })
   void publicAddressesPass(String host) {
     assertThatCode(() -> guard.check(host)).doesNotThrowAnyException();
   }

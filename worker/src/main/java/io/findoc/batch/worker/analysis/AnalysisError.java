@@ -11,7 +11,10 @@ public enum AnalysisError {
   DOC_INVALID(false),
   /** A {@code file://} path outside the configured roots, with {@code ..} or encoded traversal. */
   DOC_PATH_NOT_ALLOWED(false),
-  /** An http(s) host resolving to a loopback, private, link-local or metadata address. */
+  /**
+   * An http(s) host resolving to a loopback, private, link-local, metadata or documentation
+   * address.
+   */
   DOC_ADDRESS_NOT_ALLOWED(false),
   /** A URI scheme other than {@code file}, {@code http} and {@code https}. */
   DOC_SCHEME_NOT_ALLOWED(false),
