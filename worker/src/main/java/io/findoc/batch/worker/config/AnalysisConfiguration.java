@@ -24,7 +24,8 @@ public class AnalysisConfiguration {
             analysis.allowLoopback(),
             analysis.connectTimeout(),
             analysis.readTimeout(),
-            analysis.maxRedirects());
+            analysis.maxRedirects(),
+            analysis.fetchDeadline());
     ExtractionLimits extraction =
         new ExtractionLimits(
             analysis.maxPdfPages(),

@@ -191,6 +191,8 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
    * @param connectTimeout the HTTP connect timeout (default 5 s)
    * @param readTimeout the longest wait for the next bytes of an HTTP response (default 20 s)
    * @param maxRedirects HTTP redirects followed, each checked by the SSRF guard (default 3)
+   * @param fetchDeadline how long one HTTP fetch may take in all, redirects and body included; past
+   *     it the fetch fails with {@code DOC_FETCH_FAILED} (default 60 s)
    * @param maxPdfPages PDFs with more pages fail with {@code PDF_TOO_MANY_PAGES} (default 500)
    * @param maxPdfMemoryBytes the memory PDFBox may use for one document's stream cache; past it the
    *     document fails with {@code PDF_TOO_LARGE} (default 64 MiB); it also caps what any one
@@ -212,6 +214,7 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
       @DefaultValue("5s") Duration connectTimeout,
       @DefaultValue("20s") Duration readTimeout,
       @DefaultValue("3") int maxRedirects,
+      @DefaultValue("60s") Duration fetchDeadline,
       @DefaultValue("500") int maxPdfPages,
       @DefaultValue("64MB") DataSize maxPdfMemoryBytes,
       @DefaultValue("128MB") DataSize pdfMemoryBudgetBytes,
