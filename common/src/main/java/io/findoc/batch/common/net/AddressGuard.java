@@ -35,14 +35,29 @@ public final class AddressGuard {
       Pattern.compile(
           "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
+  /** Resolves a host name to its addresses; the system resolver unless a test gives another. */
+  @FunctionalInterface
+  public interface Resolver {
+    InetAddress[] resolve(String host) throws UnknownHostException;
+  }
+
   private final Set<String> allowedHosts;
   private final boolean allowLoopback;
+  private final Resolver resolver;
 
   /**
    * @param allowedHosts hosts (names or address literals, as written in URIs) that skip the check
    * @param allowLoopback whether loopback addresses pass (demos and tests)
    */
   public AddressGuard(List<String> allowedHosts, boolean allowLoopback) {
+    this(allowedHosts, allowLoopback, InetAddress::getAllByName);
+  }
+
+  /**
+   * @param resolver how host names are resolved (tests give one that answers what they need)
+   */
+  public AddressGuard(List<String> allowedHosts, boolean allowLoopback, Resolver resolver) {
+    this.resolver = resolver;
     this.allowedHosts =
         allowedHosts.stream().map(h -> normalise(h)).collect(Collectors.toUnmodifiableSet());
     this.allowLoopback = allowLoopback;
@@ -66,7 +81,7 @@ public final class AddressGuard {
     if (isLegacyNumeric(host)) {
       throw refused(uriHost, "a numeric host in a non-canonical form");
     }
-    InetAddress[] addresses = InetAddress.getAllByName(host);
+    InetAddress[] addresses = resolver.resolve(host);
     for (InetAddress address : addresses) {
       String why = refusal(address);
       if (why != null) {

@@ -134,6 +134,26 @@ class HttpSourceTest {
   }
 
   @Test
+  void aNameThatResolvesToAPrivateAddressIsRefusedBeforeAnyConnection() {
+    HttpSource withDns =
+        new HttpSource(
+            new AddressGuard(
+                List.of(),
+                false,
+                name -> new java.net.InetAddress[] {java.net.InetAddress.getByName("10.0.0.5")}),
+            Duration.ofSeconds(2),
+            Duration.ofMillis(500),
+            3,
+            1000);
+
+    assertThatThrownBy(() -> withDns.read(URI.create("http://docs.internal.test/statement.pdf")))
+        .isInstanceOfSatisfying(
+            ProcessingException.class,
+            e -> assertThat(e.code()).isEqualTo("DOC_ADDRESS_NOT_ALLOWED"))
+        .hasMessageContaining("10.0.0.5");
+  }
+
+  @Test
   void redirectToAnInternalAddressIsRefused() {
     assertCode(base + "/to-metadata", "DOC_ADDRESS_NOT_ALLOWED", false);
   }
