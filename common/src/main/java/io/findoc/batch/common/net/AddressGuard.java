@@ -16,9 +16,10 @@ import java.util.stream.Collectors;
  * document fetcher, the coordinator's webhook deliveries): a host may be contacted only if every
  * address it resolves to is a public unicast address. Refused: loopback, private (RFC 1918, IPv6
  * unique local), carrier-grade NAT, link-local (among them the cloud metadata address
- * 169.254.169.254), multicast, unspecified, reserved and broadcast addresses, the same embedded in
- * IPv6 (mapped, compatible, NAT64, 6to4), and legacy numeric host forms such as {@code 2130706433},
- * {@code 0x7f.1} or {@code 0177.0.0.1}, which different resolvers read differently.
+ * 169.254.169.254), documentation ranges (TEST-NET-1/2/3, {@code 2001:db8::/32}), multicast,
+ * unspecified, reserved and broadcast addresses, the same embedded in IPv6 (mapped, compatible,
+ * NAT64, 6to4), and legacy numeric host forms such as {@code 2130706433}, {@code 0x7f.1} or {@code
+ * 0177.0.0.1}, which different resolvers read differently.
  *
  * <p>Hosts in {@code allowedHosts} (names or address literals, as written in the URI) skip the
  * check; {@code allowLoopback} admits loopback addresses only, for demos and tests.
@@ -34,14 +35,29 @@ public final class AddressGuard {
       Pattern.compile(
           "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
+  /** Resolves a host name to its addresses; the system resolver unless a test gives another. */
+  @FunctionalInterface
+  public interface Resolver {
+    InetAddress[] resolve(String host) throws UnknownHostException;
+  }
+
   private final Set<String> allowedHosts;
   private final boolean allowLoopback;
+  private final Resolver resolver;
 
   /**
    * @param allowedHosts hosts (names or address literals, as written in URIs) that skip the check
    * @param allowLoopback whether loopback addresses pass (demos and tests)
    */
   public AddressGuard(List<String> allowedHosts, boolean allowLoopback) {
+    this(allowedHosts, allowLoopback, InetAddress::getAllByName);
+  }
+
+  /**
+   * @param resolver how host names are resolved (tests give one that answers what they need)
+   */
+  public AddressGuard(List<String> allowedHosts, boolean allowLoopback, Resolver resolver) {
+    this.resolver = resolver;
     this.allowedHosts =
         allowedHosts.stream().map(h -> normalise(h)).collect(Collectors.toUnmodifiableSet());
     this.allowLoopback = allowLoopback;
@@ -65,7 +81,7 @@ public final class AddressGuard {
     if (isLegacyNumeric(host)) {
       throw refused(uriHost, "a numeric host in a non-canonical form");
     }
-    InetAddress[] addresses = InetAddress.getAllByName(host);
+    InetAddress[] addresses = resolver.resolve(host);
     for (InetAddress address : addresses) {
       String why = refusal(address);
       if (why != null) {
@@ -99,6 +115,10 @@ public final class AddressGuard {
     if ((v6.getAddress()[0] & 0xfe) == 0xfc) {
       return "a unique local (private) address";
     }
+    byte[] a = v6.getAddress();
+    if (a[0] == 0x20 && a[1] == 0x01 && a[2] == 0x0d && a[3] == (byte) 0xb8) {
+      return "a documentation address (2001:db8::/32)";
+    }
     return null;
   }
 
@@ -122,6 +142,12 @@ public final class AddressGuard {
     }
     if (b0 == 198 && (b1 & 0xfe) == 18) {
       return "a benchmarking address";
+    }
+    int b2 = a[2] & 0xff;
+    if ((b0 == 192 && b1 == 0 && b2 == 2)
+        || (b0 == 198 && b1 == 51 && b2 == 100)
+        || (b0 == 203 && b1 == 0 && b2 == 113)) {
+      return "a documentation address (TEST-NET)";
     }
     if (b0 >= 224) {
       return "a multicast, reserved or broadcast address";

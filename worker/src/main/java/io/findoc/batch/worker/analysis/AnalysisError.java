@@ -11,7 +11,10 @@ public enum AnalysisError {
   DOC_INVALID(false),
   /** A {@code file://} path outside the configured roots, with {@code ..} or encoded traversal. */
   DOC_PATH_NOT_ALLOWED(false),
-  /** An http(s) host resolving to a loopback, private, link-local or metadata address. */
+  /**
+   * An http(s) host resolving to a loopback, private, link-local, metadata or documentation
+   * address.
+   */
   DOC_ADDRESS_NOT_ALLOWED(false),
   /** A URI scheme other than {@code file}, {@code http} and {@code https}. */
   DOC_SCHEME_NOT_ALLOWED(false),
@@ -30,6 +33,8 @@ public enum AnalysisError {
    * XML, MT940).
    */
   DOC_TYPE_UNSUPPORTED(false),
+  /** Text, CSV, HTML, XML or MT940 content longer than the configured character cap. */
+  DOC_TEXT_TOO_LARGE(false),
   /** The declared content type says PDF but the bytes are not one. */
   DOC_TYPE_MISMATCH(false),
   /** A PDF without a text layer (scanned pages, images only) and without an embedded invoice. */
@@ -42,6 +47,11 @@ public enum AnalysisError {
   PDF_TOO_MANY_PAGES(false),
   /** The PDF needs more memory, or yields more text, than the configured caps (such as a bomb). */
   PDF_TOO_LARGE(false),
+  /**
+   * The PDF memory all of the worker's parses share is held by other documents; another attempt,
+   * later, may find it free.
+   */
+  PDF_MEMORY_BUSY(true),
   /**
    * An XML document (e-invoice, camt.053) or an MT940 statement that is malformed, or XML that
    * carries a document type declaration: entity expansion and external entities are refused.

@@ -24,12 +24,14 @@ public class AnalysisConfiguration {
             analysis.allowLoopback(),
             analysis.connectTimeout(),
             analysis.readTimeout(),
-            analysis.maxRedirects());
+            analysis.maxRedirects(),
+            analysis.fetchDeadline());
     ExtractionLimits extraction =
         new ExtractionLimits(
             analysis.maxPdfPages(),
             analysis.maxPdfMemoryBytes().toBytes(),
-            analysis.maxTextChars());
+            analysis.maxTextChars(),
+            analysis.pdfMemoryBudgetBytes().toBytes());
     return new DocumentAnalyser(
         new DocumentSources(sources),
         new TextExtractor(extraction),

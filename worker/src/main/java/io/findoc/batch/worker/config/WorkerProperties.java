@@ -191,11 +191,18 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
    * @param connectTimeout the HTTP connect timeout (default 5 s)
    * @param readTimeout the longest wait for the next bytes of an HTTP response (default 20 s)
    * @param maxRedirects HTTP redirects followed, each checked by the SSRF guard (default 3)
+   * @param fetchDeadline how long one HTTP fetch may take in all, redirects and body included; past
+   *     it the fetch fails with {@code DOC_FETCH_FAILED} (default 60 s)
    * @param maxPdfPages PDFs with more pages fail with {@code PDF_TOO_MANY_PAGES} (default 500)
    * @param maxPdfMemoryBytes the memory PDFBox may use for one document's stream cache; past it the
-   *     document fails with {@code PDF_TOO_LARGE} (default 64 MiB)
-   * @param maxTextChars text extracted from one PDF beyond this fails it with {@code PDF_TOO_LARGE}
-   *     (default 5,000,000 characters)
+   *     document fails with {@code PDF_TOO_LARGE} (default 64 MiB); it also caps what any one
+   *     stream of the PDF may inflate to, measured before PDFBox decodes it
+   * @param pdfMemoryBudgetBytes the PDF memory all of the worker's analyses share: each parse
+   *     reserves its largest decoded stream from it, and one that does not fit fails at once with
+   *     the retryable {@code PDF_MEMORY_BUSY} (default 128 MiB, at least max-pdf-memory-bytes)
+   * @param maxTextChars text extracted from one PDF beyond this fails it with {@code
+   *     PDF_TOO_LARGE}, text, CSV, HTML, XML or MT940 with {@code DOC_TEXT_TOO_LARGE} (default
+   *     5,000,000 characters)
    * @param maxResultBytes the largest result, as JSON; longer lists are trimmed and the result
    *     marked {@code truncated} (default 64 KiB)
    */
@@ -207,8 +214,10 @@ public record WorkerProperties(@DefaultValue TopicNames topics, @DefaultValue Wo
       @DefaultValue("5s") Duration connectTimeout,
       @DefaultValue("20s") Duration readTimeout,
       @DefaultValue("3") int maxRedirects,
+      @DefaultValue("60s") Duration fetchDeadline,
       @DefaultValue("500") int maxPdfPages,
       @DefaultValue("64MB") DataSize maxPdfMemoryBytes,
+      @DefaultValue("128MB") DataSize pdfMemoryBudgetBytes,
       @DefaultValue("5000000") int maxTextChars,
       @DefaultValue("64KB") DataSize maxResultBytes) {
 

@@ -1,24 +1,25 @@
 package io.findoc.batch.worker.analysis.extract;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * HTML to its visible text, without a parser: drops comments, {@code script}, {@code style} and
- * {@code head}, turns block-level tags and table cells into line breaks and separators, removes the
- * other tags and decodes the common character references. Enough for the documents banks and shops
- * send; not a browser.
+ * HTML to its visible text, without a parser: drops comments, {@code script}, {@code style}, {@code
+ * head}, {@code template} and {@code noscript}, turns block-level tags and table cells into line
+ * breaks and separators, removes the other tags and decodes the common character references. Enough
+ * for the documents banks and shops send; not a browser.
+ *
+ * <p>Tags and comments are found by one left-to-right scan with {@code indexOf}, never by a regular
+ * expression that looks for a closing {@code -->} or {@code </script>} from every opening: an
+ * unclosed comment, script or {@code <} hides the rest of the document (or shows it as text) at
+ * once, so hostile input costs time linear in its length.
  */
 final class HtmlText {
 
-  private static final Pattern HIDDEN =
-      Pattern.compile(
-          "<!--.*?-->|<(script|style|head|template|noscript)\\b[^>]*>.*?</\\1\\s*>",
-          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-  private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>|<[^>]*>");
+  private static final Set<String> HIDDEN =
+      Set.of("script", "style", "head", "template", "noscript");
   private static final Pattern REFERENCE = Pattern.compile("&(#x[0-9a-fA-F]+|#\\d+|[a-zA-Z]+);");
   private static final Set<String> BLOCKS =
       Set.of(
@@ -78,20 +79,44 @@ final class HtmlText {
   private HtmlText() {}
 
   static String toText(String html) {
-    String visible = HIDDEN.matcher(html).replaceAll(" ");
-    Matcher tags = TAG.matcher(visible);
-    StringBuilder out = new StringBuilder(visible.length());
-    while (tags.find()) {
-      String name = tags.group(2) == null ? "" : tags.group(2).toLowerCase(Locale.ROOT);
-      String replacement = " ";
-      if (BLOCKS.contains(name)) {
-        replacement = "\n";
-      } else if ((name.equals("td") || name.equals("th")) && tags.group(1).isEmpty()) {
-        replacement = " | ";
+    String lower = asciiLowerCase(html);
+    StringBuilder out = new StringBuilder(html.length());
+    int i = 0;
+    while (i < html.length()) {
+      int open = html.indexOf('<', i);
+      if (open < 0) {
+        out.append(html, i, html.length());
+        break;
       }
-      tags.appendReplacement(out, replacement);
+      out.append(html, i, open);
+      if (html.startsWith("<!--", open)) {
+        int close = html.indexOf("-->", open + 4);
+        out.append(' ');
+        i = close < 0 ? html.length() : close + 3;
+        continue;
+      }
+      int close = html.indexOf('>', open + 1);
+      if (close < 0) {
+        // No '>' after this '<' means none after any later one: the rest is text.
+        out.append(html, open, html.length());
+        break;
+      }
+      boolean closing = open + 1 < close && html.charAt(open + 1) == '/';
+      String name = tagName(lower, closing ? open + 2 : open + 1, close);
+      i = close + 1;
+      if (!closing && HIDDEN.contains(name)) {
+        int end = lower.indexOf("</" + name, i);
+        int endClose = end < 0 ? -1 : html.indexOf('>', end);
+        out.append(' ');
+        i = endClose < 0 ? html.length() : endClose + 1;
+      } else if (BLOCKS.contains(name)) {
+        out.append('\n');
+      } else if ((name.equals("td") || name.equals("th")) && !closing) {
+        out.append(" | ");
+      } else {
+        out.append(' ');
+      }
     }
-    tags.appendTail(out);
     String decoded = decodeReferences(out.toString());
     StringBuilder lines = new StringBuilder(decoded.length());
     for (String line : (Iterable<String>) decoded.lines()::iterator) {
@@ -104,6 +129,30 @@ final class HtmlText {
       }
     }
     return lines.toString();
+  }
+
+  /** The tag name starting at {@code from} of a lower-cased document, up to {@code end}. */
+  private static String tagName(String lower, int from, int end) {
+    int i = from;
+    while (i < end && isNameChar(lower.charAt(i), i == from)) {
+      i++;
+    }
+    return lower.substring(from, i);
+  }
+
+  private static boolean isNameChar(char c, boolean first) {
+    return (c >= 'a' && c <= 'z') || (!first && c >= '0' && c <= '9');
+  }
+
+  /** Lower case for A-Z only, so every index stays the same as in the original. */
+  private static String asciiLowerCase(String s) {
+    char[] chars = s.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      if (chars[i] >= 'A' && chars[i] <= 'Z') {
+        chars[i] = (char) (chars[i] + 32);
+      }
+    }
+    return new String(chars);
   }
 
   private static String decodeReferences(String text) {

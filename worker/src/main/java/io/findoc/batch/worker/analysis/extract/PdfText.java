@@ -12,9 +12,11 @@ import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * PDF text with PDFBox 3, within the {@link ExtractionLimits}: the stream cache is main memory with
- * a maximum, the page count is checked before any page is read, and the text is collected in a
- * {@link BoundedWriter}. Password-protected PDFs fail with {@code PDF_ENCRYPTED}, ones the parser
- * cannot repair with {@code PDF_CORRUPT}.
+ * a maximum; every stream's decoded size is measured first ({@link StreamInflation}), one past the
+ * per-document cap fails the document, and the largest is reserved from the {@link PdfMemoryBudget}
+ * all parses share while the text is read; the page count is checked before any page is read, and
+ * the text is collected in a {@link BoundedWriter}. Password-protected PDFs fail with {@code
+ * PDF_ENCRYPTED}, ones the parser cannot repair with {@code PDF_CORRUPT}.
  */
 final class PdfText {
 
@@ -22,9 +24,11 @@ final class PdfText {
       "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final ExtractionLimits limits;
+  private final PdfMemoryBudget budget;
 
-  PdfText(ExtractionLimits limits) {
+  PdfText(ExtractionLimits limits, PdfMemoryBudget budget) {
     this.limits = limits;
+    this.budget = budget;
   }
 
   ExtractedText extract(byte[] bytes) {
@@ -40,6 +44,7 @@ final class PdfText {
             null,
             null,
             MemoryUsageSetting.setupMainMemoryOnly(limits.maxPdfMemoryBytes()).streamCache)) {
+      AttemptInterruption.check();
       int pages = document.getNumberOfPages();
       if (pages == 0) {
         throw AnalysisError.PDF_CORRUPT.exception("the PDF has no pages");
@@ -48,11 +53,21 @@ final class PdfText {
         throw AnalysisError.PDF_TOO_MANY_PAGES.exception(
             "the PDF has " + pages + " pages, more than the cap of " + limits.maxPdfPages());
       }
-      PDFTextStripper stripper = new BoundedTextStripper(limits.maxPdfOperators());
-      stripper.setSortByPosition(true);
+      // PDFBox holds one decoded stream at a time on top of the document's bytes: that is what
+      // this parse takes from the memory all parses share, until the document is closed.
+      long decoded =
+          StreamInflation.largestStream(document.getDocument(), limits.maxPdfMemoryBytes());
+      budget.reserve(decoded);
+      String embedded;
       BoundedWriter text = new BoundedWriter(limits.maxTextChars());
-      stripper.writeText(document, text);
-      String embedded = EmbeddedInvoice.find(document, limits.maxTextChars());
+      try {
+        PDFTextStripper stripper = new BoundedTextStripper(limits.maxPdfOperators());
+        stripper.setSortByPosition(true);
+        stripper.writeText(document, text);
+        embedded = EmbeddedInvoice.find(document, limits.maxTextChars());
+      } finally {
+        budget.release(decoded);
+      }
       if (embedded == null && text.toString().isBlank()) {
         throw AnalysisError.DOC_IMAGE_ONLY.exception(
             "the PDF has no text layer (a scan or images only): text recognition is not done");
@@ -60,7 +75,7 @@ final class PdfText {
       return new ExtractedText(ContentType.PDF, text.toString(), pages, embedded);
     } catch (InvalidPasswordException e) {
       throw AnalysisError.PDF_ENCRYPTED.exception("the PDF is protected by a password");
-    } catch (ProcessingException e) {
+    } catch (ProcessingException | java.util.concurrent.CancellationException e) {
       throw e;
     } catch (IOException e) {
       throw classify(e);

@@ -7,9 +7,19 @@ import java.util.Locale;
 public final class TextExtractor {
 
   private final PdfText pdf;
+  private final PdfMemoryBudget pdfMemory;
+  private final int maxTextChars;
 
+  /** One extractor per worker: its PDF memory budget is shared by every thread that uses it. */
   public TextExtractor(ExtractionLimits limits) {
-    this.pdf = new PdfText(limits);
+    this.pdfMemory = new PdfMemoryBudget(limits.pdfMemoryBudgetBytes());
+    this.pdf = new PdfText(limits, pdfMemory);
+    this.maxTextChars = limits.maxTextChars();
+  }
+
+  /** The PDF memory budget this extractor's parses share. */
+  public PdfMemoryBudget pdfMemory() {
+    return pdfMemory;
   }
 
   /**
@@ -26,12 +36,31 @@ public final class TextExtractor {
       throw AnalysisError.DOC_TYPE_MISMATCH.exception(
           "declared " + declaredType + " but the content is " + type.wireName());
     }
-    return switch (type) {
-      case PDF -> pdf.extract(bytes);
-      case HTML -> new ExtractedText(type, HtmlText.toText(TextDecoder.decode(bytes)), 1);
-      case CSV -> new ExtractedText(type, CsvText.toText(TextDecoder.decode(bytes)), 1);
-      case TEXT, MT940, XML ->
-          new ExtractedText(type, TextDecoder.decode(bytes).replace("\r\n", "\n"), 1);
-    };
+    if (type == ContentType.PDF) {
+      return pdf.extract(bytes);
+    }
+    String decoded = capped(type, TextDecoder.decode(bytes));
+    AttemptInterruption.check();
+    String text =
+        switch (type) {
+          case HTML -> HtmlText.toText(decoded);
+          case CSV -> CsvText.toText(decoded);
+          default -> decoded.replace("\r\n", "\n");
+        };
+    // A CSV of empty cells grows by its separators: the cap holds for what is analysed, too.
+    return new ExtractedText(type, capped(type, text), 1);
+  }
+
+  private String capped(ContentType type, String text) {
+    if (text.length() > maxTextChars) {
+      throw AnalysisError.DOC_TEXT_TOO_LARGE.exception(
+          "the "
+              + type.wireName()
+              + " document has "
+              + text.length()
+              + " characters, more than the cap of "
+              + maxTextChars);
+    }
+    return text;
   }
 }

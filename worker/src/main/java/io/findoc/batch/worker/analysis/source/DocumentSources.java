@@ -27,7 +27,8 @@ public final class DocumentSources {
             limits.connectTimeout(),
             limits.readTimeout(),
             limits.maxRedirects(),
-            limits.maxDocumentBytes());
+            limits.maxDocumentBytes(),
+            limits.fetchDeadline());
   }
 
   /** The document's bytes; throws a {@link AnalysisError} failure if they may not be read. */

@@ -16,7 +16,8 @@ import java.util.Locale;
 /**
  * Fetches {@code http(s)://} documents: each hop's host passes the {@link AddressGuard}, redirects
  * are followed by hand (at most {@code maxRedirects}), the body is read up to a byte cap whatever
- * {@code Content-Length} says, and no system proxy is used (the guard must see the real target).
+ * {@code Content-Length} says, the whole fetch (every hop and the body) ends at one deadline, and
+ * no system proxy is used (the guard must see the real target).
  *
  * <p>Failures: timeouts, connection errors, 408, 429 and 5xx are retryable ({@code
  * DOC_FETCH_FAILED}); 404 and 410 are {@code DOC_NOT_FOUND}, 401 and 403 {@code DOC_ACCESS_DENIED},
@@ -29,6 +30,7 @@ final class HttpSource {
   private final Duration readTimeout;
   private final int maxRedirects;
   private final long maxBytes;
+  private final Duration deadline;
 
   HttpSource(
       AddressGuard guard,
@@ -36,6 +38,20 @@ final class HttpSource {
       Duration readTimeout,
       int maxRedirects,
       long maxBytes) {
+    this(guard, connectTimeout, readTimeout, maxRedirects, maxBytes, SourceLimits.DEFAULT_DEADLINE);
+  }
+
+  /**
+   * @param deadline how long one fetch may take in all, redirects and body included
+   */
+  HttpSource(
+      AddressGuard guard,
+      Duration connectTimeout,
+      Duration readTimeout,
+      int maxRedirects,
+      long maxBytes,
+      Duration deadline) {
+    this.deadline = deadline;
     this.guard = guard;
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
@@ -45,14 +61,15 @@ final class HttpSource {
 
   DocumentBytes read(URI start) {
     URI uri = start;
+    long endsAt = System.nanoTime() + deadline.toNanos();
     for (int redirects = 0; ; redirects++) {
       checkScheme(uri);
       checkAddress(uri);
-      HttpURLConnection connection = open(uri);
+      HttpURLConnection connection = open(uri, remaining(endsAt, start));
       try {
         int status = connection.getResponseCode();
         if (status >= 200 && status < 300) {
-          try (InputStream body = connection.getInputStream()) {
+          try (InputStream body = new DeadlineInputStream(connection.getInputStream(), endsAt)) {
             byte[] bytes = BoundedReader.readAtMost(body, maxBytes, "the body of " + start);
             return new DocumentBytes(bytes, connection.getContentType(), "http");
           }
@@ -71,6 +88,9 @@ final class HttpSource {
           continue;
         }
         throw statusFailure(status, uri);
+      } catch (DeadlinePassed e) {
+        throw AnalysisError.DOC_FETCH_FAILED.exception(
+            "fetching " + start + " took longer than the fetch deadline of " + deadline);
       } catch (SocketTimeoutException e) {
         throw AnalysisError.DOC_FETCH_FAILED.exception("timeout fetching " + uri);
       } catch (IOException e) {
@@ -95,18 +115,77 @@ final class HttpSource {
     }
   }
 
-  private HttpURLConnection open(URI uri) {
+  /** What is left of the fetch's deadline; fails the fetch once nothing is. */
+  private Duration remaining(long endsAt, URI start) {
+    long left = endsAt - System.nanoTime();
+    if (left <= 0) {
+      throw AnalysisError.DOC_FETCH_FAILED.exception(
+          "fetching " + start + " took longer than the fetch deadline of " + deadline);
+    }
+    return Duration.ofNanos(left);
+  }
+
+  private HttpURLConnection open(URI uri, Duration remaining) {
     try {
       HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
       connection.setInstanceFollowRedirects(false);
-      connection.setConnectTimeout((int) connectTimeout.toMillis());
-      connection.setReadTimeout((int) readTimeout.toMillis());
+      connection.setConnectTimeout(timeoutMillis(connectTimeout, remaining));
+      connection.setReadTimeout(timeoutMillis(readTimeout, remaining));
       connection.setUseCaches(false);
       connection.setRequestProperty("Accept-Encoding", "identity");
       connection.setRequestProperty("User-Agent", "findoc-worker");
       return connection;
     } catch (IOException | IllegalArgumentException e) {
       throw AnalysisError.DOC_INVALID.exception("cannot open " + uri + ": " + e.getMessage());
+    }
+  }
+
+  /** The smaller of a configured timeout and the time left, at least 1 ms (0 means none). */
+  private static int timeoutMillis(Duration configured, Duration remaining) {
+    long millis = Math.min(configured.toMillis(), remaining.toMillis());
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, millis));
+  }
+
+  /** Thrown by {@link DeadlineInputStream} when the fetch's deadline passes mid-body. */
+  private static final class DeadlinePassed extends IOException {
+    DeadlinePassed() {
+      super("the fetch deadline passed");
+    }
+  }
+
+  /**
+   * A body that ends the fetch once its deadline passes: a server dripping one byte just within
+   * every read timeout would otherwise hold the thread for as long as it likes.
+   */
+  private static final class DeadlineInputStream extends java.io.FilterInputStream {
+
+    private final long endsAt;
+
+    DeadlineInputStream(InputStream in, long endsAt) {
+      super(in);
+      this.endsAt = endsAt;
+    }
+
+    private void check() throws DeadlinePassed {
+      if (System.nanoTime() - endsAt > 0) {
+        throw new DeadlinePassed();
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      check();
+      int b = super.read();
+      check();
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      check();
+      int n = super.read(b, off, len);
+      check();
+      return n;
     }
   }
 

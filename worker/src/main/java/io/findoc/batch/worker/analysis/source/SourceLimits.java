@@ -15,4 +15,28 @@ public record SourceLimits(
     boolean allowLoopback,
     Duration connectTimeout,
     Duration readTimeout,
-    int maxRedirects) {}
+    int maxRedirects,
+    Duration fetchDeadline) {
+
+  /** The fetch deadline where none is configured. */
+  static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
+
+  public SourceLimits(
+      long maxDocumentBytes,
+      List<Path> fileRoots,
+      List<String> allowedHosts,
+      boolean allowLoopback,
+      Duration connectTimeout,
+      Duration readTimeout,
+      int maxRedirects) {
+    this(
+        maxDocumentBytes,
+        fileRoots,
+        allowedHosts,
+        allowLoopback,
+        connectTimeout,
+        readTimeout,
+        maxRedirects,
+        DEFAULT_DEADLINE);
+  }
+}

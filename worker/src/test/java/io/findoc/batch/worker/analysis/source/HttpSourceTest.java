@@ -53,6 +53,21 @@ class HttpSourceTest {
           }
         });
     server.createContext(
+        "/drip",
+        ex -> {
+          // One byte every 100 ms: each read is well within the read timeout, 5 s in all.
+          ex.sendResponseHeaders(200, 50);
+          try (OutputStream out = ex.getResponseBody()) {
+            for (int i = 0; i < 50; i++) {
+              out.write('x');
+              out.flush();
+              Thread.sleep(100);
+            }
+          } catch (IOException | InterruptedException e) {
+            // the client hung up at its deadline, as it should
+          }
+        });
+    server.createContext(
         "/slow",
         ex -> {
           try {
@@ -95,6 +110,47 @@ class HttpSourceTest {
   void sizeCapHoldsWithAndWithoutContentLength() {
     assertCode(base + "/big", "DOC_TOO_LARGE", false);
     assertCode(base + "/big-chunked", "DOC_TOO_LARGE", false);
+  }
+
+  @Test
+  void aBodyDrippedWithinEveryReadTimeoutStillEndsAtTheFetchDeadline() {
+    HttpSource withDeadline =
+        new HttpSource(
+            new AddressGuard(List.of(), true),
+            Duration.ofSeconds(2),
+            Duration.ofMillis(500),
+            3,
+            1000,
+            Duration.ofSeconds(1));
+
+    assertThatThrownBy(() -> withDeadline.read(URI.create(base + "/drip")))
+        .isInstanceOfSatisfying(
+            ProcessingException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo("DOC_FETCH_FAILED");
+              assertThat(e.retryable()).isTrue();
+            })
+        .hasMessageContaining("fetch deadline");
+  }
+
+  @Test
+  void aNameThatResolvesToAPrivateAddressIsRefusedBeforeAnyConnection() {
+    HttpSource withDns =
+        new HttpSource(
+            new AddressGuard(
+                List.of(),
+                false,
+                name -> new java.net.InetAddress[] {java.net.InetAddress.getByName("10.0.0.5")}),
+            Duration.ofSeconds(2),
+            Duration.ofMillis(500),
+            3,
+            1000);
+
+    assertThatThrownBy(() -> withDns.read(URI.create("http://docs.internal.test/statement.pdf")))
+        .isInstanceOfSatisfying(
+            ProcessingException.class,
+            e -> assertThat(e.code()).isEqualTo("DOC_ADDRESS_NOT_ALLOWED"))
+        .hasMessageContaining("10.0.0.5");
   }
 
   @Test
