@@ -91,7 +91,10 @@
     function open() {
       if (source || ended) return;
       source = new EventSource(lastId ? url + "?lastEventId=" + encodeURIComponent(lastId) : url);
-      source.onmessage = function (event) {
+      // The API's stream names its events "progress"; an unnamed one counts too.
+      source.addEventListener("progress", take);
+      source.onmessage = take;
+      function take(event) {
         lastId = event.lastEventId || lastId;
         latest = JSON.parse(event.data);
         if (status) status.textContent = "live";
@@ -101,7 +104,7 @@
           close();
           if (status) status.textContent = "finished";
         }
-      };
+      }
       source.onerror = function () {
         if (status) status.textContent = ended ? "finished" : "reconnecting…";
         if (source && source.readyState === EventSource.CLOSED) {

@@ -204,7 +204,17 @@ public class JobPage {
     return "ui/job :: groups";
   }
 
+  /**
+   * After a change: htmx gets the job's heading; a plain form (a page without script) is sent back
+   * to the job's page.
+   */
   private String head(UUID id, HttpServletRequest request, Model model) {
+    if (request.getHeader("HX-Request") == null) {
+      return "redirect:"
+          + UiLinks.root(request.getRequestURI().substring(settings.prefix().length()))
+          + "jobs/"
+          + id;
+    }
     model.addAttribute("job", JobView.of(job(id, request), clock.instant()));
     model.addAttribute("priorities", Priority.values());
     return "ui/job :: head";

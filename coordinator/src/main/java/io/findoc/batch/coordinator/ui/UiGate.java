@@ -1,5 +1,7 @@
 package io.findoc.batch.coordinator.ui;
 
+import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import io.findoc.batch.coordinator.security.LimitedBodyRequest;
 import io.findoc.batch.coordinator.security.Role;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -42,11 +44,14 @@ public class UiGate extends OncePerRequestFilter {
   private final UiSessions sessions;
   private final UiProperties settings;
   private final UiAudit audit;
+  private final long maxBodyBytes;
 
-  public UiGate(UiSessions sessions, UiProperties settings, UiAudit audit) {
+  public UiGate(
+      UiSessions sessions, UiProperties settings, UiAudit audit, CoordinatorProperties properties) {
     this.sessions = sessions;
     this.settings = settings;
     this.audit = audit;
+    this.maxBodyBytes = properties.security().maxBodyBytes();
   }
 
   /** The session of a request the gate let through. */
@@ -93,7 +98,11 @@ public class UiGate extends OncePerRequestFilter {
       }
     }
     request.setAttribute(SESSION_ATTRIBUTE, session);
-    chain.doFilter(request, response);
+    if (request.getContentLengthLong() > maxBodyBytes) {
+      refuse(response, 413, "a request body may have at most " + maxBodyBytes + " bytes");
+      return;
+    }
+    chain.doFilter(new LimitedBodyRequest(request, maxBodyBytes), response);
   }
 
   /** Why a change is refused before it reaches its page, or null if it may go on. */
