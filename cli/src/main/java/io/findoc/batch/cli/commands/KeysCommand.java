@@ -91,7 +91,7 @@ public class KeysCommand {
     @Option(
         names = "--role",
         defaultValue = "submitter",
-        description = "submitter (default), operator or admin")
+        description = "viewer, submitter (default), operator or admin")
     String role;
 
     @Option(names = "--name", description = "what the key is for")

@@ -104,7 +104,8 @@ public class AdminController {
     admin();
     requireTenant(tenant);
     if (key.role() == null) {
-      throw new InvalidParameterException("role", "is required: submitter, operator or admin");
+      throw new InvalidParameterException(
+          "role", "is required: viewer, submitter, operator or admin");
     }
     String name = key.name() == null || key.name().isBlank() ? key.role().wireName() : key.name();
     if (name.length() > MAX_NAME_LENGTH) {

@@ -241,7 +241,7 @@ public class JobController {
     JobCursor after = cursor == null ? null : JobCursor.decode(cursor);
     List<JobRow> rows =
         jobs.listForTenant(
-            tenant(Role.SUBMITTER),
+            tenant(Role.VIEWER),
             state == null ? null : state.name(),
             after == null ? null : after.createdAt(),
             after == null ? null : after.id(),
@@ -289,7 +289,7 @@ public class JobController {
 
   /** The caller's job; another tenant's answers 404 exactly as one that does not exist. */
   private JobRow job(UUID id) {
-    return jobs.findForTenant(id, tenant(Role.SUBMITTER))
+    return jobs.findForTenant(id, tenant(Role.VIEWER))
         .orElseThrow(() -> new JobNotFoundException(id));
   }
 

@@ -6,16 +6,16 @@ import java.util.Base64;
 import java.util.UUID;
 
 /** The opaque cursor of the job list: the creation time and id of the last job on a page. */
-record JobCursor(Instant createdAt, UUID id) {
+public record JobCursor(Instant createdAt, UUID id) {
 
-  String encode() {
+  public String encode() {
     String plain = createdAt.getEpochSecond() + "." + createdAt.getNano() + "." + id;
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
 
-  static JobCursor decode(String cursor) {
+  public static JobCursor decode(String cursor) {
     try {
       String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
       String[] parts = plain.split("\\.", 3);

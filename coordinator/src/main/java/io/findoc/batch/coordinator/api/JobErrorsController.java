@@ -110,14 +110,20 @@ public class JobErrorsController {
   @Operation(hidden = true) // documented with the JSON form above: one path, two formats
   public ResponseEntity<StreamingResponseBody> csv(@PathVariable UUID id) {
     requireJob(id);
-    StreamingResponseBody csv = out -> writeCsv(id, out);
+    StreamingResponseBody csv = failureCsv(errors, id);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"failures-" + id + ".csv\"")
         .body(csv);
   }
 
-  private void writeCsv(UUID id, java.io.OutputStream out) throws java.io.IOException {
+  /** The job's failure report as CSV, one line per failed task, written page by page. */
+  public static StreamingResponseBody failureCsv(ErrorStore errors, UUID id) {
+    return out -> writeCsv(errors, id, out);
+  }
+
+  private static void writeCsv(ErrorStore errors, UUID id, java.io.OutputStream out)
+      throws java.io.IOException {
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     writer.write(
         "task,document_id,attempt,worker,started_at,finished_at,error_code,fingerprint,message\n");
@@ -149,7 +155,7 @@ public class JobErrorsController {
 
   private void requireJob(UUID id) {
     Caller caller = callers.get();
-    caller.require(Role.SUBMITTER);
+    caller.require(Role.VIEWER);
     jobs.findForTenant(id, caller.tenant()).orElseThrow(() -> new JobNotFoundException(id));
   }
 }

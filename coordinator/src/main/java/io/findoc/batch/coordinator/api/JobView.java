@@ -66,7 +66,7 @@ public record JobView(
     }
   }
 
-  static JobView of(JobRow job) {
+  public static JobView of(JobRow job) {
     return of(job, Instant.now());
   }
 

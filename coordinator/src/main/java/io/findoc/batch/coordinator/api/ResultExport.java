@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * attempt, times, and its result or error. Written page by page as it is read, so a million results
  * never sit in memory.
  */
-final class ResultExport implements StreamingResponseBody {
+public final class ResultExport implements StreamingResponseBody {
 
   private static final int PAGE = 1000;
 
@@ -26,7 +26,7 @@ final class ResultExport implements StreamingResponseBody {
   private final UUID jobId;
   private final TaskState state;
 
-  ResultExport(TaskStore tasks, UUID jobId, TaskState state) {
+  public ResultExport(TaskStore tasks, UUID jobId, TaskState state) {
     this.tasks = tasks;
     this.jobId = jobId;
     this.state = state;

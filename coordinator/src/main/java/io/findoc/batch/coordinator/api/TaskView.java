@@ -47,7 +47,7 @@ public record TaskView(
   }
 
   /** The task with its document and every attempt, oldest first. */
-  static TaskView detail(TaskRow task, List<AttemptStore.SupersededAttempt> superseded) {
+  public static TaskView detail(TaskRow task, List<AttemptStore.SupersededAttempt> superseded) {
     return of(task, task.document(), AttemptView.of(task, superseded));
   }
 

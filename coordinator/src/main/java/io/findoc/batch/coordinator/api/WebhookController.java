@@ -114,14 +114,14 @@ public class WebhookController {
 
   @GetMapping
   public List<WebhookView> list(@RequestParam(required = false) Integer limit) {
-    return store.listEndpoints(tenant(Role.SUBMITTER), limit(limit)).stream()
+    return store.listEndpoints(tenant(Role.VIEWER), limit(limit)).stream()
         .map(row -> WebhookView.of(row, null))
         .toList();
   }
 
   @GetMapping("/{id}")
   public WebhookView get(@PathVariable UUID id) {
-    return WebhookView.of(endpoint(id, tenant(Role.SUBMITTER)), null);
+    return WebhookView.of(endpoint(id, tenant(Role.VIEWER)), null);
   }
 
   @PatchMapping("/{id}")
@@ -189,7 +189,7 @@ public class WebhookController {
       @PathVariable UUID id,
       @RequestParam(required = false) String state,
       @RequestParam(required = false) Integer limit) {
-    endpoint(id, tenant(Role.SUBMITTER));
+    endpoint(id, tenant(Role.VIEWER));
     if (state != null && !DELIVERY_STATES.contains(state)) {
       throw new InvalidParameterException("state", "must be one of " + DELIVERY_STATES);
     }

@@ -82,7 +82,7 @@ public class MetricsController {
 
   private String scope() {
     Caller caller = callers.get();
-    caller.require(Role.SUBMITTER);
+    caller.require(Role.VIEWER);
     return caller.tenantId();
   }
 

@@ -49,7 +49,7 @@ public class ProgressController {
               schema = @Schema(type = "string")))
   public SseEmitter stream(@PathVariable UUID id) {
     Caller caller = callers.get();
-    caller.require(Role.SUBMITTER);
+    caller.require(Role.VIEWER);
     jobs.findForTenant(id, caller.tenant()).orElseThrow(() -> new JobNotFoundException(id));
     return streams.open(id, LONGEST);
   }

@@ -10,12 +10,12 @@ import java.io.IOException;
  * A request whose body stops with {@link BodyTooLargeException} past the limit, for bodies whose
  * length was not announced (chunked): the submission streams the body, so it is counted as read.
  */
-final class LimitedBodyRequest extends HttpServletRequestWrapper {
+public final class LimitedBodyRequest extends HttpServletRequestWrapper {
 
   private final long limit;
   private ServletInputStream limited;
 
-  LimitedBodyRequest(HttpServletRequest request, long limit) {
+  public LimitedBodyRequest(HttpServletRequest request, long limit) {
     super(request);
     this.limit = limit;
   }

@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** What a key may do; each role may do all that the ones before it may. */
 public enum Role {
-  /** Submit jobs and read the tenant's jobs. */
+  /** Read the tenant's jobs, tasks, metrics and webhooks; change nothing. */
+  VIEWER,
+  /** Also submit jobs. */
   SUBMITTER,
   /** Also pause, resume, cancel and re-prioritise the tenant's jobs. */
   OPERATOR,
@@ -26,7 +28,7 @@ public enum Role {
       }
     }
     throw new IllegalArgumentException(
-        "role must be submitter, operator or admin; got '" + text + "'");
+        "role must be viewer, submitter, operator or admin; got '" + text + "'");
   }
 
   @JsonValue

@@ -1,0 +1,170 @@
+package io.findoc.batch.coordinator.ui;
+
+import io.findoc.batch.coordinator.api.JobNotFoundException;
+import io.findoc.batch.coordinator.api.TaskNotFoundException;
+import io.findoc.batch.coordinator.api.TaskView;
+import io.findoc.batch.coordinator.metrics.MetricsHistory;
+import io.findoc.batch.coordinator.metrics.MetricsReporter;
+import io.findoc.batch.coordinator.security.Caller;
+import io.findoc.batch.coordinator.security.ForbiddenException;
+import io.findoc.batch.coordinator.security.Role;
+import io.findoc.batch.coordinator.store.AttemptStore;
+import io.findoc.batch.coordinator.store.JobRow;
+import io.findoc.batch.coordinator.store.JobStore;
+import io.findoc.batch.coordinator.store.SecurityStore;
+import io.findoc.batch.coordinator.store.TaskStore;
+import io.findoc.batch.coordinator.store.WebhookEndpointRow;
+import io.findoc.batch.coordinator.store.WebhookStore;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The read-only pages: the overview (the metrics API's figures and history), a task with its
+ * attempts, the live workers, the webhook endpoints and their deliveries, and the audit trail.
+ */
+@Controller
+@RequestMapping("${findoc.ui.prefix:/ui}")
+public class OtherPages {
+
+  private static final int WEBHOOKS = 100;
+  private static final int DELIVERIES = 50;
+  private static final int AUDIT_PAGE = 100;
+
+  private final MetricsReporter reporter;
+  private final MetricsHistory history;
+  private final JobStore jobs;
+  private final TaskStore tasks;
+  private final AttemptStore attempts;
+  private final WebhookStore webhooks;
+  private final SecurityStore security;
+  private final Clock clock;
+
+  public OtherPages(
+      MetricsReporter reporter,
+      MetricsHistory history,
+      JobStore jobs,
+      TaskStore tasks,
+      AttemptStore attempts,
+      WebhookStore webhooks,
+      SecurityStore security,
+      Clock clock) {
+    this.reporter = reporter;
+    this.history = history;
+    this.jobs = jobs;
+    this.tasks = tasks;
+    this.attempts = attempts;
+    this.webhooks = webhooks;
+    this.security = security;
+    this.clock = clock;
+  }
+
+  /** The overview; htmx (every few seconds while the tab shows) gets its figures alone. */
+  @GetMapping("/")
+  String overview(
+      @RequestHeader(name = "HX-Request", required = false) String htmx,
+      HttpServletRequest request,
+      Model model) {
+    Caller caller = caller(request);
+    Instant now = clock.instant();
+    Instant minute = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+    model.addAttribute("metrics", reporter.snapshot(caller.tenantId()));
+    model.addAttribute("series", List.of("throughput", "p95", "errorRate"));
+    model.addAttribute(
+        "hour",
+        history.of(
+            caller.tenantId(), minute.minus(Duration.ofHours(1)), minute, Duration.ofMinutes(1)));
+    model.addAttribute(
+        "day",
+        history.of(
+            caller.tenantId(), minute.minus(Duration.ofDays(1)), minute, Duration.ofMinutes(30)));
+    return htmx != null ? "ui/overview :: figures" : "ui/overview";
+  }
+
+  @GetMapping("/jobs/{id}/tasks/{number}")
+  String task(
+      @PathVariable UUID id, @PathVariable int number, HttpServletRequest request, Model model) {
+    Caller caller = caller(request);
+    JobRow job =
+        (caller.tenantId() == null ? jobs.find(id) : jobs.findForTenant(id, caller.tenantId()))
+            .orElseThrow(() -> new JobNotFoundException(id));
+    TaskView task =
+        tasks
+            .find(id, number)
+            .map(t -> TaskView.detail(t, attempts.findSuperseded(id, number)))
+            .orElseThrow(() -> new TaskNotFoundException(id, number));
+    model.addAttribute("job", job);
+    model.addAttribute("task", task);
+    model.addAttribute("summary", ResultSummary.of(task.result()));
+    return "ui/task";
+  }
+
+  @GetMapping("/workers")
+  String workers(
+      @RequestHeader(name = "HX-Request", required = false) String htmx,
+      HttpServletRequest request,
+      Model model) {
+    caller(request);
+    model.addAttribute("workers", reporter.snapshot(caller(request).tenantId()).workers());
+    model.addAttribute("now", clock.instant());
+    return htmx != null ? "ui/workers :: table" : "ui/workers";
+  }
+
+  @GetMapping("/webhooks")
+  String webhooks(
+      @RequestParam(required = false) UUID endpoint, HttpServletRequest request, Model model) {
+    Caller caller = caller(request);
+    if (caller.tenantId() == null) {
+      model.addAttribute("endpoints", List.of());
+      model.addAttribute("adminNote", true);
+      return "ui/webhooks";
+    }
+    model.addAttribute("adminNote", false);
+    List<WebhookEndpointRow> endpoints = webhooks.listEndpoints(caller.tenantId(), WEBHOOKS);
+    model.addAttribute("endpoints", endpoints);
+    if (endpoint != null) {
+      WebhookEndpointRow chosen =
+          webhooks
+              .findEndpoint(endpoint, caller.tenantId())
+              .orElseThrow(
+                  () ->
+                      new io.findoc.batch.coordinator.api.NotFoundException(
+                          "no webhook endpoint " + endpoint));
+      model.addAttribute("chosen", chosen);
+      model.addAttribute("deliveries", webhooks.listDeliveries(endpoint, null, DELIVERIES));
+    }
+    return "ui/webhooks";
+  }
+
+  /** The audit trail: the tenant's for its operator or admin key, everyone's for the platform's. */
+  @GetMapping("/audit")
+  String audit(
+      @RequestParam(required = false) Long before, HttpServletRequest request, Model model) {
+    Caller caller = caller(request);
+    if (!caller.role().covers(Role.OPERATOR)) {
+      throw new ForbiddenException("the audit trail needs the role operator or more");
+    }
+    List<SecurityStore.AuditEvent> events =
+        security.listAuditEvents(
+            caller.tenantId(), before == null ? Long.MAX_VALUE : before, AUDIT_PAGE);
+    model.addAttribute("events", events);
+    model.addAttribute(
+        "nextBefore", events.size() == AUDIT_PAGE ? events.get(events.size() - 1).id() : null);
+    return "ui/audit";
+  }
+
+  private static Caller caller(HttpServletRequest request) {
+    return UiGate.sessionOf(request).caller();
+  }
+}

@@ -1,0 +1,400 @@
+package io.findoc.batch.coordinator.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.findoc.batch.common.message.StatusKind;
+import io.findoc.batch.common.message.TaskError;
+import io.findoc.batch.coordinator.testing.Api;
+import io.findoc.batch.coordinator.testing.Jobs;
+import io.findoc.batch.coordinator.testing.Reports;
+import io.findoc.batch.coordinator.testing.RunningStack;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dashboard against a real coordinator (embedded PostgreSQL and the shared test broker):
+ * sign-in, session cookie, CSRF, the security headers, every page and fragment, the writes and
+ * their audit entries, and every write refused without a token, as a viewer and in read-only mode.
+ */
+class DashboardIT {
+
+  private static RunningStack stack;
+  private static RunningStack readOnlyStack;
+  private static Browser operator;
+  private static Browser viewer;
+  private static Browser admin;
+  private static Browser other;
+  private static String viewerKey;
+
+  @BeforeAll
+  static void start() {
+    stack =
+        RunningStack.coordinatorOnly(
+            Map.of(
+                "findoc.security.requests-per-second", 1000,
+                "findoc.security.burst", 1000,
+                "findoc.ui.confirm-above", 2,
+                "findoc.ui.page-size", 3));
+    readOnlyStack = RunningStack.coordinatorOnly(Map.of("findoc.ui.read-only", true));
+    operator = signedIn(stack, stack.api().key());
+    viewerKey = stack.createKey(RunningStack.TENANT, "viewer");
+    viewer = signedIn(stack, viewerKey);
+    admin = signedIn(stack, stack.admin().key());
+    other = signedIn(stack, stack.createKey("globex", "operator"));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (readOnlyStack != null) {
+      readOnlyStack.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  private static Browser signedIn(RunningStack on, String key) {
+    Browser browser = new Browser(on.api().base());
+    assertThat(browser.signIn(key).statusCode()).isEqualTo(303);
+    return browser;
+  }
+
+  @Test
+  void signingInSetsAnHttpOnlySameSiteCookieAndEveryAnswerAStrictPolicy() {
+    Browser browser = new Browser(stack.api().base());
+    HttpResponse<String> form = browser.get("/ui/login");
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.body()).contains("<label for=\"key\">API key</label>");
+    String policy = form.headers().firstValue("Content-Security-Policy").orElseThrow();
+    assertThat(policy).contains("script-src 'self'").contains("frame-ancestors 'none'");
+    assertThat(policy).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+    assertThat(form.body()).doesNotContain("<script>").doesNotContain(" style=");
+
+    HttpResponse<String> signedIn = browser.signIn(stack.api().key());
+    assertThat(signedIn.statusCode()).isEqualTo(303);
+    assertThat(signedIn.headers().firstValue("Location")).hasValue("./");
+    String setCookie =
+        signedIn.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith(UiGate.COOKIE + "="))
+            .findFirst()
+            .orElseThrow();
+    assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/");
+    assertThat(setCookie).doesNotContain(stack.api().key());
+    assertThat(browser.get("/ui/").body()).contains("<h1>Overview</h1>");
+
+    HttpResponse<String> signedOut = browser.submit("/ui/logout", Map.of());
+    assertThat(signedOut.statusCode()).isEqualTo(303);
+    assertThat(browser.get("/ui/jobs").statusCode()).isEqualTo(303);
+  }
+
+  @Test
+  void withoutASessionPagesSendToSignInAndAWrongKeyIsRefused() {
+    Browser stranger = new Browser(stack.api().base());
+    HttpResponse<String> page = stranger.get("/ui/jobs");
+    assertThat(page.statusCode()).isEqualTo(303);
+    assertThat(page.headers().firstValue("Location")).hasValue("./login");
+    HttpResponse<String> deep = stranger.get("/ui/jobs/" + UUID.randomUUID());
+    assertThat(deep.headers().firstValue("Location")).hasValue("../login");
+    HttpResponse<String> fragment = stranger.htmx("/ui/jobs");
+    assertThat(fragment.statusCode()).isEqualTo(401);
+    assertThat(fragment.headers().firstValue("HX-Redirect")).hasValue("./login");
+    assertThat(stranger.get("/ui").headers().firstValue("Location")).hasValue("ui/");
+
+    assertThat(stranger.signIn("fdk_nope.wrong").statusCode()).isEqualTo(401);
+    assertThat(stranger.cookie(UiGate.COOKIE)).isNull();
+  }
+
+  @Test
+  void aSignInFormFromElsewhereIsRefused() {
+    Browser forger = new Browser(stack.api().base());
+    HttpResponse<String> answer =
+        forger.submitWithoutToken(
+            "/ui/login", Map.of("key", stack.api().key(), "loginToken", "guessed"));
+    assertThat(answer.statusCode()).isEqualTo(403);
+    assertThat(forger.cookie(UiGate.COOKIE)).isNull();
+  }
+
+  @Test
+  void everyPageAndFragmentRenders() {
+    String job = stack.api().submit(Jobs.with(Jobs.of("noop", 5, Map.of()), "name", "pages job"));
+    awaitQueued(job, 5);
+    Map<String, String> pages =
+        Map.ofEntries(
+            Map.entry("/ui/", "<h1>Overview</h1>"),
+            Map.entry("/ui/jobs", "pages job"),
+            Map.entry("/ui/jobs?state=QUEUED&name=pages", "pages job"),
+            Map.entry("/ui/jobs/" + job, "Failures by group"),
+            Map.entry("/ui/jobs/" + job + "/tasks/1", "Task 1: doc-1"),
+            Map.entry("/ui/workers", "<h1>Workers</h1>"),
+            Map.entry("/ui/webhooks", "<h1>Webhook endpoints</h1>"),
+            Map.entry("/ui/audit", "<h1>Audit trail</h1>"),
+            Map.entry("/ui/submit", "id=\"submit-form\""));
+    pages.forEach(
+        (path, expected) -> {
+          HttpResponse<String> page = operator.get(path);
+          assertThat(page.statusCode()).as(path).isEqualTo(200);
+          assertThat(page.body()).as(path).contains(expected);
+          assertThat(page.headers().firstValue("Content-Security-Policy")).as(path).isPresent();
+          assertThat(page.body()).as(path).doesNotContain("<script>").doesNotContain(" style=\"");
+        });
+    Map<String, String> fragments =
+        Map.of(
+            "/ui/",
+            "id=\"figures\"",
+            "/ui/jobs?name=pages",
+            "id=\"results\"",
+            "/ui/jobs/" + job + "/tasks?state=QUEUED",
+            "doc-3",
+            "/ui/jobs/" + job + "/head",
+            "id=\"job-head\"",
+            "/ui/workers",
+            "id=\"workers\"",
+            "/ui/jobs/bulk?action=pause&name=pages",
+            "Pause 1 job(s)?");
+    fragments.forEach(
+        (path, expected) -> {
+          HttpResponse<String> fragment = operator.htmx(path);
+          assertThat(fragment.statusCode()).as(path).isEqualTo(200);
+          assertThat(fragment.body()).as(path).contains(expected).doesNotContain("<html");
+        });
+    assertThat(operator.get("/ui/webjars/htmx.org/2.0.4/dist/htmx.min.js").statusCode())
+        .isEqualTo(200);
+    assertThat(operator.get("/ui/assets/dashboard.js").statusCode()).isEqualTo(200);
+    assertThat(operator.get("/ui/assets/dashboard.css").statusCode()).isEqualTo(200);
+    assertThat(operator.get("/ui/jobs/" + job + "/results").statusCode()).isEqualTo(200);
+    assertThat(operator.get("/ui/jobs/" + job + "/failures.csv").body())
+        .startsWith("task,document_id,");
+  }
+
+  @Test
+  void theJobsTablePagesByKeysetAndTheTaskTableToo() {
+    for (int i = 0; i < 4; i++) {
+      stack.api().submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "name", "paged-" + i));
+    }
+    String first = operator.get("/ui/jobs?name=paged-").body();
+    assertThat(first).contains("paged-3", "paged-2", "paged-1").doesNotContain("paged-0");
+    String cursor = first.replaceAll("(?s).*cursor=([A-Za-z0-9_-]+).*", "$1");
+    String more = operator.htmx("/ui/jobs?name=paged-&cursor=" + cursor).body();
+    assertThat(more).contains("paged-0").doesNotContain("paged-3").doesNotContain("<table");
+
+    String job = stack.api().submit(Jobs.noop(5));
+    String tasks = operator.get("/ui/jobs/" + job).body();
+    assertThat(tasks).contains("doc-3").doesNotContain(">doc-4<").contains("after=3");
+    String next = operator.htmx("/ui/jobs/" + job + "/tasks?after=3").body();
+    assertThat(next).contains("doc-4", "doc-5").doesNotContain(">doc-3<");
+  }
+
+  @Test
+  void anotherTenantsJobIsNotFoundAndTheAdminSeesEveryTenant() {
+    String job = stack.api().submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "name", "acme only"));
+    assertThat(other.get("/ui/jobs/" + job).statusCode()).isEqualTo(404);
+    assertThat(other.get("/ui/jobs/" + job + "/results").statusCode()).isEqualTo(404);
+    assertThat(other.get("/ui/jobs/" + job + "/tasks/1").statusCode()).isEqualTo(404);
+    assertThat(other.get("/ui/jobs?name=acme").body()).doesNotContain("acme only");
+    assertThat(other.submit("/ui/jobs/" + job + "/pause", Map.of()).statusCode()).isEqualTo(404);
+    assertThat(admin.get("/ui/jobs?name=acme+only").body()).contains("acme only");
+    assertThat(admin.get("/ui/jobs/" + job).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void pauseResumePriorityAndCancelChangeTheJobAndAreAudited() {
+    String job = stack.api().submit(Jobs.with(Jobs.of("noop", 3, Map.of()), "name", "acted on"));
+    awaitQueued(job, 3);
+    assertThat(operator.submit("/ui/jobs/" + job + "/pause", Map.of()).body()).contains("PAUSED");
+    assertThat(state(job)).isEqualTo("PAUSED");
+    assertThat(operator.submit("/ui/jobs/" + job + "/resume", Map.of()).statusCode())
+        .isEqualTo(200);
+    assertThat(state(job)).isIn("QUEUED", "RUNNING");
+    operator.submit("/ui/jobs/" + job + "/priority", Map.of("priority", "high"));
+    assertThat(stack.api().job(job).get("priority").asString()).isEqualTo("high");
+    operator.submit("/ui/jobs/" + job + "/cancel", Map.of());
+    assertThat(state(job)).isEqualTo("CANCELLED");
+    HttpResponse<String> again = operator.submit("/ui/jobs/" + job + "/pause", Map.of());
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("only a QUEUED or RUNNING job can be paused");
+
+    String audit = operator.get("/ui/audit").body();
+    assertThat(audit).contains("UI pause", "UI resume", "UI priority high", "UI cancel");
+    assertThat(audit).contains("job " + job + " (count 1)");
+    assertThat(audit)
+        .contains("UI POST /ui/jobs/" + job + "/pause")
+        .contains("only a QUEUED or RUNNING job can be paused (refused)");
+  }
+
+  @Test
+  void aBulkActionPreviewsItsCountAsksForTheCountTypedAndIsAudited() {
+    String name = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
+    List<String> jobs =
+        List.of(
+            stack.api().submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "name", name + "-a")),
+            stack.api().submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "name", name + "-b")),
+            stack.api().submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "name", name + "-c")));
+    jobs.forEach(job -> awaitQueued(job, 1));
+    String preview = operator.htmx("/ui/jobs/bulk?action=pause&name=" + name).body();
+    assertThat(preview).contains("Pause 3 job(s)?").contains("Type 3 to confirm");
+
+    HttpResponse<String> unconfirmed =
+        operator.submit("/ui/jobs/bulk", Map.of("action", "pause", "name", name, "expected", "3"));
+    assertThat(unconfirmed.statusCode()).isEqualTo(400);
+    assertThat(unconfirmed.body()).contains("type 3 to confirm");
+    assertThat(jobs).allSatisfy(job -> assertThat(state(job)).isNotEqualTo("PAUSED"));
+
+    HttpResponse<String> done =
+        operator.submit(
+            "/ui/jobs/bulk",
+            Map.of("action", "pause", "name", name, "expected", "3", "confirmation", "3"));
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(done.body()).contains("Pause: 3 job(s) changed, 0 skipped");
+    assertThat(jobs).allSatisfy(job -> assertThat(state(job)).isEqualTo("PAUSED"));
+    assertThat(operator.get("/ui/audit").body())
+        .contains("UI bulk pause")
+        .contains("jobs {name=" + name + "}; skipped 0 (count 3)");
+
+    HttpResponse<String> adminWithoutTenant =
+        admin.submit(
+            "/ui/jobs/bulk",
+            Map.of("action", "resume", "name", name, "expected", "3", "confirmation", "3"));
+    assertThat(adminWithoutTenant.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void aFailureGroupIsRetriedFromItsPage() {
+    String job = stack.api().submit(Jobs.noop(2));
+    awaitQueued(job, 2);
+    try (Reports reports = new Reports(stack.property("findoc.topics.task-status"))) {
+      reports.send(
+          Reports.report(
+              StatusKind.FAILED, job, 1, 1, new TaskError("BAD_DOC", "doc 1 is bad", false)));
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> stack.api().job(job).get("counts").get("failed").asInt() == 1);
+    String page = operator.get("/ui/jobs/" + job).body();
+    assertThat(page).contains("BAD_DOC").contains("Retry this group");
+    String group = page.replaceAll("(?s).*name=\"group\" value=\"([0-9a-f]{12})\".*", "$1");
+    HttpResponse<String> retried =
+        operator.submit("/ui/jobs/" + job + "/retry", Map.of("group", group));
+    assertThat(retried.statusCode()).isEqualTo(200);
+    assertThat(retried.body()).contains("1 task(s) sent again.");
+    assertThat(stack.api().job(job).get("counts").get("failed").asInt()).isZero();
+    assertThat(operator.get("/ui/audit").body()).contains("UI retry group", group + " (count 1)");
+  }
+
+  @Test
+  void documentsSubmittedFromTheSubmitPageBecomeAJob() {
+    String body =
+        "{\"name\":\"dropped\",\"processor\":\"noop\",\"documents\":[{\"id\":\"a.txt\","
+            + "\"content\":\"aGVsbG8=\",\"contentType\":\"text/plain\"}]}";
+    HttpResponse<String> submitted = operator.postJson("/ui/submit", body);
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+    assertThat(submitted.body()).contains("\"name\":\"dropped\"");
+    HttpResponse<String> invalid = operator.postJson("/ui/submit", "{\"documents\":[]}");
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.body()).contains("documents");
+    assertThat(operator.get("/ui/audit").body()).contains("UI submit");
+  }
+
+  @Test
+  void theProgressStreamSendsTheJobAsServerSentEvents() {
+    String job = stack.api().submit(Jobs.noop(2));
+    Browser.Opened stream = operator.open("/ui/jobs/" + job + "/stream");
+    assertThat(stream.status()).isEqualTo(200);
+    assertThat(stream.contentType()).startsWith("text/event-stream");
+    assertThat(stream.first()).contains("data:").contains(job);
+    assertThat(viewer.open("/ui/jobs/" + job + "/stream").status()).isEqualTo(200);
+    assertThat(other.open("/ui/jobs/" + job + "/stream").status()).isEqualTo(404);
+    assertThat(new Browser(stack.api().base()).open("/ui/jobs/" + job + "/stream").status())
+        .isEqualTo(303);
+  }
+
+  @Test
+  void everyWriteIsRefusedWithoutTheCsrfToken() {
+    String job = stack.api().submit(Jobs.noop(1));
+    awaitQueued(job, 1);
+    for (String path : writes(job)) {
+      HttpResponse<String> answer = operator.submitWithoutToken(path, fields(path));
+      assertThat(answer.statusCode()).as(path).isEqualTo(403);
+      assertThat(answer.body()).as(path).contains("CSRF");
+    }
+    HttpResponse<String> json = new Browser(stack.api().base()).postJson("/ui/submit", "{}");
+    assertThat(json.statusCode()).isEqualTo(401);
+    assertThat(state(job)).isEqualTo("QUEUED");
+  }
+
+  @Test
+  void everyWriteIsRefusedToAViewerWhoMayStillLook() {
+    String job = stack.api().submit(Jobs.noop(1));
+    awaitQueued(job, 1);
+    assertThat(viewer.get("/ui/jobs/" + job).statusCode()).isEqualTo(200);
+    assertThat(viewer.get("/ui/jobs/" + job).body()).doesNotContain(">Pause<");
+    for (String path : writes(job)) {
+      HttpResponse<String> answer = viewer.submit(path, fields(path));
+      assertThat(answer.statusCode()).as(path).isEqualTo(403);
+      assertThat(answer.body()).as(path).contains("viewer");
+    }
+    assertThat(viewer.postJson("/ui/submit", Jobs.noop(1)).statusCode()).isEqualTo(403);
+    assertThat(state(job)).isEqualTo("QUEUED");
+    assertThat(operator.get("/ui/audit").body()).contains("refused: a viewer may look");
+    Api viewerApi = stack.api().withKey(viewerKey);
+    assertThat(viewerApi.get("/api/batch/jobs/" + job).status()).isEqualTo(200);
+    assertThat(viewerApi.put("/api/batch/jobs/" + job + "/pause").status()).isEqualTo(403);
+    assertThat(viewerApi.post("/api/batch/jobs", Jobs.noop(1)).status()).isEqualTo(403);
+  }
+
+  @Test
+  void everyWriteIsRefusedInReadOnlyMode() {
+    String job = readOnlyStack.api().submit(Jobs.noop(1));
+    Browser browser = signedIn(readOnlyStack, readOnlyStack.api().key());
+    String page = browser.get("/ui/jobs/" + job).body();
+    assertThat(page).contains("read-only").doesNotContain(">Pause<");
+    for (String path : writes(job)) {
+      HttpResponse<String> answer = browser.submit(path, fields(path));
+      assertThat(answer.statusCode()).as(path).isEqualTo(403);
+      assertThat(answer.body()).as(path).contains("read-only");
+    }
+    assertThat(browser.postJson("/ui/submit", Jobs.noop(1)).statusCode()).isEqualTo(403);
+    assertThat(readOnlyStack.api().job(job).get("state").asString()).isNotIn("PAUSED", "CANCELLED");
+    assertThat(browser.submit("/ui/logout", Map.of()).statusCode()).isEqualTo(303);
+  }
+
+  private static List<String> writes(String job) {
+    return List.of(
+        "/ui/jobs/" + job + "/pause",
+        "/ui/jobs/" + job + "/resume",
+        "/ui/jobs/" + job + "/cancel",
+        "/ui/jobs/" + job + "/priority",
+        "/ui/jobs/" + job + "/retry",
+        "/ui/jobs/bulk",
+        "/ui/submit");
+  }
+
+  private static Map<String, String> fields(String path) {
+    if (path.endsWith("/priority")) {
+      return Map.of("priority", "high");
+    }
+    if (path.endsWith("/retry")) {
+      return Map.of("group", "0123456789ab");
+    }
+    if (path.endsWith("/bulk")) {
+      return Map.of("action", "cancel", "expected", "1", "confirmation", "1");
+    }
+    return Map.of();
+  }
+
+  private static String state(String job) {
+    return stack.api().job(job).get("state").asString();
+  }
+
+  private static void awaitQueued(String job, int tasks) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> stack.api().job(job).get("counts").get("queued").asInt() == tasks);
+  }
+}

@@ -1,0 +1,17 @@
+package io.findoc.batch.coordinator.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class UiLinksTest {
+
+  @Test
+  void aPageFindsTheRootThroughAsManyStepsBackAsItIsDeep() {
+    assertThat(UiLinks.root("/")).isEqualTo("./");
+    assertThat(UiLinks.root("/jobs")).isEqualTo("./");
+    assertThat(UiLinks.root("/jobs/")).isEqualTo("../");
+    assertThat(UiLinks.root("/jobs/abc")).isEqualTo("../");
+    assertThat(UiLinks.root("/jobs/abc/tasks/3")).isEqualTo("../../../");
+  }
+}
