@@ -143,29 +143,8 @@ public record TradeFigures(
         "titre",
         "effect",
         "fonds");
-    put(
-        v,
-        Part.QUANTITY,
-        "quantity",
-        "qty",
-        "shares",
-        "nominal",
-        "stück",
-        "anzahl",
-        "quantité",
-        "aantal");
-    put(
-        v,
-        Part.PRICE,
-        "price",
-        "execution price",
-        "price per share",
-        "unit price",
-        "kurs",
-        "ausführungskurs",
-        "cours",
-        "prix",
-        "koers");
+    put(v, Part.QUANTITY, "quantity", "qty", "shares", "stück", "anzahl", "quantité", "aantal");
+    put(v, Part.PRICE, "price", "unit price", "kurs", "ausführungskurs", "cours", "prix", "koers");
     put(
         v,
         Part.GROSS,
