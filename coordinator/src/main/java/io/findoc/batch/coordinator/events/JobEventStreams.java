@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.events;
 
+import io.findoc.batch.coordinator.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.EventStore;
 import io.findoc.batch.coordinator.store.RelayedEvent;
@@ -16,14 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -44,7 +42,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code findoc.events.streams} (open) and {@code findoc.events.stream-reads} (queries).
  */
 @Component
-public class JobEventStreams implements SmartLifecycle {
+public class JobEventStreams extends PeriodicAgent {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobEventStreams.class);
 
@@ -62,10 +60,10 @@ public class JobEventStreams implements SmartLifecycle {
   private final Object turn = new Object();
   private Instant positionAt = Instant.EPOCH;
   private long positionSeq;
-  private ScheduledExecutorService timer;
   private boolean readFailing;
 
   public JobEventStreams(Jdbi jdbi, CoordinatorProperties properties, MeterRegistry meters) {
+    super("event-streams", properties.progress().interval());
     this.jdbi = jdbi;
     this.settings = properties.progress();
     this.reads = meters.counter("findoc.events.stream-reads");
@@ -214,12 +212,9 @@ public class JobEventStreams implements SmartLifecycle {
     positionSeq = seq;
   }
 
-  private void readAllSafely() {
-    try {
-      readAll();
-    } catch (RuntimeException e) {
-      LOG.warn("A round of the event streams failed; the next one runs as usual.", e);
-    }
+  @Override
+  protected void runPass() {
+    readAll();
   }
 
   private static ThreadFactory named(String prefix) {
@@ -232,29 +227,12 @@ public class JobEventStreams implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
-    if (timer == null) {
-      timer = Executors.newSingleThreadScheduledExecutor(named("event-streams-"));
-      timer.scheduleAtFixedRate(
-          this::readAllSafely, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
-    }
-  }
-
-  @Override
   public synchronized void stop() {
-    if (timer != null) {
-      timer.shutdownNow();
-      timer = null;
-    }
+    super.stop();
     synchronized (turn) {
       byTenant.values().forEach(streams -> streams.forEach(EventStream::end));
       byTenant.clear();
     }
     senders.shutdown();
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return timer != null;
   }
 }
