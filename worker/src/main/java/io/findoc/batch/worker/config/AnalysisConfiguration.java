@@ -15,7 +15,7 @@ public class AnalysisConfiguration {
 
   @Bean
   DocumentAnalyser documentAnalyser(WorkerProperties properties) {
-    WorkerProperties.Analysis analysis = properties.worker().analysis();
+    WorkerProperties.Analysis analysis = properties.worker().execution().analysis();
     SourceLimits sources =
         new SourceLimits(
             analysis.maxDocumentBytes().toBytes(),

@@ -27,8 +27,8 @@ public class InjectedFaults {
   @Autowired
   public InjectedFaults(WorkerProperties properties) {
     this(
-        properties.worker().faults().haltAfterReportFile(),
-        properties.worker().faults().allowCrashDocuments());
+        properties.worker().execution().faults().haltAfterReportFile(),
+        properties.worker().execution().faults().allowCrashDocuments());
   }
 
   private InjectedFaults(Path haltAfterReportFile, boolean allowCrashDocuments) {

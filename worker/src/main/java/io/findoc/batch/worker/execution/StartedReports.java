@@ -45,8 +45,8 @@ public class StartedReports implements DisposableBean {
     this.reporter = reporter;
     this.clock = clock;
     this.workerId = properties.worker().id();
-    this.delay = properties.worker().startedReportAfter();
-    this.heartbeatInterval = properties.worker().heartbeatInterval();
+    this.delay = properties.worker().reporting().startedReportAfter();
+    this.heartbeatInterval = properties.worker().reporting().heartbeatInterval();
     this.sweeper =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {

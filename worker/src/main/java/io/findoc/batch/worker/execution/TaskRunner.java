@@ -87,17 +87,17 @@ public class TaskRunner implements SmartLifecycle {
     this.startedReports = startedReports;
     this.instructions = instructions;
     this.faults = faults;
-    WorkerProperties.Worker worker = properties.worker();
-    this.journal = CrashJournal.open(worker.crashJournal(), worker.threads() + worker.cpuThreads());
+    WorkerProperties.Execution execution = properties.worker().execution();
+    this.journal = CrashJournal.open(execution.crashJournal(), execution.allThreads());
     this.clock = clock;
     this.workerId = properties.worker().id();
-    this.shutdownGrace = properties.worker().shutdownGrace();
-    this.attemptTimeout = properties.worker().attemptTimeout();
-    Map<Priority, Integer> weights = worker.weights().asMap();
+    this.shutdownGrace = execution.shutdownGrace();
+    this.attemptTimeout = execution.attemptTimeout();
+    Map<Priority, Integer> weights = execution.weights().asMap();
     Consumer<Queued> run = next -> run(next.task(), next.whenReported());
     pools.put(
-        Workload.CPU, new ProcessorPool<>("processor-cpu", worker.cpuThreads(), weights, run));
-    pools.put(Workload.IO, new ProcessorPool<>("processor", worker.threads(), weights, run));
+        Workload.CPU, new ProcessorPool<>("processor-cpu", execution.cpuThreads(), weights, run));
+    pools.put(Workload.IO, new ProcessorPool<>("processor", execution.threads(), weights, run));
     this.processing = meters.timer("findoc.worker.processing");
     this.deferred = controlled(meters, "deferred");
     this.cancelled = controlled(meters, "cancelled");

@@ -24,7 +24,7 @@ public class IntakeDrain implements SmartLifecycle {
 
   public IntakeDrain(IntakeThrottle throttle, WorkerProperties properties) {
     this.throttle = throttle;
-    this.grace = properties.worker().shutdownGrace();
+    this.grace = properties.worker().execution().shutdownGrace();
   }
 
   @Override

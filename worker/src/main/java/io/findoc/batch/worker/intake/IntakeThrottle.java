@@ -43,7 +43,7 @@ public class IntakeThrottle {
   private boolean held;
 
   public IntakeThrottle(WorkerProperties properties, MeterRegistry meters) {
-    this.maxInFlight = properties.worker().maxInFlight();
+    this.maxInFlight = properties.worker().intake().maxInFlight();
     for (Priority priority : Priority.values()) {
       Lane lane = new Lane(maxInFlight);
       lanes.put(priority, lane);

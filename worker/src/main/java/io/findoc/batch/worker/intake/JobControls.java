@@ -74,7 +74,7 @@ public class JobControls implements SmartLifecycle {
       MeterRegistry meters) {
     this.consumerConfig = consumerConfig(consumerFactory, properties.worker().id());
     this.topic = properties.topics().control();
-    this.catchUpLimit = properties.worker().controlCatchUp();
+    this.catchUpLimit = properties.worker().intake().controlCatchUp();
     this.instructions = instructions;
     this.runner = runner;
     this.unreadable =

@@ -44,7 +44,7 @@ public class ResourceGuard implements SmartLifecycle {
 
   public ResourceGuard(IntakeThrottle throttle, WorkerProperties properties, MeterRegistry meters) {
     this.throttle = throttle;
-    WorkerProperties.Resources resources = properties.worker().resources();
+    WorkerProperties.Resources resources = properties.worker().intake().resources();
     this.ceiling = new ResourceCeiling(resources.cpuCeiling(), resources.heapCeiling());
     this.period = resources.checkPeriod();
     this.holds =

@@ -40,7 +40,7 @@ public class StatusReporter implements DisposableBean {
   public StatusReporter(KafkaTemplate<String, byte[]> kafka, WorkerProperties properties) {
     this.kafka = kafka;
     this.topic = properties.topics().taskStatus();
-    this.retryPause = properties.worker().reportRetryPause();
+    this.retryPause = properties.worker().reporting().reportRetryPause();
   }
 
   /**

@@ -59,8 +59,8 @@ public class WorkerStatusPublisher implements SmartLifecycle {
     this.clock = clock;
     this.topic = properties.topics().workers();
     this.workerId = properties.worker().id();
-    this.threads = properties.worker().threads();
-    this.interval = properties.worker().statusInterval();
+    this.threads = properties.worker().execution().threads();
+    this.interval = properties.worker().reporting().statusInterval();
     this.host = hostName();
   }
 

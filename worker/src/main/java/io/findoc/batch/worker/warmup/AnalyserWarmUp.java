@@ -55,7 +55,10 @@ public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLife
 
   @Autowired
   public AnalyserWarmUp(DocumentAnalyser analyser, WorkerProperties properties) {
-    this(analyser, properties.worker().warmUp(), properties.worker().cpuThreads());
+    this(
+        analyser,
+        properties.worker().intake().warmUp(),
+        properties.worker().execution().cpuThreads());
   }
 
   AnalyserWarmUp(DocumentAnalyser analyser, Duration budget, int threads) {
