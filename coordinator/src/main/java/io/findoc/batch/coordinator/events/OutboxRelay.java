@@ -34,8 +34,9 @@ import org.springframework.stereotype.Component;
  * <p>It runs when a transaction of this coordinator that wrote events commits ({@link
  * OutboxSignal}), and every {@code relay-interval} as a fallback; after a round that created
  * webhook deliveries it wakes the deliverer ({@link DeliverySignal}). A pass that finds another
- * coordinator relaying tries again every 50 ms (for up to a second): that round may have begun
- * before this coordinator's events committed, and would leave them to the next poll.
+ * coordinator relaying tries again every {@code BUSY_RETRY}, {@code BUSY_RETRIES} times at most:
+ * that round may have begun before this coordinator's events committed, and would leave them to the
+ * next poll.
  */
 @Component
 public class OutboxRelay extends PeriodicAgent {

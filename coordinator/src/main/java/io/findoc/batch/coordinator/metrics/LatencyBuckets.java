@@ -2,9 +2,9 @@ package io.findoc.batch.coordinator.metrics;
 
 /**
  * Fixed log-scale latency buckets, the same in every coordinator so that histograms add up: bucket
- * {@code i} holds durations up to 2^(i/2) ms (a step of √2, so a percentile read from the buckets
- * is off by at most 41%, less with the interpolation), bucket 0 everything up to 1 ms, the last one
- * everything above about 4.6 hours.
+ * {@code i} holds durations up to 2^(i/2) milliseconds (a step of √2, so a percentile read from the
+ * buckets is off by at most that step, less with the interpolation); bucket 0 holds everything up
+ * to its bound, the last one everything above the one before it.
  */
 public final class LatencyBuckets {
 

@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The open progress streams. Every {@code findoc.progress.interval} (200 ms) one query reads all
- * the streamed jobs, however many watch each; a job's watchers get an event (the job as {@code GET
+ * The open progress streams. Every {@code findoc.progress.interval} one query reads all the
+ * streamed jobs, however many watch each; a job's watchers get an event (the job as {@code GET
  * /api/batch/jobs/{id}} shows it) when its counts or state changed, so at most one per interval,
  * and at least every {@code refresh}. After the event of a finished job its streams end.
  *

@@ -9,9 +9,9 @@ import org.jdbi.v3.core.config.JdbiConfig;
  * The stores attached to one handle, each attached once. JDBI builds and checks every method of a
  * store again on each {@link Handle#attach} (locating its SQL, finding its mappers), and a
  * transaction that applies reports or settles a job reaches the same stores from several places. On
- * small jobs attaching took a fifth of the coordinator's samples; this removes the repeats within a
- * transaction (2–3 ms of CPU less per 20-task job). Each handle has its own copy of this setting,
- * empty, so nothing outlives the handle.
+ * small jobs that repeated work is a large part of the coordinator's CPU; this removes the repeats
+ * within a transaction. Each handle has its own copy of this setting, empty, so nothing outlives
+ * the handle.
  */
 public final class AttachedStores implements JdbiConfig<AttachedStores> {
 

@@ -77,7 +77,7 @@ public class WorkerConfiguration {
         factory.createContainer(properties.topics().tasks(priority));
     container.getContainerProperties().setGroupId(groupId + "." + priority.wireName());
     container.setBeanName("task-intake-" + priority.wireName());
-    // A paused consumer looks for a resume every 10 ms, so a small budget refills in time.
+    // A paused consumer looks for a resume this often, so a small budget refills in time.
     container.getContainerProperties().setPollTimeoutWhilePaused(Duration.ofMillis(10));
     container.setupMessageListener(new TaskListener(priority, runner, throttle, deadLetters));
     throttle.register(priority, container);

@@ -54,7 +54,7 @@ public class StartedReports implements DisposableBean {
               thread.setDaemon(true);
               return thread;
             });
-    // Often enough for the shorter of the two delays (half of it), never busier than every 10 ms.
+    // Often enough for the shorter of the two delays (half of it), with a floor against spinning.
     long shorter = delay.isZero() ? heartbeatInterval.toMillis() : delay.toMillis();
     long period = Math.max(10, Math.min(shorter, heartbeatInterval.toMillis()) / 2);
     sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);

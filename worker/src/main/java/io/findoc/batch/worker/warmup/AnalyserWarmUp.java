@@ -235,9 +235,9 @@ public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLife
     static final double COMPILER_BUSY = 0.1;
 
     /**
-     * The fewest documents analysed before the analyser counts as warm: on one thread of this
-     * project's 2-core box, the speed rose for about 16,000 documents (to 95% of where it levels),
-     * while a plateau of a few windows came and went on the way.
+     * The fewest documents analysed before the analyser counts as warm: on one thread the speed
+     * keeps rising for about this many documents before it levels, and a plateau of a few windows
+     * may come and go on the way, so steady windows alone do not prove it warm.
      */
     static final long MIN_DOCUMENTS = 16_000;
 
