@@ -32,4 +32,23 @@ class CoordinatorPropertiesTest {
         .hasMessageContaining("findoc.events.retention (PT24H)")
         .hasMessageContaining("findoc.webhooks.horizon (PT24H)");
   }
+
+  @Test
+  void unsetPropertiesTakeTheDefaultsTheJavadocStates() {
+    CoordinatorProperties defaults = bind(Map.of());
+    assertThat(defaults.topicLayout().taskPartitions()).isEqualTo(12);
+    assertThat(defaults.topicLayout().replicas()).isEqualTo((short) 1);
+    assertThat(defaults.tenant().defaultTenant()).isEqualTo("default");
+    assertThat(defaults.submission().maxDocuments()).isEqualTo(1_000_000);
+    assertThat(defaults.submission().defaultProcessor()).isEqualTo("noop");
+    assertThat(defaults.dispatch().idlePoll()).isEqualTo(Duration.ofMillis(200));
+    assertThat(defaults.security().maxBodyBytes()).isEqualTo(256L * 1024 * 1024);
+    assertThat(defaults.lease().duration()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(defaults.retry().maxBackoff()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(defaults.metrics().workerGroup()).isEqualTo("findoc-workers");
+    assertThat(defaults.events().source()).isEqualTo("urn:findoc:batch");
+    assertThat(defaults.progress().senderThreads()).isEqualTo(4);
+    assertThat(defaults.webhooks().allowLoopback()).isFalse();
+    assertThat(defaults.webhooks().allowedHosts()).isEmpty();
+  }
 }
