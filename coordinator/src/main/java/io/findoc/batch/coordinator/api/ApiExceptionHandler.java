@@ -7,7 +7,7 @@ import io.findoc.batch.coordinator.security.ForbiddenException;
 import io.findoc.batch.coordinator.submission.InvalidSubmissionException;
 import io.findoc.batch.coordinator.submission.JsonViolations;
 import io.findoc.batch.coordinator.submission.QueueLimitExceededException;
-import io.findoc.batch.coordinator.submission.Violation;
+import io.findoc.batch.coordinator.validation.Violation;
 import io.findoc.batch.coordinator.webhooks.InvalidWebhookException;
 import io.findoc.batch.coordinator.webhooks.WebhookDisabledException;
 import java.net.URI;

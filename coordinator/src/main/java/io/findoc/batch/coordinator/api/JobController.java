@@ -4,6 +4,7 @@ import io.findoc.batch.common.state.JobState;
 import io.findoc.batch.common.state.TaskState;
 import io.findoc.batch.coordinator.contract.JobSubmissionBody;
 import io.findoc.batch.coordinator.control.JobOperations;
+import io.findoc.batch.coordinator.progress.JobView;
 import io.findoc.batch.coordinator.security.Caller;
 import io.findoc.batch.coordinator.security.CurrentCaller;
 import io.findoc.batch.coordinator.security.Role;

@@ -1,6 +1,7 @@
 package io.findoc.batch.coordinator.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.findoc.batch.coordinator.progress.JobView;
 import io.findoc.batch.coordinator.webhooks.WebhookEndpoints;
 import java.util.List;
 

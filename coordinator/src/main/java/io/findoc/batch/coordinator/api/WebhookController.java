@@ -8,7 +8,7 @@ import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.WebhookDeliveryRow;
 import io.findoc.batch.coordinator.store.WebhookEndpointRow;
 import io.findoc.batch.coordinator.store.WebhookStore;
-import io.findoc.batch.coordinator.submission.Violation;
+import io.findoc.batch.coordinator.validation.Violation;
 import io.findoc.batch.coordinator.webhooks.DeliverySignal;
 import io.findoc.batch.coordinator.webhooks.InvalidWebhookException;
 import io.findoc.batch.coordinator.webhooks.WebhookDisabledException;

@@ -1,8 +1,6 @@
 package io.findoc.batch.coordinator.config;
 
-import io.findoc.batch.coordinator.events.OutboxSignal;
 import io.findoc.batch.coordinator.store.JobStore;
-import io.findoc.batch.coordinator.store.OutboxWakeUp;
 import io.findoc.batch.coordinator.store.SecurityStore;
 import io.findoc.batch.coordinator.store.StoreMappers;
 import io.findoc.batch.coordinator.store.TaskStore;
@@ -15,19 +13,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * JDBI over the application's data source (migrated by Flyway at start-up); a transaction that
- * wrote job events wakes the outbox relay when it commits.
+ * JDBI over the application's data source (migrated by Flyway at start-up); the outbox signal sets
+ * on it what wakes the relay when a transaction that wrote job events commits.
  */
 @Configuration(proxyBeanMethods = false)
 public class StoreConfiguration {
 
   @Bean
-  Jdbi jdbi(DataSource dataSource, OutboxSignal outboxSignal) {
+  Jdbi jdbi(DataSource dataSource) {
     Jdbi jdbi =
         Jdbi.create(dataSource)
             .installPlugin(new SqlObjectPlugin())
             .installPlugin(new PostgresPlugin());
-    jdbi.getConfig(OutboxWakeUp.class).afterCommit(outboxSignal::wakeUp);
     return StoreMappers.register(jdbi);
   }
 

@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.dispatch;
 
+import io.findoc.batch.coordinator.store.DispatchCandidate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

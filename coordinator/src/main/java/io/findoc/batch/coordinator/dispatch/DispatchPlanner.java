@@ -1,6 +1,7 @@
 package io.findoc.batch.coordinator.dispatch;
 
 import io.findoc.batch.common.message.Priority;
+import io.findoc.batch.coordinator.store.DispatchCandidate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,6 +6,7 @@ import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.ClaimedTask;
 import io.findoc.batch.coordinator.store.CountDeltas;
+import io.findoc.batch.coordinator.store.DispatchCandidate;
 import io.findoc.batch.coordinator.store.DispatchStore;
 import io.findoc.batch.coordinator.store.JobCountStore;
 import io.micrometer.core.instrument.Counter;

@@ -1,7 +1,7 @@
 package io.findoc.batch.coordinator.metrics;
 
+import io.findoc.batch.coordinator.store.JobInfo;
 import io.findoc.batch.coordinator.store.MetricsStore;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,9 +20,6 @@ import org.springframework.stereotype.Component;
 public class JobDirectory {
 
   static final int CAPACITY = 10_000;
-
-  /** A job's tenant and submission time. */
-  public record JobInfo(UUID id, String tenantId, Instant createdAt) {}
 
   private final MetricsStore store;
   private final Map<UUID, JobInfo> known =

@@ -2,6 +2,7 @@ package io.findoc.batch.coordinator.metrics;
 
 import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.common.state.TaskState;
+import io.findoc.batch.coordinator.store.JobInfo;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -74,9 +75,9 @@ public class TaskFigures {
     try {
       Set<UUID> ids =
           applied.all().stream().map(a -> a.transition().jobId()).collect(Collectors.toSet());
-      Map<UUID, JobDirectory.JobInfo> known = jobs.find(ids);
+      Map<UUID, JobInfo> known = jobs.find(ids);
       for (AppliedAttempts.Applied a : applied.all()) {
-        JobDirectory.JobInfo job = known.get(a.transition().jobId());
+        JobInfo job = known.get(a.transition().jobId());
         if (job != null) {
           record(a, job);
         }
@@ -89,7 +90,7 @@ public class TaskFigures {
     }
   }
 
-  private void record(AppliedAttempts.Applied a, JobDirectory.JobInfo job) {
+  private void record(AppliedAttempts.Applied a, JobInfo job) {
     StatusMessage report = a.report();
     String tenant = job.tenantId();
     Instant startedAt = report.startedAt();

@@ -2,7 +2,6 @@ package io.findoc.batch.coordinator.progress;
 
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.state.JobState;
-import io.findoc.batch.coordinator.api.JobView;
 import io.findoc.batch.coordinator.store.JobCounts;
 import io.findoc.batch.coordinator.store.JobRow;
 import java.time.Duration;

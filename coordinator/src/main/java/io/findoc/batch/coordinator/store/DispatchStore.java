@@ -1,7 +1,6 @@
 package io.findoc.batch.coordinator.store;
 
 import io.findoc.batch.common.message.Priority;
-import io.findoc.batch.coordinator.dispatch.DispatchCandidate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,7 +1,6 @@
 package io.findoc.batch.coordinator.store;
 
 import io.findoc.batch.common.state.JobState;
-import io.findoc.batch.coordinator.tracking.FailurePolicy;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;

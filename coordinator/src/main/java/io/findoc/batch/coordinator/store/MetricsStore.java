@@ -1,6 +1,5 @@
 package io.findoc.batch.coordinator.store;
 
-import io.findoc.batch.coordinator.metrics.JobDirectory;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,8 +20,8 @@ public interface MetricsStore {
 
   /** The tenant and submission time of the jobs among {@code ids}. */
   @SqlQuery
-  @RegisterConstructorMapper(JobDirectory.JobInfo.class)
-  List<JobDirectory.JobInfo> findJobInfo(@Bind("ids") UUID[] ids);
+  @RegisterConstructorMapper(JobInfo.class)
+  List<JobInfo> findJobInfo(@Bind("ids") UUID[] ids);
 
   /** Adds figures, given as parallel arrays sorted by key, to what the table holds. */
   @SqlUpdate

@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.submission;
 
+import io.findoc.batch.coordinator.validation.Violation;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.submission;
 
+import io.findoc.batch.coordinator.validation.Violation;
 import java.util.List;
 
 /** A submission that breaks one or more rules; nothing of it was stored. */

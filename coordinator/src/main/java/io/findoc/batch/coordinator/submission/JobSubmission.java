@@ -1,6 +1,7 @@
 package io.findoc.batch.coordinator.submission;
 
 import io.findoc.batch.common.message.Priority;
+import io.findoc.batch.coordinator.webhooks.JobWebhook;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -14,6 +14,8 @@ import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.NewJob;
 import io.findoc.batch.coordinator.store.TaskStore;
 import io.findoc.batch.coordinator.store.TaskWriter;
+import io.findoc.batch.coordinator.validation.Violation;
+import io.findoc.batch.coordinator.webhooks.JobWebhook;
 import io.findoc.batch.coordinator.webhooks.WebhookEndpoints;
 import java.io.InputStream;
 import java.time.Clock;

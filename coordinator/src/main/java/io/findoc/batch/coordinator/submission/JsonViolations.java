@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.submission;
 
+import io.findoc.batch.coordinator.validation.Violation;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -1,6 +1,8 @@
 package io.findoc.batch.coordinator.submission;
 
 import io.findoc.batch.common.message.Priority;
+import io.findoc.batch.coordinator.validation.Violation;
+import io.findoc.batch.coordinator.webhooks.JobWebhook;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Arrays;

@@ -1,6 +1,7 @@
 package io.findoc.batch.coordinator.submission;
 
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
+import io.findoc.batch.coordinator.validation.Violation;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

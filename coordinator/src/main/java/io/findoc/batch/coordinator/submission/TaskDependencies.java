@@ -1,6 +1,7 @@
 package io.findoc.batch.coordinator.submission;
 
 import io.findoc.batch.coordinator.store.TaskStore;
+import io.findoc.batch.coordinator.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.findoc.batch.coordinator.tracking;
 
-import io.findoc.batch.coordinator.config.KafkaConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,7 +89,7 @@ public class IntakeDelay {
 
   @EventListener
   void onIdle(ListenerContainerIdleEvent event) {
-    if (event.getListenerId().startsWith(KafkaConfiguration.STATUS_AGGREGATOR)) {
+    if (event.getListenerId().startsWith(StatusIntakeConfiguration.STATUS_AGGREGATOR)) {
       idle();
     }
   }

@@ -5,6 +5,7 @@ import io.findoc.batch.common.state.TaskState;
 import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.CompensationStore;
 import io.findoc.batch.coordinator.store.CountDeltas;
+import io.findoc.batch.coordinator.store.FailurePolicy;
 import io.findoc.batch.coordinator.store.JobCountStore;
 import io.findoc.batch.coordinator.store.JobCounts;
 import io.findoc.batch.coordinator.store.JobProgress;

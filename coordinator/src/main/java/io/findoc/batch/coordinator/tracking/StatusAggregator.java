@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes the status topic in batches (in the {@code status-aggregator} container, see {@link
- * io.findoc.batch.coordinator.config.KafkaConfiguration}); the container commits the offsets after
- * this method returns. No report can stop the intake:
+ * StatusIntakeConfiguration}); the container commits the offsets after this method returns. No
+ * report can stop the intake:
  *
  * <ul>
  *   <li>a record that is not JSON of a {@link StatusMessage} is <em>unreadable</em>, one that

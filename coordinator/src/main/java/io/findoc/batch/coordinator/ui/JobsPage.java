@@ -2,7 +2,7 @@ package io.findoc.batch.coordinator.ui;
 
 import io.findoc.batch.coordinator.api.InvalidParameterException;
 import io.findoc.batch.coordinator.api.JobCursor;
-import io.findoc.batch.coordinator.api.JobView;
+import io.findoc.batch.coordinator.progress.JobView;
 import io.findoc.batch.coordinator.security.Caller;
 import io.findoc.batch.coordinator.security.ForbiddenException;
 import io.findoc.batch.coordinator.store.DashboardStore;

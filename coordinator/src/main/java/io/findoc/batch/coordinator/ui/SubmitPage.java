@@ -1,7 +1,7 @@
 package io.findoc.batch.coordinator.ui;
 
 import io.findoc.batch.coordinator.api.JobNotFoundException;
-import io.findoc.batch.coordinator.api.JobView;
+import io.findoc.batch.coordinator.progress.JobView;
 import io.findoc.batch.coordinator.security.Caller;
 import io.findoc.batch.coordinator.security.Role;
 import io.findoc.batch.coordinator.submission.JobSubmitter;

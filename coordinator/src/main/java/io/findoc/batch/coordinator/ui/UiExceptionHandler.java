@@ -6,7 +6,7 @@ import io.findoc.batch.coordinator.control.JobStateConflictException;
 import io.findoc.batch.coordinator.security.ForbiddenException;
 import io.findoc.batch.coordinator.submission.InvalidSubmissionException;
 import io.findoc.batch.coordinator.submission.QueueLimitExceededException;
-import io.findoc.batch.coordinator.submission.Violation;
+import io.findoc.batch.coordinator.validation.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.findoc.batch.coordinator.webhooks;
 
-import io.findoc.batch.coordinator.submission.Violation;
+import io.findoc.batch.coordinator.validation.Violation;
 import java.util.List;
 
 /** A webhook endpoint's settings break one or more rules; nothing was stored or changed. */

@@ -1,9 +1,9 @@
 package io.findoc.batch.coordinator.api;
 
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,8 +39,8 @@ class IdempotencyIT {
   void aRepeatedKeyReturnsTheFirstJob() {
     Map<String, String> key = Map.of("Idempotency-Key", "order-" + UUID.randomUUID());
 
-    Api.Response first = api.post("/api/batch/jobs", Jobs.noop(3), key);
-    Api.Response again = api.post("/api/batch/jobs", Jobs.noop(5), key);
+    Api.Response first = api.post("/api/batch/jobs", aSubmission().tasks(3).json(), key);
+    Api.Response again = api.post("/api/batch/jobs", aSubmission().tasks(5).json(), key);
 
     assertThat(first.status()).isEqualTo(202);
     assertThat(again.status()).isEqualTo(200);
@@ -53,7 +53,7 @@ class IdempotencyIT {
   @Test
   void concurrentSubmissionsWithOneKeyMakeOneJob() throws Exception {
     String key = "burst-" + UUID.randomUUID();
-    String body = Jobs.noop(2000);
+    String body = aSubmission().tasks(2000).json();
     ExecutorService clients = Executors.newFixedThreadPool(6);
     try {
       List<Future<Api.Response>> answers = new ArrayList<>();
@@ -83,7 +83,7 @@ class IdempotencyIT {
     Map<String, String> key = Map.of("Idempotency-Key", "retry-" + UUID.randomUUID());
 
     Api.Response refused = api.post("/api/batch/jobs", "{\"name\":\"no documents\"}", key);
-    Api.Response accepted = api.post("/api/batch/jobs", Jobs.noop(1), key);
+    Api.Response accepted = api.post("/api/batch/jobs", aSubmission().json(), key);
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(accepted.status()).isEqualTo(202);
@@ -94,13 +94,15 @@ class IdempotencyIT {
     Api other = api.withKey(stack.createKey("initech", "submitter"));
     Map<String, String> key = Map.of("Idempotency-Key", "shared-" + UUID.randomUUID());
 
-    String mine = api.post("/api/batch/jobs", Jobs.noop(1), key).body().get("id").asString();
-    Api.Response theirs = other.post("/api/batch/jobs", Jobs.noop(1), key);
+    String mine =
+        api.post("/api/batch/jobs", aSubmission().json(), key).body().get("id").asString();
+    Api.Response theirs = other.post("/api/batch/jobs", aSubmission().json(), key);
 
     assertThat(theirs.status()).isEqualTo(202);
     assertThat(theirs.body().get("id").asString()).isNotEqualTo(mine);
     Api.Response tooLong =
-        api.post("/api/batch/jobs", Jobs.noop(1), Map.of("Idempotency-Key", "k".repeat(201)));
+        api.post(
+            "/api/batch/jobs", aSubmission().json(), Map.of("Idempotency-Key", "k".repeat(201)));
     assertThat(tooLong.status()).isEqualTo(400);
     assertThat(tooLong.body().get("errors").get(0).get("field").asString())
         .isEqualTo("Idempotency-Key");

@@ -1,9 +1,9 @@
 package io.findoc.batch.coordinator.api;
 
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,7 +91,7 @@ class JobApiIT {
             "inline text over the limit",
             "{\"name\":\"n\",\"documents\":[{\"id\":\"a\",\"text\":\"" + "x".repeat(65) + "\"}]}",
             "documents[0].text"),
-        bad("more documents than allowed", Jobs.noop(6), "documents"),
+        bad("more documents than allowed", aSubmission().tasks(6).json(), "documents"),
         bad(
             "zero attempts",
             "{\"name\":\"n\",\"retry\":{\"maxAttempts\":0},\"documents\":[" + DOC + "]}",
@@ -165,7 +165,7 @@ class JobApiIT {
 
   @Test
   void tasksArePagedInOrderWithACursorAndATotal() {
-    String id = api.submit(Jobs.noop(5));
+    String id = api.submit(aSubmission().tasks(5).json());
     List<String> seen = new ArrayList<>();
     String next = null;
     int pages = 0;
@@ -189,8 +189,8 @@ class JobApiIT {
 
   @Test
   void jobsAreListedNewestFirstAcrossPages() {
-    String older = api.submit(Jobs.noop(1));
-    String newer = api.submit(Jobs.noop(1));
+    String older = api.submit(aSubmission().json());
+    String newer = api.submit(aSubmission().json());
 
     JsonNode first = api.get("/api/batch/jobs?limit=1").body();
     JsonNode second =
@@ -225,7 +225,7 @@ class JobApiIT {
 
   @Test
   void taskQueriesNameTheBadParameter() {
-    String id = api.submit(Jobs.noop(1));
+    String id = api.submit(aSubmission().json());
 
     assertThat(api.get("/api/batch/jobs/" + id + "/tasks?state=DONE").status()).isEqualTo(400);
     assertThat(api.get("/api/batch/jobs/" + id + "/tasks?after=-1").body().get("errors"))

@@ -1,11 +1,11 @@
 package io.findoc.batch.coordinator.contract;
 
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Awaits;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import io.findoc.batch.coordinator.testing.WebhookReceiver;
 import java.time.Duration;
@@ -254,7 +254,7 @@ class OpenApiContractIT {
 
     // A job whose tasks fail, succeed after a retry, and succeed; with a deadline, metadata and a
     // webhook of its own.
-    Map<String, Object> job = Jobs.of("simulate", 3, Map.of());
+    Map<String, Object> job = aSubmission().processor("simulate").tasks(3).body();
     job.put(
         "options",
         Map.of(
@@ -267,7 +267,7 @@ class OpenApiContractIT {
     job.put(
         "webhooks",
         List.of(Map.of("url", receiver.url("/job"), "events", List.of("batch.job.completed"))));
-    JsonNode submitted = answers.post("/api/batch/jobs", Jobs.json(job), 202);
+    JsonNode submitted = answers.post("/api/batch/jobs", Api.json(job), 202);
     String id = submitted.get("id").asString();
     Awaits.jobReaches(api, id, Duration.ofMinutes(1), "COMPLETED_WITH_ERRORS");
 
@@ -281,7 +281,8 @@ class OpenApiContractIT {
     answers.post("/api/batch/jobs/{id}/retry", "{\"tasks\":[1]}", 200, id);
 
     // A job that hangs, operated on, then cancelled with a reason.
-    String hanging = api.submit(Jobs.simulate(2, Map.of("hang", true)));
+    String hanging =
+        api.submit(aSubmission().processor("simulate").tasks(2).option("hang", true).json());
     answers.put("/api/batch/jobs/{id}/pause", hanging);
     answers.put("/api/batch/jobs/{id}/resume", hanging);
     answers.patch("/api/batch/jobs/{id}", "{\"priority\":\"high\"}", hanging);
@@ -293,7 +294,7 @@ class OpenApiContractIT {
     JsonNode ok =
         answers.post(
             "/api/webhooks",
-            Jobs.json(
+            Api.json(
                 Map.of(
                     "url", receiver.url("/ok"),
                     "eventTypes", List.of("batch.job.created", "batch.job.completed"))),
@@ -301,7 +302,7 @@ class OpenApiContractIT {
     JsonNode failing =
         answers.post(
             "/api/webhooks",
-            Jobs.json(
+            Api.json(
                 Map.of(
                     "url", receiver.url("/failing"), "eventTypes", List.of("batch.job.created"))),
             201);
@@ -309,7 +310,7 @@ class OpenApiContractIT {
     String failingId = failing.get("id").asString();
     answers.patch("/api/webhooks/{id}", "{\"jobId\":\"" + id + "\"}", failingId);
     answers.patch("/api/webhooks/{id}", "{\"jobId\":null}", failingId);
-    api.submit(Jobs.noop(1));
+    api.submit(aSubmission().json());
     await()
         .atMost(Duration.ofMinutes(1))
         .alias("a delivery succeeded and one failed")

@@ -1,12 +1,12 @@
 package io.findoc.batch.coordinator.control;
 
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Awaits;
 import io.findoc.batch.coordinator.testing.Counters;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +42,8 @@ class ControlEndToEndIT {
   void aPausedJobStopsStartingTasksAndFinishesEveryOneAfterResume() {
     // Long enough (300 x 200 ms over 16 threads: about 4 s) that the pause lands mid-job even on
     // a quiet machine; with 30 ms tasks the job could finish before the pause arrived.
-    String id = api.submit(Jobs.simulate(300, Map.of("sleepMs", 200)));
+    String id =
+        api.submit(aSubmission().processor("simulate").tasks(300).option("sleepMs", 200).json());
     await().atMost(Duration.ofSeconds(30)).until(() -> counts(id).get("succeeded").asInt() > 20);
 
     api.put("/api/batch/jobs/" + id + "/pause");
@@ -75,14 +76,15 @@ class ControlEndToEndIT {
   void cancellingStopsRunningTasksAndFreesTheWorkersAtOnce() {
     // Forty attempts that would sleep a minute hold the processor threads: eight per worker, of
     // one worker at least (how many each holds depends on which partitions it has been given).
-    String sleeper = api.submit(Jobs.simulate(40, Map.of("sleepMs", 60_000)));
+    String sleeper =
+        api.submit(aSubmission().processor("simulate").tasks(40).option("sleepMs", 60_000).json());
     await().atMost(Duration.ofSeconds(30)).until(() -> counts(sleeper).get("running").asInt() >= 8);
 
     JsonNode cancelled = api.delete("/api/batch/jobs/" + sleeper).body();
 
     assertThat(cancelled.get("state").asString()).isEqualTo("CANCELLED");
     assertThat(cancelled.get("counts").get("cancelled").asInt()).isEqualTo(40);
-    String next = api.submit(Jobs.noop(10));
+    String next = api.submit(aSubmission().tasks(10).json());
     Awaits.jobReaches(api, next, Duration.ofSeconds(30), "COMPLETED");
     assertThat(Counters.agreeWithTaskRows(stack.jdbi(), sleeper)).isTrue();
   }
@@ -100,7 +102,7 @@ class ControlEndToEndIT {
             Map.of("id", "b", "text", "b", "dependsOn", List.of("a")),
             Map.of("id", "c", "text", "c", "dependsOn", List.of("a")),
             Map.of("id", "d", "text", "d", "dependsOn", List.of("b", "c"))));
-    String id = api.submit(Jobs.json(job));
+    String id = api.submit(Api.json(job));
 
     Awaits.jobReaches(api, id, Duration.ofSeconds(60), "COMPLETED");
 

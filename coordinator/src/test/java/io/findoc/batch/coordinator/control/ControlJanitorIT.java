@@ -1,10 +1,10 @@
 package io.findoc.batch.coordinator.control;
 
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import io.findoc.batch.coordinator.testing.TopicRecords;
 import java.time.Duration;
@@ -36,8 +36,8 @@ class ControlJanitorIT {
 
   @Test
   void aCancelledJobsSignalIsLiftedAfterTheRetentionAndAPausedJobsStays() {
-    String cancelled = api.submit(Jobs.noop(2));
-    String paused = api.submit(Jobs.noop(2));
+    String cancelled = api.submit(aSubmission().tasks(2).json());
+    String paused = api.submit(aSubmission().tasks(2).json());
     api.put("/api/batch/jobs/" + paused + "/pause");
 
     api.delete("/api/batch/jobs/" + cancelled);

@@ -1,6 +1,7 @@
 package io.findoc.batch.coordinator.control;
 
 import static io.findoc.batch.coordinator.testing.Reports.report;
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +11,6 @@ import io.findoc.batch.common.message.ControlMessage;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.TaskMessage;
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.Reports;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import io.findoc.batch.coordinator.testing.TopicRecords;
@@ -233,7 +233,7 @@ class JobControlIT {
   }
 
   private static String dispatchedJob(int tasks) {
-    String id = api.submit(Jobs.noop(tasks));
+    String id = api.submit(aSubmission().tasks(tasks).json());
     await().atMost(Duration.ofSeconds(30)).until(() -> counts(id).get("queued").asInt() == tasks);
     return id;
   }

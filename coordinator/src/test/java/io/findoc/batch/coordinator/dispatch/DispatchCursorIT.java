@@ -1,6 +1,7 @@
 package io.findoc.batch.coordinator.dispatch;
 
 import static io.findoc.batch.coordinator.testing.Reports.report;
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +9,6 @@ import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.TaskError;
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Dispatched;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.Reports;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import java.time.Duration;
@@ -47,7 +47,7 @@ class DispatchCursorIT {
 
   @Test
   void theCursorPassesEveryTaskOnceAndEachIsQueuedOnce() {
-    String job = queued(Jobs.noop(50), 50);
+    String job = queued(aSubmission().tasks(50).json(), 50);
 
     assertThat(cursor(job)).isEqualTo(50);
     assertThat(published(job, 50)).hasSize(50).doesNotHaveDuplicates();
@@ -55,7 +55,7 @@ class DispatchCursorIT {
 
   @Test
   void anAttemptHandedBackAfterTheCursorPassedItIsDispatchedAgain() {
-    String job = queued(Jobs.noop(3), 3);
+    String job = queued(aSubmission().tasks(3).json(), 3);
     published(job, 3);
     assertThat(cursor(job)).isEqualTo(3);
 
@@ -69,7 +69,7 @@ class DispatchCursorIT {
 
   @Test
   void aNewAttemptAfterARetryableFailureIsDispatchedAgain() {
-    String job = queued(Jobs.noop(3), 3);
+    String job = queued(aSubmission().tasks(3).json(), 3);
     published(job, 3);
 
     reports.send(report(StatusKind.FAILED, job, 1, 1, new TaskError("FLAKY", "try again", true)));

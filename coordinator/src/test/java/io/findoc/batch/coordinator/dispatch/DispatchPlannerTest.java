@@ -3,6 +3,7 @@ package io.findoc.batch.coordinator.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.findoc.batch.common.message.Priority;
+import io.findoc.batch.coordinator.store.DispatchCandidate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -1,13 +1,13 @@
 package io.findoc.batch.coordinator.dispatch;
 
 import static io.findoc.batch.coordinator.testing.Reports.report;
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Dispatched;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.Reports;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,7 +46,7 @@ class DispatchRoundIT {
 
   @Test
   void aPublishedRoundLeavesNoRecord() {
-    String job = queued(Jobs.noop(20), 20);
+    String job = queued(aSubmission().tasks(20).json(), 20);
 
     assertThat(published(job, 20)).hasSize(20);
     await().atMost(Duration.ofSeconds(30)).until(() -> openRounds(job) == 0);
@@ -54,7 +54,7 @@ class DispatchRoundIT {
 
   @Test
   void aRoundItsCoordinatorLeftUnpublishedIsPublishedAgainForItsStillQueuedAttempts() {
-    String job = queued(Jobs.noop(3), 3);
+    String job = queued(aSubmission().tasks(3).json(), 3);
     published(job, 3);
     // Task 1 started meanwhile: its message did arrive, so it must not go out again.
     reports.send(report(StatusKind.STARTED, job, 1, 1, null));

@@ -1,13 +1,13 @@
 package io.findoc.batch.coordinator.dispatch;
 
 import static io.findoc.batch.coordinator.testing.Reports.report;
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.TaskError;
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.Reports;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import java.time.Duration;
@@ -58,7 +58,7 @@ class SchedulingIT {
 
   @Test
   void aLifoJobHandsOutItsNewestTasksFirst() {
-    String job = submit(Jobs.with(Jobs.of("noop", 5, Map.of()), "taskOrder", "lifo"));
+    String job = submit(aSubmission().tasks(5).with("taskOrder", "lifo").json());
 
     awaitQueued(job, 4, 5);
     assertThat(api.job(job).get("taskOrder").asString()).isEqualTo("lifo");
@@ -69,9 +69,9 @@ class SchedulingIT {
 
   @Test
   void aSmallJobTakesTheFirstFreePlaceBesideABigOne() {
-    String big = submit(Jobs.noop(50));
+    String big = submit(aSubmission().tasks(50).json());
     awaitQueued(big, 1, 2);
-    String small = submit(Jobs.noop(1));
+    String small = submit(aSubmission().json());
     await()
         .during(Duration.ofMillis(500))
         .atMost(Duration.ofSeconds(5))
@@ -85,10 +85,10 @@ class SchedulingIT {
 
   @Test
   void aHighPriorityJobIsNotHeldBackByAFullNormalQueue() {
-    String normal = submit(Jobs.noop(50));
+    String normal = submit(aSubmission().tasks(50).json());
     awaitQueued(normal, 1, 2);
 
-    String high = submit(Jobs.with(Jobs.of("noop", 3, Map.of()), "priority", "high"));
+    String high = submit(aSubmission().tasks(3).priority("high").json());
 
     awaitQueued(high, 1, 2);
     assertThat(queuedNumbers(normal)).containsExactly(1, 2);
@@ -96,8 +96,8 @@ class SchedulingIT {
 
   @Test
   void aDependentJobWaitsUntilItsPrerequisiteCompleted() {
-    String first = submit(Jobs.noop(1));
-    String second = submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "dependsOn", List.of(first)));
+    String first = submit(aSubmission().json());
+    String second = submit(aSubmission().dependsOn(first).json());
     assertThat(api.job(second).get("state").asString()).isEqualTo("WAITING");
     awaitQueued(first, 1);
     await()
@@ -116,10 +116,9 @@ class SchedulingIT {
 
   @Test
   void aJobWhosePrerequisiteFailedIsCancelledAndSoAreItsOwnDependants() {
-    String first =
-        submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "retry", Map.of("maxAttempts", 1)));
-    String second = submit(Jobs.with(Jobs.of("noop", 3, Map.of()), "dependsOn", List.of(first)));
-    String third = submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "dependsOn", List.of(second)));
+    String first = submit(aSubmission().retry("maxAttempts", 1).json());
+    String second = submit(aSubmission().tasks(3).dependsOn(first).json());
+    String third = submit(aSubmission().dependsOn(second).json());
     awaitQueued(first, 1);
 
     reports.send(
@@ -138,26 +137,16 @@ class SchedulingIT {
     long jobs = jobRows();
     UUID unknown = UUID.randomUUID();
 
-    Api.Response refused =
-        api.post(
-            "/api/batch/jobs",
-            Jobs.with(Jobs.of("noop", 1, Map.of()), "dependsOn", List.of(unknown)));
+    Api.Response refused = api.post("/api/batch/jobs", aSubmission().dependsOn(unknown).json());
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body().get("errors").get(0).get("field").asString())
         .isEqualTo("dependsOn[0]");
     assertThat(refused.body().get("errors").get(0).get("message").asString())
         .contains(unknown.toString());
-    assertThat(
-            field(
-                api.post(
-                    "/api/batch/jobs", Jobs.with(Jobs.of("noop", 1, Map.of()), "dependsOn", "x"))))
+    assertThat(field(api.post("/api/batch/jobs", aSubmission().with("dependsOn", "x").json())))
         .isEqualTo("dependsOn");
-    assertThat(
-            field(
-                api.post(
-                    "/api/batch/jobs",
-                    Jobs.with(Jobs.of("noop", 1, Map.of()), "taskOrder", "random"))))
+    assertThat(field(api.post("/api/batch/jobs", aSubmission().with("taskOrder", "random").json())))
         .isEqualTo("taskOrder");
     assertThat(jobRows()).isEqualTo(jobs);
   }
@@ -166,7 +155,7 @@ class SchedulingIT {
   void pastTheTenantsLimitASubmissionIsRefusedWithRetryAfterAndNothingIsStored() {
     long jobs = jobRows();
 
-    Api.Response tooBig = api.post("/api/batch/jobs", Jobs.noop(1001));
+    Api.Response tooBig = api.post("/api/batch/jobs", aSubmission().tasks(1001).json());
 
     assertThat(tooBig.status()).isEqualTo(429);
     assertThat(tooBig.contentType()).startsWith("application/problem+json");
@@ -174,12 +163,12 @@ class SchedulingIT {
     assertThat(Integer.parseInt(tooBig.retryAfter())).isPositive();
     assertThat(jobRows()).isEqualTo(jobs);
 
-    String filling = submit(Jobs.noop(999));
-    assertThat(api.post("/api/batch/jobs", Jobs.noop(2)).status()).isEqualTo(429);
+    String filling = submit(aSubmission().tasks(999).json());
+    assertThat(api.post("/api/batch/jobs", aSubmission().tasks(2).json()).status()).isEqualTo(429);
     assertThat(jobRows()).isEqualTo(jobs + 1);
 
     api.delete("/api/batch/jobs/" + filling);
-    submit(Jobs.noop(2));
+    submit(aSubmission().tasks(2).json());
   }
 
   @Test
@@ -260,12 +249,12 @@ class SchedulingIT {
             Map.of("id", "b", "text", "b", "dependsOn", List.of("a")),
             Map.of("id", "c", "text", "c", "dependsOn", List.of("a")),
             Map.of("id", "d", "text", "d", "dependsOn", List.of("b", "c"))));
-    return Jobs.json(job);
+    return Api.json(job);
   }
 
   @SafeVarargs
   private static String graph(Map<String, Object>... documents) {
-    return Jobs.json(Map.of("name", "graph", "documents", List.of(documents)));
+    return Api.json(Map.of("name", "graph", "documents", List.of(documents)));
   }
 
   private String submit(String json) {

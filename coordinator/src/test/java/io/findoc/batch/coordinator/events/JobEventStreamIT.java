@@ -1,11 +1,11 @@
 package io.findoc.batch.coordinator.events;
 
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.common.json.Json;
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,8 +54,8 @@ class JobEventStreamIT {
           .atMost(Duration.ofSeconds(10))
           .until(
               () -> stream.lines.stream().anyMatch(l -> l.endsWith("job events of tenant acme")));
-      String mine = api.submit(Jobs.noop(2));
-      other.submit(Jobs.noop(1));
+      String mine = api.submit(aSubmission().tasks(2).json());
+      other.submit(aSubmission().json());
       api.delete("/api/batch/jobs/" + mine + "?reason=stream");
       List<Sse.Event> events =
           await()
@@ -70,7 +70,7 @@ class JobEventStreamIT {
       assertThat(events).extracting(Sse.Event::id).isSorted();
 
       // Missed while away: a job submitted and cancelled; the stream goes on after the first event.
-      String later = api.submit(Jobs.noop(1));
+      String later = api.submit(aSubmission().json());
       api.delete("/api/batch/jobs/" + later);
       try (Sse resumed = Sse.open(api, events.get(0).id())) {
         List<Sse.Event> again =
@@ -85,7 +85,7 @@ class JobEventStreamIT {
                             >= 2);
         assertThat(again.get(0).id()).isEqualTo(events.get(1).id());
         assertThat(again).extracting(Sse.Event::id).doesNotHaveDuplicates().isSorted();
-        String newest = api.submit(Jobs.noop(1));
+        String newest = api.submit(aSubmission().json());
         await()
             .atMost(Duration.ofSeconds(30))
             .until(

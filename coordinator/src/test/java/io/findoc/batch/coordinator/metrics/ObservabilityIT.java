@@ -1,11 +1,12 @@
 package io.findoc.batch.coordinator.metrics;
 
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.Submission;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -44,9 +45,13 @@ class ObservabilityIT {
     api = stack.api();
     otherTenant = stack.admin().withKey(stack.createKey("globex", "operator"));
     Map<String, Object> job =
-        Jobs.of("simulate", 20, Map.of("failDocuments", List.of("doc-3", "doc-7")));
+        aSubmission()
+            .processor("simulate")
+            .tasks(20)
+            .option("failDocuments", List.of("doc-3", "doc-7"))
+            .body();
     job.put("retry", Map.of("maxAttempts", 2));
-    failingJob = api.submit(Jobs.json(job));
+    failingJob = api.submit(Api.json(job));
     awaitFinished(failingJob);
   }
 
@@ -168,9 +173,9 @@ class ObservabilityIT {
 
   @Test
   void aJobWithADeadlineShowsItsProgressAndDeadlineStatus() {
-    Map<String, Object> job = Jobs.of("noop", 5, Map.of());
+    Map<String, Object> job = aSubmission().tasks(5).body();
     job.put("deadline", Instant.now().plus(Duration.ofHours(1)).toString());
-    String id = api.submit(Jobs.json(job));
+    String id = api.submit(Api.json(job));
     awaitFinished(id);
 
     JsonNode progress = api.job(id).get("progress");
@@ -183,17 +188,18 @@ class ObservabilityIT {
 
   @Test
   void aDeadlineInThePastOrMalformedIsRefusedNamingTheField() {
-    Map<String, Object> job = Jobs.of("noop", 1, Map.of());
+    Submission job = aSubmission();
     assertProblem(
-        api.post("/api/batch/jobs", Jobs.with(job, "deadline", "2020-01-01T00:00:00Z")),
+        api.post("/api/batch/jobs", job.with("deadline", "2020-01-01T00:00:00Z").json()),
         "deadline");
-    assertProblem(api.post("/api/batch/jobs", Jobs.with(job, "deadline", "tomorrow")), "deadline");
-    assertProblem(api.post("/api/batch/jobs", Jobs.with(job, "deadline", 42)), "deadline");
+    assertProblem(api.post("/api/batch/jobs", job.with("deadline", "tomorrow").json()), "deadline");
+    assertProblem(api.post("/api/batch/jobs", job.with("deadline", 42).json()), "deadline");
   }
 
   @Test
   void theProgressStreamSendsEventsUntilTheJobFinishes() throws Exception {
-    String id = api.submit(Jobs.simulate(20, Map.of("sleepMs", 100)));
+    String id =
+        api.submit(aSubmission().processor("simulate").tasks(20).option("sleepMs", 100).json());
     HttpResponse<java.io.InputStream> response = stream(api, id);
     assertThat(response.statusCode()).isEqualTo(200);
     List<String> events = new ArrayList<>();

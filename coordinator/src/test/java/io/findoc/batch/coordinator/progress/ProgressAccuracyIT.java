@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.progress;
 
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +9,6 @@ import io.findoc.batch.common.json.JsonSerde;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import io.findoc.batch.devstack.TestInfrastructure;
 import java.io.IOException;
@@ -74,9 +74,10 @@ class ProgressAccuracyIT {
     reader.start();
     await().atMost(Duration.ofSeconds(30)).until(() -> readerReady);
     // Warm up: the first batches after a start wait for group joins and a cold JIT.
-    String warmUp = api.submit(Jobs.noop(200));
+    String warmUp = api.submit(aSubmission().tasks(200).json());
     await().atMost(Duration.ofSeconds(60)).until(() -> !api.job(warmUp).get("finishedAt").isNull());
-    String job = api.submit(Jobs.simulate(3000, Map.of("sleepMs", 10)));
+    String job =
+        api.submit(aSubmission().processor("simulate").tasks(3000).option("sleepMs", 10).json());
     List<Sample> samples = new ArrayList<>();
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (System.nanoTime() < deadline) {
@@ -89,10 +90,10 @@ class ProgressAccuracyIT {
       Thread.sleep(50);
     }
     int reported = samples.get(samples.size() - 1).succeeded();
-    long quietUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (ofJob(seenAt, job).size() < reported && System.nanoTime() < quietUntil) {
-      Thread.sleep(50);
-    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> ofJob(seenAt, job).size() >= reported);
     reading.set(false);
     reader.join(10_000);
 
@@ -124,7 +125,8 @@ class ProgressAccuracyIT {
 
   @Test
   void everyWatcherOfAJobSeesItsProgressGrowToTheEndAndThenTheStreamCloses() throws Exception {
-    String job = api.submit(Jobs.simulate(2000, Map.of("sleepMs", 10)));
+    String job =
+        api.submit(aSubmission().processor("simulate").tasks(2000).option("sleepMs", 10).json());
     List<CompletableFuture<List<StreamEvent>>> watchers = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       watchers.add(CompletableFuture.supplyAsync(() -> follow(job)));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.common.state.JobState;
-import io.findoc.batch.coordinator.api.JobView;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.JobRow;
 import io.findoc.batch.coordinator.testing.JobRows;

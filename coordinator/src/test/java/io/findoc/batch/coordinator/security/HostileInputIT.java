@@ -1,18 +1,22 @@
 package io.findoc.batch.coordinator.security;
 
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every bad input of TESTING.md, and a seeded fuzzer over the submission: each gets a 4xx
@@ -43,10 +47,10 @@ class HostileInputIT {
     stack.close();
   }
 
-  @Test
-  void everyBadSubmissionIsRefusedByNameAndStoresNothing() {
+  /** Every bad submission of TESTING.md, by name. */
+  static Stream<Arguments> badSubmissions() {
     Map<String, String> bad = new LinkedHashMap<>();
-    String valid = Jobs.noop(2);
+    String valid = aSubmission().tasks(2).json();
     bad.put("empty body", "");
     bad.put("malformed JSON", "{\"name\": \"x\", ");
     bad.put("not an object", "[1, 2, 3]");
@@ -65,13 +69,13 @@ class HostileInputIT {
         "huge string",
         valid.replaceFirst("\\{", "{\"metadata\":{\"a\":\"" + "x".repeat(70_000) + "\"},"));
     bad.put(
-        "body over the limit", Jobs.json(Map.of("name", "big", "documents", documents(40, 2000))));
+        "body over the limit", Api.json(Map.of("name", "big", "documents", documents(40, 2000))));
     bad.put(
         "more documents than allowed",
-        Jobs.json(Map.of("name", "many", "documents", documents(101, 1))));
+        Api.json(Map.of("name", "many", "documents", documents(101, 1))));
     bad.put(
         "duplicate document ids",
-        Jobs.json(
+        Api.json(
             Map.of(
                 "name",
                 "dup",
@@ -79,7 +83,7 @@ class HostileInputIT {
                 List.of(Map.of("id", "a", "text", "1"), Map.of("id", "a", "text", "2")))));
     bad.put(
         "dependency cycle",
-        Jobs.json(
+        Api.json(
             Map.of(
                 "name",
                 "cycle",
@@ -87,11 +91,10 @@ class HostileInputIT {
                 List.of(
                     Map.of("id", "a", "text", "1", "dependsOn", List.of("b")),
                     Map.of("id", "b", "text", "2", "dependsOn", List.of("a"))))));
-    bad.put(
-        "no source", Jobs.json(Map.of("name", "none", "documents", List.of(Map.of("id", "a")))));
+    bad.put("no source", Api.json(Map.of("name", "none", "documents", List.of(Map.of("id", "a")))));
     bad.put(
         "two sources",
-        Jobs.json(
+        Api.json(
             Map.of(
                 "name",
                 "two",
@@ -99,7 +102,7 @@ class HostileInputIT {
                 List.of(Map.of("id", "a", "text", "1", "uri", "https://x.test/a")))));
     bad.put(
         "bad uri scheme",
-        Jobs.json(
+        Api.json(
             Map.of(
                 "name",
                 "scheme",
@@ -107,7 +110,7 @@ class HostileInputIT {
                 List.of(Map.of("id", "a", "uri", "gopher://x.test/a")))));
     bad.put(
         "bad base64",
-        Jobs.json(
+        Api.json(
             Map.of(
                 "name",
                 "b64",
@@ -118,24 +121,23 @@ class HostileInputIT {
         "{\"name\":\"a\u0000b\",\"documents\":[{\"id\":\"a\",\"text\":\"x\"}]}");
     bad.put(
         "unknown job dependency",
-        Jobs.with(
-            Jobs.of("noop", 1, Map.of()),
-            "dependsOn",
-            List.of("00000000-0000-0000-0000-000000000000")));
-    bad.put(
-        "job dependency not a uuid",
-        Jobs.with(Jobs.of("noop", 1, Map.of()), "dependsOn", List.of("../../etc/passwd")));
+        aSubmission().dependsOn("00000000-0000-0000-0000-000000000000").json());
+    bad.put("job dependency not a uuid", aSubmission().dependsOn("../../etc/passwd").json());
+    return bad.entrySet().stream().map(input -> Arguments.of(input.getKey(), input.getValue()));
+  }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badSubmissions")
+  void aBadSubmissionIsRefusedByNameAndStoresNothing(String name, String body) {
     long jobs = jobRows();
-    List<String> report = new ArrayList<>();
-    for (Map.Entry<String, String> input : bad.entrySet()) {
-      Api.Response answer = api.post("/api/batch/jobs", input.getValue());
-      report.add(input.getKey() + " -> " + answer.status() + " " + describe(answer));
-      assertThat(answer.status()).as(input.getKey()).isBetween(400, 499);
-      assertThat(answer.contentType()).as(input.getKey()).startsWith("application/problem+json");
-      assertThat(jobRows()).as(input.getKey()).isEqualTo(jobs);
-    }
-    report.forEach(line -> System.out.println("hostile input: " + line));
+
+    Api.Response answer = api.post("/api/batch/jobs", body);
+
+    System.out.println(
+        "hostile input: " + name + " -> " + answer.status() + " " + describe(answer));
+    assertThat(answer.status()).isBetween(400, 499);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+    assertThat(jobRows()).isEqualTo(jobs);
   }
 
   @Test
@@ -159,7 +161,7 @@ class HostileInputIT {
   void aFuzzedSubmissionNeverAnswers5xxAndARefusalStoresNothing() {
     Random random = new Random(20261128);
     String valid =
-        Jobs.json(
+        Api.json(
             Map.of(
                 "name",
                 "fuzz",

@@ -1,9 +1,9 @@
 package io.findoc.batch.coordinator.security;
 
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +29,7 @@ class SecurityDisabledIT {
   void everyRequestActsAsTheDefaultTenant() {
     Api anonymous = stack.api().withKey(null);
 
-    String job = anonymous.submit(Jobs.noop(1));
+    String job = anonymous.submit(aSubmission().json());
 
     assertThat(anonymous.job(job).get("tenant").asString()).isEqualTo("default");
     assertThat(anonymous.put("/api/batch/jobs/" + job + "/pause").status()).isEqualTo(200);

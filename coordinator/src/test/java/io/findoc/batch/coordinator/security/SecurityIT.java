@@ -1,12 +1,12 @@
 package io.findoc.batch.coordinator.security;
 
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.TaskError;
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.Reports;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import java.time.Duration;
@@ -43,7 +43,7 @@ class SecurityIT {
 
   @Test
   void anotherTenantsJobIsNotFoundWhateverIsAsked() {
-    String job = acme.submit(Jobs.noop(2));
+    String job = acme.submit(aSubmission().tasks(2).json());
     String path = "/api/batch/jobs/" + job;
 
     List<Api.Response> answers = new ArrayList<>();
@@ -73,7 +73,7 @@ class SecurityIT {
    */
   @Test
   void anotherTenantCanNeitherRetryNorReadNorDependOnNorWatchAJob() {
-    String job = acme.submit(Jobs.noop(2));
+    String job = acme.submit(aSubmission().tasks(2).json());
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> acme.job(job).get("counts").get("queued").asInt() == 2);
@@ -100,15 +100,13 @@ class SecurityIT {
       assertThat(answer.body().toString()).doesNotContain("SECRET_CODE").doesNotContain("secret");
     }
 
-    Api.Response dependent =
-        globex.post(
-            "/api/batch/jobs", Jobs.with(Jobs.of("noop", 1, Map.of()), "dependsOn", List.of(job)));
+    Api.Response dependent = globex.post("/api/batch/jobs", aSubmission().dependsOn(job).json());
     assertThat(dependent.status()).as("%s", dependent.body()).isEqualTo(400);
     assertThat(dependent.body().toString()).contains("dependsOn");
     Api.Response webhook =
         globex.post(
             "/api/webhooks",
-            Jobs.json(
+            Api.json(
                 Map.of(
                     "url",
                     "https://hooks.example.com/acme",
@@ -128,7 +126,7 @@ class SecurityIT {
 
   @Test
   void aMissingWrongOrRevokedKeyAnswers401WithoutData() {
-    String job = acme.submit(Jobs.noop(1));
+    String job = acme.submit(aSubmission().json());
     Api.Response created =
         stack
             .admin()
@@ -164,7 +162,7 @@ class SecurityIT {
 
   @Test
   void aSubmitterMaySubmitAndReadButNotOperate() {
-    String job = acmeSubmitter.submit(Jobs.noop(1));
+    String job = acmeSubmitter.submit(aSubmission().json());
     assertThat(acmeSubmitter.job(job).get("id").asString()).isEqualTo(job);
 
     for (Api.Response refused :
@@ -233,7 +231,7 @@ class SecurityIT {
 
   @Test
   void operatorAndAdminActionsAreAudited() {
-    String job = acme.submit(Jobs.noop(1));
+    String job = acme.submit(aSubmission().json());
     acme.put("/api/batch/jobs/" + job + "/pause");
     globex.put("/api/batch/jobs/" + job + "/resume");
 

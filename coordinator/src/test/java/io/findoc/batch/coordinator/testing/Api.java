@@ -34,6 +34,11 @@ public final class Api {
   }
 
   /** The key this client sends as {@code Authorization: Bearer}, or null. */
+  /** The JSON of a request body a test builds by hand (for jobs, see {@link Submission}). */
+  public static String json(Object body) {
+    return Json.mapper().writeValueAsString(body);
+  }
+
   public String key() {
     return key;
   }

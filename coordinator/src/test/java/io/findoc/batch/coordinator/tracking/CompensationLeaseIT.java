@@ -2,6 +2,7 @@ package io.findoc.batch.coordinator.tracking;
 
 import static io.findoc.batch.coordinator.testing.Reports.compensation;
 import static io.findoc.batch.coordinator.testing.Reports.report;
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +12,6 @@ import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.TaskError;
 import io.findoc.batch.common.topic.DeadLetters;
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.Reports;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import io.findoc.batch.coordinator.testing.TopicRecords;
@@ -142,10 +142,10 @@ class CompensationLeaseIT {
    * (attempt 1) handed to the workers; the job allows {@code maxAttempts}.
    */
   private static String rollingBack(int maxAttempts) {
-    Map<String, Object> body = Jobs.of("noop", 2, Map.of());
+    Map<String, Object> body = aSubmission().tasks(2).body();
     body.put("retry", Map.of("maxAttempts", maxAttempts));
     body.put("failurePolicy", Map.of("threshold", Map.of("count", 1), "onFailure", "rollback"));
-    String job = api.submit(Jobs.json(body));
+    String job = api.submit(Api.json(body));
     await().atMost(WITHIN).until(() -> api.job(job).get("counts").get("queued").asInt() == 2);
     reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
     reports.send(

@@ -1,16 +1,15 @@
 package io.findoc.batch.coordinator.tracking;
 
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Awaits;
 import io.findoc.batch.coordinator.testing.Counters;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -50,9 +49,12 @@ class FailurePolicyIT {
   }
 
   private static String job(int tasks, Map<String, Object> options, Map<String, Object> policy) {
-    Map<String, Object> job = Jobs.of("simulate", tasks, options);
-    job.put("failurePolicy", policy);
-    return Jobs.json(job);
+    return aSubmission()
+        .processor("simulate")
+        .tasks(tasks)
+        .options(options)
+        .with("failurePolicy", policy)
+        .json();
   }
 
   @Test
@@ -144,10 +146,15 @@ class FailurePolicyIT {
     options.put("failure", "permanent");
     options.put("compensationFailure", "retryable");
     options.put("failCompensationDocuments", List.of("doc-15"));
-    Map<String, Object> job = Jobs.of("simulate", 20, options);
-    job.put("retry", Map.of("maxAttempts", 2, "initialBackoff", "PT0.1S", "maxBackoff", 200));
-    job.put("failurePolicy", Map.of("threshold", Map.of("count", 10), "onFailure", "rollback"));
-    String id = api.submit(Jobs.json(job));
+    String id =
+        api.submit(
+            aSubmission()
+                .processor("simulate")
+                .tasks(20)
+                .options(options)
+                .retry("maxAttempts", 2, "initialBackoff", "PT0.1S", "maxBackoff", 200)
+                .failurePolicy("threshold", Map.of("count", 10), "onFailure", "rollback")
+                .json());
 
     JsonNode done = Awaits.jobReaches(api, id, WITHIN, "ROLLED_BACK", "FAILED");
 
@@ -164,19 +171,20 @@ class FailurePolicyIT {
 
   @Test
   void retryingAFailedPrerequisiteRunsTheTasksThatWereSkippedBecauseOfIt() {
-    Map<String, Object> job = new LinkedHashMap<>();
-    job.put("name", "chain");
-    job.put("processor", "simulate");
-    job.put("options", Map.of("failUntilAttempt", Map.of("a", 1), "failure", "permanent"));
-    job.put(
-        "documents",
-        List.of(
-            Map.of("id", "a", "text", "a"),
-            Map.of("id", "b", "text", "b", "dependsOn", List.of("a")),
-            Map.of("id", "c", "text", "c", "dependsOn", List.of("b")),
-            Map.of("id", "x", "text", "x"),
-            Map.of("id", "y", "text", "y", "dependsOn", List.of("x", "a"))));
-    String id = api.submit(Jobs.json(job));
+    String id =
+        api.submit(
+            aSubmission()
+                .name("chain")
+                .processor("simulate")
+                .option("failUntilAttempt", Map.of("a", 1))
+                .option("failure", "permanent")
+                .noDocuments()
+                .document("a", "a")
+                .document("b", "b", "a")
+                .document("c", "c", "b")
+                .document("x", "x")
+                .document("y", "y", "x", "a")
+                .json());
     JsonNode failed = Awaits.jobReaches(api, id, WITHIN, "COMPLETED_WITH_ERRORS", "FAILED");
     assertThat(failed.get("counts").get("skipped").asInt()).isEqualTo(3);
 
@@ -191,23 +199,24 @@ class FailurePolicyIT {
 
   @Test
   void badPoliciesAreRefusedNamingTheField() {
-    Map<String, Object> job = Jobs.of("noop", 1, Map.of());
-    job.put("retry", Map.of("initialBackoff", "soon"));
-    Api.Response response = api.post("/api/batch/jobs", Jobs.json(job));
+    Api.Response response =
+        api.post("/api/batch/jobs", aSubmission().retry("initialBackoff", "soon").json());
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body().get("errors").get(0).get("field").asString())
         .isEqualTo("retry.initialBackoff");
 
-    job = Jobs.of("noop", 1, Map.of());
-    job.put("failurePolicy", Map.of("threshold", Map.of("count", 1, "ratio", 0.5)));
-    response = api.post("/api/batch/jobs", Jobs.json(job));
+    response =
+        api.post(
+            "/api/batch/jobs",
+            aSubmission().failurePolicy("threshold", Map.of("count", 1, "ratio", 0.5)).json());
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body().get("errors").get(0).get("field").asString())
         .isEqualTo("failurePolicy.threshold");
 
-    job = Jobs.of("noop", 1, Map.of());
-    job.put("failurePolicy", Map.of("onFailure", "explode", "surprise", true));
-    response = api.post("/api/batch/jobs", Jobs.json(job));
+    response =
+        api.post(
+            "/api/batch/jobs",
+            aSubmission().failurePolicy("onFailure", "explode", "surprise", true).json());
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body().get("errors").get(0).get("field").asString())
         .startsWith("failurePolicy");

@@ -3,6 +3,7 @@ package io.findoc.batch.coordinator.tracking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.findoc.batch.common.state.JobState;
+import io.findoc.batch.coordinator.store.FailurePolicy;
 import io.findoc.batch.coordinator.store.JobCounts;
 import io.findoc.batch.coordinator.store.JobProgress;
 import java.util.UUID;

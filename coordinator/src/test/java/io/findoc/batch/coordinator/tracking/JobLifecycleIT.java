@@ -1,13 +1,14 @@
 package io.findoc.batch.coordinator.tracking;
 
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.findoc.batch.common.json.Json;
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Awaits;
 import io.findoc.batch.coordinator.testing.Counters;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.Submission;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ class JobLifecycleIT {
 
   @Test
   void thousandNoopTasksAllSucceedAndCountsAddUp() {
-    String id = api.submit(Jobs.noop(1000));
+    String id = api.submit(aSubmission().tasks(1000).json());
 
     JsonNode job = Awaits.jobReaches(api, id, Duration.ofSeconds(60), "COMPLETED");
 
@@ -56,13 +57,16 @@ class JobLifecycleIT {
   void permanentFailuresEndTheJobWithErrorsAndExactCounts() {
     String id =
         api.submit(
-            Jobs.simulate(
-                100,
-                Map.of(
-                    "failDocuments",
-                    List.of("doc-3", "doc-50", "doc-99"),
-                    "failure",
-                    "permanent")));
+            aSubmission()
+                .processor("simulate")
+                .tasks(100)
+                .options(
+                    Map.of(
+                        "failDocuments",
+                        List.of("doc-3", "doc-50", "doc-99"),
+                        "failure",
+                        "permanent"))
+                .json());
 
     JsonNode job = Awaits.jobReaches(api, id, Duration.ofSeconds(60), "COMPLETED_WITH_ERRORS");
 
@@ -91,8 +95,8 @@ class JobLifecycleIT {
 
   @Test
   void retryableFailuresAreRetriedAsNewAttemptsUntilTheySucceed() {
-    Map<String, Object> body = Jobs.of("simulate", 20, Map.of("failAttempts", 2));
-    String id = api.submit(Jobs.with(body, "retry", Map.of("maxAttempts", 3)));
+    Submission body = aSubmission().processor("simulate").tasks(20).option("failAttempts", 2);
+    String id = api.submit(body.retry("maxAttempts", 3).json());
 
     JsonNode job = Awaits.jobReaches(api, id, Duration.ofSeconds(60), "COMPLETED");
 
@@ -104,8 +108,8 @@ class JobLifecycleIT {
 
   @Test
   void taskOutOfAttemptsFailsAndAJobWithNoSuccessFails() {
-    Map<String, Object> body = Jobs.of("simulate", 5, Map.of("failAttempts", 10));
-    String id = api.submit(Jobs.with(body, "retry", Map.of("maxAttempts", 2)));
+    Submission body = aSubmission().processor("simulate").tasks(5).option("failAttempts", 10);
+    String id = api.submit(body.retry("maxAttempts", 2).json());
 
     JsonNode job = Awaits.jobReaches(api, id, Duration.ofSeconds(60), "FAILED");
 
@@ -118,7 +122,7 @@ class JobLifecycleIT {
 
   @Test
   void unknownProcessorFailsEveryTaskPermanently() {
-    String id = api.submit(Jobs.json(Jobs.of("no.such.processor", 3, Map.of())));
+    String id = api.submit(aSubmission().processor("no.such.processor").tasks(3).json());
 
     Awaits.jobReaches(api, id, Duration.ofSeconds(60), "FAILED");
 
@@ -143,9 +147,12 @@ class JobLifecycleIT {
   /** INV-2: the counters on the job row equal the task rows counted per state. */
   @Test
   void retryingFailedTasksReopensTheJobAndTheyRunAgainAsNewAttempts() {
-    Map<String, Object> body =
-        Jobs.of("simulate", 10, Map.of("failAttempts", 1, "failure", "permanent"));
-    String id = api.submit(Jobs.with(body, "retry", Map.of("maxAttempts", 1)));
+    Submission body =
+        aSubmission()
+            .processor("simulate")
+            .tasks(10)
+            .options(Map.of("failAttempts", 1, "failure", "permanent"));
+    String id = api.submit(body.retry("maxAttempts", 1).json());
     Awaits.jobReaches(api, id, Duration.ofSeconds(60), "FAILED");
 
     Api.Response none =

@@ -1,12 +1,12 @@
 package io.findoc.batch.coordinator.tracking;
 
 import static io.findoc.batch.coordinator.testing.Reports.report;
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RefusedTaskUpdates;
 import io.findoc.batch.coordinator.testing.Reports;
 import io.findoc.batch.coordinator.testing.RunningStack;
@@ -49,7 +49,7 @@ class LeaseIT {
 
   @Test
   void aSilentAttemptLosesItsTaskToANewAttemptAndItsLateResultIsIgnored() {
-    String job = dispatched(Jobs.noop(1));
+    String job = dispatched(aSubmission().json());
     reports.send(report(StatusKind.STARTED, job, 1, 1, null));
 
     await()
@@ -73,7 +73,7 @@ class LeaseIT {
 
   @Test
   void heartbeatsKeepTheLease() throws InterruptedException {
-    String job = dispatched(Jobs.noop(1));
+    String job = dispatched(aSubmission().json());
     reports.send(report(StatusKind.STARTED, job, 1, 1, null));
 
     for (int i = 0; i < 10; i++) {
@@ -89,8 +89,7 @@ class LeaseIT {
 
   @Test
   void afterTheLastAttemptALostLeaseFailsTheTaskAndDeadLettersIt() {
-    String job =
-        dispatched(Jobs.with(Jobs.of("noop", 1, Map.of()), "retry", Map.of("maxAttempts", 1)));
+    String job = dispatched(aSubmission().retry("maxAttempts", 1).json());
     reports.send(report(StatusKind.STARTED, job, 1, 1, null));
 
     await()
@@ -108,7 +107,7 @@ class LeaseIT {
    */
   @Test
   void aLeaseDoesNotExpireWhileTheIntakeRetriesTheHeartbeatsThatWouldExtendIt() throws Exception {
-    String job = dispatched(Jobs.noop(1));
+    String job = dispatched(aSubmission().json());
     reports.send(report(StatusKind.STARTED, job, 1, 1, null));
     await().atMost(Duration.ofSeconds(30)).until(() -> state(job).equals("RUNNING"));
     double expiredBefore = expiredLeases();
@@ -139,10 +138,10 @@ class LeaseIT {
   /** Before the reaper moved tasks through TaskMoves, it wrote neither of these events. */
   @Test
   void aTaskThatFailsForGoodByItsLeaseWritesItsTaskFailedAndProgressEvents() {
-    Map<String, Object> body = new LinkedHashMap<>(Jobs.of("noop", 2, Map.of()));
+    Map<String, Object> body = new LinkedHashMap<>(aSubmission().tasks(2).body());
     body.put("retry", Map.of("maxAttempts", 1));
     body.put("taskEvents", true);
-    String job = api.submit(Jobs.json(body));
+    String job = api.submit(Api.json(body));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> api.job(job).get("counts").get("queued").asInt() == 2);

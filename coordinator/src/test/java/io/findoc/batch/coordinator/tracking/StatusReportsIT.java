@@ -1,6 +1,7 @@
 package io.findoc.batch.coordinator.tracking;
 
 import static io.findoc.batch.coordinator.testing.Reports.report;
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +12,6 @@ import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.common.message.TaskError;
 import io.findoc.batch.common.topic.DeadLetters;
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RefusedTaskUpdates;
 import io.findoc.batch.coordinator.testing.Reports;
 import io.findoc.batch.coordinator.testing.RunningStack;
@@ -290,7 +290,7 @@ class StatusReportsIT {
   }
 
   private static String dispatchedJob(int tasks) {
-    String id = api.submit(Jobs.noop(tasks));
+    String id = api.submit(aSubmission().tasks(tasks).json());
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> api.job(id).get("counts").get("queued").asInt() == tasks);

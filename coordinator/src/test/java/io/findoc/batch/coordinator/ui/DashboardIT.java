@@ -1,12 +1,12 @@
 package io.findoc.batch.coordinator.ui;
 
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.TaskError;
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.Reports;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import java.net.http.HttpResponse;
@@ -123,7 +123,7 @@ class DashboardIT {
 
   @Test
   void everyPageAndFragmentRenders() {
-    String job = stack.api().submit(Jobs.with(Jobs.of("noop", 5, Map.of()), "name", "pages job"));
+    String job = stack.api().submit(aSubmission().tasks(5).name("pages job").json());
     awaitQueued(job, 5);
     Map<String, String> pages =
         Map.ofEntries(
@@ -176,7 +176,7 @@ class DashboardIT {
   @Test
   void theJobsTablePagesByKeysetAndTheTaskTableToo() {
     for (int i = 0; i < 4; i++) {
-      stack.api().submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "name", "paged-" + i));
+      stack.api().submit(aSubmission().name("paged-" + i).json());
     }
     String first = operator.get("/ui/jobs?name=paged-").body();
     assertThat(first).contains("paged-3", "paged-2", "paged-1").doesNotContain("paged-0");
@@ -184,7 +184,7 @@ class DashboardIT {
     String more = operator.htmx("/ui/jobs?name=paged-&cursor=" + cursor).body();
     assertThat(more).contains("paged-0").doesNotContain("paged-3").doesNotContain("<table");
 
-    String job = stack.api().submit(Jobs.noop(5));
+    String job = stack.api().submit(aSubmission().tasks(5).json());
     String tasks = operator.get("/ui/jobs/" + job).body();
     assertThat(tasks).contains("doc-3").doesNotContain(">doc-4<").contains("after=3");
     String next = operator.htmx("/ui/jobs/" + job + "/tasks?after=3").body();
@@ -193,7 +193,7 @@ class DashboardIT {
 
   @Test
   void anotherTenantsJobIsNotFoundAndTheAdminSeesEveryTenant() {
-    String job = stack.api().submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "name", "acme only"));
+    String job = stack.api().submit(aSubmission().name("acme only").json());
     assertThat(other.get("/ui/jobs/" + job).statusCode()).isEqualTo(404);
     assertThat(other.get("/ui/jobs/" + job + "/results").statusCode()).isEqualTo(404);
     assertThat(other.get("/ui/jobs/" + job + "/tasks/1").statusCode()).isEqualTo(404);
@@ -205,7 +205,7 @@ class DashboardIT {
 
   @Test
   void pauseResumePriorityAndCancelChangeTheJobAndAreAudited() {
-    String job = stack.api().submit(Jobs.with(Jobs.of("noop", 3, Map.of()), "name", "acted on"));
+    String job = stack.api().submit(aSubmission().tasks(3).name("acted on").json());
     awaitQueued(job, 3);
     assertThat(operator.submit("/ui/jobs/" + job + "/pause", Map.of()).body()).contains("PAUSED");
     assertThat(state(job)).isEqualTo("PAUSED");
@@ -233,9 +233,9 @@ class DashboardIT {
     String name = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
     List<String> jobs =
         List.of(
-            stack.api().submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "name", name + "-a")),
-            stack.api().submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "name", name + "-b")),
-            stack.api().submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "name", name + "-c")));
+            stack.api().submit(aSubmission().name(name + "-a").json()),
+            stack.api().submit(aSubmission().name(name + "-b").json()),
+            stack.api().submit(aSubmission().name(name + "-c").json()));
     jobs.forEach(job -> awaitQueued(job, 1));
     String preview = operator.htmx("/ui/jobs/bulk?action=pause&name=" + name).body();
     assertThat(preview).contains("Pause 3 job(s)?").contains("Type 3 to confirm");
@@ -266,7 +266,7 @@ class DashboardIT {
 
   @Test
   void aFailureGroupIsRetriedFromItsPage() {
-    String job = stack.api().submit(Jobs.noop(2));
+    String job = stack.api().submit(aSubmission().tasks(2).json());
     awaitQueued(job, 2);
     try (Reports reports = new Reports(stack.property("findoc.topics.task-status"))) {
       reports.send(
@@ -303,7 +303,7 @@ class DashboardIT {
 
   @Test
   void theProgressStreamSendsTheJobAsServerSentEvents() {
-    String job = stack.api().submit(Jobs.noop(2));
+    String job = stack.api().submit(aSubmission().tasks(2).json());
     Browser.Opened stream = operator.open("/ui/jobs/" + job + "/stream");
     assertThat(stream.status()).isEqualTo(200);
     assertThat(stream.contentType()).startsWith("text/event-stream");
@@ -316,7 +316,7 @@ class DashboardIT {
 
   @Test
   void everyWriteIsRefusedWithoutTheCsrfToken() {
-    String job = stack.api().submit(Jobs.noop(1));
+    String job = stack.api().submit(aSubmission().json());
     awaitQueued(job, 1);
     for (String path : writes(job)) {
       HttpResponse<String> answer = operator.submitWithoutToken(path, fields(path));
@@ -330,7 +330,7 @@ class DashboardIT {
 
   @Test
   void everyWriteIsRefusedToAViewerWhoMayStillLook() {
-    String job = stack.api().submit(Jobs.noop(1));
+    String job = stack.api().submit(aSubmission().json());
     awaitQueued(job, 1);
     assertThat(viewer.get("/ui/jobs/" + job).statusCode()).isEqualTo(200);
     assertThat(viewer.get("/ui/jobs/" + job).body()).doesNotContain(">Pause<");
@@ -339,18 +339,18 @@ class DashboardIT {
       assertThat(answer.statusCode()).as(path).isEqualTo(403);
       assertThat(answer.body()).as(path).contains("viewer");
     }
-    assertThat(viewer.postJson("/ui/submit", Jobs.noop(1)).statusCode()).isEqualTo(403);
+    assertThat(viewer.postJson("/ui/submit", aSubmission().json()).statusCode()).isEqualTo(403);
     assertThat(state(job)).isEqualTo("QUEUED");
     assertThat(operator.get("/ui/audit").body()).contains("refused: a viewer may look");
     Api viewerApi = stack.api().withKey(viewerKey);
     assertThat(viewerApi.get("/api/batch/jobs/" + job).status()).isEqualTo(200);
     assertThat(viewerApi.put("/api/batch/jobs/" + job + "/pause").status()).isEqualTo(403);
-    assertThat(viewerApi.post("/api/batch/jobs", Jobs.noop(1)).status()).isEqualTo(403);
+    assertThat(viewerApi.post("/api/batch/jobs", aSubmission().json()).status()).isEqualTo(403);
   }
 
   @Test
   void everyWriteIsRefusedInReadOnlyMode() {
-    String job = readOnlyStack.api().submit(Jobs.noop(1));
+    String job = readOnlyStack.api().submit(aSubmission().json());
     Browser browser = signedIn(readOnlyStack, readOnlyStack.api().key());
     String page = browser.get("/ui/jobs/" + job).body();
     assertThat(page).contains("read-only").doesNotContain(">Pause<");
@@ -359,7 +359,7 @@ class DashboardIT {
       assertThat(answer.statusCode()).as(path).isEqualTo(403);
       assertThat(answer.body()).as(path).contains("read-only");
     }
-    assertThat(browser.postJson("/ui/submit", Jobs.noop(1)).statusCode()).isEqualTo(403);
+    assertThat(browser.postJson("/ui/submit", aSubmission().json()).statusCode()).isEqualTo(403);
     assertThat(readOnlyStack.api().job(job).get("state").asString()).isNotIn("PAUSED", "CANCELLED");
     assertThat(browser.submit("/ui/logout", Map.of()).statusCode()).isEqualTo(303);
   }

@@ -1,11 +1,11 @@
 package io.findoc.batch.coordinator.webhooks;
 
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Awaits;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import io.findoc.batch.coordinator.testing.WebhookReceiver;
 import java.time.Duration;
@@ -56,7 +56,7 @@ class DeliveryWakeUpIT {
     Api.Response created =
         api.post(
             "/api/webhooks",
-            Jobs.json(
+            Api.json(
                 Map.of(
                     "url",
                     receiver.url(PATH),
@@ -67,7 +67,7 @@ class DeliveryWakeUpIT {
     String endpoint = created.body().get("id").asString();
 
     // 12 task events to an endpoint that takes 2 at a time: each ended attempt wakes the next.
-    String job = api.submit(Jobs.noop(10));
+    String job = api.submit(aSubmission().tasks(10).json());
     Awaits.jobReaches(api, job, Duration.ofSeconds(60), "COMPLETED");
     await()
         .atMost(POLL.dividedBy(5))

@@ -1,11 +1,11 @@
 package io.findoc.batch.coordinator.webhooks;
 
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Awaits;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RunningStack;
 import io.findoc.batch.coordinator.testing.TopicRecords;
 import io.findoc.batch.coordinator.testing.WebhookReceiver;
@@ -56,7 +56,7 @@ class EventDeliveryIT {
             .api()
             .post(
                 "/api/webhooks",
-                Jobs.json(
+                Api.json(
                     Map.of(
                         "url",
                         receiver.url(PATH),
@@ -144,7 +144,11 @@ class EventDeliveryIT {
   private static List<String> submit(int jobs, int tasks) {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < jobs; i++) {
-      ids.add(stack.api().submit(Jobs.simulate(tasks, Map.of("sleepMs", 20))));
+      ids.add(
+          stack
+              .api()
+              .submit(
+                  aSubmission().processor("simulate").tasks(tasks).option("sleepMs", 20).json()));
     }
     return ids;
   }

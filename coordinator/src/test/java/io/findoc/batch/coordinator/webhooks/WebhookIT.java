@@ -1,12 +1,13 @@
 package io.findoc.batch.coordinator.webhooks;
 
+import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Awaits;
-import io.findoc.batch.coordinator.testing.Jobs;
 import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.Submission;
 import io.findoc.batch.coordinator.testing.TopicRecords;
 import io.findoc.batch.coordinator.testing.WebhookReceiver;
 import io.findoc.batch.coordinator.testing.WebhookReceiver.Answer;
@@ -60,14 +61,14 @@ class WebhookIT {
   private static String[] submitWithWebhook(String path, int tasks, List<String> events) {
     // Tasks long enough for their STARTED reports to be applied before their results (a job whose
     // tasks all finish within one status batch goes from QUEUED straight to its result).
-    Map<String, Object> job = Jobs.of("simulate", tasks, Map.of("sleepMs", 1000));
+    Submission job = aSubmission().processor("simulate").tasks(tasks).option("sleepMs", 1000);
     Map<String, Object> webhook = new LinkedHashMap<>();
     webhook.put("url", receiver.url(path));
     if (events != null) {
       webhook.put("events", events);
     }
     Api.Response response =
-        api.post("/api/batch/jobs", Jobs.with(job, "webhooks", List.of(webhook)));
+        api.post("/api/batch/jobs", job.with("webhooks", List.of(webhook)).json());
     assertThat(response.status()).as("%s", response.body()).isEqualTo(202);
     JsonNode created = response.body().get("webhooks").get(0);
     String secret = created.get("secret").asString();
@@ -236,11 +237,11 @@ class WebhookIT {
    * retry; returns the job's id and the endpoint's.
    */
   private static String[] waitingDelivery(String path) {
-    String job = api.submit(Jobs.simulate(1, Map.of("sleepMs", 1500)));
+    String job = api.submit(aSubmission().processor("simulate").option("sleepMs", 1500).json());
     Api.Response created =
         api.post(
             "/api/webhooks",
-            Jobs.json(
+            Api.json(
                 Map.of(
                     "url",
                     receiver.url(path),
@@ -319,7 +320,7 @@ class WebhookIT {
     String slowEndpoint = createEndpoint(slow, List.of("batch.job.created"));
     createEndpoint(fast, List.of("batch.job.created"));
     for (int i = 0; i < 10; i++) {
-      api.submit(Jobs.noop(1));
+      api.submit(aSubmission().json());
     }
     // The slow one takes at most 4 at a time, 1.9 s each: its 10 need three rounds, 5.7 s; the
     // fast one gets its 10 as they come.
@@ -340,8 +341,7 @@ class WebhookIT {
     Api.Response created =
         api.post(
             "/api/webhooks",
-            Jobs.json(
-                Map.of("url", receiver.url(path), "eventTypes", List.of("batch.job.failed"))));
+            Api.json(Map.of("url", receiver.url(path), "eventTypes", List.of("batch.job.failed"))));
     assertThat(created.status()).isEqualTo(201);
     String id = created.body().get("id").asString();
     String first = created.body().get("secret").asString();
@@ -370,7 +370,7 @@ class WebhookIT {
 
     // During the overlap both secrets sign: a receiver that knows only the old one still verifies.
     receiver.secrets(path, first);
-    api.submit(Jobs.noop(1));
+    api.submit(aSubmission().json());
     await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.received(path).isEmpty());
     WebhookReceiver.Received got = receiver.received(path).get(0);
     assertThat(got.signatureValid()).isTrue();
@@ -384,7 +384,7 @@ class WebhookIT {
   void aDeliveryCanBeSentAgainByHandWithTheSameId() {
     String path = "/again";
     String endpoint = createEndpoint(path, List.of("batch.job.created"));
-    api.submit(Jobs.noop(1));
+    api.submit(aSubmission().json());
     await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received(path).size() == 1);
     String delivery = deliveriesOf(endpoint).get(0).get("id").asString();
 
@@ -405,11 +405,11 @@ class WebhookIT {
 
   @Test
   void badWebhooksAreRefusedNamingTheFieldAndStoreNothing() {
-    Map<String, Object> job = Jobs.of("noop", 1, Map.of());
+    Submission job = aSubmission();
     Api.Response badUrl =
         api.post(
             "/api/batch/jobs",
-            Jobs.with(job, "webhooks", List.of(Map.of("url", "http://10.0.0.1/hook"))));
+            job.with("webhooks", List.of(Map.of("url", "http://10.0.0.1/hook"))).json());
     assertThat(badUrl.status()).isEqualTo(400);
     assertThat(badUrl.body().get("errors").get(0).get("field").asString())
         .isEqualTo("webhooks[0].url");
@@ -417,28 +417,28 @@ class WebhookIT {
     Api.Response metadata =
         api.post(
             "/api/batch/jobs",
-            Jobs.with(job, "webhooks", List.of(Map.of("url", "http://169.254.169.254/latest"))));
+            job.with("webhooks", List.of(Map.of("url", "http://169.254.169.254/latest"))).json());
     assertThat(metadata.status()).isEqualTo(400);
 
     Api.Response badType =
         api.post(
             "/api/batch/jobs",
-            Jobs.with(
-                job,
-                "webhooks",
-                List.of(Map.of("url", receiver.url("/x"), "events", List.of("batch.job.done")))));
+            job.with(
+                    "webhooks",
+                    List.of(Map.of("url", receiver.url("/x"), "events", List.of("batch.job.done"))))
+                .json());
     assertThat(badType.status()).isEqualTo(400);
     assertThat(badType.body().get("errors").get(0).get("field").asString())
         .isEqualTo("webhooks[0].events[0]");
 
-    Api.Response notAList = api.post("/api/batch/jobs", Jobs.with(job, "webhooks", "http://x"));
+    Api.Response notAList = api.post("/api/batch/jobs", job.with("webhooks", "http://x").json());
     assertThat(notAList.status()).isEqualTo(400);
     assertThat(notAList.body().get("errors").get(0).get("field").asString()).startsWith("webhooks");
 
     Api.Response badEndpoint =
         api.post(
             "/api/webhooks",
-            Jobs.json(
+            Api.json(
                 Map.of("url", "ftp://example.com/", "eventTypes", List.of("batch.job.failed"))));
     assertThat(badEndpoint.status()).isEqualTo(400);
     assertThat(badEndpoint.body().get("type").asString())
@@ -446,7 +446,7 @@ class WebhookIT {
     assertThat(badEndpoint.body().get("errors").get(0).get("field").asString()).isEqualTo("url");
     Api.Response noTypes =
         api.post(
-            "/api/webhooks", Jobs.json(Map.of("url", receiver.url("/y"), "eventTypes", List.of())));
+            "/api/webhooks", Api.json(Map.of("url", receiver.url("/y"), "eventTypes", List.of())));
     assertThat(noTypes.body().get("type").asString())
         .isEqualTo("urn:findoc:problem:invalid-webhook");
     assertThat(noTypes.body().get("errors").get(0).get("field").asString()).isEqualTo("eventTypes");
@@ -484,7 +484,7 @@ class WebhookIT {
 
   @Test
   void aJobFilterIsSetByPatchKeptWhenAbsentAndClearedByNull() {
-    String job = api.submit(Jobs.noop(1));
+    String job = api.submit(aSubmission().json());
     String endpoint = createEndpoint("/filtered", List.of("batch.job.failed"));
 
     Api.Response set = api.patch("/api/webhooks/" + endpoint, "{\"jobId\":\"" + job + "\"}");
@@ -504,7 +504,7 @@ class WebhookIT {
 
   @Test
   void tasksOfJobsWithoutTaskSubscribersWriteNoTaskEvents() {
-    String job = api.submit(Jobs.noop(50));
+    String job = api.submit(aSubmission().tasks(50).json());
     Awaits.jobReaches(api, job, Duration.ofSeconds(60), "COMPLETED");
     List<String> types =
         stack
@@ -547,8 +547,7 @@ class WebhookIT {
 
   private static String createEndpoint(String path, List<String> types) {
     Api.Response created =
-        api.post(
-            "/api/webhooks", Jobs.json(Map.of("url", receiver.url(path), "eventTypes", types)));
+        api.post("/api/webhooks", Api.json(Map.of("url", receiver.url(path), "eventTypes", types)));
     assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
     receiver.secrets(path, created.body().get("secret").asString());
     return created.body().get("id").asString();

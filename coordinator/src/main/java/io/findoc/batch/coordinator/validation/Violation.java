@@ -1,4 +1,4 @@
-package io.findoc.batch.coordinator.submission;
+package io.findoc.batch.coordinator.validation;
 
 /**
  * One thing wrong with a request.

@@ -1,4 +1,4 @@
-package io.findoc.batch.coordinator.dispatch;
+package io.findoc.batch.coordinator.store;
 
 import io.findoc.batch.common.message.Priority;
 import java.util.UUID;
@@ -15,7 +15,7 @@ public record DispatchCandidate(
     UUID id, String tenantId, Priority priority, boolean lifo, int queued, int undispatched) {
 
   /** The most places in the queue it could hold. */
-  int demand() {
+  public int demand() {
     return (int) Math.min(Integer.MAX_VALUE, (long) queued + undispatched);
   }
 }

@@ -1,17 +1,16 @@
-package io.findoc.batch.coordinator.config;
+package io.findoc.batch.coordinator.security;
 
-import io.findoc.batch.coordinator.security.AuditTrail;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The API's interceptors: the audit trail of every change. */
 @Configuration(proxyBeanMethods = false)
-public class WebConfiguration implements WebMvcConfigurer {
+public class AuditConfiguration implements WebMvcConfigurer {
 
   private final AuditTrail auditTrail;
 
-  public WebConfiguration(AuditTrail auditTrail) {
+  public AuditConfiguration(AuditTrail auditTrail) {
     this.auditTrail = auditTrail;
   }
 

@@ -1,10 +1,9 @@
-package io.findoc.batch.coordinator.api;
+package io.findoc.batch.coordinator.progress;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.state.JobState;
-import io.findoc.batch.coordinator.progress.JobEstimate;
 import io.findoc.batch.coordinator.store.JobCounts;
 import io.findoc.batch.coordinator.store.JobRow;
 import io.findoc.batch.coordinator.submission.TaskOrder;

@@ -1,6 +1,6 @@
-package io.findoc.batch.coordinator.progress;
+package io.findoc.batch.coordinator.api;
 
-import io.findoc.batch.coordinator.api.JobNotFoundException;
+import io.findoc.batch.coordinator.progress.ProgressStreams;
 import io.findoc.batch.coordinator.security.Caller;
 import io.findoc.batch.coordinator.security.CurrentCaller;
 import io.findoc.batch.coordinator.security.Role;

@@ -1,6 +1,6 @@
-package io.findoc.batch.coordinator.events;
+package io.findoc.batch.coordinator.api;
 
-import io.findoc.batch.coordinator.api.InvalidParameterException;
+import io.findoc.batch.coordinator.events.JobEventStreams;
 import io.findoc.batch.coordinator.security.Caller;
 import io.findoc.batch.coordinator.security.CurrentCaller;
 import io.findoc.batch.coordinator.security.Role;

@@ -1,6 +1,8 @@
-package io.findoc.batch.coordinator.metrics;
+package io.findoc.batch.coordinator.api;
 
-import io.findoc.batch.coordinator.api.InvalidParameterException;
+import io.findoc.batch.coordinator.metrics.MetricsHistory;
+import io.findoc.batch.coordinator.metrics.MetricsReporter;
+import io.findoc.batch.coordinator.metrics.MetricsSnapshot;
 import io.findoc.batch.coordinator.security.Caller;
 import io.findoc.batch.coordinator.security.CurrentCaller;
 import io.findoc.batch.coordinator.security.Role;

@@ -1,6 +1,4 @@
-package io.findoc.batch.coordinator.tracking;
-
-import io.findoc.batch.coordinator.store.JobCounts;
+package io.findoc.batch.coordinator.store;
 
 /**
  * What a job's failed tasks mean for the job, as submitted in {@code failurePolicy}: at or over the
