@@ -204,7 +204,8 @@ public class JobOperations {
           if (dependent) {
             retried = DependentRetry.retry(handle, id, codes, only, deltas);
           } else {
-            retried = AttachedStores.of(handle, TaskStore.class).retryFailed(id, codes, only);
+            retried =
+                AttachedStores.of(handle, TaskStore.class).retryFailed(id, codes, only).size();
             deltas.move(id, TaskState.FAILED, TaskState.PENDING, retried);
           }
           if (retried == 0) {

@@ -39,7 +39,7 @@ public class CompensationDispatcher extends PeriodicAgent {
     return jdbi.inTransaction(
         handle -> {
           List<ClaimedTask> claimed =
-              AttachedStores.of(handle, CompensationStore.class).claimCompensations(BATCH);
+              AttachedStores.of(handle, CompensationStore.class).claimCompensations(BATCH, null);
           if (claimed.isEmpty()) {
             return 0;
           }

@@ -55,7 +55,7 @@ public class CompensationLeaseReaper extends PeriodicAgent {
             handle -> {
               List<CompensationStore.ExpiredLease> leases =
                   AttachedStores.of(handle, CompensationStore.class)
-                      .reapExpiredLeases(BATCH, intakeDelay.graceInterval());
+                      .reapExpiredLeases(BATCH, intakeDelay.graceInterval(), null);
               EndedCompensations ended = new EndedCompensations();
               List<TaskStore.Failure> failed = new ArrayList<>();
               for (CompensationStore.ExpiredLease lease : leases) {

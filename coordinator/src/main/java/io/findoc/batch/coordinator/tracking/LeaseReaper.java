@@ -64,7 +64,7 @@ public class LeaseReaper extends PeriodicAgent {
             handle -> {
               List<TaskStore.ExpiredLease> leases =
                   AttachedStores.of(handle, TaskStore.class)
-                      .reapExpiredLeases(BATCH, intakeDelay.graceInterval());
+                      .reapExpiredLeases(BATCH, intakeDelay.graceInterval(), null);
               if (leases.isEmpty()) {
                 return 0;
               }
