@@ -1,6 +1,6 @@
 package io.findoc.batch.coordinator.webhooks;
 
-import io.findoc.batch.coordinator.PeriodicAgent;
+import io.findoc.batch.common.agent.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.ClaimedDelivery;
 import io.findoc.batch.coordinator.store.WebhookStore;
