@@ -1,8 +1,7 @@
-package io.findoc.batch.coordinator.metrics;
+package io.findoc.batch.common.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.findoc.batch.common.agent.PeriodicAgent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
