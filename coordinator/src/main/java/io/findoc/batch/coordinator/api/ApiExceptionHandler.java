@@ -62,19 +62,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ForbiddenException.class)
   ResponseEntity<Object> forbidden(ForbiddenException e) {
-    ProblemDetail body = problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(body);
+    return answer(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
   }
 
   @ExceptionHandler(BodyTooLargeException.class)
   ResponseEntity<Object> bodyTooLarge(BodyTooLargeException e) {
-    ProblemDetail body =
-        problem(
-            HttpStatus.CONTENT_TOO_LARGE,
-            "body-too-large",
-            "Request body too large",
-            e.getMessage());
-    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body);
+    return answer(
+        HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large", e.getMessage());
   }
 
   @ExceptionHandler({
@@ -83,8 +77,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     NotFoundException.class
   })
   ResponseEntity<Object> notFound(RuntimeException e) {
-    ProblemDetail body = problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
+    return answer(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
   }
 
   @ExceptionHandler(QueueLimitExceededException.class)
@@ -114,9 +107,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(WebhookDisabledException.class)
   ResponseEntity<Object> webhookDisabled(WebhookDisabledException e) {
-    ProblemDetail body =
-        problem(HttpStatus.CONFLICT, "webhook-disabled", "The webhook is disabled", e.getMessage());
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    return answer(
+        HttpStatus.CONFLICT, "webhook-disabled", "The webhook is disabled", e.getMessage());
   }
 
   @ExceptionHandler(ControlNotPublishedException.class)
@@ -201,6 +193,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""));
     body.setProperty("errors", violations);
     return ResponseEntity.status(status).body(body);
+  }
+
+  /** A problem as the whole answer, with no header or property of its own. */
+  private static ResponseEntity<Object> answer(
+      HttpStatus status, String type, String title, String detail) {
+    return ResponseEntity.status(status).body(problem(status, type, title, detail));
   }
 
   /** The one place a problem is built: type {@code urn:findoc:problem:<type>}, title, detail. */
