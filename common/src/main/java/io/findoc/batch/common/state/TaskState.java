@@ -9,7 +9,9 @@ import java.util.Set;
 /**
  * The life of one task (one document of a job). Each constant names who moves a task out of it;
  * {@link #canMoveTo} is the one transition table, and every state change in the coordinator is
- * checked against it (the database UPDATEs repeat the expected state as their guard).
+ * checked against it: the database UPDATEs repeat the expected state as their guard, and each move
+ * they make is checked where it is counted for the job counters ({@code CountDeltas}), where a
+ * forbidden one rolls its transaction back.
  */
 public enum TaskState {
   /**
@@ -19,7 +21,8 @@ public enum TaskState {
    * JobOperations} cancelling the job moves it to {@link #CANCELLED}; a task it depends on failing
    * for good to {@link #SKIPPED} ({@code StatusAggregator}). The {@code StatusAggregator} may move
    * it on as from {@link #QUEUED}: an attempt a worker deferred keeps its number, and a redelivered
-   * copy of its message may run before the dispatcher hands it out again.
+   * copy of its message may run before the dispatcher hands it out again, or be deferred again
+   * (which leaves it PENDING: no move).
    */
   PENDING,
   /**
@@ -47,7 +50,12 @@ public enum TaskState {
   FAILED,
   /** Terminal: the job was cancelled before this task finished. */
   CANCELLED,
-  /** Terminal: a task it depends on failed, so it never ran. */
+  /**
+   * Terminal: a task it depends on failed for good, so it never ran. Only an operator's retry of
+   * that prerequisite moves it back to {@link #PENDING} ({@code DependentRetry}), to wait for the
+   * prerequisite's new attempt; it is skipped again at once if another prerequisite is still
+   * failed.
+   */
   SKIPPED;
 
   private static final Map<TaskState, Set<TaskState>> ALLOWED = new EnumMap<>(TaskState.class);
@@ -61,7 +69,7 @@ public enum TaskState {
     ALLOWED.put(SUCCEEDED, EnumSet.noneOf(TaskState.class));
     ALLOWED.put(FAILED, EnumSet.of(PENDING));
     ALLOWED.put(CANCELLED, EnumSet.noneOf(TaskState.class));
-    ALLOWED.put(SKIPPED, EnumSet.noneOf(TaskState.class));
+    ALLOWED.put(SKIPPED, EnumSet.of(PENDING));
   }
 
   /** Whether the transition table allows moving from this state to {@code next}. */
@@ -86,7 +94,10 @@ public enum TaskState {
     return next;
   }
 
-  /** Whether the task is done for good (until an operator retries a failed task). */
+  /**
+   * Whether the task is done for good (until an operator retries a failed task, which reopens it
+   * and the tasks skipped because of it).
+   */
   public boolean isTerminal() {
     return this == SUCCEEDED || this == FAILED || this == CANCELLED || this == SKIPPED;
   }

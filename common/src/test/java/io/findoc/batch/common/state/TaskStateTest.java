@@ -47,8 +47,8 @@ class TaskStateTest {
   }
 
   @Test
-  void skippedIsFinal() {
-    assertOnlyMoves(SKIPPED, EnumSet.noneOf(TaskState.class));
+  void skippedTaskMovesOnlyBackToPendingWhenItsPrerequisiteIsRetried() {
+    assertOnlyMoves(SKIPPED, EnumSet.of(PENDING));
   }
 
   @Test

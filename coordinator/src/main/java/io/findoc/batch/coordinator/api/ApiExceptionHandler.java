@@ -57,25 +57,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpStatus.BAD_REQUEST,
         "invalid-parameter",
         "Invalid parameter",
-        List.of(
-            new Violation(e.parameter(), e.getMessage().substring(e.parameter().length() + 2))));
+        List.of(new Violation(e.parameter(), e.reason())));
   }
 
   @ExceptionHandler(ForbiddenException.class)
   ResponseEntity<Object> forbidden(ForbiddenException e) {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-    body.setType(type("forbidden"));
-    body.setTitle("Forbidden");
-    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(body);
+    return answer(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
   }
 
   @ExceptionHandler(BodyTooLargeException.class)
   ResponseEntity<Object> bodyTooLarge(BodyTooLargeException e) {
-    ProblemDetail body =
-        ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
-    body.setType(type("body-too-large"));
-    body.setTitle("Request body too large");
-    return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(body);
+    return answer(
+        HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Request body too large", e.getMessage());
   }
 
   @ExceptionHandler({
@@ -84,18 +77,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     NotFoundException.class
   })
   ResponseEntity<Object> notFound(RuntimeException e) {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    body.setType(type("not-found"));
-    body.setTitle("Not found");
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
+    return answer(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
   }
 
   @ExceptionHandler(QueueLimitExceededException.class)
   ResponseEntity<Object> queueLimit(QueueLimitExceededException e) {
     ProblemDetail body =
-        ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
-    body.setType(type("queue-limit"));
-    body.setTitle("Too many unfinished tasks");
+        problem(
+            HttpStatus.TOO_MANY_REQUESTS,
+            "queue-limit",
+            "Too many unfinished tasks",
+            e.getMessage());
     return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()))
         .body(body);
@@ -103,28 +95,31 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(JobStateConflictException.class)
   ResponseEntity<Object> stateConflict(JobStateConflictException e) {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    body.setType(type("job-state-conflict"));
-    body.setTitle("The job's state does not allow this");
+    ProblemDetail body =
+        problem(
+            HttpStatus.CONFLICT,
+            "job-state-conflict",
+            "The job's state does not allow this",
+            e.getMessage());
     body.setProperty("state", e.state());
     return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
   }
 
   @ExceptionHandler(WebhookDisabledException.class)
   ResponseEntity<Object> webhookDisabled(WebhookDisabledException e) {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    body.setType(type("webhook-disabled"));
-    body.setTitle("The webhook is disabled");
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    return answer(
+        HttpStatus.CONFLICT, "webhook-disabled", "The webhook is disabled", e.getMessage());
   }
 
   @ExceptionHandler(ControlNotPublishedException.class)
   ResponseEntity<Object> controlNotPublished(ControlNotPublishedException e) {
     LOG.warn("Control signal not published.", e);
     ProblemDetail body =
-        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-    body.setType(type("control-not-published"));
-    body.setTitle("Workers not told");
+        problem(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "control-not-published",
+            "Workers not told",
+            e.getMessage());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, "1")
         .body(body);
@@ -136,11 +131,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     LOG.error(
         "Request failed unexpectedly (incident {}); nothing of it was committed.", incident, e);
     ProblemDetail body =
-        ProblemDetail.forStatusAndDetail(
+        problem(
             HttpStatus.INTERNAL_SERVER_ERROR,
+            "internal-error",
+            "Internal error",
             "The request failed on our side; quote incident " + incident + " when reporting it.");
-    body.setType(type("internal-error"));
-    body.setTitle("Internal error");
     body.setProperty("incident", incident);
     return ResponseEntity.internalServerError().body(body);
   }
@@ -184,22 +179,34 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return new Violation("$", "a JSON body is required");
   }
 
+  /** A client error naming each field or parameter at fault in {@code errors}. */
   private static ResponseEntity<Object> problem(
       HttpStatus status, String type, String title, List<Violation> violations) {
     ProblemDetail body =
-        ProblemDetail.forStatusAndDetail(
+        problem(
             status,
+            type,
+            title,
             violations.get(0).field()
                 + ": "
                 + violations.get(0).message()
                 + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""));
-    body.setType(type(type));
-    body.setTitle(title);
     body.setProperty("errors", violations);
     return ResponseEntity.status(status).body(body);
   }
 
-  private static URI type(String name) {
-    return URI.create("urn:findoc:problem:" + name);
+  /** A problem as the whole answer, with no header or property of its own. */
+  private static ResponseEntity<Object> answer(
+      HttpStatus status, String type, String title, String detail) {
+    return ResponseEntity.status(status).body(problem(status, type, title, detail));
+  }
+
+  /** The one place a problem is built: type {@code urn:findoc:problem:<type>}, title, detail. */
+  private static ProblemDetail problem(
+      HttpStatus status, String type, String title, String detail) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    body.setType(URI.create("urn:findoc:problem:" + type));
+    body.setTitle(title);
+    return body;
   }
 }

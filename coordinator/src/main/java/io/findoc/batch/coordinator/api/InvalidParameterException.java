@@ -4,13 +4,20 @@ package io.findoc.batch.coordinator.api;
 public class InvalidParameterException extends RuntimeException {
 
   private final String parameter;
+  private final String reason;
 
-  public InvalidParameterException(String parameter, String message) {
-    super(parameter + ": " + message);
+  public InvalidParameterException(String parameter, String reason) {
+    super(parameter + ": " + reason);
     this.parameter = parameter;
+    this.reason = reason;
   }
 
   public String parameter() {
     return parameter;
+  }
+
+  /** What is wrong with it, without its name. */
+  public String reason() {
+    return reason;
   }
 }

@@ -1,12 +1,13 @@
 package io.findoc.batch.coordinator.control;
 
+import io.findoc.batch.common.agent.PeriodicAgent;
 import io.findoc.batch.common.id.JobId;
-import io.findoc.batch.coordinator.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.JobStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * attempts of a cancelled job still waiting in Kafka, which the workers must keep skipping.
  */
 @Component
-public class ControlJanitor extends PeriodicAgent {
+public class ControlJanitor extends PeriodicAgent implements SmartLifecycle {
 
   private static final int BATCH = 500;
 

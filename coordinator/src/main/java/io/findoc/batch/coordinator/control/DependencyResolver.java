@@ -1,11 +1,12 @@
 package io.findoc.batch.coordinator.control;
 
-import io.findoc.batch.coordinator.PeriodicAgent;
+import io.findoc.batch.common.agent.PeriodicAgent;
 import io.findoc.batch.coordinator.dispatch.DispatchSignal;
 import io.findoc.batch.coordinator.store.JobStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * cancellation is idempotent.
  */
 @Component
-public class DependencyResolver extends PeriodicAgent {
+public class DependencyResolver extends PeriodicAgent implements SmartLifecycle {
 
   private static final Duration PERIOD = Duration.ofMillis(500);
   private static final int BATCH = 100;

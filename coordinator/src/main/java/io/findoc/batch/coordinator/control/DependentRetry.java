@@ -25,7 +25,8 @@ final class DependentRetry {
   static int retry(
       Handle handle, UUID job, String[] errorCodes, int[] numbers, CountDeltas deltas) {
     TaskRetryStore retries = AttachedStores.of(handle, TaskRetryStore.class);
-    List<Integer> retried = retries.retryFailedReturning(job, errorCodes, numbers);
+    TaskStore tasks = AttachedStores.of(handle, TaskStore.class);
+    List<Integer> retried = tasks.retryFailed(job, errorCodes, numbers);
     if (retried.isEmpty()) {
       return 0;
     }
@@ -41,8 +42,7 @@ final class DependentRetry {
     List<Integer> stillFailed = retries.findFailedNumbers(job);
     if (!stillFailed.isEmpty()) {
       UUID[] jobs = stillFailed.stream().map(n -> job).toArray(UUID[]::new);
-      for (TaskTransition skipped :
-          AttachedStores.of(handle, TaskStore.class).skipDependants(jobs, ints(stillFailed))) {
+      for (TaskTransition skipped : tasks.skipDependants(jobs, ints(stillFailed))) {
         deltas.move(job, skipped.previousState(), TaskState.SKIPPED);
       }
     }

@@ -58,7 +58,7 @@ public class JobOperations {
         throw new JobStateConflictException(
             id, "pause", state, "only a QUEUED or RUNNING job can be paused");
       }
-      if (jobs.moveState(id, state, JobState.PAUSED, false, actor, null) == 1) {
+      if (jobs.moveState(id, state, JobState.PAUSED, actor, null) == 1) {
         break;
       }
       giveUpAfter(attempt, id);
@@ -80,7 +80,7 @@ public class JobOperations {
       }
       JobState next =
           job.startedAt() != null || job.counts().anyStarted() ? JobState.RUNNING : JobState.QUEUED;
-      if (jobs.moveState(id, state, next, false, actor, null) == 1) {
+      if (jobs.moveState(id, state, next, actor, null) == 1) {
         break;
       }
       giveUpAfter(attempt, id);
@@ -143,7 +143,7 @@ public class JobOperations {
           if (!deltas.isEmpty()) {
             AttachedStores.of(handle, JobCountStore.class).addCounts(deltas);
           }
-          if (jobStore.moveState(id, from, JobState.CANCELLED, true, actor, reason) == 0) {
+          if (jobStore.moveState(id, from, JobState.CANCELLED, actor, reason) == 0) {
             handle.rollback();
             return false;
           }
@@ -204,7 +204,8 @@ public class JobOperations {
           if (dependent) {
             retried = DependentRetry.retry(handle, id, codes, only, deltas);
           } else {
-            retried = AttachedStores.of(handle, TaskStore.class).retryFailed(id, codes, only);
+            retried =
+                AttachedStores.of(handle, TaskStore.class).retryFailed(id, codes, only).size();
             deltas.move(id, TaskState.FAILED, TaskState.PENDING, retried);
           }
           if (retried == 0) {
@@ -213,7 +214,7 @@ public class JobOperations {
           String detail = "retry of " + retried + " failed task" + (retried == 1 ? "" : "s");
           // The job reopens before its counts move: a finished job must have all tasks terminal.
           if (from.isFinished()) {
-            if (jobStore.moveState(id, from, JobState.RUNNING, false, actor, detail) == 0) {
+            if (jobStore.moveState(id, from, JobState.RUNNING, actor, detail) == 0) {
               handle.rollback();
               return null;
             }

@@ -1,12 +1,13 @@
 package io.findoc.batch.coordinator.dispatch;
 
-import io.findoc.batch.coordinator.PeriodicAgent;
+import io.findoc.batch.common.agent.PeriodicAgent;
 import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.ClaimedTask;
 import io.findoc.batch.coordinator.store.CompensationStore;
 import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * second of its job's failure.
  */
 @Component
-public class CompensationDispatcher extends PeriodicAgent {
+public class CompensationDispatcher extends PeriodicAgent implements SmartLifecycle {
 
   private static final int BATCH = 500;
   private static final Duration PERIOD = Duration.ofSeconds(1);
@@ -39,7 +40,7 @@ public class CompensationDispatcher extends PeriodicAgent {
     return jdbi.inTransaction(
         handle -> {
           List<ClaimedTask> claimed =
-              AttachedStores.of(handle, CompensationStore.class).claimCompensations(BATCH);
+              AttachedStores.of(handle, CompensationStore.class).claimCompensations(BATCH, null);
           if (claimed.isEmpty()) {
             return 0;
           }

@@ -1,6 +1,6 @@
 package io.findoc.batch.coordinator.dispatch;
 
-import io.findoc.batch.coordinator.WakeUpSignal;
+import io.findoc.batch.common.agent.WakeUpSignal;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,6 +1,6 @@
 package io.findoc.batch.coordinator.events;
 
-import io.findoc.batch.coordinator.PeriodicAgent;
+import io.findoc.batch.common.agent.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.EventStore;
 import io.findoc.batch.coordinator.store.RelayedEvent;
@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -42,7 +43,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code findoc.events.streams} (open) and {@code findoc.events.stream-reads} (queries).
  */
 @Component
-public class JobEventStreams extends PeriodicAgent {
+public class JobEventStreams extends PeriodicAgent implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobEventStreams.class);
 

@@ -1,6 +1,6 @@
 package io.findoc.batch.coordinator.events;
 
-import io.findoc.batch.coordinator.PeriodicAgent;
+import io.findoc.batch.common.agent.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.EventRow;
@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Component;
  * next poll.
  */
 @Component
-public class OutboxRelay extends PeriodicAgent {
+public class OutboxRelay extends PeriodicAgent implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);

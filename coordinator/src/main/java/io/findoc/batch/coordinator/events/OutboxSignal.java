@@ -1,6 +1,6 @@
 package io.findoc.batch.coordinator.events;
 
-import io.findoc.batch.coordinator.WakeUpSignal;
+import io.findoc.batch.common.agent.WakeUpSignal;
 import io.findoc.batch.coordinator.store.OutboxWakeUp;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Component;

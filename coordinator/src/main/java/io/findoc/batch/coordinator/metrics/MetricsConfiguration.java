@@ -1,10 +1,14 @@
 package io.findoc.batch.coordinator.metrics;
 
+import io.findoc.batch.common.agent.AgentFailures;
+import io.findoc.batch.common.agent.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.AttemptStore;
 import io.findoc.batch.coordinator.store.ErrorStore;
 import io.findoc.batch.coordinator.store.MetricsStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -14,9 +18,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** The stores, the Kafka admin client and the workers topic of the metrics. */
+/**
+ * The stores, the Kafka admin client and the workers topic of the metrics, and the count of the
+ * agents' failed passes.
+ */
 @Configuration(proxyBeanMethods = false)
 public class MetricsConfiguration {
+
+  /** {@code findoc.agent.failures}: the failed passes of the coordinator's periodic agents. */
+  @Bean
+  AgentFailures agentFailures(List<PeriodicAgent> agents, MeterRegistry meters) {
+    return new AgentFailures(agents, meters);
+  }
 
   @Bean
   MetricsStore metricsStore(Jdbi jdbi) {

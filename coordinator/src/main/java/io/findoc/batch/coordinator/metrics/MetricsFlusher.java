@@ -1,12 +1,13 @@
 package io.findoc.batch.coordinator.metrics;
 
-import io.findoc.batch.coordinator.PeriodicAgent;
+import io.findoc.batch.common.agent.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.MetricsStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * not be written are kept for the next pass.
  */
 @Component
-public class MetricsFlusher extends PeriodicAgent {
+public class MetricsFlusher extends PeriodicAgent implements SmartLifecycle {
 
   private final MinuteFigures figures;
   private final MetricsStore store;

@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.progress;
 
+import io.findoc.batch.common.agent.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.JobRow;
 import io.findoc.batch.coordinator.store.JobStore;
@@ -13,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * watchers dropped).
  */
 @Component
-public class ProgressStreams implements SmartLifecycle {
+public class ProgressStreams extends PeriodicAgent implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProgressStreams.class);
 
@@ -59,7 +58,6 @@ public class ProgressStreams implements SmartLifecycle {
   private final Counter reads;
   private final Counter events;
   private final Counter dropped;
-  private ScheduledExecutorService timer;
   private boolean readFailing;
 
   @Autowired
@@ -73,6 +71,7 @@ public class ProgressStreams implements SmartLifecycle {
       Clock clock,
       CoordinatorProperties.Progress settings,
       MeterRegistry meters) {
+    super("progress-streams", settings.interval(), Start.AT_ONCE);
     this.reader = reader;
     this.clock = clock;
     this.settings = settings;
@@ -194,13 +193,15 @@ public class ProgressStreams implements SmartLifecycle {
     return rows;
   }
 
-  private void lookAllSafely() {
-    try {
-      lookAll(System.nanoTime());
-    } catch (RuntimeException e) {
-      // A round that failed for an unforeseen reason must not end the rounds to come.
-      LOG.warn("A round of the progress streams failed; the next one runs as usual.", e);
-    }
+  @Override
+  protected void runPass() {
+    lookAll(System.nanoTime());
+  }
+
+  @Override
+  protected void logFailure(RuntimeException e) {
+    // A round that failed for an unforeseen reason must not end the rounds to come.
+    LOG.warn("A round of the progress streams failed; the next one runs as usual.", e);
   }
 
   private static double open(Map<UUID, JobWatch> watched) {
@@ -217,27 +218,10 @@ public class ProgressStreams implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
-    if (timer == null) {
-      timer = Executors.newSingleThreadScheduledExecutor(named("progress-streams-"));
-      timer.scheduleAtFixedRate(
-          this::lookAllSafely, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
-    }
-  }
-
-  @Override
   public synchronized void stop() {
-    if (timer != null) {
-      timer.shutdownNow();
-      timer = null;
-    }
+    super.stop();
     watched.values().forEach(JobWatch::end);
     watched.clear();
     senders.shutdown();
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return timer != null;
   }
 }

@@ -1,6 +1,7 @@
 package io.findoc.batch.coordinator.store;
 
 import io.findoc.batch.common.state.CompensationState;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -38,10 +39,12 @@ public interface CompensationStore {
 
   /**
    * Claims up to {@code limit} PENDING (or due RETRY_WAIT) compensations of ROLLING_BACK jobs,
-   * moving them to QUEUED, skipping rows others hold; {@code attempt} is the compensation's.
+   * moving them to QUEUED, skipping rows others hold; {@code attempt} is the compensation's. A
+   * retry is due at {@code now} (null: the database's time; tests pass one).
    */
   @SqlQuery
-  List<ClaimedTask> claimCompensations(@Bind("limit") int limit);
+  List<ClaimedTask> claimCompensations(
+      @Bind("limit") int limit, @Bind("now") @Nullable Instant now);
 
   /**
    * Moves reported compensations that were PENDING or QUEUED to RUNNING with a lease of {@code
@@ -58,11 +61,13 @@ public interface CompensationStore {
    * Moves up to {@code limit} RUNNING compensations whose lease ran out {@code grace} (how far
    * behind the status intake is, a PostgreSQL interval) ago back to PENDING as the next attempt, or
    * to FAILED with {@code LEASE_EXPIRED} after their job's last attempt, skipping rows others hold;
-   * returns each with the state it moved to.
+   * returns each with the state it moved to. Leases are judged at {@code now} (null: the database's
+   * time; tests pass one).
    */
   @SqlQuery
   @RegisterConstructorMapper(ExpiredLease.class)
-  List<ExpiredLease> reapExpiredLeases(@Bind("limit") int limit, @Bind("grace") String grace);
+  List<ExpiredLease> reapExpiredLeases(
+      @Bind("limit") int limit, @Bind("grace") String grace, @Bind("now") @Nullable Instant now);
 
   /**
    * A compensation whose lease ran out, and the state it moved to; the attempt, error and worker

@@ -9,6 +9,13 @@ import java.util.UUID;
  * Per-job changes of the task counters, collected while task rows change state and applied with
  * {@link JobCountStore#addCounts} in the same transaction. The accessors give parallel arrays
  * ordered by job id, so concurrent transactions lock job rows in one order.
+ *
+ * <p>Every task move the coordinator makes, in SQL or not, is counted here, so this is where the
+ * moves meet {@link TaskState}'s transition table: each (from, to) pair is checked once, the first
+ * time it is seen, and a pair the table forbids throws {@link
+ * io.findoc.batch.common.state.IllegalTransitionException}, which rolls back the transaction that
+ * made the move. A row left in the state it was in (a redelivered deferral of a PENDING attempt) is
+ * no move, and no pair to check; its counters add up to nothing.
  */
 public final class CountDeltas {
 
@@ -20,7 +27,10 @@ public final class CountDeltas {
   private static final int CANCELLED = 5;
   private static final int SKIPPED = 6;
 
+  private static final int STATES = TaskState.values().length;
+
   private final Map<UUID, int[]> byJob = new TreeMap<>();
+  private final boolean[] checked = new boolean[STATES * STATES];
   private int moves;
 
   /** Counts one task of {@code job} moving from {@code from} to {@code to}. */
@@ -28,8 +38,17 @@ public final class CountDeltas {
     move(job, from, to, 1);
   }
 
-  /** Counts {@code tasks} tasks of {@code job} moving from {@code from} to {@code to}. */
+  /**
+   * Counts {@code tasks} tasks of {@code job} moving from {@code from} to {@code to}.
+   *
+   * @throws io.findoc.batch.common.state.IllegalTransitionException if the table forbids the move
+   */
   public void move(UUID job, TaskState from, TaskState to, int tasks) {
+    int pair = from.ordinal() * STATES + to.ordinal();
+    if (!checked[pair] && from != to) {
+      from.moveTo(to);
+      checked[pair] = true;
+    }
     int[] counts = byJob.computeIfAbsent(job, id -> new int[7]);
     add(counts, from, -tasks);
     add(counts, to, tasks);

@@ -1,6 +1,8 @@
 package io.findoc.batch.coordinator.store;
 
 import io.findoc.batch.common.message.Priority;
+import jakarta.annotation.Nullable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -49,10 +51,19 @@ public interface DispatchStore {
    * publishes them.
    */
   default List<ClaimedTask> claimDispatchable(UUID[] jobIds, int[] limits, boolean newestFirst) {
+    return claimDispatchable(jobIds, limits, newestFirst, null);
+  }
+
+  /**
+   * As {@link #claimDispatchable(UUID[], int[], boolean)}, with retries due at {@code now} (null:
+   * the database's time; tests pass one).
+   */
+  default List<ClaimedTask> claimDispatchable(
+      UUID[] jobIds, int[] limits, boolean newestFirst, @Nullable Instant now) {
     List<ClaimedTask> claimed =
         new ArrayList<>(
             claimOutOfTurn(
-                jobIds, limits, Arrays.stream(limits).sum(), newestFirst ? "DESC" : "ASC"));
+                jobIds, limits, Arrays.stream(limits).sum(), newestFirst ? "DESC" : "ASC", now));
     Map<UUID, Integer> outOfTurn = new HashMap<>();
     claimed.forEach(task -> outOfTurn.merge(task.jobId(), 1, Integer::sum));
     // In the order of the job ids, as CountDeltas updates the job rows: the cursors' row locks are
@@ -78,7 +89,8 @@ public interface DispatchStore {
       @Bind("jobIds") UUID[] jobIds,
       @Bind("limits") int[] limits,
       @Bind("total") int total,
-      @Define("direction") String direction);
+      @Define("direction") String direction,
+      @Bind("now") @Nullable Instant now);
 
   @SqlQuery
   List<ClaimedTask> claimInTurn(@Bind("jobIds") UUID[] jobIds, @Bind("widths") int[] widths);

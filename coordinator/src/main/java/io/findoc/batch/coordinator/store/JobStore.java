@@ -2,6 +2,7 @@ package io.findoc.batch.coordinator.store;
 
 import io.findoc.batch.common.event.EventType;
 import io.findoc.batch.common.message.ControlAction;
+import io.findoc.batch.common.state.IllegalTransitionException;
 import io.findoc.batch.common.state.JobState;
 import java.time.Instant;
 import java.util.List;
@@ -36,9 +37,18 @@ public interface JobStore extends SqlObject {
   @SqlQuery
   long countUnfinishedTasksOfTenant(@Bind("tenantId") String tenantId);
 
-  /** Moves WAITING jobs whose prerequisites all completed to QUEUED; returns their ids. */
-  @SqlQuery
-  List<UUID> releaseWaiting();
+  /**
+   * Moves WAITING jobs whose prerequisites all completed to QUEUED (a move {@link JobState}'s table
+   * allows, checked here as for {@link #moveState}); returns their ids.
+   */
+  default List<UUID> releaseWaiting() {
+    JobState.WAITING.moveTo(JobState.QUEUED);
+    return releaseReadyJobs();
+  }
+
+  /** The statement of {@link #releaseWaiting}, without its check: only that calls it. */
+  @SqlQuery("releaseWaiting")
+  List<UUID> releaseReadyJobs();
 
   /** WAITING jobs a prerequisite of which ended otherwise than COMPLETED, with that job. */
   @SqlQuery
@@ -103,14 +113,18 @@ public interface JobStore extends SqlObject {
       @Bind("limit") int limit);
 
   /**
-   * Moves a job from {@code from} to {@code to}, setting its start and finish times, and records
-   * the change in its history and, in the same transaction, the event it emits (the outbox row of
-   * {@link EventType#ofTransition}); {@code finished} says whether {@code to} is a finished state,
-   * {@code reason} (may be null) why the job moved. Returns 0 if the job was not in {@code from}.
+   * Moves a job from {@code from} to {@code to}, setting its start and finish times (a job is
+   * finished when {@code to} {@linkplain JobState#isFinished is}), and records the change in its
+   * history and, in the same transaction, the event it emits (the outbox row of {@link
+   * EventType#ofTransition}); {@code reason} (may be null) says why the job moved. Returns 0 if the
+   * job was not in {@code from}.
+   *
+   * @throws IllegalTransitionException if {@link JobState}'s table forbids the move (nothing is
+   *     written)
    */
-  default int moveState(
-      UUID id, JobState from, JobState to, boolean finished, String actor, String reason) {
-    int moved = changeState(id, from, to, finished, actor, reason);
+  default int moveState(UUID id, JobState from, JobState to, String actor, String reason) {
+    from.moveTo(to);
+    int moved = changeState(id, from, to, to.isFinished(), actor, reason);
     if (moved > 0) {
       EventType.ofTransition(from, to)
           .ifPresent(
@@ -121,7 +135,10 @@ public interface JobStore extends SqlObject {
     return moved;
   }
 
-  /** The state change of {@link #moveState}, without its event. */
+  /**
+   * The state change of {@link #moveState}, without its event or its check: only {@link #moveState}
+   * calls it.
+   */
   @SqlUpdate("moveState")
   int changeState(
       @Bind("id") UUID id,

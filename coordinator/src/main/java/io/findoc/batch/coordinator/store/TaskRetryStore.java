@@ -7,19 +7,12 @@ import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The operator's retry of failed tasks in a job whose tasks depend on one another. */
+/**
+ * The operator's retry of failed tasks in a job whose tasks depend on one another (the failed tasks
+ * themselves move with {@link TaskStore#retryFailed}).
+ */
 @UseClasspathSqlLocator
 public interface TaskRetryStore {
-
-  /**
-   * As {@code TaskStore.retryFailed}: puts the job's FAILED tasks (filtered as given) back to
-   * PENDING as new attempts; returns their numbers.
-   */
-  @SqlQuery
-  List<Integer> retryFailedReturning(
-      @Bind("jobId") UUID jobId,
-      @Bind("errorCodes") String[] errorCodes,
-      @Bind("numbers") int[] numbers);
 
   /**
    * Puts back to PENDING every SKIPPED task that depends, directly or not, on the given tasks;

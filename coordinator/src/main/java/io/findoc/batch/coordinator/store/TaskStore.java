@@ -1,6 +1,8 @@
 package io.findoc.batch.coordinator.store;
 
 import io.findoc.batch.common.state.TaskState;
+import jakarta.annotation.Nullable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,11 +43,13 @@ public interface TaskStore {
   /**
    * Moves up to {@code limit} RUNNING tasks whose lease ran out {@code grace} (a PostgreSQL
    * interval: how far behind the status intake is) ago to PENDING as a new attempt, or to FAILED
-   * ({@code LEASE_EXPIRED}) after their last attempt; returns the state each moved to.
+   * ({@code LEASE_EXPIRED}) after their last attempt; returns the state each moved to. Leases are
+   * judged at {@code now} (null: the database's time; tests pass one).
    */
   @SqlQuery
   @RegisterConstructorMapper(ExpiredLease.class)
-  List<ExpiredLease> reapExpiredLeases(@Bind("limit") int limit, @Bind("grace") String grace);
+  List<ExpiredLease> reapExpiredLeases(
+      @Bind("limit") int limit, @Bind("grace") String grace, @Bind("now") @Nullable Instant now);
 
   /** A task whose lease ran out, and the state it moved to. */
   record ExpiredLease(UUID jobId, int number, TaskState state) {}
@@ -83,10 +87,10 @@ public interface TaskStore {
 
   /**
    * Puts the job's FAILED tasks back to PENDING as new attempts, those with one of {@code
-   * errorCodes} and among {@code numbers} (null: any); returns how many.
+   * errorCodes} and among {@code numbers} (null: any); returns their numbers.
    */
-  @SqlUpdate
-  int retryFailed(
+  @SqlQuery
+  List<Integer> retryFailed(
       @Bind("jobId") UUID jobId,
       @Bind("errorCodes") String[] errorCodes,
       @Bind("numbers") int[] numbers);

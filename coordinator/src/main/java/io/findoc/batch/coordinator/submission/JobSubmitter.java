@@ -126,15 +126,47 @@ public class JobSubmitter {
     return new Submitted(id, stored.job(), false, created);
   }
 
+  /**
+   * Stores the submission in the caller's transaction, step by step: the tasks, copied as the
+   * documents are read and checked; repeated document ids; the dependencies between tasks; the
+   * checks of the job as a whole; then the job row, its dependencies, its event and its webhooks.
+   * Every violation found is thrown at once, in one {@link InvalidSubmissionException}.
+   */
   private List<WebhookEndpoints.Created> store(
       Handle handle, JobStore jobs, String tenant, UUID id, InputStream body) {
     queueLimit.check(jobs, tenant, 0);
     Map<Integer, List<Violation>> byDocument = new TreeMap<>();
     TaskDependencies dependencies = new TaskDependencies();
     DocumentRefs refs = new DocumentRefs();
-    SubmissionReader.Read read;
+    SubmissionReader.Read read = copyTasks(handle, id, body, byDocument, dependencies, refs);
+    if (refs.possibleDuplicate()) {
+      markDuplicates(AttachedStores.of(handle, TaskStore.class), id, byDocument);
+    }
+    if (byDocument.isEmpty() && !dependencies.isEmpty()) {
+      dependencies.store(AttachedStores.of(handle, TaskStore.class), id, byDocument);
+    }
+    List<UUID> dependsOn = read.job().dependsOn() == null ? List.of() : read.job().dependsOn();
+    List<Violation> jobViolations = checkJob(jobs, tenant, read, dependsOn);
+    if (!jobViolations.isEmpty() || !byDocument.isEmpty()) {
+      throw new InvalidSubmissionException(flatten(jobViolations, byDocument));
+    }
+    queueLimit.check(jobs, tenant, read.documents());
+    return insertJob(handle, jobs, tenant, id, read, dependsOn, !dependencies.isEmpty());
+  }
+
+  /**
+   * Reads the documents, checking each ({@code byDocument} gets what is wrong, and reading stops
+   * once too much is), and copies a task for each into the job; notes their ids and dependencies.
+   */
+  private SubmissionReader.Read copyTasks(
+      Handle handle,
+      UUID id,
+      InputStream body,
+      Map<Integer, List<Violation>> byDocument,
+      TaskDependencies dependencies,
+      DocumentRefs refs) {
     try (TaskWriter.Copy copy = taskWriter.open(handle, id)) {
-      read =
+      SubmissionReader.Read read =
           reader.read(
               body,
               (index, document) -> {
@@ -155,13 +187,15 @@ public class JobSubmitter {
                 }
               });
       copy.finish();
+      return read;
     }
-    List<DuplicateDocument> duplicates =
-        refs.possibleDuplicate()
-            ? AttachedStores.of(handle, TaskStore.class)
-                .findDuplicateDocuments(id, SubmissionValidator.MAX_REPORTED)
-            : List.of();
-    for (DuplicateDocument duplicate : duplicates) {
+  }
+
+  /** Adds to {@code byDocument} the documents whose id an earlier document of the job used. */
+  private static void markDuplicates(
+      TaskStore tasks, UUID id, Map<Integer, List<Violation>> byDocument) {
+    for (DuplicateDocument duplicate :
+        tasks.findDuplicateDocuments(id, SubmissionValidator.MAX_REPORTED)) {
       int index = duplicate.number() - 1;
       byDocument
           .computeIfAbsent(index, i -> new ArrayList<>())
@@ -171,22 +205,34 @@ public class JobSubmitter {
                   "documents[" + index + "].id",
                   "'" + duplicate.documentRef() + "' is used by an earlier document"));
     }
-    if (byDocument.isEmpty() && !dependencies.isEmpty()) {
-      dependencies.store(AttachedStores.of(handle, TaskStore.class), id, byDocument);
-    }
+  }
+
+  /**
+   * What is wrong with the job as a whole: its fields, webhooks and failure policy, then (if those
+   * are right) the jobs it depends on.
+   */
+  private List<Violation> checkJob(
+      JobStore jobs, String tenant, SubmissionReader.Read read, List<UUID> dependsOn) {
     List<Violation> jobViolations = new ArrayList<>();
     validator.checkJob(read.job(), read.documents(), jobViolations);
     webhooks.checkForJob(read.job().webhooks(), jobViolations);
     FailurePolicyRules.check(read.job(), jobViolations);
-    List<UUID> dependsOn = read.job().dependsOn() == null ? List.of() : read.job().dependsOn();
     if (jobViolations.isEmpty()) {
       checkDependenciesExist(jobs, tenant, dependsOn, jobViolations);
     }
-    if (!jobViolations.isEmpty() || !byDocument.isEmpty()) {
-      throw new InvalidSubmissionException(flatten(jobViolations, byDocument));
-    }
-    queueLimit.check(jobs, tenant, read.documents());
-    jobs.insert(newJob(tenant, id, read, !dependsOn.isEmpty(), !dependencies.isEmpty()));
+    return jobViolations;
+  }
+
+  /** Inserts the checked job, its dependencies, its creation event and its webhooks. */
+  private List<WebhookEndpoints.Created> insertJob(
+      Handle handle,
+      JobStore jobs,
+      String tenant,
+      UUID id,
+      SubmissionReader.Read read,
+      List<UUID> dependsOn,
+      boolean hasTaskDependencies) {
+    jobs.insert(newJob(tenant, id, read, !dependsOn.isEmpty(), hasTaskDependencies));
     if (!dependsOn.isEmpty()) {
       jobs.insertDependencies(id, dependsOn.toArray(UUID[]::new));
     }

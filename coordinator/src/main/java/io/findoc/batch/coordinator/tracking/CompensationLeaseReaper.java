@@ -1,7 +1,7 @@
 package io.findoc.batch.coordinator.tracking;
 
+import io.findoc.batch.common.agent.PeriodicAgent;
 import io.findoc.batch.common.state.CompensationState;
-import io.findoc.batch.coordinator.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.AttachedStores;
 import io.findoc.batch.coordinator.store.CompensationStore;
@@ -13,6 +13,7 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * {@code SKIP LOCKED}. Meter: {@code findoc.compensation.lease.expired}.
  */
 @Component
-public class CompensationLeaseReaper extends PeriodicAgent {
+public class CompensationLeaseReaper extends PeriodicAgent implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(CompensationLeaseReaper.class);
   private static final int BATCH = 1000;
@@ -55,7 +56,7 @@ public class CompensationLeaseReaper extends PeriodicAgent {
             handle -> {
               List<CompensationStore.ExpiredLease> leases =
                   AttachedStores.of(handle, CompensationStore.class)
-                      .reapExpiredLeases(BATCH, intakeDelay.graceInterval());
+                      .reapExpiredLeases(BATCH, intakeDelay.graceInterval(), null);
               EndedCompensations ended = new EndedCompensations();
               List<TaskStore.Failure> failed = new ArrayList<>();
               for (CompensationStore.ExpiredLease lease : leases) {

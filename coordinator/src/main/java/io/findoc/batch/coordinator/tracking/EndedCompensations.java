@@ -55,7 +55,6 @@ final class EndedCompensations {
             job.id(),
             JobState.ROLLING_BACK,
             JobState.ROLLED_BACK,
-            true,
             actor,
             "compensated " + job.compensations() + " tasks");
       } else {
@@ -63,7 +62,6 @@ final class EndedCompensations {
             job.id(),
             JobState.ROLLING_BACK,
             JobState.FAILED,
-            true,
             actor,
             "rollback incomplete: "
                 + job.compensationFailed()

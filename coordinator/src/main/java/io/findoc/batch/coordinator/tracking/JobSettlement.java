@@ -49,7 +49,7 @@ final class JobSettlement {
       if (next.get() == JobState.FAILED && job.policy().rollback()) {
         rollBack(handle, store, job.id(), state, actor, reason);
       } else {
-        store.moveState(job.id(), state, next.get(), next.get().isFinished(), actor, reason);
+        store.moveState(job.id(), state, next.get(), actor, reason);
       }
     }
   }
@@ -71,13 +71,13 @@ final class JobSettlement {
     if (job.policy().rollback()) {
       rollBack(handle, store, job.id(), job.state(), actor, reason);
     } else {
-      store.moveState(job.id(), job.state(), JobState.FAILED, true, actor, reason);
+      store.moveState(job.id(), job.state(), JobState.FAILED, actor, reason);
     }
   }
 
   private static void rollBack(
       Handle handle, JobStore store, UUID id, JobState from, String actor, String reason) {
-    if (store.moveState(id, from, JobState.ROLLING_BACK, false, actor, reason) == 0) {
+    if (store.moveState(id, from, JobState.ROLLING_BACK, actor, reason) == 0) {
       return;
     }
     int compensations = AttachedStores.of(handle, CompensationStore.class).startCompensation(id);
@@ -86,7 +86,6 @@ final class JobSettlement {
           id,
           JobState.ROLLING_BACK,
           JobState.ROLLED_BACK,
-          true,
           actor,
           "no task had succeeded: nothing to compensate");
     }

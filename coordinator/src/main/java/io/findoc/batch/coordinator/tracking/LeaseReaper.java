@@ -1,7 +1,7 @@
 package io.findoc.batch.coordinator.tracking;
 
+import io.findoc.batch.common.agent.PeriodicAgent;
 import io.findoc.batch.common.state.TaskState;
-import io.findoc.batch.coordinator.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.dispatch.DispatchSignal;
 import io.findoc.batch.coordinator.events.JobEvents;
@@ -15,6 +15,7 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * rows are claimed with {@code SKIP LOCKED}.
  */
 @Component
-public class LeaseReaper extends PeriodicAgent {
+public class LeaseReaper extends PeriodicAgent implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(LeaseReaper.class);
   private static final int BATCH = 1000;
@@ -64,7 +65,7 @@ public class LeaseReaper extends PeriodicAgent {
             handle -> {
               List<TaskStore.ExpiredLease> leases =
                   AttachedStores.of(handle, TaskStore.class)
-                      .reapExpiredLeases(BATCH, intakeDelay.graceInterval());
+                      .reapExpiredLeases(BATCH, intakeDelay.graceInterval(), null);
               if (leases.isEmpty()) {
                 return 0;
               }

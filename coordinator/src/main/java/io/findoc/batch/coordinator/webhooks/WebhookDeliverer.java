@@ -1,6 +1,6 @@
 package io.findoc.batch.coordinator.webhooks;
 
-import io.findoc.batch.coordinator.PeriodicAgent;
+import io.findoc.batch.common.agent.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.ClaimedDelivery;
 import io.findoc.batch.coordinator.store.WebhookStore;
@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +42,7 @@ import org.springframework.stereotype.Component;
  * came due and deliveries created by other coordinators.
  */
 @Component
-public class WebhookDeliverer extends PeriodicAgent {
+public class WebhookDeliverer extends PeriodicAgent implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDeliverer.class);
   private static final int MAX_ERROR_LENGTH = 500;
@@ -156,82 +157,115 @@ public class WebhookDeliverer extends PeriodicAgent {
     return claimed.size();
   }
 
+  /** Sends one attempt and records what became of it. */
   private void attempt(ClaimedDelivery delivery) {
+    DeliveryOutcome outcome = send(delivery);
+    if (outcome instanceof DeliveryOutcome.Delivered delivered) {
+      store.recordSuccess(
+          delivery.id(), delivery.attempt(), delivered.status(), delivered.latencyMs());
+      eventToDelivery.record(Duration.between(delivery.occurredAt(), clock.instant()));
+      count("succeeded");
+    } else if (outcome instanceof DeliveryOutcome.Gone gone) {
+      store.recordFailure(
+          delivery.id(),
+          delivery.attempt(),
+          DeliveryOutcome.Gone.STATUS,
+          gone.latencyMs(),
+          "410 Gone: endpoint disabled",
+          null);
+      store.disableEndpoint(delivery.endpointId(), "answered 410 Gone at " + clock.instant());
+      LOG.info(
+          "Webhook endpoint {} answered 410 Gone; it is disabled and gets no more deliveries.",
+          delivery.endpointId());
+      count("gone");
+    } else if (outcome instanceof DeliveryOutcome.Failed failed) {
+      failed(delivery, failed);
+    }
+    // Interrupted: nothing is recorded; the delivery is due again after its lease.
+  }
+
+  /** Sends the delivery, unless its address is refused; says what became of it. */
+  private DeliveryOutcome send(ClaimedDelivery delivery) {
     URI uri = URI.create(delivery.url());
     Optional<String> refused = urls.addressRefusal(uri);
     if (refused.isPresent()) {
-      failed(delivery, null, 0, "address refused: " + refused.get(), null);
-      return;
+      return new DeliveryOutcome.Failed(null, 0, "address refused: " + refused.get());
     }
+    HttpRequest request = signedRequest(delivery, uri);
+    long started = System.nanoTime();
+    HttpResponse<Void> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.discarding());
+    } catch (HttpTimeoutException e) {
+      return new DeliveryOutcome.Failed(
+          null, millisSince(started), "timed out after " + settings.timeout());
+    } catch (IOException e) {
+      return new DeliveryOutcome.Failed(
+          null, millisSince(started), e.getClass().getSimpleName() + ": " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new DeliveryOutcome.Interrupted();
+    }
+    return answered(response, millisSince(started));
+  }
+
+  /** The delivery as a Standard Webhooks request, signed with its endpoint's secrets. */
+  private HttpRequest signedRequest(ClaimedDelivery delivery, URI uri) {
     String body = WebhookBody.of(delivery);
     long timestamp = clock.instant().getEpochSecond();
     List<String> secrets = new ArrayList<>(List.of(delivery.secret()));
     if (delivery.previousSecret() != null) {
       secrets.add(delivery.previousSecret());
     }
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(settings.timeout())
-            .header("Content-Type", "application/json")
-            .header("User-Agent", "findoc-webhooks/1")
-            .header("webhook-id", delivery.eventId().toString())
-            .header("webhook-timestamp", Long.toString(timestamp))
-            .header(
-                "webhook-signature",
-                WebhookSigner.signature(delivery.eventId().toString(), timestamp, body, secrets))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    long started = System.nanoTime();
-    HttpResponse<Void> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.discarding());
-    } catch (HttpTimeoutException e) {
-      failed(delivery, null, millisSince(started), "timed out after " + settings.timeout(), null);
-      return;
-    } catch (IOException e) {
-      failed(delivery, null, millisSince(started), e.getClass().getSimpleName() + ": " + e, null);
-      return;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
-    }
-    int latency = millisSince(started);
-    int status = response.statusCode();
-    if (status >= 200 && status < 300) {
-      store.recordSuccess(delivery.id(), delivery.attempt(), status, latency);
-      eventToDelivery.record(Duration.between(delivery.occurredAt(), clock.instant()));
-      count("succeeded");
-    } else if (status == 410) {
-      store.recordFailure(
-          delivery.id(), delivery.attempt(), status, latency, "410 Gone: endpoint disabled", null);
-      store.disableEndpoint(delivery.endpointId(), "answered 410 Gone at " + clock.instant());
-      LOG.info(
-          "Webhook endpoint {} answered 410 Gone; it is disabled and gets no more deliveries.",
-          delivery.endpointId());
-      count("gone");
-    } else {
-      Duration retryAfter =
-          status == 429 || status == 503
-              ? RetryAfter.parse(
-                      response.headers().firstValue("Retry-After").orElse(null), clock.instant())
-                  .orElse(null)
-              : null;
-      String why =
-          status >= 300 && status < 400
-              ? "redirect " + status + " not followed"
-              : "answered " + status;
-      failed(delivery, status, latency, why, retryAfter);
-    }
+    return HttpRequest.newBuilder(uri)
+        .timeout(settings.timeout())
+        .header("Content-Type", "application/json")
+        .header("User-Agent", "findoc-webhooks/1")
+        .header("webhook-id", delivery.eventId().toString())
+        .header("webhook-timestamp", Long.toString(timestamp))
+        .header(
+            "webhook-signature",
+            WebhookSigner.signature(delivery.eventId().toString(), timestamp, body, secrets))
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
   }
 
-  private void failed(
-      ClaimedDelivery delivery, Integer status, int latency, String error, Duration retryAfter) {
+  /** What the endpoint's answer means. */
+  private DeliveryOutcome answered(HttpResponse<Void> response, int latency) {
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      return new DeliveryOutcome.Delivered(status, latency);
+    }
+    if (status == DeliveryOutcome.Gone.STATUS) {
+      return new DeliveryOutcome.Gone(latency);
+    }
+    Duration retryAfter =
+        status == 429 || status == 503
+            ? RetryAfter.parse(
+                    response.headers().firstValue("Retry-After").orElse(null), clock.instant())
+                .orElse(null)
+            : null;
+    String why =
+        status >= 300 && status < 400
+            ? "redirect " + status + " not followed"
+            : "answered " + status;
+    return new DeliveryOutcome.Failed(status, latency, why, retryAfter);
+  }
+
+  private void failed(ClaimedDelivery delivery, DeliveryOutcome.Failed failure) {
     Optional<Instant> next =
-        backoff.next(delivery.attempt(), delivery.retryFrom(), clock.instant(), retryAfter);
+        backoff.next(
+            delivery.attempt(), delivery.retryFrom(), clock.instant(), failure.retryAfter());
+    String error = failure.error();
     String message =
         error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error;
     store.recordFailure(
-        delivery.id(), delivery.attempt(), status, latency, message, next.orElse(null));
+        delivery.id(),
+        delivery.attempt(),
+        failure.status(),
+        failure.latencyMs(),
+        message,
+        next.orElse(null));
     if (next.isEmpty()) {
       LOG.warn(
           "Webhook delivery {} of event {} to endpoint {} given up after {} attempts: {}",

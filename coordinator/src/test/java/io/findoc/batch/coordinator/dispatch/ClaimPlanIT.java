@@ -6,6 +6,7 @@ import io.findoc.batch.coordinator.testing.RunningStack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Types;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
@@ -97,6 +98,7 @@ class ClaimPlanIT {
                       .bind("jobIds", jobIds)
                       .bind("limits", limits)
                       .bind("total", Arrays.stream(limits).sum())
+                      .bindNull("now", Types.TIMESTAMP_WITH_TIMEZONE)
                       .mapTo(String.class)
                       .list());
             });

@@ -236,7 +236,9 @@ class ObservabilityIT {
     assertThat(anonymous.text("/actuator/prometheus"))
         .contains("findoc_tasks_finished_total")
         .contains("findoc_task_processing_seconds_bucket")
-        .contains("findoc_status_reports_total");
+        .contains("findoc_status_reports_total")
+        .contains("findoc_agent_failures_total{agent=\"lease-reaper\"")
+        .contains("findoc_agent_failures_total{agent=\"progress-streams\"");
     JsonNode readiness = anonymous.get("/actuator/health/readiness").body();
     assertThat(readiness.get("status").asString()).isEqualTo("UP");
   }

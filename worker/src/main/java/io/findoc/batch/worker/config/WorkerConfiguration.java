@@ -1,12 +1,16 @@
 package io.findoc.batch.worker.config;
 
+import io.findoc.batch.common.agent.AgentFailures;
+import io.findoc.batch.common.agent.PeriodicAgent;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.topic.DeadLetterPublisher;
 import io.findoc.batch.worker.execution.TaskRunner;
 import io.findoc.batch.worker.intake.IntakeThrottle;
 import io.findoc.batch.worker.intake.TaskListener;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +30,12 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
  */
 @Configuration(proxyBeanMethods = false)
 public class WorkerConfiguration {
+
+  /** {@code findoc.agent.failures}: the failed passes of the worker's periodic agents. */
+  @Bean
+  AgentFailures agentFailures(List<PeriodicAgent> agents, MeterRegistry meters) {
+    return new AgentFailures(agents, meters);
+  }
 
   @Bean
   Clock clock() {

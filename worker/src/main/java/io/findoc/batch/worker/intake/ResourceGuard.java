@@ -1,5 +1,6 @@
 package io.findoc.batch.worker.intake;
 
+import io.findoc.batch.common.agent.PeriodicAgent;
 import io.findoc.batch.worker.config.WorkerProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -8,11 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,13 +23,12 @@ import org.springframework.stereotype.Component;
  * findoc.worker.intake.held} and the counter {@code findoc.worker.intake.holds}.
  */
 @Component
-public class ResourceGuard implements SmartLifecycle {
+public class ResourceGuard extends PeriodicAgent implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(ResourceGuard.class);
 
   private final IntakeThrottle throttle;
   private final ResourceCeiling ceiling;
-  private final Duration period;
   private final Counter holds;
   private final List<MemoryPoolMXBean> heapPools =
       ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -40,13 +36,12 @@ public class ResourceGuard implements SmartLifecycle {
           .toList();
   private volatile double lastCpu = -1;
   private volatile long lastHeap;
-  private ScheduledExecutorService timer;
 
   public ResourceGuard(IntakeThrottle throttle, WorkerProperties properties, MeterRegistry meters) {
+    super("resource-guard", properties.worker().intake().resources().checkPeriod(), Start.AT_ONCE);
     this.throttle = throttle;
     WorkerProperties.Resources resources = properties.worker().intake().resources();
     this.ceiling = new ResourceCeiling(resources.cpuCeiling(), resources.heapCeiling());
-    this.period = resources.checkPeriod();
     this.holds =
         Counter.builder("findoc.worker.intake.holds")
             .description("times intake was held because CPU or heap passed its ceiling")
@@ -113,37 +108,12 @@ public class ResourceGuard implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
-    if (timer == null) {
-      timer =
-          Executors.newSingleThreadScheduledExecutor(
-              runnable -> {
-                Thread thread = new Thread(runnable, "resource-guard");
-                thread.setDaemon(true);
-                return thread;
-              });
-      timer.scheduleWithFixedDelay(this::checkSafely, 0, period.toMillis(), TimeUnit.MILLISECONDS);
-    }
-  }
-
-  private void checkSafely() {
-    try {
-      check();
-    } catch (RuntimeException e) {
-      LOG.warn("Could not sample CPU and heap; trying again in {}.", period, e);
-    }
+  protected void runPass() {
+    check();
   }
 
   @Override
-  public synchronized void stop() {
-    if (timer != null) {
-      timer.shutdownNow();
-      timer = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return timer != null;
+  protected void logFailure(RuntimeException e) {
+    LOG.warn("Could not sample CPU and heap; trying again in {}.", period(), e);
   }
 }

@@ -1,5 +1,6 @@
 package io.findoc.batch.worker.reporting;
 
+import io.findoc.batch.common.agent.PeriodicAgent;
 import io.findoc.batch.common.json.JsonSerde;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.message.WorkerHeartbeat;
@@ -13,9 +14,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -31,7 +30,7 @@ import org.springframework.stereotype.Component;
  * broker does not take is simply replaced by the next one.
  */
 @Component
-public class WorkerStatusPublisher implements SmartLifecycle {
+public class WorkerStatusPublisher extends PeriodicAgent implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkerStatusPublisher.class);
 
@@ -45,7 +44,6 @@ public class WorkerStatusPublisher implements SmartLifecycle {
   private final Duration interval;
   private final String host;
   private final JsonSerde<WorkerHeartbeat> serde = new JsonSerde<>(WorkerHeartbeat.class);
-  private ScheduledExecutorService timer;
 
   public WorkerStatusPublisher(
       KafkaTemplate<String, byte[]> kafka,
@@ -53,6 +51,7 @@ public class WorkerStatusPublisher implements SmartLifecycle {
       ResourceGuard resources,
       Clock clock,
       WorkerProperties properties) {
+    super("worker-heartbeat", properties.worker().reporting().statusInterval(), Start.AT_ONCE);
     this.kafka = kafka;
     this.throttle = throttle;
     this.resources = resources;
@@ -91,56 +90,39 @@ public class WorkerStatusPublisher implements SmartLifecycle {
         throttle.isHeld());
   }
 
-  private void publish() {
-    try {
-      kafka.send(topic, workerId, serde.serialize(topic, heartbeat()));
-    } catch (RuntimeException e) {
-      LOG.debug("Heartbeat not sent; the next one follows in {}.", interval, e);
-    }
+  @Override
+  protected void runPass() {
+    kafka.send(topic, workerId, serde.serialize(topic, heartbeat()));
   }
 
   @Override
-  public synchronized void start() {
-    if (timer == null) {
-      timer =
-          Executors.newSingleThreadScheduledExecutor(
-              runnable -> {
-                Thread thread = new Thread(runnable, "worker-heartbeat");
-                thread.setDaemon(true);
-                return thread;
-              });
-      timer.scheduleWithFixedDelay(this::publish, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
+  protected void logFailure(RuntimeException e) {
+    LOG.debug("Heartbeat not sent; the next one follows in {}.", interval, e);
   }
 
   @Override
   public synchronized void stop() {
-    if (timer != null) {
-      // On the heartbeat thread, and waited for at most a few seconds: send() itself blocks up to
-      // the producer's max.block.ms (60 s) while the topic's metadata is missing, which must not
-      // hold up the worker's shutdown.
-      Future<?> tombstone =
-          timer.submit(
-              () -> {
-                kafka.send(topic, workerId, null).get(2, TimeUnit.SECONDS);
-                return null;
-              });
-      try {
-        tombstone.get(3, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (ExecutionException | TimeoutException e) {
-        LOG.debug("No tombstone for this worker; coordinators drop it after its timeout.", e);
-      } finally {
-        timer.shutdownNow();
-        timer = null;
-      }
+    // On the heartbeat thread, and waited for at most a few seconds: send() itself blocks up to
+    // the producer's max.block.ms (60 s) while the topic's metadata is missing, which must not
+    // hold up the worker's shutdown.
+    Future<?> tombstone =
+        submit(
+            () -> {
+              kafka.send(topic, workerId, null).get(2, TimeUnit.SECONDS);
+              return null;
+            });
+    if (tombstone == null) {
+      return;
     }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return timer != null;
+    try {
+      tombstone.get(3, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.debug("No tombstone for this worker; coordinators drop it after its timeout.", e);
+    } finally {
+      super.stop();
+    }
   }
 
   /** Stops before the producer closes, after intake and the runner. */

@@ -1,12 +1,13 @@
 -- Running compensation attempts whose lease ran out (their worker stopped sending heartbeats): each
 -- goes back to PENDING as a new compensation attempt, or FAILED with LEASE_EXPIRED once it had its
--- job's last attempt. The old attempt's late report is fenced out by its attempt number.
+-- job's last attempt. The old attempt's late report is fenced out by its attempt number. :now is
+-- the time to judge the leases at (tests set it; null: the database's).
 WITH expired AS (
     SELECT t.job_id, t.number, t.compensation_attempt >= j.max_attempts AS last_attempt
     FROM task t
     JOIN job j ON j.id = t.job_id
     WHERE t.compensation = 'RUNNING'
-      AND t.compensation_lease_until < now() - CAST(:grace AS interval)
+      AND t.compensation_lease_until < coalesce(CAST(:now AS timestamptz), now()) - CAST(:grace AS interval)
     ORDER BY t.compensation_lease_until
     LIMIT :limit
     FOR UPDATE OF t SKIP LOCKED

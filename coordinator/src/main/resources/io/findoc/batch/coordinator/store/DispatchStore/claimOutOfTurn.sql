@@ -1,6 +1,7 @@
 -- Claims up to each planned job's limit of its tasks dispatchable out of turn (V13: new attempts,
 -- attempts handed back, tasks that waited for others), in task number order <direction> (ASC:
--- oldest first, DESC: newest first), skipping rows another dispatcher holds.
+-- oldest first, DESC: newest first), skipping rows another dispatcher holds. A retry is due once
+-- :now (tests set it; null: the database's time) reaches its not_before.
 WITH plan AS (
     SELECT *
     FROM unnest(CAST(:jobIds AS uuid[]), CAST(:limits AS int[])) AS p(job_id, claim_limit)
@@ -12,7 +13,7 @@ WITH plan AS (
         FROM task t
         WHERE t.job_id = p.job_id
           AND t.dispatchable_out_of_turn
-          AND (t.not_before IS NULL OR now() >= t.not_before)
+          AND (t.not_before IS NULL OR coalesce(CAST(:now AS timestamptz), now()) >= t.not_before)
         ORDER BY t.number <direction>
         LIMIT p.claim_limit
         FOR UPDATE SKIP LOCKED

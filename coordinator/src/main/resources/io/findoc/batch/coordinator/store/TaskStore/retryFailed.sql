@@ -13,3 +13,4 @@ WHERE job_id = :jobId
   AND has_failed
   AND (CAST(:errorCodes AS text[]) IS NULL OR error_code = ANY(CAST(:errorCodes AS text[])))
   AND (CAST(:numbers AS int[]) IS NULL OR number = ANY(CAST(:numbers AS int[])))
+RETURNING number

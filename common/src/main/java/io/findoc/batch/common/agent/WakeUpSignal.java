@@ -1,4 +1,4 @@
-package io.findoc.batch.coordinator;
+package io.findoc.batch.common.agent;
 
 import java.time.Duration;
 
