@@ -1,11 +1,11 @@
-package io.findoc.batch.worker.config;
+package io.findoc.batch.worker.analysis;
 
-import io.findoc.batch.worker.analysis.DocumentAnalyser;
 import io.findoc.batch.worker.analysis.extract.ExtractionLimits;
 import io.findoc.batch.worker.analysis.extract.TextExtractor;
 import io.findoc.batch.worker.analysis.result.ResultSizeCap;
 import io.findoc.batch.worker.analysis.source.DocumentSources;
 import io.findoc.batch.worker.analysis.source.SourceLimits;
+import io.findoc.batch.worker.config.WorkerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,4 +1,4 @@
-package io.findoc.batch.worker.reporting;
+package io.findoc.batch.worker.health;
 
 import io.findoc.batch.common.agent.PeriodicAgent;
 import io.findoc.batch.common.json.JsonSerde;
