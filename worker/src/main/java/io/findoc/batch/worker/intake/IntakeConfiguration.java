@@ -16,9 +16,9 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
  * priority topic, each with its own {@link TaskListener} and in-flight budget in the {@link
  * IntakeThrottle}, and each in a consumer group of its own ({@code <group-id>.high}, ...). One
  * group for the three would rebalance all of them whenever one container comes or goes: a stopping
- * worker's own containers, stopping one after the other, then took back partitions whose last
- * acknowledgements were not yet committed, and ran a task twice ({@code WorkerShutdownIT}). Plain
- * listeners, not {@code @KafkaListener}: no message conversion per record.
+ * worker's containers, stopping one after the other, would take back partitions whose last
+ * acknowledgements were not yet committed, and run a task twice ({@code WorkerShutdownIT} checks
+ * that none does). Plain listeners, not {@code @KafkaListener}: no message conversion per record.
  */
 @Configuration(proxyBeanMethods = false)
 public class IntakeConfiguration {
