@@ -11,69 +11,52 @@ import io.findoc.batch.common.message.ControlMessage;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.TaskMessage;
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.Reports;
-import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.StackExtension;
 import io.findoc.batch.coordinator.testing.TopicRecords;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Pause, resume, cancel and a new priority, against a coordinator whose workers the test plays: it
- * reads the control and task topics and publishes the reports itself.
+ * reads the control and task topics and publishes the stack.reports() itself.
  */
 class JobControlIT {
 
-  private static RunningStack stack;
-  private static Api api;
-  private static Reports reports;
-
-  @BeforeAll
-  static void start() {
-    stack = RunningStack.coordinatorOnly(Map.of());
-    api = stack.api();
-    reports = new Reports(stack.property("findoc.topics.task-status"));
-  }
-
-  @AfterAll
-  static void stop() {
-    reports.close();
-    stack.close();
-  }
+  @RegisterExtension static final StackExtension stack = StackExtension.coordinatorOnly(Map.of());
 
   @Test
   void pauseStopsDispatchAndSignalsTheWorkersWhoseDeferralsWaitForResume() {
     String job = dispatchedJob(3);
-    reports.send(report(StatusKind.STARTED, job, 1, 1, null));
+    stack.reports().send(report(StatusKind.STARTED, job, 1, 1, null));
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> api.job(job).get("state").asString().equals("RUNNING"));
+        .until(() -> stack.api().job(job).get("state").asString().equals("RUNNING"));
 
-    Api.Response paused = api.put("/api/batch/jobs/" + job + "/pause");
+    Api.Response paused = stack.api().put("/api/batch/jobs/" + job + "/pause");
 
     assertThat(paused.status()).isEqualTo(200);
     assertThat(paused.body().get("state").asString()).isEqualTo("PAUSED");
     assertThat(controlActions(job, 1)).containsExactly(ControlAction.PAUSE);
 
     // The workers defer the two tasks they had not started; the started one finishes and counts.
-    reports.send(report(StatusKind.DEFERRED, job, 2, 1, null));
-    reports.send(report(StatusKind.DEFERRED, job, 3, 1, null));
-    reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+    stack.reports().send(report(StatusKind.DEFERRED, job, 2, 1, null));
+    stack.reports().send(report(StatusKind.DEFERRED, job, 3, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
     await().atMost(Duration.ofSeconds(30)).until(() -> counts(job).get("pending").asInt() == 2);
     await()
         .during(Duration.ofSeconds(1))
         .atMost(Duration.ofSeconds(5))
         .until(() -> counts(job).get("pending").asInt() == 2);
     assertThat(counts(job).get("succeeded").asInt()).isEqualTo(1);
-    assertThat(api.job(job).get("state").asString()).isEqualTo("PAUSED");
+    assertThat(stack.api().job(job).get("state").asString()).isEqualTo("PAUSED");
 
-    Api.Response resumed = api.put("/api/batch/jobs/" + job + "/resume");
+    Api.Response resumed = stack.api().put("/api/batch/jobs/" + job + "/resume");
 
     assertThat(resumed.status()).isEqualTo(200);
     assertThat(resumed.body().get("state").asString()).isEqualTo("RUNNING");
@@ -81,8 +64,8 @@ class JobControlIT {
         TopicRecords.keyed(stack.property("findoc.topics.control"), job, 2);
     assertThat(signals.get(1).value()).as("resume lifts the pause with a tombstone").isNull();
     await().atMost(Duration.ofSeconds(30)).until(() -> counts(job).get("queued").asInt() == 2);
-    reports.send(report(StatusKind.SUCCEEDED, job, 2, 1, null));
-    reports.send(report(StatusKind.SUCCEEDED, job, 3, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 2, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 3, 1, null));
     awaitState(job, "COMPLETED");
     assertThat(transitions(job))
         .containsExactly(
@@ -97,12 +80,12 @@ class JobControlIT {
   void pauseAndResumeAreIdempotentAndRecordedOnce() {
     String job = dispatchedJob(1);
 
-    assertThat(api.put("/api/batch/jobs/" + job + "/pause").status()).isEqualTo(200);
-    assertThat(api.put("/api/batch/jobs/" + job + "/pause").status()).isEqualTo(200);
-    assertThat(api.put("/api/batch/jobs/" + job + "/resume").body().get("state").asString())
+    assertThat(stack.api().put("/api/batch/jobs/" + job + "/pause").status()).isEqualTo(200);
+    assertThat(stack.api().put("/api/batch/jobs/" + job + "/pause").status()).isEqualTo(200);
+    assertThat(stack.api().put("/api/batch/jobs/" + job + "/resume").body().get("state").asString())
         .as("no task had started, so the job is QUEUED again")
         .isEqualTo("QUEUED");
-    assertThat(api.put("/api/batch/jobs/" + job + "/resume").status()).isEqualTo(200);
+    assertThat(stack.api().put("/api/batch/jobs/" + job + "/resume").status()).isEqualTo(200);
 
     assertThat(transitions(job))
         .containsExactly("null->QUEUED", "QUEUED->PAUSED", "PAUSED->QUEUED");
@@ -113,11 +96,11 @@ class JobControlIT {
   @Test
   void cancelEndsEveryUnfinishedTaskAtOnceAndLateResultsChangeNothing() {
     String job = dispatchedJob(4);
-    reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
-    reports.send(report(StatusKind.STARTED, job, 2, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+    stack.reports().send(report(StatusKind.STARTED, job, 2, 1, null));
     await().atMost(Duration.ofSeconds(30)).until(() -> counts(job).get("running").asInt() == 1);
 
-    Api.Response cancelled = api.delete("/api/batch/jobs/" + job + "?reason=wrong%20batch");
+    Api.Response cancelled = stack.api().delete("/api/batch/jobs/" + job + "?reason=wrong%20batch");
 
     assertThat(cancelled.status()).isEqualTo(200);
     JsonNode body = cancelled.body();
@@ -133,17 +116,19 @@ class JobControlIT {
         .isZero();
     assertThat(controlActions(job, 1)).containsExactly(ControlAction.CANCEL);
 
-    // The running task reports success after all, and a worker closes another attempt.
-    reports.send(report(StatusKind.SUCCEEDED, job, 2, 1, null));
-    reports.send(report(StatusKind.CANCELLED, job, 3, 1, null));
+    // The running task stack.reports() success after all, and a worker closes another attempt.
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 2, 1, null));
+    stack.reports().send(report(StatusKind.CANCELLED, job, 3, 1, null));
     String other = dispatchedJob(1);
-    reports.send(report(StatusKind.SUCCEEDED, other, 1, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, other, 1, 1, null));
     awaitState(other, "COMPLETED");
     assertThat(counts(job).get("succeeded").asInt()).isEqualTo(1);
     assertThat(counts(job).get("cancelled").asInt()).isEqualTo(3);
     assertThat(task(job, 2).get("state").asString()).isEqualTo("CANCELLED");
 
-    assertThat(api.delete("/api/batch/jobs/" + job).status()).as("idempotent").isEqualTo(200);
+    assertThat(stack.api().delete("/api/batch/jobs/" + job).status())
+        .as("idempotent")
+        .isEqualTo(200);
     assertThat(transitions(job))
         .containsExactly("null->QUEUED", "QUEUED->RUNNING", "RUNNING->CANCELLED");
   }
@@ -151,28 +136,28 @@ class JobControlIT {
   @Test
   void whatTheStateForbidsIsAConflictNamingTheState() {
     String done = dispatchedJob(1);
-    reports.send(report(StatusKind.SUCCEEDED, done, 1, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, done, 1, 1, null));
     awaitState(done, "COMPLETED");
     String cancelled = dispatchedJob(1);
-    api.delete("/api/batch/jobs/" + cancelled);
+    stack.api().delete("/api/batch/jobs/" + cancelled);
 
     for (Api.Response refused :
         List.of(
-            api.put("/api/batch/jobs/" + done + "/pause"),
-            api.put("/api/batch/jobs/" + done + "/resume"),
-            api.delete("/api/batch/jobs/" + done),
-            api.patch("/api/batch/jobs/" + done, "{\"priority\":\"high\"}"),
-            api.put("/api/batch/jobs/" + cancelled + "/pause"),
-            api.put("/api/batch/jobs/" + cancelled + "/resume"))) {
+            stack.api().put("/api/batch/jobs/" + done + "/pause"),
+            stack.api().put("/api/batch/jobs/" + done + "/resume"),
+            stack.api().delete("/api/batch/jobs/" + done),
+            stack.api().patch("/api/batch/jobs/" + done, "{\"priority\":\"high\"}"),
+            stack.api().put("/api/batch/jobs/" + cancelled + "/pause"),
+            stack.api().put("/api/batch/jobs/" + cancelled + "/resume"))) {
       assertThat(refused.status()).isEqualTo(409);
       assertThat(refused.contentType()).startsWith("application/problem+json");
       assertThat(refused.body().get("type").asString())
           .isEqualTo("urn:findoc:problem:job-state-conflict");
       assertThat(refused.body().get("detail").asString()).contains("cannot");
     }
-    assertThat(api.put("/api/batch/jobs/" + done + "/pause").body().get("state").asString())
+    assertThat(stack.api().put("/api/batch/jobs/" + done + "/pause").body().get("state").asString())
         .isEqualTo("COMPLETED");
-    assertThat(api.job(done).get("state").asString()).isEqualTo("COMPLETED");
+    assertThat(stack.api().job(done).get("state").asString()).isEqualTo("COMPLETED");
     assertThat(transitions(done)).containsExactly("null->QUEUED", "QUEUED->COMPLETED");
   }
 
@@ -181,11 +166,11 @@ class JobControlIT {
     String missing = "/api/batch/jobs/" + UUID.randomUUID();
     for (Api.Response response :
         List.of(
-            api.put(missing + "/pause"),
-            api.put(missing + "/resume"),
-            api.delete(missing),
-            api.patch(missing, "{\"priority\":\"high\"}"),
-            api.get(missing + "/history"))) {
+            stack.api().put(missing + "/pause"),
+            stack.api().put(missing + "/resume"),
+            stack.api().delete(missing),
+            stack.api().patch(missing, "{\"priority\":\"high\"}"),
+            stack.api().get(missing + "/history"))) {
       assertThat(response.status()).isEqualTo(404);
       assertThat(response.contentType()).startsWith("application/problem+json");
     }
@@ -194,15 +179,15 @@ class JobControlIT {
   @Test
   void aNewPriorityAppliesToTasksDispatchedAfterIt() {
     String job = dispatchedJob(2);
-    api.put("/api/batch/jobs/" + job + "/pause");
-    reports.send(report(StatusKind.DEFERRED, job, 2, 1, null));
+    stack.api().put("/api/batch/jobs/" + job + "/pause");
+    stack.reports().send(report(StatusKind.DEFERRED, job, 2, 1, null));
     await().atMost(Duration.ofSeconds(30)).until(() -> counts(job).get("pending").asInt() == 1);
 
-    Api.Response changed = api.patch("/api/batch/jobs/" + job, "{\"priority\":\"high\"}");
+    Api.Response changed = stack.api().patch("/api/batch/jobs/" + job, "{\"priority\":\"high\"}");
 
     assertThat(changed.status()).isEqualTo(200);
     assertThat(changed.body().get("priority").asString()).isEqualTo("high");
-    api.put("/api/batch/jobs/" + job + "/resume");
+    stack.api().put("/api/batch/jobs/" + job + "/resume");
     List<ConsumerRecord<String, byte[]>> onHigh =
         TopicRecords.keyed(stack.property("findoc.topics.tasks-high"), job + "/2", 1);
     TaskMessage redispatched =
@@ -218,12 +203,13 @@ class JobControlIT {
   void aChangeNamesWhatIsWrongWithIt() {
     String job = dispatchedJob(1);
     String path = "/api/batch/jobs/" + job;
-    assertThat(field(api.patch(path, "{\"priority\":\"urgent\"}"))).isEqualTo("priority");
-    assertThat(field(api.patch(path, "{}"))).isEqualTo("priority");
-    assertThat(field(api.patch(path, "{\"priority\":\"high\",\"name\":\"x\"}"))).isEqualTo("name");
-    assertThat(field(api.delete(path + "?reason=" + "x".repeat(501)))).isEqualTo("reason");
-    assertThat(api.job(job).get("priority").asString()).isEqualTo("normal");
-    assertThat(api.job(job).get("state").asString()).isEqualTo("QUEUED");
+    assertThat(field(stack.api().patch(path, "{\"priority\":\"urgent\"}"))).isEqualTo("priority");
+    assertThat(field(stack.api().patch(path, "{}"))).isEqualTo("priority");
+    assertThat(field(stack.api().patch(path, "{\"priority\":\"high\",\"name\":\"x\"}")))
+        .isEqualTo("name");
+    assertThat(field(stack.api().delete(path + "?reason=" + "x".repeat(501)))).isEqualTo("reason");
+    assertThat(stack.api().job(job).get("priority").asString()).isEqualTo("normal");
+    assertThat(stack.api().job(job).get("state").asString()).isEqualTo("QUEUED");
   }
 
   private static String field(Api.Response response) {
@@ -233,27 +219,27 @@ class JobControlIT {
   }
 
   private static String dispatchedJob(int tasks) {
-    String id = api.submit(aSubmission().tasks(tasks).json());
+    String id = stack.api().submit(aSubmission().tasks(tasks).json());
     await().atMost(Duration.ofSeconds(30)).until(() -> counts(id).get("queued").asInt() == tasks);
     return id;
   }
 
   private static JsonNode counts(String job) {
-    return api.job(job).get("counts");
+    return stack.api().job(job).get("counts");
   }
 
   private static JsonNode task(String job, int number) {
-    return api.get("/api/batch/jobs/" + job + "/tasks/" + number).body();
+    return stack.api().get("/api/batch/jobs/" + job + "/tasks/" + number).body();
   }
 
   private static void awaitState(String job, String state) {
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> api.job(job).get("state").asString().equals(state));
+        .until(() -> stack.api().job(job).get("state").asString().equals(state));
   }
 
   private static List<JsonNode> historyOf(String job) {
-    Api.Response response = api.get("/api/batch/jobs/" + job + "/history");
+    Api.Response response = stack.api().get("/api/batch/jobs/" + job + "/history");
     assertThat(response.status()).isEqualTo(200);
     List<JsonNode> lines = new java.util.ArrayList<>();
     response.body().forEach(lines::add);

@@ -7,17 +7,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.TaskError;
-import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Dispatched;
-import io.findoc.batch.coordinator.testing.Reports;
-import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.StackExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The dispatcher takes a job's tasks in turn from a cursor on the job, and the tasks that become
@@ -26,24 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 class DispatchCursorIT {
 
-  private static RunningStack stack;
-  private static Api api;
-  private static Reports reports;
-
-  @BeforeAll
-  static void start() {
-    stack =
-        RunningStack.coordinatorOnly(
-            Map.of("findoc.retry.initial-backoff", "100ms", "findoc.retry.max-backoff", "200ms"));
-    api = stack.api();
-    reports = new Reports(stack.property("findoc.topics.task-status"));
-  }
-
-  @AfterAll
-  static void stop() {
-    reports.close();
-    stack.close();
-  }
+  @RegisterExtension
+  static final StackExtension stack =
+      StackExtension.coordinatorOnly(
+          Map.of("findoc.retry.initial-backoff", "100ms", "findoc.retry.max-backoff", "200ms"));
 
   @Test
   void theCursorPassesEveryTaskOnceAndEachIsQueuedOnce() {
@@ -59,12 +42,12 @@ class DispatchCursorIT {
     published(job, 3);
     assertThat(cursor(job)).isEqualTo(3);
 
-    reports.send(report(StatusKind.DEFERRED, job, 2, 1, null));
+    stack.reports().send(report(StatusKind.DEFERRED, job, 2, 1, null));
 
     assertThat(published(job, 4)).filteredOn(key -> key.equals(job + "/2")).hasSize(2);
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> api.job(job).get("counts").get("queued").asInt() == 3);
+        .until(() -> stack.api().job(job).get("counts").get("queued").asInt() == 3);
   }
 
   @Test
@@ -72,18 +55,21 @@ class DispatchCursorIT {
     String job = queued(aSubmission().tasks(3).json(), 3);
     published(job, 3);
 
-    reports.send(report(StatusKind.FAILED, job, 1, 1, new TaskError("FLAKY", "try again", true)));
+    stack
+        .reports()
+        .send(report(StatusKind.FAILED, job, 1, 1, new TaskError("FLAKY", "try again", true)));
 
     assertThat(published(job, 4)).filteredOn(key -> key.equals(job + "/1")).hasSize(2);
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
-                api.get("/api/batch/jobs/" + job + "/tasks/1").body().get("attempt").asInt() == 2);
+                stack.api().get("/api/batch/jobs/" + job + "/tasks/1").body().get("attempt").asInt()
+                    == 2);
   }
 
   private static String queued(String body, int tasks) {
-    return Dispatched.queued(api, body, tasks);
+    return Dispatched.queued(stack.api(), body, tasks);
   }
 
   private static int cursor(String job) {
@@ -99,6 +85,6 @@ class DispatchCursorIT {
   }
 
   private static List<String> published(String job, int count) {
-    return Dispatched.keys(stack, job, count);
+    return Dispatched.keys(stack.running(), job, count);
   }
 }

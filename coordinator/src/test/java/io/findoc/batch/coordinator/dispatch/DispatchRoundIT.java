@@ -6,18 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.common.message.StatusKind;
-import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Dispatched;
-import io.findoc.batch.coordinator.testing.Reports;
-import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.StackExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Dispatch rounds commit their claim, then publish: a published round leaves no record behind, and
@@ -27,22 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class DispatchRoundIT {
 
-  private static RunningStack stack;
-  private static Api api;
-  private static Reports reports;
-
-  @BeforeAll
-  static void start() {
-    stack = RunningStack.coordinatorOnly(Map.of());
-    api = stack.api();
-    reports = new Reports(stack.property("findoc.topics.task-status"));
-  }
-
-  @AfterAll
-  static void stop() {
-    reports.close();
-    stack.close();
-  }
+  @RegisterExtension static final StackExtension stack = StackExtension.coordinatorOnly(Map.of());
 
   @Test
   void aPublishedRoundLeavesNoRecord() {
@@ -57,7 +39,7 @@ class DispatchRoundIT {
     String job = queued(aSubmission().tasks(3).json(), 3);
     published(job, 3);
     // Task 1 started meanwhile: its message did arrive, so it must not go out again.
-    reports.send(report(StatusKind.STARTED, job, 1, 1, null));
+    stack.reports().send(report(StatusKind.STARTED, job, 1, 1, null));
     await().atMost(Duration.ofSeconds(30)).until(() -> taskState(job, 1).equals("RUNNING"));
 
     stack
@@ -88,7 +70,7 @@ class DispatchRoundIT {
   }
 
   private static String queued(String body, int tasks) {
-    return Dispatched.queued(api, body, tasks);
+    return Dispatched.queued(stack.api(), body, tasks);
   }
 
   private static int openRounds(String job) {
@@ -105,10 +87,15 @@ class DispatchRoundIT {
   }
 
   private static String taskState(String job, int number) {
-    return api.get("/api/batch/jobs/" + job + "/tasks/" + number).body().get("state").asString();
+    return stack
+        .api()
+        .get("/api/batch/jobs/" + job + "/tasks/" + number)
+        .body()
+        .get("state")
+        .asString();
   }
 
   private static List<String> published(String job, int count) {
-    return Dispatched.keys(stack, job, count);
+    return Dispatched.keys(stack.running(), job, count);
   }
 }

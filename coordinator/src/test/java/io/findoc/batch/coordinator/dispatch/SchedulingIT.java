@@ -8,17 +8,15 @@ import static org.awaitility.Awaitility.await;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.TaskError;
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.Reports;
-import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.StackExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,33 +25,20 @@ import tools.jackson.databind.JsonNode;
  */
 class SchedulingIT {
 
-  private static RunningStack stack;
-  private static Api api;
-  private static Reports reports;
+  @RegisterExtension
+  static final StackExtension stack =
+      StackExtension.coordinatorOnly(
+          Map.of(
+              "findoc.dispatch.min-in-flight", 2,
+              "findoc.dispatch.max-in-flight", 6,
+              "findoc.dispatch.queue-time", "1ms",
+              "findoc.submission.max-unfinished-tasks-per-tenant", 1000));
+
   private final List<String> submitted = new ArrayList<>();
-
-  @BeforeAll
-  static void start() {
-    stack =
-        RunningStack.coordinatorOnly(
-            Map.of(
-                "findoc.dispatch.min-in-flight", 2,
-                "findoc.dispatch.max-in-flight", 6,
-                "findoc.dispatch.queue-time", "1ms",
-                "findoc.submission.max-unfinished-tasks-per-tenant", 1000));
-    api = stack.api();
-    reports = new Reports(stack.property("findoc.topics.task-status"));
-  }
-
-  @AfterAll
-  static void stop() {
-    reports.close();
-    stack.close();
-  }
 
   @AfterEach
   void cancelWhatIsLeft() {
-    submitted.forEach(id -> api.delete("/api/batch/jobs/" + id));
+    submitted.forEach(id -> stack.api().delete("/api/batch/jobs/" + id));
   }
 
   @Test
@@ -61,9 +46,9 @@ class SchedulingIT {
     String job = submit(aSubmission().tasks(5).with("taskOrder", "lifo").json());
 
     awaitQueued(job, 4, 5);
-    assertThat(api.job(job).get("taskOrder").asString()).isEqualTo("lifo");
-    reports.send(report(StatusKind.SUCCEEDED, job, 5, 1, null));
-    reports.send(report(StatusKind.SUCCEEDED, job, 4, 1, null));
+    assertThat(stack.api().job(job).get("taskOrder").asString()).isEqualTo("lifo");
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 5, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 4, 1, null));
     awaitQueued(job, 2, 3);
   }
 
@@ -77,7 +62,7 @@ class SchedulingIT {
         .atMost(Duration.ofSeconds(5))
         .until(() -> queued(small) == 0);
 
-    reports.send(report(StatusKind.SUCCEEDED, big, 1, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, big, 1, 1, null));
 
     awaitQueued(small, 1);
     assertThat(queuedNumbers(big)).containsExactly(2);
@@ -98,18 +83,18 @@ class SchedulingIT {
   void aDependentJobWaitsUntilItsPrerequisiteCompleted() {
     String first = submit(aSubmission().json());
     String second = submit(aSubmission().dependsOn(first).json());
-    assertThat(api.job(second).get("state").asString()).isEqualTo("WAITING");
+    assertThat(stack.api().job(second).get("state").asString()).isEqualTo("WAITING");
     awaitQueued(first, 1);
     await()
         .during(Duration.ofMillis(700))
         .atMost(Duration.ofSeconds(5))
         .until(() -> queued(second) == 0);
 
-    reports.send(report(StatusKind.SUCCEEDED, first, 1, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, first, 1, 1, null));
 
     awaitQueued(second, 1);
-    assertThat(api.job(second).get("state").asString()).isEqualTo("QUEUED");
-    JsonNode history = api.get("/api/batch/jobs/" + second + "/history").body();
+    assertThat(stack.api().job(second).get("state").asString()).isEqualTo("QUEUED");
+    JsonNode history = stack.api().get("/api/batch/jobs/" + second + "/history").body();
     assertThat(history.get(1).get("fromState").asString()).isEqualTo("WAITING");
     assertThat(history.get(1).get("detail").asString()).contains("completed");
   }
@@ -121,15 +106,20 @@ class SchedulingIT {
     String third = submit(aSubmission().dependsOn(second).json());
     awaitQueued(first, 1);
 
-    reports.send(
-        report(StatusKind.FAILED, first, 1, 1, new TaskError("BAD_INPUT", "unreadable", false)));
+    stack
+        .reports()
+        .send(
+            report(
+                StatusKind.FAILED, first, 1, 1, new TaskError("BAD_INPUT", "unreadable", false)));
 
     awaitState(third, "CANCELLED");
-    JsonNode cancelled = api.job(second);
+    JsonNode cancelled = stack.api().job(second);
     assertThat(cancelled.get("state").asString()).isEqualTo("CANCELLED");
     assertThat(cancelled.get("stateReason").asString()).contains(first).contains("FAILED");
     assertThat(cancelled.get("counts").get("cancelled").asInt()).isEqualTo(3);
-    assertThat(api.job(third).get("stateReason").asString()).contains(second).contains("CANCELLED");
+    assertThat(stack.api().job(third).get("stateReason").asString())
+        .contains(second)
+        .contains("CANCELLED");
   }
 
   @Test
@@ -137,16 +127,22 @@ class SchedulingIT {
     long jobs = jobRows();
     UUID unknown = UUID.randomUUID();
 
-    Api.Response refused = api.post("/api/batch/jobs", aSubmission().dependsOn(unknown).json());
+    Api.Response refused =
+        stack.api().post("/api/batch/jobs", aSubmission().dependsOn(unknown).json());
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body().get("errors").get(0).get("field").asString())
         .isEqualTo("dependsOn[0]");
     assertThat(refused.body().get("errors").get(0).get("message").asString())
         .contains(unknown.toString());
-    assertThat(field(api.post("/api/batch/jobs", aSubmission().with("dependsOn", "x").json())))
+    assertThat(
+            field(stack.api().post("/api/batch/jobs", aSubmission().with("dependsOn", "x").json())))
         .isEqualTo("dependsOn");
-    assertThat(field(api.post("/api/batch/jobs", aSubmission().with("taskOrder", "random").json())))
+    assertThat(
+            field(
+                stack
+                    .api()
+                    .post("/api/batch/jobs", aSubmission().with("taskOrder", "random").json())))
         .isEqualTo("taskOrder");
     assertThat(jobRows()).isEqualTo(jobs);
   }
@@ -155,7 +151,7 @@ class SchedulingIT {
   void pastTheTenantsLimitASubmissionIsRefusedWithRetryAfterAndNothingIsStored() {
     long jobs = jobRows();
 
-    Api.Response tooBig = api.post("/api/batch/jobs", aSubmission().tasks(1001).json());
+    Api.Response tooBig = stack.api().post("/api/batch/jobs", aSubmission().tasks(1001).json());
 
     assertThat(tooBig.status()).isEqualTo(429);
     assertThat(tooBig.contentType()).startsWith("application/problem+json");
@@ -164,10 +160,11 @@ class SchedulingIT {
     assertThat(jobRows()).isEqualTo(jobs);
 
     String filling = submit(aSubmission().tasks(999).json());
-    assertThat(api.post("/api/batch/jobs", aSubmission().tasks(2).json()).status()).isEqualTo(429);
+    assertThat(stack.api().post("/api/batch/jobs", aSubmission().tasks(2).json()).status())
+        .isEqualTo(429);
     assertThat(jobRows()).isEqualTo(jobs + 1);
 
-    api.delete("/api/batch/jobs/" + filling);
+    stack.api().delete("/api/batch/jobs/" + filling);
     submit(aSubmission().tasks(2).json());
   }
 
@@ -176,16 +173,16 @@ class SchedulingIT {
     String job = submit(diamond(3));
 
     awaitQueued(job, 1);
-    reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
     awaitQueued(job, 2, 3);
-    reports.send(report(StatusKind.SUCCEEDED, job, 2, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 2, 1, null));
     await()
         .during(Duration.ofMillis(500))
         .atMost(Duration.ofSeconds(5))
         .until(() -> queuedNumbers(job).equals(List.of(3)));
-    reports.send(report(StatusKind.SUCCEEDED, job, 3, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 3, 1, null));
     awaitQueued(job, 4);
-    reports.send(report(StatusKind.SUCCEEDED, job, 4, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 4, 1, null));
     awaitState(job, "COMPLETED");
   }
 
@@ -194,14 +191,16 @@ class SchedulingIT {
     String job = submit(diamond(1));
     awaitQueued(job, 1);
 
-    reports.send(
-        report(StatusKind.FAILED, job, 1, 1, new TaskError("BAD_INPUT", "unreadable", false)));
+    stack
+        .reports()
+        .send(
+            report(StatusKind.FAILED, job, 1, 1, new TaskError("BAD_INPUT", "unreadable", false)));
 
     awaitState(job, "FAILED");
-    JsonNode counts = api.job(job).get("counts");
+    JsonNode counts = stack.api().job(job).get("counts");
     assertThat(counts.get("failed").asInt()).isEqualTo(1);
     assertThat(counts.get("skipped").asInt()).isEqualTo(3);
-    JsonNode last = api.get("/api/batch/jobs/" + job + "/tasks/4").body();
+    JsonNode last = stack.api().get("/api/batch/jobs/" + job + "/tasks/4").body();
     assertThat(last.get("state").asString()).isEqualTo("SKIPPED");
     assertThat(last.toString()).contains("DEPENDENCY_FAILED").contains("task 1 (a)");
   }
@@ -211,22 +210,29 @@ class SchedulingIT {
     long jobs = jobRows();
 
     Api.Response cycle =
-        api.post(
-            "/api/batch/jobs",
-            graph(
-                Map.of("id", "a", "text", "a", "dependsOn", List.of("c")),
-                Map.of("id", "b", "text", "b", "dependsOn", List.of("a")),
-                Map.of("id", "c", "text", "c", "dependsOn", List.of("b")),
-                Map.of("id", "d", "text", "d")));
+        stack
+            .api()
+            .post(
+                "/api/batch/jobs",
+                graph(
+                    Map.of("id", "a", "text", "a", "dependsOn", List.of("c")),
+                    Map.of("id", "b", "text", "b", "dependsOn", List.of("a")),
+                    Map.of("id", "c", "text", "c", "dependsOn", List.of("b")),
+                    Map.of("id", "d", "text", "d")));
     Api.Response unknown =
-        api.post(
-            "/api/batch/jobs",
-            graph(
-                Map.of("id", "a", "text", "a"),
-                Map.of("id", "b", "text", "b", "dependsOn", List.of("a", "zz"))));
+        stack
+            .api()
+            .post(
+                "/api/batch/jobs",
+                graph(
+                    Map.of("id", "a", "text", "a"),
+                    Map.of("id", "b", "text", "b", "dependsOn", List.of("a", "zz"))));
     Api.Response self =
-        api.post(
-            "/api/batch/jobs", graph(Map.of("id", "a", "text", "a", "dependsOn", List.of("a"))));
+        stack
+            .api()
+            .post(
+                "/api/batch/jobs",
+                graph(Map.of("id", "a", "text", "a", "dependsOn", List.of("a"))));
 
     assertThat(field(cycle)).isEqualTo("documents[0].dependsOn");
     assertThat(cycle.body().get("errors").get(0).get("message").asString())
@@ -258,7 +264,7 @@ class SchedulingIT {
   }
 
   private String submit(String json) {
-    String id = api.submit(json);
+    String id = stack.api().submit(json);
     submitted.add(id);
     return id;
   }
@@ -275,12 +281,14 @@ class SchedulingIT {
   }
 
   private static int queued(String job) {
-    return api.job(job).get("counts").get("queued").asInt();
+    return stack.api().job(job).get("counts").get("queued").asInt();
   }
 
   private static List<Integer> queuedNumbers(String job) {
     List<Integer> numbers = new ArrayList<>();
-    api.get("/api/batch/jobs/" + job + "/tasks?state=QUEUED")
+    stack
+        .api()
+        .get("/api/batch/jobs/" + job + "/tasks?state=QUEUED")
         .body()
         .get("items")
         .forEach(task -> numbers.add(task.get("number").asInt()));
@@ -294,6 +302,6 @@ class SchedulingIT {
   private static void awaitState(String job, String state) {
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> api.job(job).get("state").asString().equals(state));
+        .until(() -> stack.api().job(job).get("state").asString().equals(state));
   }
 }

@@ -12,8 +12,7 @@ import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.TaskError;
 import io.findoc.batch.common.topic.DeadLetters;
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.Reports;
-import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.StackExtension;
 import io.findoc.batch.coordinator.testing.TopicRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +21,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,40 +37,26 @@ class CompensationLeaseIT {
 
   private static final Duration WITHIN = Duration.ofSeconds(60);
 
-  private static RunningStack stack;
-  private static Api api;
-  private static Reports reports;
-
-  @BeforeAll
-  static void start() {
-    stack =
-        RunningStack.coordinatorOnly(
-            Map.of("findoc.lease.duration", "2s", "findoc.lease.reap-period", "200ms"));
-    api = stack.api();
-    reports = new Reports(stack.property("findoc.topics.task-status"));
-  }
-
-  @AfterAll
-  static void stop() {
-    reports.close();
-    stack.close();
-  }
+  @RegisterExtension
+  static final StackExtension stack =
+      StackExtension.coordinatorOnly(
+          Map.of("findoc.lease.duration", "2s", "findoc.lease.reap-period", "200ms"));
 
   @Test
   void aSilentCompensationIsHandedOutAgainAndItsLateResultIsIgnored() {
     String job = rollingBack(3);
-    reports.send(compensation(StatusKind.STARTED, job, 1, 1, null));
+    stack.reports().send(compensation(StatusKind.STARTED, job, 1, 1, null));
 
     await()
         .atMost(WITHIN)
         .until(() -> compensationAttempt(job) == 2 && compensationState(job).equals("QUEUED"));
-    reports.send(compensation(StatusKind.SUCCEEDED, job, 1, 1, null));
-    reports.send(compensation(StatusKind.STARTED, job, 1, 2, null));
+    stack.reports().send(compensation(StatusKind.SUCCEEDED, job, 1, 1, null));
+    stack.reports().send(compensation(StatusKind.STARTED, job, 1, 2, null));
 
     // Reports of one job are applied in order: had the late success counted, DONE would stay.
     await().atMost(WITHIN).until(() -> compensationState(job).equals("RUNNING"));
     assertThat(compensationAttempt(job)).isEqualTo(2);
-    reports.send(compensation(StatusKind.SUCCEEDED, job, 1, 2, null));
+    stack.reports().send(compensation(StatusKind.SUCCEEDED, job, 1, 2, null));
     await().atMost(WITHIN).until(() -> jobState(job).equals("ROLLED_BACK"));
     assertThat(
             stack
@@ -86,28 +70,28 @@ class CompensationLeaseIT {
   @Test
   void heartbeatsKeepTheCompensationsLease() throws InterruptedException {
     String job = rollingBack(3);
-    reports.send(compensation(StatusKind.STARTED, job, 1, 1, null));
+    stack.reports().send(compensation(StatusKind.STARTED, job, 1, 1, null));
     await().atMost(WITHIN).until(() -> compensationState(job).equals("RUNNING"));
 
     for (int i = 0; i < 10; i++) {
       Thread.sleep(500);
-      reports.send(compensation(StatusKind.HEARTBEAT, job, 1, 1, null));
+      stack.reports().send(compensation(StatusKind.HEARTBEAT, job, 1, 1, null));
     }
 
     assertThat(compensationState(job)).isEqualTo("RUNNING");
     assertThat(compensationAttempt(job)).isEqualTo(1);
-    reports.send(compensation(StatusKind.SUCCEEDED, job, 1, 1, null));
+    stack.reports().send(compensation(StatusKind.SUCCEEDED, job, 1, 1, null));
     await().atMost(WITHIN).until(() -> jobState(job).equals("ROLLED_BACK"));
   }
 
   @Test
   void afterTheLastAttemptALostLeaseFailsTheCompensationTheJobAndDeadLettersIt() {
     String job = rollingBack(1);
-    reports.send(compensation(StatusKind.STARTED, job, 1, 1, null));
+    stack.reports().send(compensation(StatusKind.STARTED, job, 1, 1, null));
 
     await().atMost(WITHIN).until(() -> jobState(job).equals("FAILED"));
 
-    assertThat(api.job(job).get("stateReason").asString())
+    assertThat(stack.api().job(job).get("stateReason").asString())
         .isEqualTo("rollback incomplete: 1 of 1 compensations failed");
     JsonNode compensation = task(job).get("compensation");
     assertThat(compensation.get("state").asString()).isEqualTo("FAILED");
@@ -125,9 +109,11 @@ class CompensationLeaseIT {
   @Test
   void aCompensationThatAWorkerReportsFailedForGoodIsDeadLettered() {
     String job = rollingBack(1);
-    reports.send(
-        compensation(
-            StatusKind.FAILED, job, 1, 1, new TaskError("UNDO_REFUSED", "cannot undo", false)));
+    stack
+        .reports()
+        .send(
+            compensation(
+                StatusKind.FAILED, job, 1, 1, new TaskError("UNDO_REFUSED", "cannot undo", false)));
 
     await().atMost(WITHIN).until(() -> jobState(job).equals("FAILED"));
 
@@ -145,11 +131,16 @@ class CompensationLeaseIT {
     Map<String, Object> body = aSubmission().tasks(2).body();
     body.put("retry", Map.of("maxAttempts", maxAttempts));
     body.put("failurePolicy", Map.of("threshold", Map.of("count", 1), "onFailure", "rollback"));
-    String job = api.submit(Api.json(body));
-    await().atMost(WITHIN).until(() -> api.job(job).get("counts").get("queued").asInt() == 2);
-    reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
-    reports.send(
-        report(StatusKind.FAILED, job, 2, 1, new TaskError("BROKEN", "broken document", false)));
+    String job = stack.api().submit(Api.json(body));
+    await()
+        .atMost(WITHIN)
+        .until(() -> stack.api().job(job).get("counts").get("queued").asInt() == 2);
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+    stack
+        .reports()
+        .send(
+            report(
+                StatusKind.FAILED, job, 2, 1, new TaskError("BROKEN", "broken document", false)));
     await()
         .atMost(WITHIN)
         .until(
@@ -178,11 +169,11 @@ class CompensationLeaseIT {
   }
 
   private static String jobState(String job) {
-    return api.job(job).get("state").asString();
+    return stack.api().job(job).get("state").asString();
   }
 
   private static JsonNode task(String job) {
-    return api.get("/api/batch/jobs/" + job + "/tasks/1").body();
+    return stack.api().get("/api/batch/jobs/" + job + "/tasks/1").body();
   }
 
   private static String compensationState(String job) {

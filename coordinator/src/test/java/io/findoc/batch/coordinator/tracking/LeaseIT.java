@@ -8,17 +8,15 @@ import static org.awaitility.Awaitility.await;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.RefusedTaskUpdates;
-import io.findoc.batch.coordinator.testing.Reports;
-import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.StackExtension;
 import io.findoc.batch.coordinator.testing.TopicRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,39 +26,25 @@ import tools.jackson.databind.JsonNode;
  */
 class LeaseIT {
 
-  private static RunningStack stack;
-  private static Api api;
-  private static Reports reports;
-
-  @BeforeAll
-  static void start() {
-    stack =
-        RunningStack.coordinatorOnly(
-            Map.of("findoc.lease.duration", "1s", "findoc.lease.reap-period", "200ms"));
-    api = stack.api();
-    reports = new Reports(stack.property("findoc.topics.task-status"));
-  }
-
-  @AfterAll
-  static void stop() {
-    reports.close();
-    stack.close();
-  }
+  @RegisterExtension
+  static final StackExtension stack =
+      StackExtension.coordinatorOnly(
+          Map.of("findoc.lease.duration", "1s", "findoc.lease.reap-period", "200ms"));
 
   @Test
   void aSilentAttemptLosesItsTaskToANewAttemptAndItsLateResultIsIgnored() {
     String job = dispatched(aSubmission().json());
-    reports.send(report(StatusKind.STARTED, job, 1, 1, null));
+    stack.reports().send(report(StatusKind.STARTED, job, 1, 1, null));
 
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> task(job).get("attempt").asInt() == 2 && state(job).equals("QUEUED"));
-    reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
-    reports.send(report(StatusKind.SUCCEEDED, job, 1, 2, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 1, 2, null));
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> api.job(job).get("state").asString().equals("COMPLETED"));
+        .until(() -> stack.api().job(job).get("state").asString().equals("COMPLETED"));
     assertThat(task(job).get("attempt").asInt()).isEqualTo(2);
     assertThat(
             stack
@@ -74,27 +58,27 @@ class LeaseIT {
   @Test
   void heartbeatsKeepTheLease() throws InterruptedException {
     String job = dispatched(aSubmission().json());
-    reports.send(report(StatusKind.STARTED, job, 1, 1, null));
+    stack.reports().send(report(StatusKind.STARTED, job, 1, 1, null));
 
     for (int i = 0; i < 10; i++) {
       Thread.sleep(300);
-      reports.send(report(StatusKind.HEARTBEAT, job, 1, 1, null));
+      stack.reports().send(report(StatusKind.HEARTBEAT, job, 1, 1, null));
     }
 
     assertThat(state(job)).isEqualTo("RUNNING");
     assertThat(task(job).get("attempt").asInt()).isEqualTo(1);
-    reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
     await().atMost(Duration.ofSeconds(30)).until(() -> state(job).equals("SUCCEEDED"));
   }
 
   @Test
   void afterTheLastAttemptALostLeaseFailsTheTaskAndDeadLettersIt() {
     String job = dispatched(aSubmission().retry("maxAttempts", 1).json());
-    reports.send(report(StatusKind.STARTED, job, 1, 1, null));
+    stack.reports().send(report(StatusKind.STARTED, job, 1, 1, null));
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> api.job(job).get("state").asString().equals("FAILED"));
+        .until(() -> stack.api().job(job).get("state").asString().equals("FAILED"));
 
     assertThat(task(job).get("error").get("code").asString()).isEqualTo("LEASE_EXPIRED");
     assertThat(TopicRecords.keyed(stack.property("findoc.topics.dead-letters"), job, 1)).hasSize(1);
@@ -108,7 +92,7 @@ class LeaseIT {
   @Test
   void aLeaseDoesNotExpireWhileTheIntakeRetriesTheHeartbeatsThatWouldExtendIt() throws Exception {
     String job = dispatched(aSubmission().json());
-    reports.send(report(StatusKind.STARTED, job, 1, 1, null));
+    stack.reports().send(report(StatusKind.STARTED, job, 1, 1, null));
     await().atMost(Duration.ofSeconds(30)).until(() -> state(job).equals("RUNNING"));
     double expiredBefore = expiredLeases();
     try (RefusedTaskUpdates refused =
@@ -119,13 +103,13 @@ class LeaseIT {
             "P0001",
             "injected: the intake cannot write")) {
       for (int i = 0; i < 10; i++) {
-        reports.send(report(StatusKind.HEARTBEAT, job, 1, 1, null));
+        stack.reports().send(report(StatusKind.HEARTBEAT, job, 1, 1, null));
         Thread.sleep(300); // the worker's heartbeat interval
       }
       assertThat(state(job)).isEqualTo("RUNNING");
       assertThat(task(job).get("attempt").asInt()).isEqualTo(1);
     }
-    reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
     await().atMost(Duration.ofSeconds(30)).until(() -> state(job).equals("SUCCEEDED"));
     assertThat(task(job).get("attempt").asInt()).isEqualTo(1);
     assertThat(expiredLeases()).isEqualTo(expiredBefore);
@@ -141,15 +125,15 @@ class LeaseIT {
     Map<String, Object> body = new LinkedHashMap<>(aSubmission().tasks(2).body());
     body.put("retry", Map.of("maxAttempts", 1));
     body.put("taskEvents", true);
-    String job = api.submit(Api.json(body));
+    String job = stack.api().submit(Api.json(body));
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> api.job(job).get("counts").get("queued").asInt() == 2);
-    reports.send(report(StatusKind.STARTED, job, 1, 1, null));
+        .until(() -> stack.api().job(job).get("counts").get("queued").asInt() == 2);
+    stack.reports().send(report(StatusKind.STARTED, job, 1, 1, null));
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> api.job(job).get("counts").get("failed").asInt() == 1);
+        .until(() -> stack.api().job(job).get("counts").get("failed").asInt() == 1);
 
     List<Map<String, Object>> events =
         stack
@@ -170,22 +154,22 @@ class LeaseIT {
         .filteredOn(e -> "batch.task.failed".equals(e.get("type")))
         .singleElement()
         .satisfies(e -> assertThat(e.get("task")).isEqualTo("1"));
-    reports.send(report(StatusKind.SUCCEEDED, job, 2, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 2, 1, null));
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> api.job(job).get("state").asString().equals("COMPLETED_WITH_ERRORS"));
+        .until(() -> stack.api().job(job).get("state").asString().equals("COMPLETED_WITH_ERRORS"));
   }
 
   private static String dispatched(String body) {
-    String id = api.submit(body);
+    String id = stack.api().submit(body);
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> api.job(id).get("counts").get("queued").asInt() == 1);
+        .until(() -> stack.api().job(id).get("counts").get("queued").asInt() == 1);
     return id;
   }
 
   private static JsonNode task(String job) {
-    return api.get("/api/batch/jobs/" + job + "/tasks/1").body();
+    return stack.api().get("/api/batch/jobs/" + job + "/tasks/1").body();
   }
 
   private static String state(String job) {

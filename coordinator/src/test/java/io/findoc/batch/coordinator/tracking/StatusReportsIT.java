@@ -11,10 +11,8 @@ import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.common.message.TaskError;
 import io.findoc.batch.common.topic.DeadLetters;
-import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.RefusedTaskUpdates;
-import io.findoc.batch.coordinator.testing.Reports;
-import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.StackExtension;
 import io.findoc.batch.coordinator.testing.TopicRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -22,55 +20,41 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The aggregator against reports a test publishes itself (no workers run, so dispatched tasks stay
- * QUEUED until the test reports on them). Each test ends with a sentinel report on the same
- * partition: once it is applied, everything sent before it has been consumed.
+ * The aggregator against stack.reports() a test publishes itself (no workers run, so dispatched
+ * tasks stay QUEUED until the test stack.reports() on them). Each test ends with a sentinel report
+ * on the same partition: once it is applied, everything sent before it has been consumed.
  */
 class StatusReportsIT {
 
-  private static RunningStack stack;
-  private static Api api;
-  private static Reports reports;
-
-  @BeforeAll
-  static void start() {
-    stack =
-        RunningStack.coordinatorOnly(
-            Map.of("findoc.retry.initial-backoff", "1h", "findoc.retry.max-backoff", "1h"));
-    api = stack.api();
-    reports = new Reports(stack.property("findoc.topics.task-status"));
-  }
-
-  @AfterAll
-  static void stop() {
-    reports.close();
-    stack.close();
-  }
+  @RegisterExtension
+  static final StackExtension stack =
+      StackExtension.coordinatorOnly(
+          Map.of("findoc.retry.initial-backoff", "1h", "findoc.retry.max-backoff", "1h"));
 
   @Test
   void duplicateReportsChangeNothing() {
     String job = dispatchedJob(3);
-    reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
     awaitTask(job, 1, "SUCCEEDED");
     JsonNode first = task(job, 1);
     double duplicatesBefore = reportsCounted("duplicate");
     double lateBefore = reportsCounted("late");
 
-    reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
-    reports.send(report(StatusKind.STARTED, job, 1, 1, null));
-    reports.send(
-        report(StatusKind.FAILED, job, 1, 1, new TaskError("LATE", "a late failure", false)));
-    reports.send(report(StatusKind.SUCCEEDED, job, 2, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+    stack.reports().send(report(StatusKind.STARTED, job, 1, 1, null));
+    stack
+        .reports()
+        .send(report(StatusKind.FAILED, job, 1, 1, new TaskError("LATE", "a late failure", false)));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 2, 1, null));
     awaitTask(job, 2, "SUCCEEDED");
 
     assertThat(task(job, 1)).isEqualTo(first);
-    JsonNode counts = api.job(job).get("counts");
+    JsonNode counts = stack.api().job(job).get("counts");
     assertThat(counts.get("succeeded").asInt()).isEqualTo(2);
     assertThat(counts.get("failed").asInt()).isZero();
     assertThat(counts.get("queued").asInt()).isEqualTo(1);
@@ -81,20 +65,22 @@ class StatusReportsIT {
   @Test
   void lateReportOfAnOlderAttemptIsIgnored() {
     String job = dispatchedJob(2);
-    reports.send(report(StatusKind.FAILED, job, 1, 1, new TaskError("FLAKY", "try again", true)));
+    stack
+        .reports()
+        .send(report(StatusKind.FAILED, job, 1, 1, new TaskError("FLAKY", "try again", true)));
     awaitTask(job, 1, "RETRY_WAIT");
     double lateBefore = reportsCounted("late");
     double duplicatesBefore = reportsCounted("duplicate");
 
-    reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
-    reports.send(report(StatusKind.SUCCEEDED, job, 2, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 2, 1, null));
     awaitTask(job, 2, "SUCCEEDED");
 
     JsonNode task = task(job, 1);
     assertThat(task.get("state").asString()).isEqualTo("RETRY_WAIT");
     assertThat(task.get("attempt").asInt()).isEqualTo(2);
     assertThat(task.get("error").get("code").asString()).isEqualTo("FLAKY");
-    assertThat(api.job(job).get("counts").get("retryWait").asInt()).isEqualTo(1);
+    assertThat(stack.api().job(job).get("counts").get("retryWait").asInt()).isEqualTo(1);
     awaitCounted("late", lateBefore, 1);
     awaitCounted("duplicate", duplicatesBefore, 0);
   }
@@ -102,16 +88,19 @@ class StatusReportsIT {
   @Test
   void permanentFailureAndSuccessFinishTheJobWithErrors() {
     String job = dispatchedJob(2);
-    reports.send(report(StatusKind.STARTED, job, 1, 1, null));
+    stack.reports().send(report(StatusKind.STARTED, job, 1, 1, null));
     awaitTask(job, 1, "RUNNING");
-    assertThat(api.job(job).get("state").asString()).isEqualTo("RUNNING");
+    assertThat(stack.api().job(job).get("state").asString()).isEqualTo("RUNNING");
 
-    reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
-    reports.send(
-        report(StatusKind.FAILED, job, 2, 1, new TaskError("BAD_DOCUMENT", "unreadable", false)));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+    stack
+        .reports()
+        .send(
+            report(
+                StatusKind.FAILED, job, 2, 1, new TaskError("BAD_DOCUMENT", "unreadable", false)));
     awaitTask(job, 2, "FAILED");
 
-    JsonNode finished = api.job(job);
+    JsonNode finished = stack.api().job(job);
     assertThat(finished.get("state").asString()).isEqualTo("COMPLETED_WITH_ERRORS");
     assertThat(finished.get("finishedAt").isNull()).isFalse();
   }
@@ -120,8 +109,8 @@ class StatusReportsIT {
   void unreadableReportIsDeadLetteredAndThePartitionKeepsFlowing() {
     String job = dispatchedJob(1);
     byte[] poison = "{\"kind\":\"SUCCEEDED\",\"jobId\":".getBytes(StandardCharsets.UTF_8);
-    reports.send(job, poison);
-    reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+    stack.reports().send(job, poison);
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
     awaitTask(job, 1, "SUCCEEDED");
 
     ConsumerRecord<String, byte[]> dead = deadLetterKeyed(job);
@@ -172,15 +161,15 @@ class StatusReportsIT {
             "{\"version\":1,\"kind\":\"SUCCEEDED\",\"taskNumber\":1,\"attempt\":1," + times + "}");
     double invalidBefore = reportsCounted("invalid");
     for (String report : forged) {
-      reports.send(job, report.getBytes(StandardCharsets.UTF_8));
+      stack.reports().send(job, report.getBytes(StandardCharsets.UTF_8));
     }
     for (int number = 1; number <= 3; number++) {
-      reports.send(report(StatusKind.SUCCEEDED, job, number, 1, null));
+      stack.reports().send(report(StatusKind.SUCCEEDED, job, number, 1, null));
     }
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> api.job(job).get("state").asString().equals("COMPLETED"));
+        .until(() -> stack.api().job(job).get("state").asString().equals("COMPLETED"));
     List<ConsumerRecord<String, byte[]>> dead =
         TopicRecords.keyed(stack.property("findoc.topics.dead-letters"), job, forged.size());
     assertThat(dead).hasSize(forged.size());
@@ -219,7 +208,7 @@ class StatusReportsIT {
             "injected: task 2 refused")) {
       double refusedBefore = reportsCounted("refused");
       for (int number = 1; number <= 3; number++) {
-        reports.send(report(StatusKind.SUCCEEDED, job, number, 1, null));
+        stack.reports().send(report(StatusKind.SUCCEEDED, job, number, 1, null));
       }
 
       ConsumerRecord<String, byte[]> dead = deadLetterKeyed(job);
@@ -236,9 +225,9 @@ class StatusReportsIT {
   }
 
   /**
-   * Waits until {@code expected} reports more than {@code before} are counted under {@code outcome}
-   * (the aggregator counts a batch after it committed, so a test may see the rows first), then
-   * checks that no more were.
+   * Waits until {@code expected} stack.reports() more than {@code before} are counted under {@code
+   * outcome} (the aggregator counts a batch after it committed, so a test may see the rows first),
+   * then checks that no more were.
    */
   private static void awaitCounted(String outcome, double before, double expected) {
     await()
@@ -265,15 +254,15 @@ class StatusReportsIT {
             "true",
             "P0001",
             "injected fault: task updates refused")) {
-      reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+      stack.reports().send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
       await().atMost(Duration.ofSeconds(30)).until(() -> failedBatches() >= 2);
       assertThat(task(job, 1).get("state").asString()).isEqualTo("QUEUED");
     }
 
     awaitTask(job, 1, "SUCCEEDED");
-    reports.send(report(StatusKind.SUCCEEDED, job, 2, 1, null));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 2, 1, null));
     awaitTask(job, 2, "SUCCEEDED");
-    assertThat(api.job(job).get("state").asString()).isEqualTo("COMPLETED");
+    assertThat(stack.api().job(job).get("state").asString()).isEqualTo("COMPLETED");
   }
 
   /** Status batches the listener gave up on for now (the error handler retries them). */
@@ -290,15 +279,15 @@ class StatusReportsIT {
   }
 
   private static String dispatchedJob(int tasks) {
-    String id = api.submit(aSubmission().tasks(tasks).json());
+    String id = stack.api().submit(aSubmission().tasks(tasks).json());
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> api.job(id).get("counts").get("queued").asInt() == tasks);
+        .until(() -> stack.api().job(id).get("counts").get("queued").asInt() == tasks);
     return id;
   }
 
   private static JsonNode task(String job, int number) {
-    return api.get("/api/batch/jobs/" + job + "/tasks/" + number).body();
+    return stack.api().get("/api/batch/jobs/" + job + "/tasks/" + number).body();
   }
 
   private static void awaitTask(String job, int number, String state) {
@@ -310,14 +299,16 @@ class StatusReportsIT {
   @Test
   void aTaskThatFailsForGoodIsWrittenToTheDeadLettersWithItsErrorAndAttempts() {
     String job = dispatchedJob(2);
-    reports.send(
-        report(
-            StatusKind.FAILED,
-            job,
-            2,
-            1,
-            new TaskError("DOC_NOT_FOUND", "404 from origin", false)));
-    reports.send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
+    stack
+        .reports()
+        .send(
+            report(
+                StatusKind.FAILED,
+                job,
+                2,
+                1,
+                new TaskError("DOC_NOT_FOUND", "404 from origin", false)));
+    stack.reports().send(report(StatusKind.SUCCEEDED, job, 1, 1, null));
 
     ConsumerRecord<String, byte[]> record = deadLetterKeyed(job);
 
