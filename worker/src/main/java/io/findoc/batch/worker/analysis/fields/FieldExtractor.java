@@ -41,6 +41,13 @@ public final class FieldExtractor {
           "EUR", "USD", "GBP", "CHF", "JPY", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "CAD", "AUD",
           "NZD", "HKD", "SGD", "INR");
   private static final BigDecimal CENT = new BigDecimal("0.01");
+  private static final int MAX_DAYS_TO_DUE = 120;
+  private static final Pattern PERCENT = Pattern.compile("(\\d{1,2}(?:[.,]\\d{1,2})?)\\s?%");
+  private static final Pattern REFERENCE =
+      Pattern.compile("(?=[^\\s]*\\d)[\\p{L}\\d][\\p{L}\\d/.\\-_]{2,24}");
+
+  /** A cell of a line: text up to a column break (three spaces or more). */
+  private static final Pattern CELL = Pattern.compile("\\S+(?: {1,2}\\S+)*");
 
   /** One line, taken apart. */
   private record Line(
@@ -68,7 +75,8 @@ public final class FieldExtractor {
     String currency = dominantCurrency(text, lines);
     Values values = new Values();
     for (int i = 0; i < lines.size(); i++) {
-      if (!readHeaderRow(lines, i, values, currency)) {
+      if (!readHeaderCells(lines, i, values, currency)
+          && !readHeaderRow(lines, i, values, currency)) {
         readLabels(lines, i, values, currency);
       }
     }
@@ -84,14 +92,46 @@ public final class FieldExtractor {
         && (type == DocumentType.INVOICE || type == DocumentType.RECEIPT)) {
       values.total = values.bareAmount;
     }
+    if (values.total == null
+        && (type == DocumentType.INVOICE
+            || type == DocumentType.RECEIPT
+            || type == DocumentType.TRADE_CONFIRMATION)) {
+      values.total = lastIfLargest(lines, currency);
+    }
     if (values.periodStart == null) {
       findUnlabelledPeriod(lines, values);
     }
     if (values.documentDate == null) {
-      values.documentDate = firstLooseDate(lines);
+      values.documentDate = firstLooseDate(lines, values);
+    }
+    if (values.dueDate == null
+        && values.documentDate != null
+        && (type == DocumentType.INVOICE || type == DocumentType.TRADE_CONFIRMATION)) {
+      values.dueDate = laterDate(lines, values.documentDate);
+    }
+    LineItems items = lineItems(lines);
+    if (type == DocumentType.INVOICE || type == DocumentType.RECEIPT) {
+      BigDecimal itemsSum = sum(items.amounts);
+      if (type == DocumentType.RECEIPT && values.total == null && itemsSum != null) {
+        // a receipt's prices include the tax: what its items sum to is its total
+        values.total = amountEqualTo(lines, itemsSum, currency);
+      } else if (values.subtotal == null
+          && itemsSum != null
+          && (values.total == null || !close(values.total.value(), itemsSum))) {
+        // items summing to the total are priced with the tax included: there is no subtotal
+        values.subtotal = amountEqualTo(lines, itemsSum, currency);
+      }
+      if (values.tax == null) {
+        values.tax = taxByRate(lines, values, currency);
+      }
+      if (values.invoiceNumber == null && type == DocumentType.INVOICE) {
+        values.invoiceNumber = firstLooseReference(lines);
+      }
+    }
+    if (type == DocumentType.BANK_STATEMENT) {
+      balancesByPlace(lines, values, currency, monthFirst);
     }
     List<Transaction> transactions = transactions(lines, values, monthFirst);
-    LineItems items = lineItems(lines);
     List<DocumentFields.LineAmount> amounts = new ArrayList<>();
     for (Line line : lines) {
       for (Money money : line.money()) {
@@ -165,9 +205,10 @@ public final class FieldExtractor {
           withoutDates.setCharAt(c, ' ');
         }
       }
+      List<Money> money = MoneyParser.find(withoutDates.toString());
       lines.add(
           new Line(
-              number, line, Labels.find(line), dates, MoneyParser.find(withoutDates.toString())));
+              number, line, LabelWords.find(line, Labels.find(line), dates, money), dates, money));
     }
     return lines;
   }
@@ -188,7 +229,7 @@ public final class FieldExtractor {
       }
       Money amount = money.isEmpty() ? null : money.get(money.size() - 1).orCurrency(currency);
       LocalDate date = dates.isEmpty() ? null : dates.get(0).date();
-      switch (label.field()) {
+      switch (byRole(label, amount, dates)) {
         case TOTAL -> values.total = amount != null ? amount : values.total;
         case SUBTOTAL -> values.subtotal = amount != null ? amount : values.subtotal;
         case NET_AMOUNT -> values.netAmount = amount != null ? amount : values.netAmount;
@@ -292,6 +333,300 @@ public final class FieldExtractor {
     return true;
   }
 
+  /**
+   * A header row of column cells: labels in cells split by column breaks, no value on the line, and
+   * the next line split into as many cells: each labelled cell takes the value in the cell at its
+   * place, whatever its kind (a date, an amount, a reference, a name). Whether the line was read
+   * so.
+   */
+  private static boolean readHeaderCells(
+      List<Line> lines, int index, Values values, String currency) {
+    Line line = lines.get(index);
+    Line next = nextLine(lines, index);
+    if (line.labels().isEmpty()
+        || !line.money().isEmpty()
+        || !line.dates().isEmpty()
+        || next == null
+        || !next.labels().isEmpty()
+        || next.number() != line.number() + 1) {
+      return false;
+    }
+    List<int[]> heads = cells(line.text());
+    List<int[]> cells = cells(next.text());
+    if (heads.size() < 2 || cells.size() < 2) {
+      return false;
+    }
+    boolean any = false;
+    for (int k = 0; k < heads.size(); k++) {
+      int[] head = heads.get(k);
+      Labels.Found label =
+          line.labels().stream()
+              .filter(l -> l.start() >= head[0] && l.start() < head[1])
+              .findFirst()
+              .orElse(null);
+      if (label == null) {
+        continue;
+      }
+      // the cell at the same place; where a cell ran over into the next, the nearest by start
+      int[] cell = heads.size() == cells.size() ? cells.get(k) : nearest(cells, head[0]);
+      String text = next.text().substring(cell[0], cell[1]);
+      List<Money> money = within(next.money(), cell[0], cell[1]);
+      List<FoundDate> dates =
+          next.dates().stream().filter(d -> d.start() >= cell[0] && d.start() < cell[1]).toList();
+      Money amount = money.isEmpty() ? null : money.get(money.size() - 1).orCurrency(currency);
+      Field field = byRole(label, amount, dates);
+      switch (field) {
+        case DOCUMENT_DATE, DUE_DATE, PERIOD -> {
+          if (dates.isEmpty()) {
+            continue;
+          }
+          if (label.field() == Field.DOCUMENT_DATE && values.documentDate == null) {
+            values.documentDate = dates.get(0).date();
+          } else if (label.field() == Field.DUE_DATE && values.dueDate == null) {
+            values.dueDate = dates.get(0).date();
+          } else if (label.field() == Field.PERIOD
+              && dates.size() >= 2
+              && values.periodStart == null) {
+            values.periodStart = dates.get(0).date();
+            values.periodEnd = dates.get(1).date();
+          }
+        }
+        case INVOICE_NUMBER -> {
+          if (values.invoiceNumber == null) {
+            values.invoiceNumber = referenceToken(text);
+          }
+        }
+        case COUNTERPARTY, ISSUER -> {
+          String name = cell(text);
+          if (name.chars().anyMatch(Character::isLetter)) {
+            if (label.field() == Field.COUNTERPARTY && values.counterparty == null) {
+              values.counterparty = name;
+            } else if (label.field() == Field.ISSUER && values.issuer == null) {
+              values.issuer = name;
+            }
+          }
+        }
+        default -> {
+          if (amount == null) {
+            continue;
+          }
+          switch (field) {
+            case TOTAL -> values.total = amount;
+            case SUBTOTAL -> values.subtotal = amount;
+            case NET_AMOUNT -> values.netAmount = amount;
+            case TAX -> values.tax = amount;
+            case OPENING_BALANCE ->
+                values.opening = values.opening == null ? amount : values.opening;
+            case CLOSING_BALANCE -> values.closing = amount;
+            case CREDITS -> values.credits = abs(amount);
+            case DEBITS -> values.debits = abs(amount);
+            case AMOUNT ->
+                values.bareAmount = values.bareAmount == null ? amount : values.bareAmount;
+            default -> {}
+          }
+        }
+      }
+      any = true;
+    }
+    return any;
+  }
+
+  private static int[] nearest(List<int[]> cells, int start) {
+    int[] best = cells.get(0);
+    for (int[] cell : cells) {
+      if (Math.abs(cell[0] - start) < Math.abs(best[0] - start)) {
+        best = cell;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * A label read word by word whose words name when something is due ("due", "payable by") names
+   * what is due when its value is an amount, not a date: the total.
+   */
+  private static Field byRole(Labels.Found label, Money amount, List<FoundDate> dates) {
+    if (label.byWords() && label.field() == Field.DUE_DATE && amount != null && dates.isEmpty()) {
+      return Field.TOTAL;
+    }
+    return label.field();
+  }
+
+  /**
+   * The total by its form and role where no label names it: the document's last amount, if no
+   * amount before it is larger (an invoice, a receipt or a trade confirmation ends with what is to
+   * be paid, and it is the largest figure on it). Null otherwise.
+   */
+  private static Money lastIfLargest(List<Line> lines, String currency) {
+    Money last = null;
+    BigDecimal largest = null;
+    for (Line line : lines) {
+      for (Money money : line.money()) {
+        last = money;
+        largest = largest == null || money.value().compareTo(largest) > 0 ? money.value() : largest;
+      }
+    }
+    return last != null && last.value().compareTo(largest) >= 0 && last.value().signum() > 0
+        ? last.orCurrency(currency)
+        : null;
+  }
+
+  /**
+   * The due date by its role where no label names it: on an invoice or a trade confirmation, the
+   * one date after the document date, within {@value #MAX_DAYS_TO_DUE} days of it (the payment or
+   * settlement date; their line items carry no dates). Null if there is no such date, or more than
+   * one.
+   */
+  private static LocalDate laterDate(List<Line> lines, LocalDate issued) {
+    java.util.Set<LocalDate> later = new java.util.HashSet<>();
+    for (Line line : lines) {
+      for (FoundDate date : line.dates()) {
+        if (date.date().isAfter(issued) && !date.date().isAfter(issued.plusDays(MAX_DAYS_TO_DUE))) {
+          later.add(date.date());
+        }
+      }
+    }
+    return later.size() == 1 ? later.iterator().next() : null;
+  }
+
+  private static BigDecimal sum(List<BigDecimal> amounts) {
+    return amounts.isEmpty() ? null : amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /**
+   * The subtotal by arithmetic where no label names it: an amount, on a line that is no line item,
+   * equal to the sum of the line items. Null if there is none.
+   */
+  private static Money amountEqualTo(List<Line> lines, BigDecimal itemsSum, String currency) {
+    if (itemsSum == null) {
+      return null;
+    }
+    for (Line line : lines) {
+      if (lineItem(line) != null) {
+        continue;
+      }
+      for (Money money : line.money()) {
+        if (close(money.value(), itemsSum)) {
+          return money.orCurrency(currency);
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The tax by arithmetic where no label names it: an amount on (or under) a line that states a
+   * rate ("20%") which is that rate of the subtotal, or the part of the total a tax at that rate
+   * makes (tax included, as on a receipt). Null if there is none.
+   */
+  private static Money taxByRate(List<Line> lines, Values values, String currency) {
+    for (int i = 0; i < lines.size(); i++) {
+      Line line = lines.get(i);
+      Matcher rate = PERCENT.matcher(line.text());
+      if (!rate.find()) {
+        continue;
+      }
+      List<Money> amounts = line.money();
+      Line next = nextLine(lines, i);
+      if (amounts.isEmpty() && next != null && next.labels().isEmpty()) {
+        amounts = next.money(); // the rate's label above its amount
+      }
+      BigDecimal r = MoneyParser.parseNumber(rate.group(1));
+      if (r == null || r.signum() <= 0) {
+        continue;
+      }
+      r = r.movePointLeft(2);
+      for (Money money : amounts) {
+        BigDecimal a = money.value();
+        boolean ofSubtotal =
+            values.subtotal != null && close(values.subtotal.value().multiply(r), a);
+        boolean inTotal =
+            values.total != null
+                && (close(
+                        values
+                            .total
+                            .value()
+                            .multiply(r)
+                            .divide(BigDecimal.ONE.add(r), 2, java.math.RoundingMode.HALF_UP),
+                        a)
+                    || close(values.total.value().subtract(a).multiply(r), a));
+        if (ofSubtotal || inTotal) {
+          return money.orCurrency(currency);
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * An invoice's number by its form where no label names it: above the first amount, the first cell
+   * that is one reference-like token (letters, digits, "-", "/", "."; a digit among them; not a
+   * date, not a bare number of four digits or fewer such as a year).
+   */
+  private static String firstLooseReference(List<Line> lines) {
+    for (Line line : lines) {
+      if (!line.money().isEmpty()) {
+        return null;
+      }
+      for (int[] cell : cells(line.text())) {
+        String text = line.text().substring(cell[0], cell[1]);
+        int from = cell[0];
+        boolean inDate = line.dates().stream().anyMatch(d -> d.start() <= from && d.end() > from);
+        if (!inDate && REFERENCE.matcher(text).matches() && !text.matches("\\d{1,4}")) {
+          return text;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A statement's balances by their place where labels name one or neither: the amounts on lines
+   * that are not entries (no date at the start) are the balances; with two and neither known, the
+   * first is the opening and the last the closing balance; with one known, the other is the one
+   * left. Nothing is taken if more amounts stand outside the entries.
+   */
+  private static void balancesByPlace(
+      List<Line> lines, Values values, String currency, boolean monthFirst) {
+    if (values.opening != null && values.closing != null) {
+      return;
+    }
+    List<Money> outside = new ArrayList<>();
+    for (Line line : lines) {
+      boolean entry =
+          (!line.dates().isEmpty() && line.dates().get(0).start() <= 2)
+              || DateParser.dayAndMonth(
+                      line.text(), monthFirst, values.periodStart, values.periodEnd)
+                  != null;
+      if (!entry && !line.hasLabel(EnumSet.of(Field.CREDITS, Field.DEBITS))) {
+        outside.addAll(line.money());
+      }
+    }
+    if (values.opening == null && values.closing == null && outside.size() == 2) {
+      values.opening = outside.get(0).orCurrency(currency);
+      values.closing = outside.get(1).orCurrency(currency);
+    } else if (outside.size() == 2) {
+      Money known = values.opening != null ? values.opening : values.closing;
+      List<Money> others =
+          outside.stream().filter(m -> m.value().compareTo(known.value()) != 0).toList();
+      if (others.size() == 1 && values.opening == null) {
+        values.opening = others.get(0).orCurrency(currency);
+      } else if (others.size() == 1) {
+        values.closing = others.get(0).orCurrency(currency);
+      }
+    }
+  }
+
+  /** The cells of a line split at column breaks: {start, end} of each. */
+  private static List<int[]> cells(String text) {
+    List<int[]> cells = new ArrayList<>();
+    Matcher m = CELL.matcher(text);
+    while (m.find()) {
+      cells.add(new int[] {m.start(), m.end()});
+    }
+    return cells;
+  }
+
   private static List<Money> within(List<Money> money, int from, int to) {
     return money.stream().filter(m -> m.start() >= from && m.start() < to).toList();
   }
@@ -300,9 +635,12 @@ public final class FieldExtractor {
     return new Money(money.value().abs(), money.currency(), money.start());
   }
 
-  /** Whether nothing but punctuation stands beside the label on its line. */
+  /**
+   * Whether nothing but punctuation, and a rate ("VAT 20%", "Tax (19%)": part of the label), stands
+   * beside the label on its line.
+   */
   private static boolean aloneOnLine(Line line, Labels.Found label) {
-    String text = line.text();
+    String text = PERCENT.matcher(line.text()).replaceAll(m -> " ".repeat(m.group().length()));
     for (int i = 0; i < text.length(); i++) {
       if ((i < label.start() || i >= label.end()) && !isPunctuationOrSpace(text.charAt(i))) {
         return false;
@@ -331,6 +669,13 @@ public final class FieldExtractor {
     int colon = label.end();
     while (colon < text.length() && text.charAt(colon) == ' ') {
       colon++;
+    }
+    if (label.byWords() && colon < text.length() && text.charAt(colon) != ':') {
+      // a label read word by word, the name after it on the line ("Billed to   Acme Ltd")
+      String name = cell(text.substring(colon));
+      if (name.chars().anyMatch(Character::isLetter)) {
+        return name;
+      }
     }
     if (colon >= text.length() || text.charAt(colon) != ':') {
       // "BILL TO" as a heading: the name is the next line
@@ -416,12 +761,24 @@ public final class FieldExtractor {
     }
   }
 
-  private static LocalDate firstLooseDate(List<Line> lines) {
+  /**
+   * The document date by its role where no label names it: the first date on a line without an
+   * amount that is neither a due date nor one of the period's bounds (of a statement's header row
+   * holding its date and its period, the first).
+   */
+  private static LocalDate firstLooseDate(List<Line> lines, Values values) {
     for (Line line : lines) {
-      if (line.dates().size() == 1
-          && !line.hasLabel(EnumSet.of(Field.DUE_DATE, Field.PERIOD))
-          && line.money().isEmpty()) {
-        return line.dates().get(0).date();
+      if (line.hasLabel(EnumSet.of(Field.DUE_DATE, Field.PERIOD)) || !line.money().isEmpty()) {
+        continue;
+      }
+      List<LocalDate> loose =
+          line.dates().stream()
+              .map(FoundDate::date)
+              .filter(d -> !d.equals(values.periodStart) && !d.equals(values.periodEnd))
+              .filter(d -> !d.equals(values.dueDate))
+              .toList();
+      if (loose.size() == 1 && (line.dates().size() == 1 || values.periodStart != null)) {
+        return loose.get(0);
       }
     }
     return null;
