@@ -70,6 +70,22 @@ class ColumnLayoutTest {
     assertThat((List<?>) result.get("findings")).isEmpty();
   }
 
+  @Test
+  void aDocumentNoKeywordClassifiesIsTypedByItsShape() {
+    assertThat(
+            result(
+                    "Corner Deli\n2026-06-03\nCoffee   2   2.50   5.00\nCake   1   3.40   3.40\n"
+                        + "GBP 8.40\n")
+                .get("type"))
+        .isEqualTo("receipt");
+    assertThat(
+            result("Acme Holdings ord. US0378331005\n2026-05-04\n100 at 12.50\nGBP 1,250.00\n")
+                .get("type"))
+        .isEqualTo("trade_confirmation");
+    assertThat(result("Dear Sir or Madam,\nthank you for your letter.\n").get("type"))
+        .isEqualTo("other");
+  }
+
   private static byte[] pdf() throws IOException {
     try (PDDocument document = new PDDocument()) {
       PDPage page = new PDPage();
