@@ -50,6 +50,24 @@ final class PinnedHttpGet implements Closeable {
   /** Sends {@code GET uri} to {@code address} and reads the response's head. */
   static PinnedHttpGet send(URI uri, InetAddress address, int connectTimeoutMs, int readTimeoutMs)
       throws IOException {
+    return send(
+        uri,
+        address,
+        connectTimeoutMs,
+        readTimeoutMs,
+        (SSLSocketFactory) SSLSocketFactory.getDefault());
+  }
+
+  /**
+   * @param tlsSockets the TLS sockets for {@code https} (the JVM's default trust outside tests)
+   */
+  static PinnedHttpGet send(
+      URI uri,
+      InetAddress address,
+      int connectTimeoutMs,
+      int readTimeoutMs,
+      SSLSocketFactory tlsSockets)
+      throws IOException {
     boolean tls = "https".equalsIgnoreCase(uri.getScheme());
     int port = uri.getPort() >= 0 ? uri.getPort() : tls ? 443 : 80;
     String host = uri.getHost();
@@ -58,7 +76,7 @@ final class PinnedHttpGet implements Closeable {
       socket.connect(new InetSocketAddress(address, port), connectTimeoutMs);
       socket.setSoTimeout(readTimeoutMs);
       if (tls) {
-        socket = tls(socket, host, port);
+        socket = tls(tlsSockets, socket, host, port);
       }
       OutputStream out = socket.getOutputStream();
       out.write(request(uri, host).getBytes(StandardCharsets.ISO_8859_1));
@@ -102,11 +120,9 @@ final class PinnedHttpGet implements Closeable {
     socket.close();
   }
 
-  private static Socket tls(Socket plain, String host, int port) throws IOException {
-    SSLSocket tls =
-        (SSLSocket)
-            ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                .createSocket(plain, host, port, true);
+  private static Socket tls(SSLSocketFactory factory, Socket plain, String host, int port)
+      throws IOException {
+    SSLSocket tls = (SSLSocket) factory.createSocket(plain, host, port, true);
     SSLParameters parameters = tls.getSSLParameters();
     parameters.setEndpointIdentificationAlgorithm("HTTPS");
     if (!host.startsWith("[") && !host.matches("[\\d.]+")) {

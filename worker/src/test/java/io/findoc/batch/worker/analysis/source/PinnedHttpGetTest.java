@@ -3,17 +3,27 @@ package io.findoc.batch.worker.analysis.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The pinned GET against a socket that answers raw bytes: what it sends, what it accepts. */
 class PinnedHttpGetTest {
@@ -89,6 +99,92 @@ class PinnedHttpGetTest {
                     2000))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("not an HTTP response");
+  }
+
+  @Test
+  void httpsNamesAndVerifiesTheUrisHostWhileConnectingToThePinnedAddress(@TempDir Path dir)
+      throws Exception {
+    SSLContext tls = selfSigned(dir, "docs.findoc.test");
+    HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    https.setHttpsConfigurator(new HttpsConfigurator(tls));
+    https.createContext(
+        "/doc.txt",
+        ex -> {
+          byte[] body = "Invoice".getBytes(StandardCharsets.UTF_8);
+          ex.sendResponseHeaders(200, body.length);
+          try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    https.start();
+    try {
+      int port = https.getAddress().getPort();
+      try (PinnedHttpGet get =
+          PinnedHttpGet.send(
+              URI.create("https://docs.findoc.test:" + port + "/doc.txt"),
+              InetAddress.getLoopbackAddress(),
+              2000,
+              2000,
+              tls.getSocketFactory())) {
+        assertThat(new String(get.body().readAllBytes(), StandardCharsets.UTF_8))
+            .isEqualTo("Invoice");
+      }
+      assertThatThrownBy(
+              () ->
+                  PinnedHttpGet.send(
+                      URI.create("https://other.findoc.test:" + port + "/doc.txt"),
+                      InetAddress.getLoopbackAddress(),
+                      2000,
+                      2000,
+                      tls.getSocketFactory()))
+          .as("a certificate for another name is refused")
+          .isInstanceOf(SSLHandshakeException.class);
+    } finally {
+      https.stop(0);
+    }
+  }
+
+  /**
+   * A TLS context whose key and only trusted certificate are a self-signed one for {@code name}.
+   */
+  private static SSLContext selfSigned(Path dir, String name) throws Exception {
+    Path store = dir.resolve("tls.p12");
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=" + name,
+                "-ext",
+                "SAN=dns:" + name,
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                "changeit")
+            .redirectErrorStream(true)
+            .start();
+    keytool.getInputStream().readAllBytes();
+    assertThat(keytool.waitFor()).isZero();
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = java.nio.file.Files.newInputStream(store)) {
+      keys.load(in, "changeit".toCharArray());
+    }
+    KeyManagerFactory km = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    km.init(keys, "changeit".toCharArray());
+    TrustManagerFactory tm =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tm.init(keys);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(km.getKeyManagers(), tm.getTrustManagers(), null);
+    return context;
   }
 
   /** A server on loopback that reads one request head and answers {@code response}. */
