@@ -41,16 +41,13 @@ public final class FieldExtractor {
           "EUR", "USD", "GBP", "CHF", "JPY", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "CAD", "AUD",
           "NZD", "HKD", "SGD", "INR");
   private static final BigDecimal CENT = new BigDecimal("0.01");
-  private static final int MAX_DAYS_TO_DUE = 120;
-  private static final Pattern PERCENT = Pattern.compile("(\\d{1,2}(?:[.,]\\d{1,2})?)\\s?%");
-  private static final Pattern REFERENCE =
-      Pattern.compile("(?=[^\\s]*\\d)[\\p{L}\\d][\\p{L}\\d/.\\-_]{2,24}");
+  static final Pattern PERCENT = Pattern.compile("(\\d{1,2}(?:[.,]\\d{1,2})?)\\s?%");
 
   /** A cell of a line: text up to a column break (three spaces or more). */
   private static final Pattern CELL = Pattern.compile("\\S+(?: {1,2}\\S+)*");
 
   /** One line, taken apart. */
-  private record Line(
+  record Line(
       int number,
       String text,
       List<Labels.Found> labels,
@@ -96,40 +93,40 @@ public final class FieldExtractor {
         && (type == DocumentType.INVOICE
             || type == DocumentType.RECEIPT
             || type == DocumentType.TRADE_CONFIRMATION)) {
-      values.total = lastIfLargest(lines, currency);
+      values.total = FieldRoles.lastIfLargest(lines, currency);
     }
     if (values.periodStart == null) {
       findUnlabelledPeriod(lines, values);
     }
     if (values.documentDate == null) {
-      values.documentDate = firstLooseDate(lines, values);
+      values.documentDate = FieldRoles.firstLooseDate(lines, values);
     }
     if (values.dueDate == null
         && values.documentDate != null
         && (type == DocumentType.INVOICE || type == DocumentType.TRADE_CONFIRMATION)) {
-      values.dueDate = laterDate(lines, values.documentDate);
+      values.dueDate = FieldRoles.laterDate(lines, values.documentDate);
     }
     LineItems items = lineItems(lines);
     if (type == DocumentType.INVOICE || type == DocumentType.RECEIPT) {
       BigDecimal itemsSum = sum(items.amounts);
       if (type == DocumentType.RECEIPT && values.total == null && itemsSum != null) {
         // a receipt's prices include the tax: what its items sum to is its total
-        values.total = amountEqualTo(lines, itemsSum, currency);
+        values.total = FieldRoles.amountEqualTo(lines, itemsSum, currency);
       } else if (values.subtotal == null
           && itemsSum != null
           && (values.total == null || !close(values.total.value(), itemsSum))) {
         // items summing to the total are priced with the tax included: there is no subtotal
-        values.subtotal = amountEqualTo(lines, itemsSum, currency);
+        values.subtotal = FieldRoles.amountEqualTo(lines, itemsSum, currency);
       }
       if (values.tax == null) {
-        values.tax = taxByRate(lines, values, currency);
+        values.tax = FieldRoles.taxByRate(lines, values, currency);
       }
       if (values.invoiceNumber == null && type == DocumentType.INVOICE) {
-        values.invoiceNumber = firstLooseReference(lines);
+        values.invoiceNumber = FieldRoles.firstLooseReference(lines);
       }
     }
     if (type == DocumentType.BANK_STATEMENT) {
-      balancesByPlace(lines, values, currency, monthFirst);
+      FieldRoles.balancesByPlace(lines, values, currency, monthFirst);
     }
     List<Transaction> transactions = transactions(lines, values, monthFirst);
     List<DocumentFields.LineAmount> amounts = new ArrayList<>();
@@ -169,7 +166,7 @@ public final class FieldExtractor {
   }
 
   /** The fields as they are found, first or last occurrence winning as each field needs. */
-  private static final class Values {
+  static final class Values {
     LocalDate documentDate;
     LocalDate dueDate;
     LocalDate periodStart;
@@ -452,173 +449,12 @@ public final class FieldExtractor {
     return label.field();
   }
 
-  /**
-   * The total by its form and role where no label names it: the document's last amount, if no
-   * amount before it is larger (an invoice, a receipt or a trade confirmation ends with what is to
-   * be paid, and it is the largest figure on it). Null otherwise.
-   */
-  private static Money lastIfLargest(List<Line> lines, String currency) {
-    Money last = null;
-    BigDecimal largest = null;
-    for (Line line : lines) {
-      for (Money money : line.money()) {
-        last = money;
-        largest = largest == null || money.value().compareTo(largest) > 0 ? money.value() : largest;
-      }
-    }
-    return last != null && last.value().compareTo(largest) >= 0 && last.value().signum() > 0
-        ? last.orCurrency(currency)
-        : null;
-  }
-
-  /**
-   * The due date by its role where no label names it: on an invoice or a trade confirmation, the
-   * one date after the document date, within {@value #MAX_DAYS_TO_DUE} days of it (the payment or
-   * settlement date; their line items carry no dates). Null if there is no such date, or more than
-   * one.
-   */
-  private static LocalDate laterDate(List<Line> lines, LocalDate issued) {
-    java.util.Set<LocalDate> later = new java.util.HashSet<>();
-    for (Line line : lines) {
-      for (FoundDate date : line.dates()) {
-        if (date.date().isAfter(issued) && !date.date().isAfter(issued.plusDays(MAX_DAYS_TO_DUE))) {
-          later.add(date.date());
-        }
-      }
-    }
-    return later.size() == 1 ? later.iterator().next() : null;
-  }
-
   private static BigDecimal sum(List<BigDecimal> amounts) {
     return amounts.isEmpty() ? null : amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  /**
-   * The subtotal by arithmetic where no label names it: an amount, on a line that is no line item,
-   * equal to the sum of the line items. Null if there is none.
-   */
-  private static Money amountEqualTo(List<Line> lines, BigDecimal itemsSum, String currency) {
-    if (itemsSum == null) {
-      return null;
-    }
-    for (Line line : lines) {
-      if (lineItem(line) != null) {
-        continue;
-      }
-      for (Money money : line.money()) {
-        if (close(money.value(), itemsSum)) {
-          return money.orCurrency(currency);
-        }
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The tax by arithmetic where no label names it: an amount on (or under) a line that states a
-   * rate ("20%") which is that rate of the subtotal, or the part of the total a tax at that rate
-   * makes (tax included, as on a receipt). Null if there is none.
-   */
-  private static Money taxByRate(List<Line> lines, Values values, String currency) {
-    for (int i = 0; i < lines.size(); i++) {
-      Line line = lines.get(i);
-      Matcher rate = PERCENT.matcher(line.text());
-      if (!rate.find()) {
-        continue;
-      }
-      List<Money> amounts = line.money();
-      Line next = nextLine(lines, i);
-      if (amounts.isEmpty() && next != null && next.labels().isEmpty()) {
-        amounts = next.money(); // the rate's label above its amount
-      }
-      BigDecimal r = MoneyParser.parseNumber(rate.group(1));
-      if (r == null || r.signum() <= 0) {
-        continue;
-      }
-      r = r.movePointLeft(2);
-      for (Money money : amounts) {
-        BigDecimal a = money.value();
-        boolean ofSubtotal =
-            values.subtotal != null && close(values.subtotal.value().multiply(r), a);
-        boolean inTotal =
-            values.total != null
-                && (close(
-                        values
-                            .total
-                            .value()
-                            .multiply(r)
-                            .divide(BigDecimal.ONE.add(r), 2, java.math.RoundingMode.HALF_UP),
-                        a)
-                    || close(values.total.value().subtract(a).multiply(r), a));
-        if (ofSubtotal || inTotal) {
-          return money.orCurrency(currency);
-        }
-      }
-    }
-    return null;
-  }
-
-  /**
-   * An invoice's number by its form where no label names it: above the first amount, the first cell
-   * that is one reference-like token (letters, digits, "-", "/", "."; a digit among them; not a
-   * date, not a bare number of four digits or fewer such as a year).
-   */
-  private static String firstLooseReference(List<Line> lines) {
-    for (Line line : lines) {
-      if (!line.money().isEmpty()) {
-        return null;
-      }
-      for (int[] cell : cells(line.text())) {
-        String text = line.text().substring(cell[0], cell[1]);
-        int from = cell[0];
-        boolean inDate = line.dates().stream().anyMatch(d -> d.start() <= from && d.end() > from);
-        if (!inDate && REFERENCE.matcher(text).matches() && !text.matches("\\d{1,4}")) {
-          return text;
-        }
-      }
-    }
-    return null;
-  }
-
-  /**
-   * A statement's balances by their place where labels name one or neither: the amounts on lines
-   * that are not entries (no date at the start) are the balances; with two and neither known, the
-   * first is the opening and the last the closing balance; with one known, the other is the one
-   * left. Nothing is taken if more amounts stand outside the entries.
-   */
-  private static void balancesByPlace(
-      List<Line> lines, Values values, String currency, boolean monthFirst) {
-    if (values.opening != null && values.closing != null) {
-      return;
-    }
-    List<Money> outside = new ArrayList<>();
-    for (Line line : lines) {
-      boolean entry =
-          (!line.dates().isEmpty() && line.dates().get(0).start() <= 2)
-              || DateParser.dayAndMonth(
-                      line.text(), monthFirst, values.periodStart, values.periodEnd)
-                  != null;
-      if (!entry && !line.hasLabel(EnumSet.of(Field.CREDITS, Field.DEBITS))) {
-        outside.addAll(line.money());
-      }
-    }
-    if (values.opening == null && values.closing == null && outside.size() == 2) {
-      values.opening = outside.get(0).orCurrency(currency);
-      values.closing = outside.get(1).orCurrency(currency);
-    } else if (outside.size() == 2) {
-      Money known = values.opening != null ? values.opening : values.closing;
-      List<Money> others =
-          outside.stream().filter(m -> m.value().compareTo(known.value()) != 0).toList();
-      if (others.size() == 1 && values.opening == null) {
-        values.opening = others.get(0).orCurrency(currency);
-      } else if (others.size() == 1) {
-        values.closing = others.get(0).orCurrency(currency);
-      }
-    }
-  }
-
   /** The cells of a line split at column breaks: {start, end} of each. */
-  private static List<int[]> cells(String text) {
+  static List<int[]> cells(String text) {
     List<int[]> cells = new ArrayList<>();
     Matcher m = CELL.matcher(text);
     while (m.find()) {
@@ -659,7 +495,7 @@ public final class FieldExtractor {
         || (c >= '{' && c <= '~');
   }
 
-  private static Line nextLine(List<Line> lines, int index) {
+  static Line nextLine(List<Line> lines, int index) {
     return index + 1 < lines.size() ? lines.get(index + 1) : null;
   }
 
@@ -759,29 +595,6 @@ public final class FieldExtractor {
         }
       }
     }
-  }
-
-  /**
-   * The document date by its role where no label names it: the first date on a line without an
-   * amount that is neither a due date nor one of the period's bounds (of a statement's header row
-   * holding its date and its period, the first).
-   */
-  private static LocalDate firstLooseDate(List<Line> lines, Values values) {
-    for (Line line : lines) {
-      if (line.hasLabel(EnumSet.of(Field.DUE_DATE, Field.PERIOD)) || !line.money().isEmpty()) {
-        continue;
-      }
-      List<LocalDate> loose =
-          line.dates().stream()
-              .map(FoundDate::date)
-              .filter(d -> !d.equals(values.periodStart) && !d.equals(values.periodEnd))
-              .filter(d -> !d.equals(values.dueDate))
-              .toList();
-      if (loose.size() == 1 && (line.dates().size() == 1 || values.periodStart != null)) {
-        return loose.get(0);
-      }
-    }
-    return null;
   }
 
   private static String dominantCurrency(String text, List<Line> lines) {
@@ -897,7 +710,7 @@ public final class FieldExtractor {
     return new LineItems(amounts, others);
   }
 
-  private static BigDecimal lineItem(Line line) {
+  static BigDecimal lineItem(Line line) {
     List<Money> money = line.money();
     if (money.size() < 2
         || line.hasLabel(AMOUNT_FIELDS)
@@ -926,7 +739,7 @@ public final class FieldExtractor {
     return null;
   }
 
-  private static boolean close(BigDecimal a, BigDecimal b) {
+  static boolean close(BigDecimal a, BigDecimal b) {
     return a.subtract(b).abs().compareTo(CENT) <= 0;
   }
 }
