@@ -4,6 +4,7 @@ import io.findoc.batch.worker.analysis.checks.ConsistencyChecks;
 import io.findoc.batch.worker.analysis.checks.Finding;
 import io.findoc.batch.worker.analysis.classify.Classification;
 import io.findoc.batch.worker.analysis.classify.DocumentClassifier;
+import io.findoc.batch.worker.analysis.classify.DocumentType;
 import io.findoc.batch.worker.analysis.extract.ContentType;
 import io.findoc.batch.worker.analysis.extract.ExtractedText;
 import io.findoc.batch.worker.analysis.fields.DocumentDetails;
@@ -25,6 +26,9 @@ import java.util.Map;
  * visible text; then identifiers are scanned and the figures checked against each other.
  */
 public final class TextAnalyser {
+
+  /** The confidence of a type read from a document's shape, not from its words. */
+  static final double BY_STRUCTURE = 0.3;
 
   private final DocumentClassifier classifier = new DocumentClassifier();
   private final FieldExtractor fields = new FieldExtractor();
@@ -72,6 +76,9 @@ public final class TextAnalyser {
     String format = null;
     if (structured == null) {
       classification = classifier.classify(text.text());
+      if (classification.type() == DocumentType.OTHER) {
+        classification = byStructure(text.text(), classification);
+      }
       FieldExtractor.TextFields read = fields.read(text.text(), classification.type());
       found = read.fields();
       details = read.details();
@@ -116,6 +123,45 @@ public final class TextAnalyser {
         sources.asMap(),
         scanner.scan(text.text()),
         checked);
+  }
+
+  /**
+   * A document no keyword classifies, typed by its shape: a valid security identifier (ISIN, CUSIP)
+   * makes a trade confirmation; dated entries between an opening and a closing balance a bank
+   * statement; line items (quantity × price = amount) with a total an invoice if it has a number
+   * and a due date, else a receipt. The confidence stays low ({@value #BY_STRUCTURE}), the signal
+   * names the shape. {@code keywords} is kept if no shape fits.
+   */
+  private Classification byStructure(String text, Classification keywords) {
+    boolean security =
+        new IdentifierScanner(false)
+            .scan(text).stream()
+                .anyMatch(i -> i.valid() && ("ISIN".equals(i.kind()) || "CUSIP".equals(i.kind())));
+    if (security) {
+      return new Classification(
+          DocumentType.TRADE_CONFIRMATION, BY_STRUCTURE, List.of("structure: security identifier"));
+    }
+    DocumentFields statement = fields.extract(text, DocumentType.BANK_STATEMENT);
+    if (statement.transactions().size() >= 2
+        && statement.openingBalance() != null
+        && statement.closingBalance() != null) {
+      return new Classification(
+          DocumentType.BANK_STATEMENT,
+          BY_STRUCTURE,
+          List.of("structure: dated entries between balances"));
+    }
+    FieldExtractor.TextFields bill = fields.read(text, DocumentType.INVOICE);
+    if (!bill.fields().lineItems().isEmpty() && bill.fields().total() != null) {
+      boolean invoice = bill.details().invoiceNumber() != null && bill.fields().dueDate() != null;
+      return new Classification(
+          invoice ? DocumentType.INVOICE : DocumentType.RECEIPT,
+          BY_STRUCTURE,
+          List.of(
+              invoice
+                  ? "structure: line items, a number and a due date"
+                  : "structure: line items and a total"));
+    }
+    return keywords;
   }
 
   private static DocumentDetails masked(DocumentDetails d, IdentifierScanner scanner) {

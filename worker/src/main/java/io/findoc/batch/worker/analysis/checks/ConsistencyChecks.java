@@ -31,6 +31,7 @@ import java.util.Map;
 public final class ConsistencyChecks {
 
   private static final BigDecimal CENT = new BigDecimal("0.01");
+  private static final int MAX_UNSIGNED = 20;
 
   /** The checks that ran and those that failed. */
   public record Result(List<String> checked, List<Finding> findings) {}
@@ -115,17 +116,20 @@ public final class ConsistencyChecks {
       return;
     }
     BigDecimal expected = null;
+    BigDecimal taxIncluded = null;
     if (f.subtotal() != null) {
       expected = f.subtotal().value();
     } else if (f.total() != null) {
       expected = f.total().value().subtract(f.tax() == null ? BigDecimal.ZERO : f.tax().value());
+      // without a subtotal the prices may include the tax, as a receipt's do
+      taxIncluded = f.total().value();
     }
     if (expected == null) {
       return;
     }
     checked.add("LINE_ITEMS");
     BigDecimal sum = f.lineItems().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-    if (!close(sum, expected)) {
+    if (!close(sum, expected) && (taxIncluded == null || !close(sum, taxIncluded))) {
       findings.add(
           new Finding(
               "LINE_ITEMS_MISMATCH",
@@ -179,6 +183,9 @@ public final class ConsistencyChecks {
         && f.transactions().stream().allMatch(Transaction::signKnown)) {
       credits = sum(f.transactions(), 1);
       debits = sum(f.transactions(), -1).negate();
+    } else if (!f.transactions().isEmpty()) {
+      unsignedBalance(f, checked, findings);
+      return;
     } else {
       return;
     }
@@ -210,6 +217,76 @@ public final class ConsistencyChecks {
                   "closingBalance",
                   closing.value())));
     }
+  }
+
+  /**
+   * The balance check where the entries' signs are not printed (credits and debits in columns the
+   * text does not tell apart): the statement adds up if some choice of signs for the unsigned
+   * entries takes the opening balance to the closing one; if none does, no reading of its entries
+   * makes it add up, and that is a {@code BALANCE_MISMATCH}. Up to {@value #MAX_UNSIGNED} unsigned
+   * entries (2^n choices, in whole cents); with more the check does not run.
+   */
+  private static void unsignedBalance(
+      DocumentFields f, List<String> checked, List<Finding> findings) {
+    List<Transaction> unsigned = f.transactions().stream().filter(t -> !t.signKnown()).toList();
+    if (unsigned.size() > MAX_UNSIGNED) {
+      return;
+    }
+    long target = cents(f.closingBalance().value()) - cents(f.openingBalance().value());
+    for (Transaction t : f.transactions()) {
+      if (t.signKnown()) {
+        target -= cents(t.amount());
+      }
+    }
+    long[] amounts = new long[unsigned.size()];
+    for (int i = 0; i < amounts.length; i++) {
+      amounts[i] = Math.abs(cents(unsigned.get(i).amount()));
+    }
+    checked.add("BALANCE");
+    if (someSignsReach(amounts, target)) {
+      return;
+    }
+    findings.add(
+        new Finding(
+            "BALANCE_MISMATCH",
+            "error",
+            "no choice of signs for the "
+                + amounts.length
+                + " unsigned entries takes the opening balance "
+                + f.openingBalance().value()
+                + " to the closing balance "
+                + f.closingBalance().value(),
+            figures(
+                "openingBalance",
+                f.openingBalance().value(),
+                "closingBalance",
+                f.closingBalance().value(),
+                "unsignedEntries",
+                amounts.length)));
+  }
+
+  /** Whether ±a1 ± a2 ... ± an = target, within a cent, for some choice of signs. */
+  static boolean someSignsReach(long[] amounts, long target) {
+    long all = 0;
+    for (long a : amounts) {
+      all += a;
+    }
+    for (long mask = 0; mask < (1L << amounts.length); mask++) {
+      long sum = all;
+      for (int i = 0; i < amounts.length; i++) {
+        if ((mask & (1L << i)) != 0) {
+          sum -= 2 * amounts[i];
+        }
+      }
+      if (Math.abs(sum - target) <= 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static long cents(BigDecimal amount) {
+    return amount.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
   }
 
   private static void datesInPeriod(

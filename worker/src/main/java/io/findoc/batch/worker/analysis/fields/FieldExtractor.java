@@ -41,9 +41,13 @@ public final class FieldExtractor {
           "EUR", "USD", "GBP", "CHF", "JPY", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "CAD", "AUD",
           "NZD", "HKD", "SGD", "INR");
   private static final BigDecimal CENT = new BigDecimal("0.01");
+  static final Pattern PERCENT = Pattern.compile("(\\d{1,2}(?:[.,]\\d{1,2})?)\\s?%");
+
+  /** A cell of a line: text up to a column break (three spaces or more). */
+  private static final Pattern CELL = Pattern.compile("\\S+(?: {1,2}\\S+)*");
 
   /** One line, taken apart. */
-  private record Line(
+  record Line(
       int number,
       String text,
       List<Labels.Found> labels,
@@ -68,7 +72,8 @@ public final class FieldExtractor {
     String currency = dominantCurrency(text, lines);
     Values values = new Values();
     for (int i = 0; i < lines.size(); i++) {
-      if (!readHeaderRow(lines, i, values, currency)) {
+      if (!readHeaderCells(lines, i, values, currency)
+          && !readHeaderRow(lines, i, values, currency)) {
         readLabels(lines, i, values, currency);
       }
     }
@@ -84,14 +89,46 @@ public final class FieldExtractor {
         && (type == DocumentType.INVOICE || type == DocumentType.RECEIPT)) {
       values.total = values.bareAmount;
     }
+    if (values.total == null
+        && (type == DocumentType.INVOICE
+            || type == DocumentType.RECEIPT
+            || type == DocumentType.TRADE_CONFIRMATION)) {
+      values.total = FieldRoles.lastIfLargest(lines, currency);
+    }
     if (values.periodStart == null) {
       findUnlabelledPeriod(lines, values);
     }
     if (values.documentDate == null) {
-      values.documentDate = firstLooseDate(lines);
+      values.documentDate = FieldRoles.firstLooseDate(lines, values);
+    }
+    if (values.dueDate == null
+        && values.documentDate != null
+        && (type == DocumentType.INVOICE || type == DocumentType.TRADE_CONFIRMATION)) {
+      values.dueDate = FieldRoles.laterDate(lines, values.documentDate);
+    }
+    LineItems items = lineItems(lines);
+    if (type == DocumentType.INVOICE || type == DocumentType.RECEIPT) {
+      BigDecimal itemsSum = sum(items.amounts);
+      if (type == DocumentType.RECEIPT && values.total == null && itemsSum != null) {
+        // a receipt's prices include the tax: what its items sum to is its total
+        values.total = FieldRoles.amountEqualTo(lines, itemsSum, currency);
+      } else if (values.subtotal == null
+          && itemsSum != null
+          && (values.total == null || !close(values.total.value(), itemsSum))) {
+        // items summing to the total are priced with the tax included: there is no subtotal
+        values.subtotal = FieldRoles.amountEqualTo(lines, itemsSum, currency);
+      }
+      if (values.tax == null) {
+        values.tax = FieldRoles.taxByRate(lines, values, currency);
+      }
+      if (values.invoiceNumber == null && type == DocumentType.INVOICE) {
+        values.invoiceNumber = FieldRoles.firstLooseReference(lines);
+      }
+    }
+    if (type == DocumentType.BANK_STATEMENT) {
+      FieldRoles.balancesByPlace(lines, values, currency, monthFirst);
     }
     List<Transaction> transactions = transactions(lines, values, monthFirst);
-    LineItems items = lineItems(lines);
     List<DocumentFields.LineAmount> amounts = new ArrayList<>();
     for (Line line : lines) {
       for (Money money : line.money()) {
@@ -129,7 +166,7 @@ public final class FieldExtractor {
   }
 
   /** The fields as they are found, first or last occurrence winning as each field needs. */
-  private static final class Values {
+  static final class Values {
     LocalDate documentDate;
     LocalDate dueDate;
     LocalDate periodStart;
@@ -165,9 +202,10 @@ public final class FieldExtractor {
           withoutDates.setCharAt(c, ' ');
         }
       }
+      List<Money> money = MoneyParser.find(withoutDates.toString());
       lines.add(
           new Line(
-              number, line, Labels.find(line), dates, MoneyParser.find(withoutDates.toString())));
+              number, line, LabelWords.find(line, Labels.find(line), dates, money), dates, money));
     }
     return lines;
   }
@@ -188,7 +226,7 @@ public final class FieldExtractor {
       }
       Money amount = money.isEmpty() ? null : money.get(money.size() - 1).orCurrency(currency);
       LocalDate date = dates.isEmpty() ? null : dates.get(0).date();
-      switch (label.field()) {
+      switch (byRole(label, amount, dates)) {
         case TOTAL -> values.total = amount != null ? amount : values.total;
         case SUBTOTAL -> values.subtotal = amount != null ? amount : values.subtotal;
         case NET_AMOUNT -> values.netAmount = amount != null ? amount : values.netAmount;
@@ -292,6 +330,139 @@ public final class FieldExtractor {
     return true;
   }
 
+  /**
+   * A header row of column cells: labels in cells split by column breaks, no value on the line, and
+   * the next line split into as many cells: each labelled cell takes the value in the cell at its
+   * place, whatever its kind (a date, an amount, a reference, a name). Whether the line was read
+   * so.
+   */
+  private static boolean readHeaderCells(
+      List<Line> lines, int index, Values values, String currency) {
+    Line line = lines.get(index);
+    Line next = nextLine(lines, index);
+    if (line.labels().isEmpty()
+        || !line.money().isEmpty()
+        || !line.dates().isEmpty()
+        || next == null
+        || !next.labels().isEmpty()
+        || next.number() != line.number() + 1) {
+      return false;
+    }
+    List<int[]> heads = cells(line.text());
+    List<int[]> cells = cells(next.text());
+    if (heads.size() < 2 || cells.size() < 2) {
+      return false;
+    }
+    boolean any = false;
+    for (int k = 0; k < heads.size(); k++) {
+      int[] head = heads.get(k);
+      Labels.Found label =
+          line.labels().stream()
+              .filter(l -> l.start() >= head[0] && l.start() < head[1])
+              .findFirst()
+              .orElse(null);
+      if (label == null) {
+        continue;
+      }
+      // the cell at the same place; where a cell ran over into the next, the nearest by start
+      int[] cell = heads.size() == cells.size() ? cells.get(k) : nearest(cells, head[0]);
+      String text = next.text().substring(cell[0], cell[1]);
+      List<Money> money = within(next.money(), cell[0], cell[1]);
+      List<FoundDate> dates =
+          next.dates().stream().filter(d -> d.start() >= cell[0] && d.start() < cell[1]).toList();
+      Money amount = money.isEmpty() ? null : money.get(money.size() - 1).orCurrency(currency);
+      Field field = byRole(label, amount, dates);
+      switch (field) {
+        case DOCUMENT_DATE, DUE_DATE, PERIOD -> {
+          if (dates.isEmpty()) {
+            continue;
+          }
+          if (label.field() == Field.DOCUMENT_DATE && values.documentDate == null) {
+            values.documentDate = dates.get(0).date();
+          } else if (label.field() == Field.DUE_DATE && values.dueDate == null) {
+            values.dueDate = dates.get(0).date();
+          } else if (label.field() == Field.PERIOD
+              && dates.size() >= 2
+              && values.periodStart == null) {
+            values.periodStart = dates.get(0).date();
+            values.periodEnd = dates.get(1).date();
+          }
+        }
+        case INVOICE_NUMBER -> {
+          if (values.invoiceNumber == null) {
+            values.invoiceNumber = referenceToken(text);
+          }
+        }
+        case COUNTERPARTY, ISSUER -> {
+          String name = cell(text);
+          if (name.chars().anyMatch(Character::isLetter)) {
+            if (label.field() == Field.COUNTERPARTY && values.counterparty == null) {
+              values.counterparty = name;
+            } else if (label.field() == Field.ISSUER && values.issuer == null) {
+              values.issuer = name;
+            }
+          }
+        }
+        default -> {
+          if (amount == null) {
+            continue;
+          }
+          switch (field) {
+            case TOTAL -> values.total = amount;
+            case SUBTOTAL -> values.subtotal = amount;
+            case NET_AMOUNT -> values.netAmount = amount;
+            case TAX -> values.tax = amount;
+            case OPENING_BALANCE ->
+                values.opening = values.opening == null ? amount : values.opening;
+            case CLOSING_BALANCE -> values.closing = amount;
+            case CREDITS -> values.credits = abs(amount);
+            case DEBITS -> values.debits = abs(amount);
+            case AMOUNT ->
+                values.bareAmount = values.bareAmount == null ? amount : values.bareAmount;
+            default -> {}
+          }
+        }
+      }
+      any = true;
+    }
+    return any;
+  }
+
+  private static int[] nearest(List<int[]> cells, int start) {
+    int[] best = cells.get(0);
+    for (int[] cell : cells) {
+      if (Math.abs(cell[0] - start) < Math.abs(best[0] - start)) {
+        best = cell;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * A label read word by word whose words name when something is due ("due", "payable by") names
+   * what is due when its value is an amount, not a date: the total.
+   */
+  private static Field byRole(Labels.Found label, Money amount, List<FoundDate> dates) {
+    if (label.byWords() && label.field() == Field.DUE_DATE && amount != null && dates.isEmpty()) {
+      return Field.TOTAL;
+    }
+    return label.field();
+  }
+
+  private static BigDecimal sum(List<BigDecimal> amounts) {
+    return amounts.isEmpty() ? null : amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** The cells of a line split at column breaks: {start, end} of each. */
+  static List<int[]> cells(String text) {
+    List<int[]> cells = new ArrayList<>();
+    Matcher m = CELL.matcher(text);
+    while (m.find()) {
+      cells.add(new int[] {m.start(), m.end()});
+    }
+    return cells;
+  }
+
   private static List<Money> within(List<Money> money, int from, int to) {
     return money.stream().filter(m -> m.start() >= from && m.start() < to).toList();
   }
@@ -300,9 +471,12 @@ public final class FieldExtractor {
     return new Money(money.value().abs(), money.currency(), money.start());
   }
 
-  /** Whether nothing but punctuation stands beside the label on its line. */
+  /**
+   * Whether nothing but punctuation, and a rate ("VAT 20%", "Tax (19%)": part of the label), stands
+   * beside the label on its line.
+   */
   private static boolean aloneOnLine(Line line, Labels.Found label) {
-    String text = line.text();
+    String text = PERCENT.matcher(line.text()).replaceAll(m -> " ".repeat(m.group().length()));
     for (int i = 0; i < text.length(); i++) {
       if ((i < label.start() || i >= label.end()) && !isPunctuationOrSpace(text.charAt(i))) {
         return false;
@@ -321,7 +495,7 @@ public final class FieldExtractor {
         || (c >= '{' && c <= '~');
   }
 
-  private static Line nextLine(List<Line> lines, int index) {
+  static Line nextLine(List<Line> lines, int index) {
     return index + 1 < lines.size() ? lines.get(index + 1) : null;
   }
 
@@ -331,6 +505,13 @@ public final class FieldExtractor {
     int colon = label.end();
     while (colon < text.length() && text.charAt(colon) == ' ') {
       colon++;
+    }
+    if (label.byWords() && colon < text.length() && text.charAt(colon) != ':') {
+      // a label read word by word, the name after it on the line ("Billed to   Acme Ltd")
+      String name = cell(text.substring(colon));
+      if (name.chars().anyMatch(Character::isLetter)) {
+        return name;
+      }
     }
     if (colon >= text.length() || text.charAt(colon) != ':') {
       // "BILL TO" as a heading: the name is the next line
@@ -414,17 +595,6 @@ public final class FieldExtractor {
         }
       }
     }
-  }
-
-  private static LocalDate firstLooseDate(List<Line> lines) {
-    for (Line line : lines) {
-      if (line.dates().size() == 1
-          && !line.hasLabel(EnumSet.of(Field.DUE_DATE, Field.PERIOD))
-          && line.money().isEmpty()) {
-        return line.dates().get(0).date();
-      }
-    }
-    return null;
   }
 
   private static String dominantCurrency(String text, List<Line> lines) {
@@ -540,7 +710,7 @@ public final class FieldExtractor {
     return new LineItems(amounts, others);
   }
 
-  private static BigDecimal lineItem(Line line) {
+  static BigDecimal lineItem(Line line) {
     List<Money> money = line.money();
     if (money.size() < 2
         || line.hasLabel(AMOUNT_FIELDS)
@@ -569,7 +739,7 @@ public final class FieldExtractor {
     return null;
   }
 
-  private static boolean close(BigDecimal a, BigDecimal b) {
+  static boolean close(BigDecimal a, BigDecimal b) {
     return a.subtract(b).abs().compareTo(CENT) <= 0;
   }
 }

@@ -13,8 +13,13 @@ import java.util.Map;
  */
 final class Labels {
 
-  /** A label found in a line; its value lies between {@code end} and the next label. */
-  record Found(Field field, int start, int end) {}
+  /**
+   * A label found in a line; its value lies between {@code end} and the next label.
+   *
+   * @param byWords whether {@link LabelWords} read it word by word (its value may follow without a
+   *     colon), not matched as a whole phrase
+   */
+  record Found(Field field, int start, int end, boolean byWords) {}
 
   private static final PhraseMatcher<Field> LABELS = PhraseMatcher.of(vocabulary());
 
@@ -24,7 +29,7 @@ final class Labels {
     List<PhraseMatcher.Match<Field>> matches = LABELS.findLongest(line);
     List<Found> found = new ArrayList<>(matches.size());
     for (PhraseMatcher.Match<Field> match : matches) {
-      found.add(new Found(match.value(), match.start(), match.end()));
+      found.add(new Found(match.value(), match.start(), match.end(), false));
     }
     return found;
   }

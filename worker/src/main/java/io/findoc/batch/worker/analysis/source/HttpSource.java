@@ -5,19 +5,21 @@ import io.findoc.batch.common.net.AddressNotAllowedException;
 import io.findoc.batch.worker.analysis.AnalysisError;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.Proxy;
+import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Fetches {@code http(s)://} documents: each hop's host passes the {@link AddressGuard}, redirects
- * are followed by hand (at most {@code maxRedirects}), the body is read up to a byte cap whatever
- * {@code Content-Length} says, the whole fetch (every hop and the body) ends at one deadline, and
- * no system proxy is used (the guard must see the real target).
+ * Fetches {@code http(s)://} documents: each hop's host passes the {@link AddressGuard} and the
+ * connection goes to the address the guard checked ({@link PinnedHttpGet}: no second DNS
+ * resolution, so no DNS rebinding), redirects are followed by hand (at most {@code maxRedirects}),
+ * the body is read up to a byte cap whatever {@code Content-Length} says, the whole fetch (every
+ * hop and the body) ends at one deadline, and no system proxy is used (the guard must see the real
+ * target).
  *
  * <p>Failures: timeouts, connection errors, 408, 429 and 5xx are retryable ({@code
  * DOC_FETCH_FAILED}); 404 and 410 are {@code DOC_NOT_FOUND}, 401 and 403 {@code DOC_ACCESS_DENIED},
@@ -64,18 +66,23 @@ final class HttpSource {
     long endsAt = System.nanoTime() + deadline.toNanos();
     for (int redirects = 0; ; redirects++) {
       checkScheme(uri);
-      checkAddress(uri);
-      HttpURLConnection connection = open(uri, remaining(endsAt, start));
-      try {
-        int status = connection.getResponseCode();
+      InetAddress address = checkAddress(uri);
+      Duration left = remaining(endsAt, start);
+      try (PinnedHttpGet response =
+          PinnedHttpGet.send(
+              uri,
+              address,
+              timeoutMillis(connectTimeout, left),
+              timeoutMillis(readTimeout, left))) {
+        int status = response.status();
         if (status >= 200 && status < 300) {
-          try (InputStream body = new DeadlineInputStream(connection.getInputStream(), endsAt)) {
+          try (InputStream body = new DeadlineInputStream(response.body(), endsAt)) {
             byte[] bytes = BoundedReader.readAtMost(body, maxBytes, "the body of " + start);
-            return new DocumentBytes(bytes, connection.getContentType(), "http");
+            return new DocumentBytes(bytes, response.header("Content-Type"), "http");
           }
         }
         if (isRedirect(status)) {
-          String location = connection.getHeaderField("Location");
+          String location = response.header("Location");
           if (location == null) {
             throw AnalysisError.DOC_FETCH_REFUSED.exception(
                 "redirect without Location from " + uri);
@@ -84,7 +91,7 @@ final class HttpSource {
             throw AnalysisError.DOC_FETCH_REFUSED.exception(
                 "more than " + maxRedirects + " redirects from " + start);
           }
-          uri = uri.resolve(location);
+          uri = resolve(uri, location);
           continue;
         }
         throw statusFailure(status, uri);
@@ -96,23 +103,40 @@ final class HttpSource {
       } catch (IOException e) {
         throw AnalysisError.DOC_FETCH_FAILED.exception(
             "cannot fetch " + uri + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
-      } finally {
-        connection.disconnect();
       }
     }
   }
 
-  private void checkAddress(URI uri) {
+  private static URI resolve(URI uri, String location) {
+    try {
+      return uri.resolve(location);
+    } catch (IllegalArgumentException e) {
+      throw AnalysisError.DOC_FETCH_REFUSED.exception(
+          "a redirect to an invalid location from " + uri + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The address to connect to: one the guard checked, so that no second resolution can lead
+   * elsewhere (DNS rebinding); an allow-listed host, which the guard does not check, resolved here.
+   */
+  private InetAddress checkAddress(URI uri) {
     if (uri.getHost() == null || uri.getHost().isBlank()) {
       throw AnalysisError.DOC_INVALID.exception("the URI " + uri + " has no host");
     }
     try {
-      guard.check(uri.getHost());
+      List<InetAddress> checked = guard.check(uri.getHost());
+      return checked.isEmpty() ? InetAddress.getByName(bare(uri.getHost())) : checked.get(0);
     } catch (AddressNotAllowedException e) {
       throw AnalysisError.DOC_ADDRESS_NOT_ALLOWED.exception(e.getMessage());
     } catch (UnknownHostException e) {
       throw AnalysisError.DOC_FETCH_FAILED.exception("cannot resolve host " + uri.getHost());
     }
+  }
+
+  /** A URI host without the brackets of an IPv6 literal. */
+  private static String bare(String host) {
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
   }
 
   /** What is left of the fetch's deadline; fails the fetch once nothing is. */
@@ -123,21 +147,6 @@ final class HttpSource {
           "fetching " + start + " took longer than the fetch deadline of " + deadline);
     }
     return Duration.ofNanos(left);
-  }
-
-  private HttpURLConnection open(URI uri, Duration remaining) {
-    try {
-      HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
-      connection.setInstanceFollowRedirects(false);
-      connection.setConnectTimeout(timeoutMillis(connectTimeout, remaining));
-      connection.setReadTimeout(timeoutMillis(readTimeout, remaining));
-      connection.setUseCaches(false);
-      connection.setRequestProperty("Accept-Encoding", "identity");
-      connection.setRequestProperty("User-Agent", "findoc-worker");
-      return connection;
-    } catch (IOException | IllegalArgumentException e) {
-      throw AnalysisError.DOC_INVALID.exception("cannot open " + uri + ": " + e.getMessage());
-    }
   }
 
   /** The smaller of a configured timeout and the time left, at least 1 ms (0 means none). */

@@ -154,6 +154,46 @@ class HttpSourceTest {
   }
 
   @Test
+  void theConnectionGoesToTheCheckedAddressNotToASecondResolution() {
+    // The name answers loopback (allowed here) once, then a private address: a fetcher that
+    // resolved again to connect would go there (DNS rebinding), or fail, since no real DNS
+    // knows the name. The pinned connection reaches the test server, with the name as Host.
+    java.util.concurrent.atomic.AtomicInteger lookups =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<String> host =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    server.createContext(
+        "/pinned.txt",
+        ex -> {
+          host.set(ex.getRequestHeaders().getFirst("Host"));
+          respond(ex, 200, "Receipt\nTotal: 2.00");
+        });
+    HttpSource rebinding =
+        new HttpSource(
+            new AddressGuard(
+                List.of(),
+                true,
+                name ->
+                    new java.net.InetAddress[] {
+                      java.net.InetAddress.getByName(
+                          lookups.getAndIncrement() == 0 ? "127.0.0.1" : "10.0.0.5")
+                    }),
+            Duration.ofSeconds(2),
+            Duration.ofMillis(500),
+            3,
+            1000);
+    int port = server.getAddress().getPort();
+
+    DocumentBytes fetched =
+        rebinding.read(URI.create("http://rebind.findoc.test:" + port + "/pinned.txt"));
+
+    assertThat(new String(fetched.bytes(), StandardCharsets.UTF_8))
+        .isEqualTo("Receipt\nTotal: 2.00");
+    assertThat(lookups.get()).isEqualTo(1);
+    assertThat(host.get()).isEqualTo("rebind.findoc.test:" + port);
+  }
+
+  @Test
   void redirectToAnInternalAddressIsRefused() {
     assertCode(base + "/to-metadata", "DOC_ADDRESS_NOT_ALLOWED", false);
   }
