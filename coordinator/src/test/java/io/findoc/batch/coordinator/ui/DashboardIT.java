@@ -173,6 +173,26 @@ class DashboardIT {
         .startsWith("task,document_id,");
   }
 
+  /**
+   * The job's heading is fetched from {@code jobs/<id>/head} into the page {@code jobs/<id>}: its
+   * forms must post to the page's {@code ../jobs/<id>/pause}, not to the {@code ../../} of the
+   * fragment's own address (which, resolved against the page, left the dashboard's prefix: the
+   * browser's Pause went to a 404).
+   */
+  @Test
+  void aFragmentLinksRelativeToThePageItIsShownIn() {
+    String job = stack.api().submit(Jobs.noop(1));
+    awaitQueued(job, 1);
+    String head = operator.htmxFrom("../", "/ui/jobs/" + job + "/head").body();
+    assertThat(head).contains("hx-post=\"../jobs/" + job + "/pause\"");
+    String unsent = operator.htmx("/ui/jobs/" + job + "/head").body();
+    assertThat(unsent).contains("hx-post=\"../../jobs/" + job + "/pause\"");
+    String forged = operator.htmxFrom("https://elsewhere/", "/ui/jobs/" + job + "/head").body();
+    assertThat(forged).doesNotContain("elsewhere").contains("../../jobs/" + job + "/pause");
+    assertThat(operator.get("/ui/jobs/" + job).body())
+        .contains("<meta name=\"findoc-root\" content=\"../\">");
+  }
+
   @Test
   void theJobsTablePagesByKeysetAndTheTaskTableToo() {
     for (int i = 0; i < 4; i++) {

@@ -43,11 +43,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in a real browser (Debian's chromium through chromedriver, headless) against the
  * real stack ({@code ./findoc up}: broker, PostgreSQL, coordinator, a worker, as processes): sign
  * in with the key, submit documents from the submit page, watch the progress move without a reload,
- * pause and resume, see the job finish and the actions in the audit trail; labels and keyboard
- * focus checked, no Content-Security-Policy violation in the console. A screenshot and the page's
- * HTML are kept under {@code target/dashboard-browser/} when a case fails. Skipped, loudly, where
- * no chromium and chromedriver can be found ({@code ./findoc test} installs them as root where apt
- * is available).
+ * pause and resume it from its page, retry its failure group from the page once it finished with an
+ * error, see it complete and the actions in the audit trail; labels and keyboard focus checked, no
+ * Content-Security-Policy violation in the console. A screenshot and the page's HTML are kept under
+ * {@code target/dashboard-browser/} when a case fails. Skipped, loudly, where no chromium and
+ * chromedriver can be found ({@code ./findoc test} installs them as root where apt is available).
  */
 @ExtendWith(DashboardBrowserIT.Evidence.class)
 class DashboardBrowserIT {
@@ -123,10 +123,16 @@ class DashboardBrowserIT {
     browser.findElement(By.id("job-name")).sendKeys("browser statements");
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("processor")))
         .selectByValue("simulate");
-    browser.findElement(By.id("options")).sendKeys("{\"sleepMs\":1500}");
+    // statement-03 fails its first attempt for good: a failure group to retry from the page.
+    browser
+        .findElement(By.id("options"))
+        .sendKeys(
+            "{\"sleepMs\":1500,\"failure\":\"permanent\","
+                + "\"failUntilAttempt\":{\"statement-03.txt\":1}}");
     browser.findElement(By.cssSelector("#submit-form button[type=submit]")).click();
 
     wait(30).until(ExpectedConditions.urlMatches(".*/ui/jobs/[0-9a-f-]{36}$"));
+    String jobPage = browser.getCurrentUrl();
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("browser statements");
     WebElement live = browser.findElement(By.id("live-title"));
     WebElement percent = browser.findElement(By.cssSelector("[data-field=percentDone]"));
@@ -138,8 +144,21 @@ class DashboardBrowserIT {
             });
     assertThat(live.isDisplayed()).as("the same page, not reloaded").isTrue();
 
-    wait(90).until(d -> state().equals("COMPLETED"));
-    assertThat(Double.parseDouble(percent.getText().replace("%", ""))).isEqualTo(100.0);
+    click("#job-head button", "Pause");
+    wait(20).until(d -> state().equals("PAUSED"));
+    click("#job-head button", "Resume");
+    wait(20).until(d -> !state().equals("PAUSED"));
+
+    wait(90).until(d -> state().equals("COMPLETED_WITH_ERRORS"));
+    assertThat(browser.findElement(By.cssSelector("[data-field='counts.failed']")).getText())
+        .isEqualTo("1");
+    browser.get(jobPage);
+    click("#groups button", "Retry this group");
+    wait(10)
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.id("groups")).getText().contains("1 task(s) sent again."));
+    wait(60).until(d -> state().equals("COMPLETED"));
+    assertThat(Double.parseDouble(percent().getText().replace("%", ""))).isEqualTo(100.0);
     assertThat(browser.findElement(By.cssSelector("[data-field='counts.succeeded']")).getText())
         .isEqualTo("20");
 
@@ -149,8 +168,34 @@ class DashboardBrowserIT {
 
     browser.get(base + "audit");
     String audit = browser.findElement(By.tagName("table")).getText();
-    assertThat(audit).contains("UI submit", "browser statements (count 20)");
+    assertThat(audit)
+        .contains(
+            "UI submit",
+            "browser statements (count 20)",
+            "UI pause",
+            "UI resume",
+            "UI retry group");
     assertNoPolicyViolation();
+  }
+
+  /** Clicks the button of that text in that region, as a person would, once it is there. */
+  private static void click(String selector, String text) {
+    wait(10)
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              for (WebElement button : d.findElements(By.cssSelector(selector))) {
+                if (button.getText().equals(text) && button.isEnabled()) {
+                  button.click();
+                  return true;
+                }
+              }
+              return false;
+            });
+  }
+
+  private static WebElement percent() {
+    return browser.findElement(By.cssSelector("[data-field=percentDone]"));
   }
 
   private static void signIn() {
@@ -250,6 +295,11 @@ class DashboardBrowserIT {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), WORK.resolve(name + ".png"));
         Files.writeString(WORK.resolve(name + ".html"), browser.getPageSource());
+        Files.write(
+            WORK.resolve(name + ".console.log"),
+            browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::toString)
+                .toList());
         System.err.println("Screenshot of the failure: " + WORK.resolve(name + ".png"));
       } catch (IOException | RuntimeException e) {
         System.err.println("Could not keep a screenshot of the failure: " + e);
