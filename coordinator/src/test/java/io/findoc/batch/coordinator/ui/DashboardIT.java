@@ -41,7 +41,8 @@ class DashboardIT {
                 "findoc.security.requests-per-second", 1000,
                 "findoc.security.burst", 1000,
                 "findoc.ui.confirm-above", 2,
-                "findoc.ui.page-size", 3));
+                "findoc.ui.page-size", 3,
+                "findoc.ui.tasks-searched-per-page", 4));
     readOnlyStack = RunningStack.coordinatorOnly(Map.of("findoc.ui.read-only", true));
     operator = signedIn(stack, stack.api().key());
     viewerKey = stack.createKey(RunningStack.TENANT, "viewer");
@@ -209,6 +210,73 @@ class DashboardIT {
     assertThat(tasks).contains("doc-3").doesNotContain(">doc-4<").contains("after=3");
     String next = operator.htmx("/ui/jobs/" + job + "/tasks?after=3").body();
     assertThat(next).contains("doc-4", "doc-5").doesNotContain(">doc-3<");
+  }
+
+  @Test
+  void theTaskTableFiltersByErrorCodeWorkerAndAttemptAndPagesOnWithTheFilter() {
+    String job = stack.api().submit(Jobs.noop(9));
+    awaitQueued(job, 9);
+    try (Reports reports = new Reports(stack.property("findoc.topics.task-status"))) {
+      for (int number : new int[] {1, 2, 4, 5}) {
+        reports.send(
+            Reports.report(
+                StatusKind.FAILED, job, number, 1, new TaskError("BAD_DOC", "bad", false)));
+      }
+      reports.send(
+          Reports.report(StatusKind.FAILED, job, 3, 1, new TaskError("ODD_DOC", "odd", false)));
+      reports.send(Reports.report(StatusKind.SUCCEEDED, job, 9, 1, null));
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> stack.api().job(job).get("counts").get("failed").asInt() == 5);
+    String tasks = "/ui/jobs/" + job + "/tasks";
+
+    String bad = operator.htmx(tasks + "?errorCode=BAD_DOC").body();
+    assertThat(bad).contains(">doc-1<", ">doc-2<", ">doc-4<").doesNotContain(">doc-3<");
+    assertThat(bad).contains("after=4&amp;errorCode=BAD_DOC");
+    assertThat(operator.htmx(tasks + "?after=4&errorCode=BAD_DOC").body())
+        .contains(">doc-5<")
+        .doesNotContain(">doc-4<");
+    assertThat(operator.htmx(tasks + "?state=FAILED&errorCode=ODD_DOC").body())
+        .contains(">doc-3<")
+        .doesNotContain(">doc-1<");
+
+    // Searching past task 5 for the succeeded one: each page reads at most 4 task numbers.
+    String worker = operator.htmx(tasks + "?worker=test-worker&state=SUCCEEDED").body();
+    assertThat(worker)
+        .doesNotContain(">doc-9<")
+        .contains("Searched tasks up to #4 of 9.")
+        .contains("after=4&amp;state=SUCCEEDED&amp;worker=test-worker");
+    assertThat(operator.htmx(tasks + "?after=4&state=SUCCEEDED&worker=test-worker").body())
+        .contains("Searched tasks up to #8 of 9.");
+    String last = operator.htmx(tasks + "?after=8&state=SUCCEEDED&worker=test-worker").body();
+    assertThat(last).contains(">doc-9<").doesNotContain("More tasks");
+    assertThat(operator.htmx(tasks + "?worker=nobody").body()).doesNotContain(">doc-");
+    assertThat(operator.htmx(tasks + "?attempt=2").body()).doesNotContain(">doc-");
+
+    HttpResponse<String> wrongCode = operator.htmx(tasks + "?errorCode=not%20a%20code");
+    assertThat(wrongCode.statusCode()).isEqualTo(400);
+    assertThat(wrongCode.body()).contains("errorCode");
+    assertThat(operator.htmx(tasks + "?attempt=0").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void theJobsPageFiltersByAMetadataEntryAndItsBulkPreviewToo() {
+    String batch = "b-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> tagged = new java.util.HashMap<>(Jobs.of("noop", 1, Map.of()));
+    tagged.put("name", "tagged " + batch);
+    stack.api().submit(Jobs.with(tagged, "metadata", Map.of("batch", batch, "desk", "fx")));
+    stack.api().submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "name", "untagged " + batch));
+
+    String page = operator.get("/ui/jobs?name=" + batch + "&metadata=batch%3D" + batch).body();
+    assertThat(page).contains("tagged " + batch).doesNotContain("untagged " + batch);
+    assertThat(operator.get("/ui/jobs?name=" + batch + "&metadata=desk%3Drates").body())
+        .doesNotContain("tagged " + batch);
+    assertThat(operator.htmx("/ui/jobs/bulk?action=pause&metadata=batch%3D" + batch).body())
+        .contains("Pause 1 job(s)?");
+    HttpResponse<String> wrong = operator.get("/ui/jobs?metadata=nokey");
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.body()).contains("metadata");
   }
 
   @Test
