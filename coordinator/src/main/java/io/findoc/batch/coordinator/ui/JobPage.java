@@ -12,6 +12,7 @@ import io.findoc.batch.coordinator.progress.ProgressStreams;
 import io.findoc.batch.coordinator.security.Caller;
 import io.findoc.batch.coordinator.security.Role;
 import io.findoc.batch.coordinator.store.ErrorStore;
+import io.findoc.batch.coordinator.store.EventStore;
 import io.findoc.batch.coordinator.store.JobRow;
 import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.TaskRow;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,9 +40,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * A job's page: its progress live (the job's progress stream, {@link ProgressStreams}, as the API
- * serves it), its history, its failures grouped by fingerprint with "retry this group", its tasks
- * by state with keyset paging, the results (NDJSON) and failure report (CSV) to download, and
- * pause, resume, cancel and priority. Another tenant's job is not found, as in the API.
+ * serves it), its history, its latest events (as webhooks and the events stream get them), its
+ * failures grouped by fingerprint with "retry this group", its tasks by state with keyset paging,
+ * the results (NDJSON) and failure report (CSV) to download, and pause, resume, cancel and
+ * priority. Another tenant's job is not found, as in the API.
  */
 @Controller
 @RequestMapping("${findoc.ui.prefix:/ui}/jobs/{id}")
@@ -49,11 +52,13 @@ public class JobPage {
   private static final Duration LONGEST_STREAM = Duration.ofMinutes(30);
   private static final int GROUPS = 50;
   private static final int SAMPLES = 3;
+  private static final int EVENTS = 50;
   private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{12}");
 
   private final JobStore jobs;
   private final TaskStore tasks;
   private final ErrorStore errors;
+  private final Jdbi jdbi;
   private final JobOperations operations;
   private final ProgressStreams streams;
   private final UiAudit audit;
@@ -64,6 +69,7 @@ public class JobPage {
       JobStore jobs,
       TaskStore tasks,
       ErrorStore errors,
+      Jdbi jdbi,
       JobOperations operations,
       ProgressStreams streams,
       UiAudit audit,
@@ -72,6 +78,7 @@ public class JobPage {
     this.jobs = jobs;
     this.tasks = tasks;
     this.errors = errors;
+    this.jdbi = jdbi;
     this.operations = operations;
     this.streams = streams;
     this.audit = audit;
@@ -85,6 +92,8 @@ public class JobPage {
     model.addAttribute("job", JobView.of(job, clock.instant()));
     model.addAttribute("history", jobs.findHistory(id));
     model.addAttribute("groups", errors.findGroups(id, SAMPLES, GROUPS));
+    model.addAttribute(
+        "events", jdbi.withExtension(EventStore.class, e -> e.findLatestForJob(id, EVENTS)));
     model.addAttribute("priorities", Priority.values());
     model.addAttribute("taskStates", TaskState.values());
     tasksPage(job, TaskFilter.of(null, null, null, null), null, model);

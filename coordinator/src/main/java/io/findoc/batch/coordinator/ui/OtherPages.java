@@ -13,8 +13,6 @@ import io.findoc.batch.coordinator.store.JobRow;
 import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.SecurityStore;
 import io.findoc.batch.coordinator.store.TaskStore;
-import io.findoc.batch.coordinator.store.WebhookEndpointRow;
-import io.findoc.batch.coordinator.store.WebhookStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,14 +30,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The read-only pages: the overview (the metrics API's figures and history), a task with its
- * attempts, the live workers, the webhook endpoints and their deliveries, and the audit trail.
+ * attempts, the live workers and the audit trail.
  */
 @Controller
 @RequestMapping("${findoc.ui.prefix:/ui}")
 public class OtherPages {
 
-  private static final int WEBHOOKS = 100;
-  private static final int DELIVERIES = 50;
   private static final int AUDIT_PAGE = 100;
 
   private final MetricsReporter reporter;
@@ -47,7 +43,6 @@ public class OtherPages {
   private final JobStore jobs;
   private final TaskStore tasks;
   private final AttemptStore attempts;
-  private final WebhookStore webhooks;
   private final SecurityStore security;
   private final Clock clock;
 
@@ -57,7 +52,6 @@ public class OtherPages {
       JobStore jobs,
       TaskStore tasks,
       AttemptStore attempts,
-      WebhookStore webhooks,
       SecurityStore security,
       Clock clock) {
     this.reporter = reporter;
@@ -65,7 +59,6 @@ public class OtherPages {
     this.jobs = jobs;
     this.tasks = tasks;
     this.attempts = attempts;
-    this.webhooks = webhooks;
     this.security = security;
     this.clock = clock;
   }
@@ -119,32 +112,6 @@ public class OtherPages {
     model.addAttribute("workers", reporter.snapshot(caller(request).tenantId()).workers());
     model.addAttribute("now", clock.instant());
     return htmx != null ? "ui/workers :: table" : "ui/workers";
-  }
-
-  @GetMapping("/webhooks")
-  String webhooks(
-      @RequestParam(required = false) UUID endpoint, HttpServletRequest request, Model model) {
-    Caller caller = caller(request);
-    if (caller.tenantId() == null) {
-      model.addAttribute("endpoints", List.of());
-      model.addAttribute("adminNote", true);
-      return "ui/webhooks";
-    }
-    model.addAttribute("adminNote", false);
-    List<WebhookEndpointRow> endpoints = webhooks.listEndpoints(caller.tenantId(), WEBHOOKS);
-    model.addAttribute("endpoints", endpoints);
-    if (endpoint != null) {
-      WebhookEndpointRow chosen =
-          webhooks
-              .findEndpoint(endpoint, caller.tenantId())
-              .orElseThrow(
-                  () ->
-                      new io.findoc.batch.coordinator.api.NotFoundException(
-                          "no webhook endpoint " + endpoint));
-      model.addAttribute("chosen", chosen);
-      model.addAttribute("deliveries", webhooks.listDeliveries(endpoint, null, DELIVERIES));
-    }
-    return "ui/webhooks";
   }
 
   /** The audit trail: the tenant's for its operator or admin key, everyone's for the platform's. */

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboard against a real coordinator (embedded PostgreSQL and the shared test broker):
@@ -42,7 +43,9 @@ class DashboardIT {
                 "findoc.security.burst", 1000,
                 "findoc.ui.confirm-above", 2,
                 "findoc.ui.page-size", 3,
-                "findoc.ui.tasks-searched-per-page", 4));
+                "findoc.ui.tasks-searched-per-page", 4,
+                "findoc.webhooks.allow-loopback", true,
+                "findoc.webhooks.initial-backoff", "1h"));
     readOnlyStack = RunningStack.coordinatorOnly(Map.of("findoc.ui.read-only", true));
     operator = signedIn(stack, stack.api().key());
     viewerKey = stack.createKey(RunningStack.TENANT, "viewer");
@@ -280,6 +283,66 @@ class DashboardIT {
   }
 
   @Test
+  void aWebhookDeliveryIsSentAgainFromItsLogAndTheJobPageListsTheEvents() throws Exception {
+    int closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    Map<String, Object> webhook = Map.of("url", "http://127.0.0.1:" + closed + "/hook");
+    Api.Response submitted =
+        stack
+            .api()
+            .post(
+                "/api/batch/jobs",
+                Jobs.with(Jobs.of("noop", 1, Map.of()), "webhooks", List.of(webhook)));
+    assertThat(submitted.status()).as("%s", submitted.body()).isEqualTo(202);
+    String endpoint = submitted.body().get("webhooks").get(0).get("id").asString();
+    String deliveries = "/api/webhooks/" + endpoint + "/deliveries";
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> stack.api().get(deliveries).body().path(0).path("attempt").asInt() >= 1);
+    JsonNode failed = stack.api().get(deliveries).body().get(0);
+    String delivery = failed.get("id").asString();
+    int attempts = failed.get("attempt").asInt();
+
+    String page = operator.get("/ui/webhooks?endpoint=" + endpoint).body();
+    String redeliver = "webhooks/" + endpoint + "/deliveries/" + delivery + "/redeliver";
+    assertThat(page).contains("hx-post=\"./" + redeliver + "\"").contains(">Redeliver<");
+    assertThat(viewer.get("/ui/webhooks?endpoint=" + endpoint).body())
+        .doesNotContain(">Redeliver<");
+
+    HttpResponse<String> sent = operator.submit("/ui/" + redeliver, Map.of());
+    assertThat(sent.statusCode()).isEqualTo(200);
+    assertThat(sent.body()).contains("Delivery " + delivery + " is sent again now.");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              for (JsonNode row : stack.api().get(deliveries).body()) {
+                if (row.get("id").asString().equals(delivery)) {
+                  return row.get("attempt").asInt() > attempts;
+                }
+              }
+              return false;
+            });
+    assertThat(operator.get("/ui/audit").body())
+        .contains("UI redeliver", "webhook " + endpoint + " delivery " + delivery + " (count 1)");
+
+    String job = submitted.body().get("id").asString();
+    assertThat(operator.get("/ui/jobs/" + job).body())
+        .as("the job's page lists its events, newest first")
+        .contains("<h2 id=\"events-title\">Events</h2>")
+        .contains(">batch.job.created<");
+
+    HttpResponse<String> unknown =
+        operator.submit(
+            "/ui/webhooks/" + endpoint + "/deliveries/" + UUID.randomUUID() + "/redeliver",
+            Map.of());
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(other.submit("/ui/" + redeliver, Map.of()).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void anotherTenantsJobIsNotFoundAndTheAdminSeesEveryTenant() {
     String job = stack.api().submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "name", "acme only"));
     assertThat(other.get("/ui/jobs/" + job).statusCode()).isEqualTo(404);
@@ -460,6 +523,7 @@ class DashboardIT {
         "/ui/jobs/" + job + "/priority",
         "/ui/jobs/" + job + "/retry",
         "/ui/jobs/bulk",
+        "/ui/webhooks/" + UUID.randomUUID() + "/deliveries/" + UUID.randomUUID() + "/redeliver",
         "/ui/submit");
   }
 
