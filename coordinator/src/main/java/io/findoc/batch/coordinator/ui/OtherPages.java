@@ -5,6 +5,7 @@ import io.findoc.batch.coordinator.api.TaskNotFoundException;
 import io.findoc.batch.coordinator.api.TaskView;
 import io.findoc.batch.coordinator.metrics.MetricsHistory;
 import io.findoc.batch.coordinator.metrics.MetricsReporter;
+import io.findoc.batch.coordinator.metrics.MetricsSnapshot;
 import io.findoc.batch.coordinator.security.Caller;
 import io.findoc.batch.coordinator.security.ForbiddenException;
 import io.findoc.batch.coordinator.security.Role;
@@ -45,6 +46,7 @@ public class OtherPages {
   private final AttemptStore attempts;
   private final SecurityStore security;
   private final Clock clock;
+  private final Coalesced<String, Figures> overviews;
 
   public OtherPages(
       MetricsReporter reporter,
@@ -61,27 +63,23 @@ public class OtherPages {
     this.attempts = attempts;
     this.security = security;
     this.clock = clock;
+    this.overviews = new Coalesced<>(clock, Duration.ofSeconds(1), this::figures);
   }
 
-  /** The overview; htmx (every few seconds while the tab shows) gets its figures alone. */
+  /**
+   * The overview; htmx (every few seconds while the tab shows) gets its figures alone. The figures
+   * of a tenant are computed at most once a second and shared by all its open tabs.
+   */
   @GetMapping("/")
   String overview(
       @RequestHeader(name = "HX-Request", required = false) String htmx,
       HttpServletRequest request,
       Model model) {
-    Caller caller = caller(request);
-    Instant now = clock.instant();
-    Instant minute = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
-    model.addAttribute("metrics", reporter.snapshot(caller.tenantId()));
+    Figures figures = overviews.get(caller(request).tenantId());
+    model.addAttribute("metrics", figures.metrics());
     model.addAttribute("series", List.of("throughput", "p95", "errorRate"));
-    model.addAttribute(
-        "hour",
-        history.of(
-            caller.tenantId(), minute.minus(Duration.ofHours(1)), minute, Duration.ofMinutes(1)));
-    model.addAttribute(
-        "day",
-        history.of(
-            caller.tenantId(), minute.minus(Duration.ofDays(1)), minute, Duration.ofMinutes(30)));
+    model.addAttribute("hour", figures.hour());
+    model.addAttribute("day", figures.day());
     return htmx != null ? "ui/overview :: figures" : "ui/overview";
   }
 
@@ -129,6 +127,18 @@ public class OtherPages {
     model.addAttribute(
         "nextBefore", events.size() == AUDIT_PAGE ? events.get(events.size() - 1).id() : null);
     return "ui/audit";
+  }
+
+  /** The overview's figures of a tenant (null: the platform's). */
+  record Figures(
+      MetricsSnapshot metrics, MetricsHistory.History hour, MetricsHistory.History day) {}
+
+  private Figures figures(String tenantId) {
+    Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+    return new Figures(
+        reporter.snapshot(tenantId),
+        history.of(tenantId, minute.minus(Duration.ofHours(1)), minute, Duration.ofMinutes(1)),
+        history.of(tenantId, minute.minus(Duration.ofDays(1)), minute, Duration.ofMinutes(30)));
   }
 
   private static Caller caller(HttpServletRequest request) {
