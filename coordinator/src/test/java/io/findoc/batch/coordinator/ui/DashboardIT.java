@@ -139,6 +139,7 @@ class DashboardIT {
             Map.entry("/ui/workers", "<h1>Workers</h1>"),
             Map.entry("/ui/webhooks", "<h1>Webhook endpoints</h1>"),
             Map.entry("/ui/audit", "<h1>Audit trail</h1>"),
+            Map.entry("/ui/dead-letters", "<h1>Dead letters</h1>"),
             Map.entry("/ui/submit", "id=\"submit-form\""));
     pages.forEach(
         (path, expected) -> {
@@ -343,6 +344,50 @@ class DashboardIT {
   }
 
   @Test
+  void deadLettersAreListedByJobAndErrorCodeAndRedeliveredFromThePage() {
+    String job = stack.api().submit(Jobs.with(Jobs.of("noop", 3, Map.of()), "name", "dead"));
+    awaitQueued(job, 3);
+    try (Reports reports = new Reports(stack.property("findoc.topics.task-status"))) {
+      reports.send(
+          Reports.report(
+              StatusKind.FAILED, job, 1, 1, new TaskError("BAD_DOC", "doc 1 is bad", false)));
+      reports.send(
+          Reports.report(
+              StatusKind.FAILED, job, 2, 1, new TaskError("ODD_DOC", "doc 2 is odd", false)));
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> stack.api().job(job).get("counts").get("failed").asInt() == 2);
+
+    String all = operator.get("/ui/dead-letters?job=" + job).body();
+    assertThat(all).contains(">doc-1<", ">doc-2<", "doc 1 is bad").doesNotContain(">doc-3<");
+    String odd = operator.get("/ui/dead-letters?job=" + job + "&errorCode=ODD_DOC").body();
+    assertThat(odd).contains(">doc-2<").doesNotContain(">doc-1<");
+    assertThat(other.get("/ui/dead-letters?job=" + job).body())
+        .contains("No task failed for good.")
+        .doesNotContain(">doc-1<");
+    assertThat(viewer.get("/ui/dead-letters?job=" + job).body())
+        .contains(">doc-1<")
+        .doesNotContain(">Redeliver<");
+    assertThat(operator.get("/ui/dead-letters?job=nope").statusCode()).isEqualTo(400);
+
+    HttpResponse<String> sent =
+        operator.submit("/ui/dead-letters/redeliver", Map.of("job", job, "task", "1"));
+    assertThat(sent.statusCode()).isEqualTo(303);
+    assertThat(stack.api().job(job).get("counts").get("failed").asInt()).isEqualTo(1);
+    assertThat(operator.get("/ui/dead-letters?job=" + job).body())
+        .doesNotContain(">doc-1<")
+        .contains(">doc-2<");
+    assertThat(operator.get("/ui/audit").body())
+        .contains("UI redeliver dead letter", "job " + job + " task 1 (count 1)");
+    assertThat(
+            other
+                .submit("/ui/dead-letters/redeliver", Map.of("job", job, "task", "2"))
+                .statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
   void anotherTenantsJobIsNotFoundAndTheAdminSeesEveryTenant() {
     String job = stack.api().submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "name", "acme only"));
     assertThat(other.get("/ui/jobs/" + job).statusCode()).isEqualTo(404);
@@ -524,6 +569,7 @@ class DashboardIT {
         "/ui/jobs/" + job + "/retry",
         "/ui/jobs/bulk",
         "/ui/webhooks/" + UUID.randomUUID() + "/deliveries/" + UUID.randomUUID() + "/redeliver",
+        "/ui/dead-letters/redeliver",
         "/ui/submit");
   }
 
@@ -533,6 +579,9 @@ class DashboardIT {
     }
     if (path.endsWith("/retry")) {
       return Map.of("group", "0123456789ab");
+    }
+    if (path.endsWith("/dead-letters/redeliver")) {
+      return Map.of("job", UUID.randomUUID().toString(), "task", "1");
     }
     if (path.endsWith("/bulk")) {
       return Map.of("action", "cancel", "expected", "1", "confirmation", "1");
