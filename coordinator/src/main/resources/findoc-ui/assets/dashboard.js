@@ -1,5 +1,6 @@
 // The dashboard's one script (no inline script anywhere: the Content-Security-Policy forbids it).
-// - every htmx request carries the session's CSRF token (from <body data-csrf>);
+// - every htmx request carries the session's CSRF token (from <body data-csrf>) and the page's way
+//   back to the dashboard's root (from <meta name=findoc-root>), for the links of the fragment;
 // - [data-stream]: a job's progress over Server-Sent Events, applied at most once a second, closed
 //   while the tab is hidden and opened again (with the last event's id) when it shows;
 // - [data-refresh]: a region fetched again every 5 s while the tab shows;
@@ -11,10 +12,21 @@
     return document.body ? document.body.getAttribute("data-csrf") : null;
   }
 
+  // The page's way back to the dashboard's root: a fragment fetched into this page links relative
+  // to this page, not to the fragment's own address (a job's heading comes from jobs/<id>/head).
+  function pageRoot() {
+    var meta = document.querySelector("meta[name=findoc-root]");
+    return meta ? meta.getAttribute("content") : null;
+  }
+
   document.addEventListener("htmx:configRequest", function (event) {
     var token = csrf();
     if (token) {
       event.detail.headers["X-CSRF-Token"] = token;
+    }
+    var root = pageRoot();
+    if (root) {
+      event.detail.headers["X-UI-Page-Root"] = root;
     }
   });
 
@@ -126,6 +138,15 @@
         if (status && !ended) status.textContent = "paused while hidden";
       } else {
         open();
+      }
+    });
+    // A change made on this page (resume, retry this group) may reopen a finished job: listen again;
+    // a job that stays finished answers with one last event and the stream closes again.
+    document.addEventListener("htmx:afterRequest", function (event) {
+      var config = event.detail.requestConfig;
+      if (event.detail.successful && config && config.verb === "post") {
+        ended = false;
+        if (!document.hidden) open();
       }
     });
     window.setInterval(apply, 1000);

@@ -24,7 +24,8 @@ public interface DashboardStore {
       String priority,
       String name,
       Instant createdFrom,
-      Instant createdTo) {}
+      Instant createdTo,
+      String metadata) {}
 
   /**
    * A page of matching jobs, newest first, after the job at {@code afterCreatedAt} (null: first).

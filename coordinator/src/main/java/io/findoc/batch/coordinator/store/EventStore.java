@@ -138,6 +138,14 @@ public interface EventStore extends SqlObject {
   @RegisterConstructorMapper(RelayedEvent.class)
   Optional<RelayedEvent> findRelayed(@Bind("seq") long seq, @Bind("tenant") String tenant);
 
+  /**
+   * The job's latest events, newest first, at most {@code limit}: the job page's list, read
+   * backwards through {@code job_event_of_job} however many events the job wrote. Relayed events
+   * are kept for the retention only.
+   */
+  @SqlQuery
+  List<EventRow> findLatestForJob(@Bind("jobId") UUID jobId, @Bind("limit") int limit);
+
   /** Events of a job in order: for tests and support. */
   @SqlQuery
   List<EventRow> findForJob(@Bind("jobId") UUID jobId);

@@ -179,6 +179,24 @@ public interface TaskStore {
       @Bind("after") int after,
       @Bind("limit") int limit);
 
+  /**
+   * The dashboard's task table: a job's tasks in number order after {@code after} and up to {@code
+   * upTo}, of a state, error code, worker and least attempt where given (null or 1: any). The range
+   * of numbers bounds what one page reads through the primary key, however rare the filter's tasks:
+   * the hot path's columns (state, worker, error) carry no index, so that its updates stay HOT
+   * (V13).
+   */
+  @SqlQuery
+  List<TaskRow> findFilteredPage(
+      @Bind("jobId") UUID jobId,
+      @Bind("state") String state,
+      @Bind("errorCode") String errorCode,
+      @Bind("worker") String worker,
+      @Bind("leastAttempt") int leastAttempt,
+      @Bind("after") int after,
+      @Bind("upTo") int upTo,
+      @Bind("limit") int limit);
+
   /** Document ids that a job's tasks repeat, by the first repeating task, at most {@code limit}. */
   @SqlQuery
   @RegisterConstructorMapper(DuplicateDocument.class)

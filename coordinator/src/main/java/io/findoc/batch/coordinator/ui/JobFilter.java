@@ -18,24 +18,60 @@ import java.util.StringJoiner;
 
 /**
  * The jobs page's filter, as it stands in the page's address: state, priority, part of the name,
- * created from and to (ISO dates or date-times, UTC), and the tenant (the platform admin's only; a
- * tenant's key always sees its own).
+ * created from and to (ISO dates or date-times, UTC), the tenant (the platform admin's only; a
+ * tenant's key always sees its own), and one metadata entry as {@code key=value} (the jobs whose
+ * submitted metadata has that key with that text value).
  */
 public record JobFilter(
-    JobState state, Priority priority, String name, String from, String to, String tenant) {
+    JobState state,
+    Priority priority,
+    String name,
+    String from,
+    String to,
+    String tenant,
+    String metadata) {
 
   private static final int MOST_NAME_CHARACTERS = 200;
 
-  /** The filter from the request's parameters; blank ones count as absent. */
+  /**
+   * The filter from the request's parameters ({@code state}, {@code priority}, {@code name}, {@code
+   * from}, {@code to}, {@code tenant}): the page, its bulk preview and the bulk action read it
+   * alike.
+   */
+  static JobFilter of(jakarta.servlet.ServletRequest request) {
+    return of(
+        request.getParameter("state"),
+        request.getParameter("priority"),
+        request.getParameter("name"),
+        request.getParameter("from"),
+        request.getParameter("to"),
+        request.getParameter("tenant"),
+        request.getParameter("metadata"));
+  }
+
+  /** The filter from the request's parameters, without metadata; blank ones count as absent. */
   static JobFilter of(
       String state, String priority, String name, String from, String to, String tenant) {
+    return of(state, priority, name, from, to, tenant, null);
+  }
+
+  /** The filter from the request's parameters; blank ones count as absent. */
+  static JobFilter of(
+      String state,
+      String priority,
+      String name,
+      String from,
+      String to,
+      String tenant,
+      String metadata) {
     return new JobFilter(
         blank(state) ? null : parseState(state),
         blank(priority) ? null : parsePriority(priority),
         blank(name) ? null : boundedName(name.strip()),
         blank(from) ? null : from.strip(),
         blank(to) ? null : to.strip(),
-        blank(tenant) ? null : tenant.strip());
+        blank(tenant) ? null : tenant.strip(),
+        blank(metadata) ? null : metadataEntry(metadata.strip()));
   }
 
   /** What the store selects for {@code caller}: its own tenant, or the admin's choice. */
@@ -47,7 +83,8 @@ public record JobFilter(
         priority == null ? null : priority.wireName(),
         name == null ? null : likePattern(name),
         from == null ? null : instant("from", from),
-        to == null ? null : instant("to", to));
+        to == null ? null : instant("to", to),
+        metadata == null ? null : containedMetadata(metadata));
   }
 
   /** The filter as query parameters (without the leading {@code ?}), absent parts left out. */
@@ -82,6 +119,9 @@ public record JobFilter(
     }
     if (tenant != null) {
       values.put("tenant", tenant);
+    }
+    if (metadata != null) {
+      values.put("metadata", metadata);
     }
     return values;
   }
@@ -125,6 +165,25 @@ public record JobFilter(
       throw new InvalidParameterException(
           parameter, "must be a date (2025-01-31) or a date-time (2025-01-31T12:00), UTC");
     }
+  }
+
+  private static String metadataEntry(String text) {
+    int equals = text.indexOf('=');
+    if (equals < 1 || text.length() > MOST_NAME_CHARACTERS) {
+      throw new InvalidParameterException(
+          "metadata",
+          "must be one entry as key=value, such as batch=2025-10, at most 200 characters");
+    }
+    return text;
+  }
+
+  /** The JSON object that a matching job's metadata contains: {@code {"key": "value"}}. */
+  private static String containedMetadata(String entry) {
+    int equals = entry.indexOf('=');
+    return io.findoc.batch.common.json.Json.mapper()
+        .createObjectNode()
+        .put(entry.substring(0, equals).strip(), entry.substring(equals + 1).strip())
+        .toString();
   }
 
   private static String likePattern(String name) {

@@ -12,6 +12,7 @@ import io.findoc.batch.coordinator.progress.ProgressStreams;
 import io.findoc.batch.coordinator.security.Caller;
 import io.findoc.batch.coordinator.security.Role;
 import io.findoc.batch.coordinator.store.ErrorStore;
+import io.findoc.batch.coordinator.store.EventStore;
 import io.findoc.batch.coordinator.store.JobRow;
 import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.TaskRow;
@@ -20,9 +21,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,9 +40,10 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * A job's page: its progress live (the job's progress stream, {@link ProgressStreams}, as the API
- * serves it), its history, its failures grouped by fingerprint with "retry this group", its tasks
- * by state with keyset paging, the results (NDJSON) and failure report (CSV) to download, and
- * pause, resume, cancel and priority. Another tenant's job is not found, as in the API.
+ * serves it), its history, its latest events (as webhooks and the events stream get them), its
+ * failures grouped by fingerprint with "retry this group", its tasks by state with keyset paging,
+ * the results (NDJSON) and failure report (CSV) to download, and pause, resume, cancel and
+ * priority. Another tenant's job is not found, as in the API.
  */
 @Controller
 @RequestMapping("${findoc.ui.prefix:/ui}/jobs/{id}")
@@ -50,11 +52,13 @@ public class JobPage {
   private static final Duration LONGEST_STREAM = Duration.ofMinutes(30);
   private static final int GROUPS = 50;
   private static final int SAMPLES = 3;
+  private static final int EVENTS = 50;
   private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{12}");
 
   private final JobStore jobs;
   private final TaskStore tasks;
   private final ErrorStore errors;
+  private final Jdbi jdbi;
   private final JobOperations operations;
   private final ProgressStreams streams;
   private final UiAudit audit;
@@ -65,6 +69,7 @@ public class JobPage {
       JobStore jobs,
       TaskStore tasks,
       ErrorStore errors,
+      Jdbi jdbi,
       JobOperations operations,
       ProgressStreams streams,
       UiAudit audit,
@@ -73,6 +78,7 @@ public class JobPage {
     this.jobs = jobs;
     this.tasks = tasks;
     this.errors = errors;
+    this.jdbi = jdbi;
     this.operations = operations;
     this.streams = streams;
     this.audit = audit;
@@ -86,9 +92,11 @@ public class JobPage {
     model.addAttribute("job", JobView.of(job, clock.instant()));
     model.addAttribute("history", jobs.findHistory(id));
     model.addAttribute("groups", errors.findGroups(id, SAMPLES, GROUPS));
+    model.addAttribute(
+        "events", jdbi.withExtension(EventStore.class, e -> e.findLatestForJob(id, EVENTS)));
     model.addAttribute("priorities", Priority.values());
     model.addAttribute("taskStates", TaskState.values());
-    tasksPage(id, null, null, model);
+    tasksPage(job, TaskFilter.of(null, null, null, null), null, model);
     return "ui/job";
   }
 
@@ -98,11 +106,17 @@ public class JobPage {
     return head(id, request, model);
   }
 
-  /** The task table: of one state or all, after task {@code after}; htmx gets the rows alone. */
+  /**
+   * The task table: filtered by state, error code, worker and least attempt, after task {@code
+   * after}; htmx gets the rows alone.
+   */
   @GetMapping("/tasks")
   String tasks(
       @PathVariable UUID id,
       @RequestParam(required = false) String state,
+      @RequestParam(required = false) String errorCode,
+      @RequestParam(required = false) String worker,
+      @RequestParam(required = false) String attempt,
       @RequestParam(required = false) Integer after,
       @RequestHeader(name = "HX-Request", required = false) String htmx,
       HttpServletRequest request,
@@ -110,7 +124,7 @@ public class JobPage {
     JobRow job = job(id, request);
     model.addAttribute("job", JobView.of(job, clock.instant()));
     model.addAttribute("taskStates", TaskState.values());
-    tasksPage(id, state == null || state.isBlank() ? null : taskState(state), after, model);
+    tasksPage(job, TaskFilter.of(state, errorCode, worker, attempt), after, model);
     if (htmx != null && after != null) {
       return "ui/job :: task-more";
     }
@@ -220,17 +234,42 @@ public class JobPage {
     return "ui/job :: head";
   }
 
-  private void tasksPage(UUID id, TaskState state, Integer after, Model model) {
+  /**
+   * One page of the task table. A page reads at most {@code findoc.ui.tasks-searched-per-page} task
+   * numbers through the primary key: a filter that few tasks match ends its page early with what it
+   * found, and "more" goes on from where the search stopped.
+   */
+  private void tasksPage(JobRow job, TaskFilter filter, Integer after, Model model) {
     if (after != null && after < 0) {
       throw new InvalidParameterException("after", "must not be negative");
     }
+    int from = after == null ? 0 : after;
+    int total = job.counts().total();
+    int upTo = (int) Math.min((long) from + settings.tasksSearchedPerPage(), total);
     int size = settings.pageSize();
     List<TaskRow> rows =
-        tasks.findPage(
-            id, state == null ? null : state.name(), after == null ? 0 : after, size + 1);
+        tasks.findFilteredPage(
+            job.id(),
+            filter.state() == null ? null : filter.state().name(),
+            filter.errorCode(),
+            filter.worker(),
+            filter.leastAttempt(),
+            from,
+            upTo,
+            size + 1);
+    Integer next = null;
+    Integer searchedTo = null;
+    if (rows.size() > size) {
+      next = rows.get(size - 1).number();
+    } else if (upTo < total) {
+      next = upTo;
+      searchedTo = upTo;
+    }
     model.addAttribute("tasks", rows.stream().limit(size).toList());
-    model.addAttribute("taskState", state);
-    model.addAttribute("nextTask", rows.size() > size ? rows.get(size - 1).number() : null);
+    model.addAttribute("taskFilter", filter);
+    model.addAttribute("taskState", filter.state());
+    model.addAttribute("nextTask", next);
+    model.addAttribute("searchedTo", searchedTo);
   }
 
   /** The caller's job (any, for the platform admin); another tenant's is not found. */
@@ -245,13 +284,5 @@ public class JobPage {
     Caller caller = UiGate.sessionOf(request).caller();
     caller.require(Role.OPERATOR);
     return caller;
-  }
-
-  private static TaskState taskState(String text) {
-    try {
-      return TaskState.valueOf(text.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidParameterException("state", "must be a task state such as FAILED");
-    }
   }
 }

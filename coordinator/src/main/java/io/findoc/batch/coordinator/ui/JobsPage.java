@@ -44,18 +44,12 @@ public class JobsPage {
   /** The page, or (for htmx) its rows alone: a filter applied, or the next page appended. */
   @GetMapping
   String jobs(
-      @RequestParam(required = false) String state,
-      @RequestParam(required = false) String priority,
-      @RequestParam(required = false) String name,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String tenant,
       @RequestParam(required = false) String cursor,
       @RequestHeader(name = "HX-Request", required = false) String htmx,
       HttpServletRequest request,
       Model model) {
     Caller caller = UiGate.sessionOf(request).caller();
-    JobFilter filter = JobFilter.of(state, priority, name, from, to, tenant);
+    JobFilter filter = JobFilter.of(request);
     JobCursor after = cursor == null || cursor.isBlank() ? null : JobCursor.decode(cursor);
     int size = settings.pageSize();
     List<JobRow> rows =
@@ -89,19 +83,10 @@ public class JobsPage {
 
   /** The preview of a bulk action: how many jobs the filter matches, and the form to confirm. */
   @GetMapping("/bulk")
-  String preview(
-      @RequestParam String action,
-      @RequestParam(required = false) String state,
-      @RequestParam(required = false) String priority,
-      @RequestParam(required = false) String name,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String tenant,
-      HttpServletRequest request,
-      Model model) {
+  String preview(@RequestParam String action, HttpServletRequest request, Model model) {
     Caller caller = UiGate.sessionOf(request).caller();
     BulkActions.Action what = BulkActions.Action.parse(action);
-    JobFilter filter = JobFilter.of(state, priority, name, from, to, tenant);
+    JobFilter filter = JobFilter.of(request);
     long matching = store.countJobs(filter.selection(caller));
     model.addAttribute("action", what);
     model.addAttribute("filter", filter);
@@ -115,19 +100,13 @@ public class JobsPage {
   @PostMapping("/bulk")
   String apply(
       @RequestParam String action,
-      @RequestParam(required = false) String state,
-      @RequestParam(required = false) String priority,
-      @RequestParam(required = false) String name,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to,
-      @RequestParam(required = false) String tenant,
       @RequestParam(required = false) Long expected,
       @RequestParam(required = false) String confirmation,
       HttpServletRequest request,
       Model model) {
     Caller caller = UiGate.sessionOf(request).caller();
     BulkActions.Action what = BulkActions.Action.parse(action);
-    JobFilter filter = JobFilter.of(state, priority, name, from, to, tenant);
+    JobFilter filter = JobFilter.of(request);
     if (expected == null) {
       throw new InvalidParameterException("expected", "is required: the count of the preview");
     }

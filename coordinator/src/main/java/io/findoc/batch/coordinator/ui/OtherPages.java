@@ -5,6 +5,7 @@ import io.findoc.batch.coordinator.api.TaskNotFoundException;
 import io.findoc.batch.coordinator.api.TaskView;
 import io.findoc.batch.coordinator.metrics.MetricsHistory;
 import io.findoc.batch.coordinator.metrics.MetricsReporter;
+import io.findoc.batch.coordinator.metrics.MetricsSnapshot;
 import io.findoc.batch.coordinator.security.Caller;
 import io.findoc.batch.coordinator.security.ForbiddenException;
 import io.findoc.batch.coordinator.security.Role;
@@ -13,8 +14,6 @@ import io.findoc.batch.coordinator.store.JobRow;
 import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.SecurityStore;
 import io.findoc.batch.coordinator.store.TaskStore;
-import io.findoc.batch.coordinator.store.WebhookEndpointRow;
-import io.findoc.batch.coordinator.store.WebhookStore;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,14 +31,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The read-only pages: the overview (the metrics API's figures and history), a task with its
- * attempts, the live workers, the webhook endpoints and their deliveries, and the audit trail.
+ * attempts, the live workers and the audit trail.
  */
 @Controller
 @RequestMapping("${findoc.ui.prefix:/ui}")
 public class OtherPages {
 
-  private static final int WEBHOOKS = 100;
-  private static final int DELIVERIES = 50;
   private static final int AUDIT_PAGE = 100;
 
   private final MetricsReporter reporter;
@@ -47,9 +44,9 @@ public class OtherPages {
   private final JobStore jobs;
   private final TaskStore tasks;
   private final AttemptStore attempts;
-  private final WebhookStore webhooks;
   private final SecurityStore security;
   private final Clock clock;
+  private final Coalesced<String, Figures> overviews;
 
   public OtherPages(
       MetricsReporter reporter,
@@ -57,7 +54,6 @@ public class OtherPages {
       JobStore jobs,
       TaskStore tasks,
       AttemptStore attempts,
-      WebhookStore webhooks,
       SecurityStore security,
       Clock clock) {
     this.reporter = reporter;
@@ -65,30 +61,25 @@ public class OtherPages {
     this.jobs = jobs;
     this.tasks = tasks;
     this.attempts = attempts;
-    this.webhooks = webhooks;
     this.security = security;
     this.clock = clock;
+    this.overviews = new Coalesced<>(clock, Duration.ofSeconds(1), this::figures);
   }
 
-  /** The overview; htmx (every few seconds while the tab shows) gets its figures alone. */
+  /**
+   * The overview; htmx (every few seconds while the tab shows) gets its figures alone. The figures
+   * of a tenant are computed at most once a second and shared by all its open tabs.
+   */
   @GetMapping("/")
   String overview(
       @RequestHeader(name = "HX-Request", required = false) String htmx,
       HttpServletRequest request,
       Model model) {
-    Caller caller = caller(request);
-    Instant now = clock.instant();
-    Instant minute = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
-    model.addAttribute("metrics", reporter.snapshot(caller.tenantId()));
+    Figures figures = overviews.get(caller(request).tenantId());
+    model.addAttribute("metrics", figures.metrics());
     model.addAttribute("series", List.of("throughput", "p95", "errorRate"));
-    model.addAttribute(
-        "hour",
-        history.of(
-            caller.tenantId(), minute.minus(Duration.ofHours(1)), minute, Duration.ofMinutes(1)));
-    model.addAttribute(
-        "day",
-        history.of(
-            caller.tenantId(), minute.minus(Duration.ofDays(1)), minute, Duration.ofMinutes(30)));
+    model.addAttribute("hour", figures.hour());
+    model.addAttribute("day", figures.day());
     return htmx != null ? "ui/overview :: figures" : "ui/overview";
   }
 
@@ -121,32 +112,6 @@ public class OtherPages {
     return htmx != null ? "ui/workers :: table" : "ui/workers";
   }
 
-  @GetMapping("/webhooks")
-  String webhooks(
-      @RequestParam(required = false) UUID endpoint, HttpServletRequest request, Model model) {
-    Caller caller = caller(request);
-    if (caller.tenantId() == null) {
-      model.addAttribute("endpoints", List.of());
-      model.addAttribute("adminNote", true);
-      return "ui/webhooks";
-    }
-    model.addAttribute("adminNote", false);
-    List<WebhookEndpointRow> endpoints = webhooks.listEndpoints(caller.tenantId(), WEBHOOKS);
-    model.addAttribute("endpoints", endpoints);
-    if (endpoint != null) {
-      WebhookEndpointRow chosen =
-          webhooks
-              .findEndpoint(endpoint, caller.tenantId())
-              .orElseThrow(
-                  () ->
-                      new io.findoc.batch.coordinator.api.NotFoundException(
-                          "no webhook endpoint " + endpoint));
-      model.addAttribute("chosen", chosen);
-      model.addAttribute("deliveries", webhooks.listDeliveries(endpoint, null, DELIVERIES));
-    }
-    return "ui/webhooks";
-  }
-
   /** The audit trail: the tenant's for its operator or admin key, everyone's for the platform's. */
   @GetMapping("/audit")
   String audit(
@@ -162,6 +127,18 @@ public class OtherPages {
     model.addAttribute(
         "nextBefore", events.size() == AUDIT_PAGE ? events.get(events.size() - 1).id() : null);
     return "ui/audit";
+  }
+
+  /** The overview's figures of a tenant (null: the platform's). */
+  record Figures(
+      MetricsSnapshot metrics, MetricsHistory.History hour, MetricsHistory.History day) {}
+
+  private Figures figures(String tenantId) {
+    Instant minute = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+    return new Figures(
+        reporter.snapshot(tenantId),
+        history.of(tenantId, minute.minus(Duration.ofHours(1)), minute, Duration.ofMinutes(1)),
+        history.of(tenantId, minute.minus(Duration.ofDays(1)), minute, Duration.ofMinutes(30)));
   }
 
   private static Caller caller(HttpServletRequest request) {

@@ -49,7 +49,10 @@ public class UiExceptionHandler {
     return refused(403, e.getMessage(), List.of(), request, response, model);
   }
 
-  @ExceptionHandler(JobStateConflictException.class)
+  @ExceptionHandler({
+    JobStateConflictException.class,
+    io.findoc.batch.coordinator.webhooks.WebhookDisabledException.class
+  })
   String conflict(
       RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
     return refused(409, e.getMessage(), List.of(), request, response, model);

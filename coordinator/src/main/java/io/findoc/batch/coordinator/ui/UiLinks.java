@@ -7,7 +7,18 @@ package io.findoc.batch.coordinator.ui;
  */
 final class UiLinks {
 
+  /** The header in which a page's script names the page's way back to the root. */
+  static final String PAGE_ROOT_HEADER = "X-UI-Page-Root";
+
+  private static final java.util.regex.Pattern ROOT =
+      java.util.regex.Pattern.compile("\\./|(\\.\\./){1,16}");
+
   private UiLinks() {}
+
+  /** Whether {@code text} is a way back to the root as {@link #root} makes them. */
+  static boolean isRoot(String text) {
+    return text != null && ROOT.matcher(text).matches();
+  }
 
   /**
    * The way from a page to the dashboard's root, for the page's path within the dashboard (such as

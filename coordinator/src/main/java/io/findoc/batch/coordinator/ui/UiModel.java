@@ -18,8 +18,18 @@ public class UiModel {
     this.settings = settings;
   }
 
+  /**
+   * The way back to the dashboard's root from the page the browser shows. A fragment that htmx
+   * fetches into a page (a job's heading from {@code jobs/<id>/head}) is inserted into that page,
+   * so its links must be relative to the page, not to the fragment's own address: the page sends
+   * its root along ({@value UiLinks#PAGE_ROOT_HEADER}) with every htmx request.
+   */
   @ModelAttribute("root")
   String root(HttpServletRequest request) {
+    String page = request.getHeader(UiLinks.PAGE_ROOT_HEADER);
+    if (request.getHeader("HX-Request") != null && UiLinks.isRoot(page)) {
+      return page;
+    }
     return UiLinks.root(request.getRequestURI().substring(settings.prefix().length()));
   }
 

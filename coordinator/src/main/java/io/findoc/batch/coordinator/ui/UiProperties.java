@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     (default 10)
  * @param bulkLimit the most jobs one bulk action changes (default 10,000)
  * @param pageSize rows per page of the jobs and task tables (default 50)
+ * @param tasksSearchedPerPage task numbers one page of a job's task table reads at most, whatever
+ *     its filter (default 20,000): a filter few tasks match ends its page early, and its "more"
+ *     searches on from there, so a page stays quick at a million tasks
  */
 @ConfigurationProperties("findoc.ui")
 public record UiProperties(
@@ -27,7 +30,8 @@ public record UiProperties(
     @DefaultValue("12h") Duration sessionLongest,
     @DefaultValue("10") int confirmAbove,
     @DefaultValue("10000") int bulkLimit,
-    @DefaultValue("50") int pageSize) {
+    @DefaultValue("50") int pageSize,
+    @DefaultValue("20000") int tasksSearchedPerPage) {
 
   public UiProperties {
     if (!prefix.startsWith("/") || prefix.endsWith("/") || prefix.length() < 2) {
@@ -40,6 +44,10 @@ public record UiProperties(
       throw new IllegalArgumentException(
           "findoc.ui.confirm-above must not be negative, bulk-limit must be positive and"
               + " page-size between 1 and 1000");
+    }
+    if (tasksSearchedPerPage < 1) {
+      throw new IllegalArgumentException(
+          "findoc.ui.tasks-searched-per-page must be positive, is " + tasksSearchedPerPage);
     }
   }
 }

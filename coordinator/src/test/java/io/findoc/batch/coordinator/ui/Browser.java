@@ -98,6 +98,18 @@ final class Browser {
         HttpRequest.newBuilder(base.resolve(path)).header("HX-Request", "true").GET().build());
   }
 
+  /**
+   * An htmx GET from a page whose way back to the root is {@code pageRoot}, as the script sends.
+   */
+  HttpResponse<String> htmxFrom(String pageRoot, String path) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("HX-Request", "true")
+            .header(UiLinks.PAGE_ROOT_HEADER, pageRoot)
+            .GET()
+            .build());
+  }
+
   /** A form POST with the session's CSRF token, as the pages send it. */
   HttpResponse<String> submit(String path, Map<String, String> fields) {
     Map<String, String> withToken = new LinkedHashMap<>(fields);

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboard against a real coordinator (embedded PostgreSQL and the shared test broker):
@@ -41,7 +42,10 @@ class DashboardIT {
                 "findoc.security.requests-per-second", 1000,
                 "findoc.security.burst", 1000,
                 "findoc.ui.confirm-above", 2,
-                "findoc.ui.page-size", 3));
+                "findoc.ui.page-size", 3,
+                "findoc.ui.tasks-searched-per-page", 4,
+                "findoc.webhooks.allow-loopback", true,
+                "findoc.webhooks.initial-backoff", "1h"));
     readOnlyStack = RunningStack.coordinatorOnly(Map.of("findoc.ui.read-only", true));
     operator = signedIn(stack, stack.api().key());
     viewerKey = stack.createKey(RunningStack.TENANT, "viewer");
@@ -135,6 +139,7 @@ class DashboardIT {
             Map.entry("/ui/workers", "<h1>Workers</h1>"),
             Map.entry("/ui/webhooks", "<h1>Webhook endpoints</h1>"),
             Map.entry("/ui/audit", "<h1>Audit trail</h1>"),
+            Map.entry("/ui/dead-letters", "<h1>Dead letters</h1>"),
             Map.entry("/ui/submit", "id=\"submit-form\""));
     pages.forEach(
         (path, expected) -> {
@@ -173,6 +178,26 @@ class DashboardIT {
         .startsWith("task,document_id,");
   }
 
+  /**
+   * The job's heading is fetched from {@code jobs/<id>/head} into the page {@code jobs/<id>}: its
+   * forms must post to the page's {@code ../jobs/<id>/pause}, not to the {@code ../../} of the
+   * fragment's own address (which, resolved against the page, left the dashboard's prefix: the
+   * browser's Pause went to a 404).
+   */
+  @Test
+  void aFragmentLinksRelativeToThePageItIsShownIn() {
+    String job = stack.api().submit(Jobs.noop(1));
+    awaitQueued(job, 1);
+    String head = operator.htmxFrom("../", "/ui/jobs/" + job + "/head").body();
+    assertThat(head).contains("hx-post=\"../jobs/" + job + "/pause\"");
+    String unsent = operator.htmx("/ui/jobs/" + job + "/head").body();
+    assertThat(unsent).contains("hx-post=\"../../jobs/" + job + "/pause\"");
+    String forged = operator.htmxFrom("https://elsewhere/", "/ui/jobs/" + job + "/head").body();
+    assertThat(forged).doesNotContain("elsewhere").contains("../../jobs/" + job + "/pause");
+    assertThat(operator.get("/ui/jobs/" + job).body())
+        .contains("<meta name=\"findoc-root\" content=\"../\">");
+  }
+
   @Test
   void theJobsTablePagesByKeysetAndTheTaskTableToo() {
     for (int i = 0; i < 4; i++) {
@@ -189,6 +214,177 @@ class DashboardIT {
     assertThat(tasks).contains("doc-3").doesNotContain(">doc-4<").contains("after=3");
     String next = operator.htmx("/ui/jobs/" + job + "/tasks?after=3").body();
     assertThat(next).contains("doc-4", "doc-5").doesNotContain(">doc-3<");
+  }
+
+  @Test
+  void theTaskTableFiltersByErrorCodeWorkerAndAttemptAndPagesOnWithTheFilter() {
+    String job = stack.api().submit(Jobs.noop(9));
+    awaitQueued(job, 9);
+    try (Reports reports = new Reports(stack.property("findoc.topics.task-status"))) {
+      for (int number : new int[] {1, 2, 4, 5}) {
+        reports.send(
+            Reports.report(
+                StatusKind.FAILED, job, number, 1, new TaskError("BAD_DOC", "bad", false)));
+      }
+      reports.send(
+          Reports.report(StatusKind.FAILED, job, 3, 1, new TaskError("ODD_DOC", "odd", false)));
+      reports.send(Reports.report(StatusKind.SUCCEEDED, job, 9, 1, null));
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> stack.api().job(job).get("counts").get("failed").asInt() == 5);
+    String tasks = "/ui/jobs/" + job + "/tasks";
+
+    String bad = operator.htmx(tasks + "?errorCode=BAD_DOC").body();
+    assertThat(bad).contains(">doc-1<", ">doc-2<", ">doc-4<").doesNotContain(">doc-3<");
+    assertThat(bad).contains("after=4&amp;errorCode=BAD_DOC");
+    assertThat(operator.htmx(tasks + "?after=4&errorCode=BAD_DOC").body())
+        .contains(">doc-5<")
+        .doesNotContain(">doc-4<");
+    assertThat(operator.htmx(tasks + "?state=FAILED&errorCode=ODD_DOC").body())
+        .contains(">doc-3<")
+        .doesNotContain(">doc-1<");
+
+    // Searching past task 5 for the succeeded one: each page reads at most 4 task numbers.
+    String worker = operator.htmx(tasks + "?worker=test-worker&state=SUCCEEDED").body();
+    assertThat(worker)
+        .doesNotContain(">doc-9<")
+        .contains("Searched tasks up to #4 of 9.")
+        .contains("after=4&amp;state=SUCCEEDED&amp;worker=test-worker");
+    assertThat(operator.htmx(tasks + "?after=4&state=SUCCEEDED&worker=test-worker").body())
+        .contains("Searched tasks up to #8 of 9.");
+    String last = operator.htmx(tasks + "?after=8&state=SUCCEEDED&worker=test-worker").body();
+    assertThat(last).contains(">doc-9<").doesNotContain("More tasks");
+    assertThat(operator.htmx(tasks + "?worker=nobody").body()).doesNotContain(">doc-");
+    assertThat(operator.htmx(tasks + "?attempt=2").body()).doesNotContain(">doc-");
+
+    HttpResponse<String> wrongCode = operator.htmx(tasks + "?errorCode=not%20a%20code");
+    assertThat(wrongCode.statusCode()).isEqualTo(400);
+    assertThat(wrongCode.body()).contains("errorCode");
+    assertThat(operator.htmx(tasks + "?attempt=0").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void theJobsPageFiltersByAMetadataEntryAndItsBulkPreviewToo() {
+    String batch = "b-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> tagged = new java.util.HashMap<>(Jobs.of("noop", 1, Map.of()));
+    tagged.put("name", "tagged " + batch);
+    stack.api().submit(Jobs.with(tagged, "metadata", Map.of("batch", batch, "desk", "fx")));
+    stack.api().submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "name", "untagged " + batch));
+
+    String page = operator.get("/ui/jobs?name=" + batch + "&metadata=batch%3D" + batch).body();
+    assertThat(page).contains("tagged " + batch).doesNotContain("untagged " + batch);
+    assertThat(operator.get("/ui/jobs?name=" + batch + "&metadata=desk%3Drates").body())
+        .doesNotContain("tagged " + batch);
+    assertThat(operator.htmx("/ui/jobs/bulk?action=pause&metadata=batch%3D" + batch).body())
+        .contains("Pause 1 job(s)?");
+    HttpResponse<String> wrong = operator.get("/ui/jobs?metadata=nokey");
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.body()).contains("metadata");
+  }
+
+  @Test
+  void aWebhookDeliveryIsSentAgainFromItsLogAndTheJobPageListsTheEvents() throws Exception {
+    int closed;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    Map<String, Object> webhook = Map.of("url", "http://127.0.0.1:" + closed + "/hook");
+    Api.Response submitted =
+        stack
+            .api()
+            .post(
+                "/api/batch/jobs",
+                Jobs.with(Jobs.of("noop", 1, Map.of()), "webhooks", List.of(webhook)));
+    assertThat(submitted.status()).as("%s", submitted.body()).isEqualTo(202);
+    String endpoint = submitted.body().get("webhooks").get(0).get("id").asString();
+    String deliveries = "/api/webhooks/" + endpoint + "/deliveries";
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> stack.api().get(deliveries).body().path(0).path("attempt").asInt() >= 1);
+    JsonNode failed = stack.api().get(deliveries).body().get(0);
+    String delivery = failed.get("id").asString();
+    int attempts = failed.get("attempt").asInt();
+
+    String page = operator.get("/ui/webhooks?endpoint=" + endpoint).body();
+    String redeliver = "webhooks/" + endpoint + "/deliveries/" + delivery + "/redeliver";
+    assertThat(page).contains("hx-post=\"./" + redeliver + "\"").contains(">Redeliver<");
+    assertThat(viewer.get("/ui/webhooks?endpoint=" + endpoint).body())
+        .doesNotContain(">Redeliver<");
+
+    HttpResponse<String> sent = operator.submit("/ui/" + redeliver, Map.of());
+    assertThat(sent.statusCode()).isEqualTo(200);
+    assertThat(sent.body()).contains("Delivery " + delivery + " is sent again now.");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              for (JsonNode row : stack.api().get(deliveries).body()) {
+                if (row.get("id").asString().equals(delivery)) {
+                  return row.get("attempt").asInt() > attempts;
+                }
+              }
+              return false;
+            });
+    assertThat(operator.get("/ui/audit").body())
+        .contains("UI redeliver", "webhook " + endpoint + " delivery " + delivery + " (count 1)");
+
+    String job = submitted.body().get("id").asString();
+    assertThat(operator.get("/ui/jobs/" + job).body())
+        .as("the job's page lists its events, newest first")
+        .contains("<h2 id=\"events-title\">Events</h2>")
+        .contains(">batch.job.created<");
+
+    HttpResponse<String> unknown =
+        operator.submit(
+            "/ui/webhooks/" + endpoint + "/deliveries/" + UUID.randomUUID() + "/redeliver",
+            Map.of());
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(other.submit("/ui/" + redeliver, Map.of()).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void deadLettersAreListedByJobAndErrorCodeAndRedeliveredFromThePage() {
+    String job = stack.api().submit(Jobs.with(Jobs.of("noop", 3, Map.of()), "name", "dead"));
+    awaitQueued(job, 3);
+    try (Reports reports = new Reports(stack.property("findoc.topics.task-status"))) {
+      reports.send(
+          Reports.report(
+              StatusKind.FAILED, job, 1, 1, new TaskError("BAD_DOC", "doc 1 is bad", false)));
+      reports.send(
+          Reports.report(
+              StatusKind.FAILED, job, 2, 1, new TaskError("ODD_DOC", "doc 2 is odd", false)));
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> stack.api().job(job).get("counts").get("failed").asInt() == 2);
+
+    String all = operator.get("/ui/dead-letters?job=" + job).body();
+    assertThat(all).contains(">doc-1<", ">doc-2<", "doc 1 is bad").doesNotContain(">doc-3<");
+    String odd = operator.get("/ui/dead-letters?job=" + job + "&errorCode=ODD_DOC").body();
+    assertThat(odd).contains(">doc-2<").doesNotContain(">doc-1<");
+    assertThat(other.get("/ui/dead-letters?job=" + job).body())
+        .contains("No task failed for good.")
+        .doesNotContain(">doc-1<");
+    assertThat(viewer.get("/ui/dead-letters?job=" + job).body())
+        .contains(">doc-1<")
+        .doesNotContain(">Redeliver<");
+    assertThat(operator.get("/ui/dead-letters?job=nope").statusCode()).isEqualTo(400);
+
+    HttpResponse<String> sent =
+        operator.submit("/ui/dead-letters/redeliver", Map.of("job", job, "task", "1"));
+    assertThat(sent.statusCode()).isEqualTo(303);
+    assertThat(stack.api().job(job).get("counts").get("failed").asInt()).isEqualTo(1);
+    assertThat(operator.get("/ui/dead-letters?job=" + job).body())
+        .doesNotContain(">doc-1<")
+        .contains(">doc-2<");
+    assertThat(operator.get("/ui/audit").body())
+        .contains("UI redeliver dead letter", "job " + job + " task 1 (count 1)");
+    assertThat(
+            other
+                .submit("/ui/dead-letters/redeliver", Map.of("job", job, "task", "2"))
+                .statusCode())
+        .isEqualTo(404);
   }
 
   @Test
@@ -372,6 +568,8 @@ class DashboardIT {
         "/ui/jobs/" + job + "/priority",
         "/ui/jobs/" + job + "/retry",
         "/ui/jobs/bulk",
+        "/ui/webhooks/" + UUID.randomUUID() + "/deliveries/" + UUID.randomUUID() + "/redeliver",
+        "/ui/dead-letters/redeliver",
         "/ui/submit");
   }
 
@@ -381,6 +579,9 @@ class DashboardIT {
     }
     if (path.endsWith("/retry")) {
       return Map.of("group", "0123456789ab");
+    }
+    if (path.endsWith("/dead-letters/redeliver")) {
+      return Map.of("job", UUID.randomUUID().toString(), "task", "1");
     }
     if (path.endsWith("/bulk")) {
       return Map.of("action", "cancel", "expected", "1", "confirmation", "1");

@@ -14,4 +14,16 @@ class UiLinksTest {
     assertThat(UiLinks.root("/jobs/abc")).isEqualTo("../");
     assertThat(UiLinks.root("/jobs/abc/tasks/3")).isEqualTo("../../../");
   }
+
+  @Test
+  void onlyAWayBackToTheRootIsTakenFromAPage() {
+    assertThat(UiLinks.isRoot("./")).isTrue();
+    assertThat(UiLinks.isRoot("../../")).isTrue();
+    assertThat(UiLinks.isRoot(null)).isFalse();
+    assertThat(UiLinks.isRoot("")).isFalse();
+    assertThat(UiLinks.isRoot("/")).isFalse();
+    assertThat(UiLinks.isRoot("../x/")).isFalse();
+    assertThat(UiLinks.isRoot("//evil.example/")).isFalse();
+    assertThat(UiLinks.isRoot("javascript:alert(1)//")).isFalse();
+  }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -43,11 +44,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in a real browser (Debian's chromium through chromedriver, headless) against the
  * real stack ({@code ./findoc up}: broker, PostgreSQL, coordinator, a worker, as processes): sign
  * in with the key, submit documents from the submit page, watch the progress move without a reload,
- * pause and resume, see the job finish and the actions in the audit trail; labels and keyboard
- * focus checked, no Content-Security-Policy violation in the console. A screenshot and the page's
- * HTML are kept under {@code target/dashboard-browser/} when a case fails. Skipped, loudly, where
- * no chromium and chromedriver can be found ({@code ./findoc test} installs them as root where apt
- * is available).
+ * pause and resume it from its page, retry its failure group from the page once it finished with an
+ * error, see it complete and the actions in the audit trail; labels and keyboard focus checked,
+ * axe-core finding no serious or critical violation on six pages, no Content-Security-Policy
+ * violation in the console. A screenshot and the page's HTML are kept under {@code
+ * target/dashboard-browser/} when a case fails. Skipped, loudly, where no chromium and chromedriver
+ * can be found ({@code ./findoc test} installs them as root where apt is available).
  */
 @ExtendWith(DashboardBrowserIT.Evidence.class)
 class DashboardBrowserIT {
@@ -118,15 +120,22 @@ class DashboardBrowserIT {
     }
     browser.get(base + "submit");
     assertEveryFieldIsLabelled();
+    assertNoSeriousAccessibilityViolation("submit");
     browser.findElement(By.id("files")).sendKeys(String.join("\n", paths));
     wait(10).until(d -> d.findElements(By.cssSelector("#chosen li")).size() == paths.size());
     browser.findElement(By.id("job-name")).sendKeys("browser statements");
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("processor")))
         .selectByValue("simulate");
-    browser.findElement(By.id("options")).sendKeys("{\"sleepMs\":1500}");
+    // statement-03 fails its first attempt for good: a failure group to retry from the page.
+    browser
+        .findElement(By.id("options"))
+        .sendKeys(
+            "{\"sleepMs\":1500,\"failure\":\"permanent\","
+                + "\"failUntilAttempt\":{\"statement-03.txt\":1}}");
     browser.findElement(By.cssSelector("#submit-form button[type=submit]")).click();
 
     wait(30).until(ExpectedConditions.urlMatches(".*/ui/jobs/[0-9a-f-]{36}$"));
+    String jobPage = browser.getCurrentUrl();
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("browser statements");
     WebElement live = browser.findElement(By.id("live-title"));
     WebElement percent = browser.findElement(By.cssSelector("[data-field=percentDone]"));
@@ -138,19 +147,65 @@ class DashboardBrowserIT {
             });
     assertThat(live.isDisplayed()).as("the same page, not reloaded").isTrue();
 
-    wait(90).until(d -> state().equals("COMPLETED"));
-    assertThat(Double.parseDouble(percent.getText().replace("%", ""))).isEqualTo(100.0);
+    click("#job-head button", "Pause");
+    wait(20).until(d -> state().equals("PAUSED"));
+    click("#job-head button", "Resume");
+    wait(20).until(d -> !state().equals("PAUSED"));
+
+    wait(90).until(d -> state().equals("COMPLETED_WITH_ERRORS"));
+    assertThat(browser.findElement(By.cssSelector("[data-field='counts.failed']")).getText())
+        .isEqualTo("1");
+    browser.get(jobPage);
+    assertNoSeriousAccessibilityViolation("job");
+    click("#groups button", "Retry this group");
+    wait(10)
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.id("groups")).getText().contains("1 task(s) sent again."));
+    wait(60).until(d -> state().equals("COMPLETED"));
+    assertThat(Double.parseDouble(percent().getText().replace("%", ""))).isEqualTo(100.0);
     assertThat(browser.findElement(By.cssSelector("[data-field='counts.succeeded']")).getText())
         .isEqualTo("20");
 
     browser.get(base + "jobs?name=browser");
     assertEveryFieldIsLabelled();
+    assertNoSeriousAccessibilityViolation("jobs");
     assertThat(browser.findElement(By.id("results")).getText()).contains("browser statements");
 
+    browser.get(base);
+    assertNoSeriousAccessibilityViolation("overview");
+    browser.get(base + "workers");
+    assertNoSeriousAccessibilityViolation("workers");
     browser.get(base + "audit");
+    assertNoSeriousAccessibilityViolation("audit");
     String audit = browser.findElement(By.tagName("table")).getText();
-    assertThat(audit).contains("UI submit", "browser statements (count 20)");
+    assertThat(audit)
+        .contains(
+            "UI submit",
+            "browser statements (count 20)",
+            "UI pause",
+            "UI resume",
+            "UI retry group");
     assertNoPolicyViolation();
+  }
+
+  /** Clicks the button of that text in that region, as a person would, once it is there. */
+  private static void click(String selector, String text) {
+    wait(10)
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              for (WebElement button : d.findElements(By.cssSelector(selector))) {
+                if (button.getText().equals(text) && button.isEnabled()) {
+                  button.click();
+                  return true;
+                }
+              }
+              return false;
+            });
+  }
+
+  private static WebElement percent() {
+    return browser.findElement(By.cssSelector("[data-field=percentDone]"));
   }
 
   private static void signIn() {
@@ -198,6 +253,25 @@ class DashboardBrowserIT {
     }
   }
 
+  /**
+   * axe-core (the axe.min.js of Deque's axe-core jar, injected through WebDriver, so no
+   * Content-Security-Policy applies to it) finds no serious or critical violation on the page.
+   */
+  private static void assertNoSeriousAccessibilityViolation(String page) {
+    JavascriptExecutor script = (JavascriptExecutor) browser;
+    script.executeScript(AXE.get());
+    Object found =
+        script.executeAsyncScript(
+            "var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                + "  done(r.violations.filter(function (v) {"
+                + "    return v.impact === 'serious' || v.impact === 'critical'; })"
+                + "  .map(function (v) { return v.impact + ' ' + v.id + ': ' + v.help + ' at '"
+                + "    + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); }));"
+                + "}).catch(function (e) { done(['axe failed: ' + e]); });");
+    assertThat((List<?>) found).as("accessibility violations on the %s page", page).isEmpty();
+  }
+
   private static void assertNoPolicyViolation() {
     List<String> violations =
         browser.manage().logs().get(LogType.BROWSER).getAll().stream()
@@ -206,6 +280,24 @@ class DashboardBrowserIT {
             .toList();
     assertThat(violations).isEmpty();
   }
+
+  private static final java.util.function.Supplier<String> AXE =
+      new java.util.function.Supplier<>() {
+        private String script;
+
+        @Override
+        public synchronized String get() {
+          if (script == null) {
+            try (var in = DashboardBrowserIT.class.getResourceAsStream("/axe.min.js")) {
+              assertThat(in).as("axe.min.js of com.deque.html.axe-core:selenium").isNotNull();
+              script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+          return script;
+        }
+      };
 
   private static WebDriverWait wait(int seconds) {
     return new WebDriverWait(browser, Duration.ofSeconds(seconds));
@@ -235,7 +327,9 @@ class DashboardBrowserIT {
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    return new ChromeDriver(service, options);
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    return driver;
   }
 
   /** Keeps a screenshot and the page of a failed case under target/dashboard-browser/. */
@@ -250,6 +344,11 @@ class DashboardBrowserIT {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), WORK.resolve(name + ".png"));
         Files.writeString(WORK.resolve(name + ".html"), browser.getPageSource());
+        Files.write(
+            WORK.resolve(name + ".console.log"),
+            browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::toString)
+                .toList());
         System.err.println("Screenshot of the failure: " + WORK.resolve(name + ".png"));
       } catch (IOException | RuntimeException e) {
         System.err.println("Could not keep a screenshot of the failure: " + e);
