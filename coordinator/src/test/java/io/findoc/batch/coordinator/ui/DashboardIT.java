@@ -186,7 +186,7 @@ class DashboardIT {
    */
   @Test
   void aFragmentLinksRelativeToThePageItIsShownIn() {
-    String job = stack.api().submit(Jobs.noop(1));
+    String job = stack.api().submit(aSubmission().json());
     awaitQueued(job, 1);
     String head = operator.htmxFrom("../", "/ui/jobs/" + job + "/head").body();
     assertThat(head).contains("hx-post=\"../jobs/" + job + "/pause\"");
@@ -218,7 +218,7 @@ class DashboardIT {
 
   @Test
   void theTaskTableFiltersByErrorCodeWorkerAndAttemptAndPagesOnWithTheFilter() {
-    String job = stack.api().submit(Jobs.noop(9));
+    String job = stack.api().submit(aSubmission().tasks(9).json());
     awaitQueued(job, 9);
     try (Reports reports = new Reports(stack.property("findoc.topics.task-status"))) {
       for (int number : new int[] {1, 2, 4, 5}) {
@@ -267,10 +267,14 @@ class DashboardIT {
   @Test
   void theJobsPageFiltersByAMetadataEntryAndItsBulkPreviewToo() {
     String batch = "b-" + UUID.randomUUID().toString().substring(0, 8);
-    Map<String, Object> tagged = new java.util.HashMap<>(Jobs.of("noop", 1, Map.of()));
-    tagged.put("name", "tagged " + batch);
-    stack.api().submit(Jobs.with(tagged, "metadata", Map.of("batch", batch, "desk", "fx")));
-    stack.api().submit(Jobs.with(Jobs.of("noop", 1, Map.of()), "name", "untagged " + batch));
+    stack
+        .api()
+        .submit(
+            aSubmission()
+                .name("tagged " + batch)
+                .with("metadata", Map.of("batch", batch, "desk", "fx"))
+                .json());
+    stack.api().submit(aSubmission().name("untagged " + batch).json());
 
     String page = operator.get("/ui/jobs?name=" + batch + "&metadata=batch%3D" + batch).body();
     assertThat(page).contains("tagged " + batch).doesNotContain("untagged " + batch);
@@ -293,9 +297,7 @@ class DashboardIT {
     Api.Response submitted =
         stack
             .api()
-            .post(
-                "/api/batch/jobs",
-                Jobs.with(Jobs.of("noop", 1, Map.of()), "webhooks", List.of(webhook)));
+            .post("/api/batch/jobs", aSubmission().with("webhooks", List.of(webhook)).json());
     assertThat(submitted.status()).as("%s", submitted.body()).isEqualTo(202);
     String endpoint = submitted.body().get("webhooks").get(0).get("id").asString();
     String deliveries = "/api/webhooks/" + endpoint + "/deliveries";
@@ -345,7 +347,7 @@ class DashboardIT {
 
   @Test
   void deadLettersAreListedByJobAndErrorCodeAndRedeliveredFromThePage() {
-    String job = stack.api().submit(Jobs.with(Jobs.of("noop", 3, Map.of()), "name", "dead"));
+    String job = stack.api().submit(aSubmission().tasks(3).name("dead").json());
     awaitQueued(job, 3);
     try (Reports reports = new Reports(stack.property("findoc.topics.task-status"))) {
       reports.send(
