@@ -18,6 +18,9 @@ import java.util.Map;
  * @param heapUsedBytes heap in use after the last collection (live data)
  * @param heapMaxBytes the most heap the worker may use
  * @param intakeHeld whether the worker holds its intake because CPU or heap passed the ceiling
+ * @param intake whether it takes tasks: {@link WorkerIntake#TAKING}, or drained by an operator
+ *     ({@link WorkerIntake#DRAINING} while its tasks finish, then {@link WorkerIntake#DRAINED});
+ *     absent from workers that predate draining
  */
 public record WorkerHeartbeat(
     int version,
@@ -29,7 +32,8 @@ public record WorkerHeartbeat(
     double processCpu,
     long heapUsedBytes,
     long heapMaxBytes,
-    boolean intakeHeld) {
+    boolean intakeHeld,
+    WorkerIntake intake) {
 
   public static final int VERSION = 1;
 }

@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.api;
 
+import io.findoc.batch.coordinator.control.WorkerDrains;
 import io.findoc.batch.coordinator.security.ApiKeys;
 import io.findoc.batch.coordinator.security.CurrentCaller;
 import io.findoc.batch.coordinator.security.Role;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,10 +37,12 @@ public class AdminController {
 
   private final SecurityStore store;
   private final CurrentCaller callers;
+  private final WorkerDrains drains;
 
-  public AdminController(SecurityStore store, CurrentCaller callers) {
+  public AdminController(SecurityStore store, CurrentCaller callers, WorkerDrains drains) {
     this.store = store;
     this.callers = callers;
+    this.drains = drains;
   }
 
   /** The body of {@code POST /api/admin/tenants}. */
@@ -161,6 +165,36 @@ public class AdminController {
       throw new InvalidParameterException("limit", "must be between 1 and 1000");
     }
     return store.listAuditEvents(tenant, before == null ? Long.MAX_VALUE : before, size);
+  }
+
+  /**
+   * Drains a worker: it takes no new task, finishes those it has, then leaves the task topics, so
+   * the other workers take over its partitions; the workers page and the metrics' live workers show
+   * it draining, then drained. It stays drained across restarts until undrained. Idempotent.
+   */
+  @PutMapping("/workers/{worker}/drain")
+  @ApiResponse(responseCode = "204", description = "the worker will drain")
+  public ResponseEntity<Void> drain(@PathVariable String worker) {
+    admin();
+    drainOrNot(worker, true);
+    return ResponseEntity.noContent().build();
+  }
+
+  /** Lets a drained worker take tasks again. Idempotent. */
+  @DeleteMapping("/workers/{worker}/drain")
+  @ApiResponse(responseCode = "204", description = "the worker takes tasks again")
+  public ResponseEntity<Void> undrain(@PathVariable String worker) {
+    admin();
+    drainOrNot(worker, false);
+    return ResponseEntity.noContent().build();
+  }
+
+  private void drainOrNot(String worker, boolean drain) {
+    try {
+      drains.drain(worker, drain);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidParameterException("worker", e.getMessage());
+    }
   }
 
   private void admin() {

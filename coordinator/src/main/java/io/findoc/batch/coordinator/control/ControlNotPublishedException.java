@@ -18,4 +18,9 @@ public class ControlNotPublishedException extends RuntimeException {
             + ", but the workers could not be told (the broker did not answer); repeat the request",
         cause);
   }
+
+  /** For a signal about something else than a job; {@code message} says what stands. */
+  public ControlNotPublishedException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The read-only pages: the overview (the metrics API's figures and history), a task with its
- * attempts, the live workers and the audit trail.
+ * attempts and the audit trail.
  */
 @Controller
 @RequestMapping("${findoc.ui.prefix:/ui}")
@@ -99,17 +99,6 @@ public class OtherPages {
     model.addAttribute("task", task);
     model.addAttribute("summary", ResultSummary.of(task.result()));
     return "ui/task";
-  }
-
-  @GetMapping("/workers")
-  String workers(
-      @RequestHeader(name = "HX-Request", required = false) String htmx,
-      HttpServletRequest request,
-      Model model) {
-    caller(request);
-    model.addAttribute("workers", reporter.snapshot(caller(request).tenantId()).workers());
-    model.addAttribute("now", clock.instant());
-    return htmx != null ? "ui/workers :: table" : "ui/workers";
   }
 
   /** The audit trail: the tenant's for its operator or admin key, everyone's for the platform's. */

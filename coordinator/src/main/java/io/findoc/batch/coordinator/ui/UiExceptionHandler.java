@@ -58,6 +58,12 @@ public class UiExceptionHandler {
     return refused(409, e.getMessage(), List.of(), request, response, model);
   }
 
+  @ExceptionHandler(io.findoc.batch.coordinator.control.ControlNotPublishedException.class)
+  String notPublished(
+      RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {
+    return refused(503, e.getMessage(), List.of(), request, response, model);
+  }
+
   @ExceptionHandler(QueueLimitExceededException.class)
   String queueFull(
       RuntimeException e, HttpServletRequest request, HttpServletResponse response, Model model) {

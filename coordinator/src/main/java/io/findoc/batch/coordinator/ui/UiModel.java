@@ -44,6 +44,12 @@ public class UiModel {
     return (UiSession) request.getAttribute(UiSession.class.getName());
   }
 
+  /** Whether the caller may drain workers, which every tenant shares. */
+  @ModelAttribute("canAdminister")
+  boolean canAdminister(HttpServletRequest request) {
+    return may(request, Role.ADMIN);
+  }
+
   /** Whether the caller may pause, resume, cancel, retry and re-prioritise here. */
   @ModelAttribute("canOperate")
   boolean canOperate(HttpServletRequest request) {

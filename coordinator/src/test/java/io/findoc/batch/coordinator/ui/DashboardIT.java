@@ -6,14 +6,18 @@ import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.TaskError;
+import io.findoc.batch.common.message.WorkerControlMessage;
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Reports;
 import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.TopicRecords;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -402,6 +406,36 @@ class DashboardIT {
   }
 
   @Test
+  void theAdminDrainsAWorkerFromThePageAndTheApiAndATenantOperatorMayNot() {
+    String topic = stack.property("findoc.topics.control");
+    String key = WorkerControlMessage.key("worker-drained");
+
+    HttpResponse<String> drained = admin.submit("/ui/workers/worker-drained/drain", Map.of());
+
+    assertThat(drained.statusCode()).isEqualTo(303);
+    List<ConsumerRecord<String, byte[]>> records = TopicRecords.keyed(topic, key, 1);
+    assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8))
+        .contains("\"worker\":\"worker-drained\"", "\"drain\":true");
+    assertThat(admin.get("/ui/audit").body())
+        .contains("UI drain", "worker worker-drained (count 1)");
+    assertThat(admin.submit("/ui/workers/worker-drained/undrain", Map.of()).statusCode())
+        .isEqualTo(303);
+    assertThat(TopicRecords.keyed(topic, key, 2).get(1).value()).isNull();
+
+    assertThat(operator.submit("/ui/workers/worker-drained/drain", Map.of()).statusCode())
+        .isEqualTo(403);
+    assertThat(operator.get("/ui/workers").body()).doesNotContain(">Drain<");
+    assertThat(stack.admin().put("/api/admin/workers/worker-api/drain").status()).isEqualTo(204);
+    assertThat(stack.admin().delete("/api/admin/workers/worker-api/drain").status()).isEqualTo(204);
+    assertThat(TopicRecords.keyed(topic, WorkerControlMessage.key("worker-api"), 2)).hasSize(2);
+    assertThat(stack.api().put("/api/admin/workers/worker-api/drain").status()).isEqualTo(403);
+    Api.Response bad = stack.admin().put("/api/admin/workers/-no%20such/drain");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.contentType()).startsWith("application/problem+json");
+    assertThat(bad.body().toString()).contains("worker");
+  }
+
+  @Test
   void pauseResumePriorityAndCancelChangeTheJobAndAreAudited() {
     String job = stack.api().submit(aSubmission().tasks(3).name("acted on").json());
     awaitQueued(job, 3);
@@ -572,6 +606,8 @@ class DashboardIT {
         "/ui/jobs/bulk",
         "/ui/webhooks/" + UUID.randomUUID() + "/deliveries/" + UUID.randomUUID() + "/redeliver",
         "/ui/dead-letters/redeliver",
+        "/ui/workers/worker-x/drain",
+        "/ui/workers/worker-x/undrain",
         "/ui/submit");
   }
 

@@ -7,6 +7,7 @@ import io.findoc.batch.common.message.WorkerHeartbeat;
 import io.findoc.batch.worker.config.WorkerProperties;
 import io.findoc.batch.worker.intake.IntakeThrottle;
 import io.findoc.batch.worker.intake.ResourceGuard;
+import io.findoc.batch.worker.intake.WorkerDrain;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
@@ -37,6 +38,7 @@ public class WorkerStatusPublisher extends PeriodicAgent implements SmartLifecyc
   private final KafkaTemplate<String, byte[]> kafka;
   private final IntakeThrottle throttle;
   private final ResourceGuard resources;
+  private final WorkerDrain drain;
   private final Clock clock;
   private final String topic;
   private final String workerId;
@@ -49,12 +51,14 @@ public class WorkerStatusPublisher extends PeriodicAgent implements SmartLifecyc
       KafkaTemplate<String, byte[]> kafka,
       IntakeThrottle throttle,
       ResourceGuard resources,
+      WorkerDrain drain,
       Clock clock,
       WorkerProperties properties) {
     super("worker-heartbeat", properties.worker().reporting().statusInterval(), Start.AT_ONCE);
     this.kafka = kafka;
     this.throttle = throttle;
     this.resources = resources;
+    this.drain = drain;
     this.clock = clock;
     this.topic = properties.topics().workers();
     this.workerId = properties.worker().id();
@@ -87,7 +91,8 @@ public class WorkerStatusPublisher extends PeriodicAgent implements SmartLifecyc
         resources.processCpu(),
         resources.liveHeap(),
         Runtime.getRuntime().maxMemory(),
-        throttle.isHeld());
+        throttle.isHeld(),
+        drain.intake());
   }
 
   @Override

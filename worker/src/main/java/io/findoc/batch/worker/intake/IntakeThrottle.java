@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
@@ -181,6 +183,65 @@ public class IntakeThrottle {
       wait(Math.max(1, left / 1_000_000));
     }
     return true;
+  }
+
+  /**
+   * Takes no new task until {@link #startTaking}: pauses every container and keeps those not yet
+   * started from starting (an operator's drain, which a restarted worker reads before its
+   * containers start).
+   */
+  public synchronized void stopTaking() {
+    draining = true;
+    for (Lane lane : lanes.values()) {
+      if (lane.container != null) {
+        lane.container.setAutoStartup(false);
+        lane.container.pause();
+        lane.paused = true;
+      }
+    }
+  }
+
+  /** Waits until every task taken has been reported and acknowledged. */
+  public synchronized void awaitIdle() throws InterruptedException {
+    while (inFlight() > 0) {
+      wait();
+    }
+  }
+
+  /**
+   * Stops the intake containers, which commit their offsets and leave their consumer groups, so
+   * their partitions go to the other workers. Outside this monitor: a stop waits for the consumer
+   * threads, which report to it.
+   */
+  public void stopContainers() {
+    for (MessageListenerContainer container : containers()) {
+      container.stop();
+    }
+  }
+
+  /** Takes tasks again after {@link #stopTaking}: starts stopped containers and resumes them. */
+  public void startTaking() {
+    synchronized (this) {
+      draining = false;
+    }
+    for (MessageListenerContainer container : containers()) {
+      container.setAutoStartup(true);
+      if (!container.isRunning()) {
+        container.start();
+      }
+    }
+    synchronized (this) {
+      for (Lane lane : lanes.values()) {
+        if (lane.container != null && !held) {
+          lane.container.resume();
+          lane.paused = false;
+        }
+      }
+    }
+  }
+
+  private synchronized List<MessageListenerContainer> containers() {
+    return lanes.values().stream().map(lane -> lane.container).filter(Objects::nonNull).toList();
   }
 
   private int inFlight() {

@@ -5,6 +5,7 @@ import io.findoc.batch.common.json.JsonSerde;
 import io.findoc.batch.common.json.UnreadableMessageException;
 import io.findoc.batch.common.message.ControlAction;
 import io.findoc.batch.common.message.ControlMessage;
+import io.findoc.batch.common.message.WorkerControlMessage;
 import io.findoc.batch.worker.config.WorkerProperties;
 import io.findoc.batch.worker.execution.JobInstructions;
 import io.findoc.batch.worker.execution.TaskRunner;
@@ -34,7 +35,9 @@ import org.springframework.stereotype.Component;
  * JobInstructions}, from its beginning and then as it grows, so every worker knows every job's
  * pause or cancel instruction: the latest record of a job puts its action in force, a tombstone
  * lifts it. A {@code CANCEL} also cancels the job's running attempts ({@link
- * TaskRunner#cancelRunning}). Records that cannot be read are logged, counted and skipped.
+ * TaskRunner#cancelRunning}). Records keyed {@code worker:<id>} ({@link WorkerControlMessage}) are
+ * instructions to one worker: this worker's drains or undrains it ({@link WorkerDrain}). Records
+ * that cannot be read are logged, counted and skipped.
  *
  * <p>A plain consumer on a thread of its own, outside any consumer group: it assigns itself every
  * partition and commits nothing, since compaction keeps what a restart needs to read again. It
@@ -55,8 +58,12 @@ public class JobControls implements SmartLifecycle {
   private final Duration catchUpLimit;
   private final JobInstructions instructions;
   private final TaskRunner runner;
+  private final WorkerDrain drain;
+  private final String workerKey;
   private final Counter unreadable;
   private final JsonSerde<ControlMessage> serde = new JsonSerde<>(ControlMessage.class);
+  private final JsonSerde<WorkerControlMessage> workerSerde =
+      new JsonSerde<>(WorkerControlMessage.class);
   private volatile CountDownLatch caughtUp = new CountDownLatch(1);
   private volatile CountDownLatch stopping = new CountDownLatch(1);
   private volatile KafkaConsumer<String, byte[]> consumer;
@@ -71,12 +78,15 @@ public class JobControls implements SmartLifecycle {
       WorkerProperties properties,
       JobInstructions instructions,
       TaskRunner runner,
+      WorkerDrain drain,
       MeterRegistry meters) {
     this.consumerConfig = consumerConfig(consumerFactory, properties.worker().id());
     this.topic = properties.topics().control();
     this.catchUpLimit = properties.worker().intake().controlCatchUp();
     this.instructions = instructions;
     this.runner = runner;
+    this.drain = drain;
+    this.workerKey = WorkerControlMessage.key(properties.worker().id());
     this.unreadable =
         Counter.builder("findoc.worker.control.unreadable")
             .description("control records skipped because they could not be read")
@@ -203,6 +213,12 @@ public class JobControls implements SmartLifecycle {
   }
 
   private void apply(ConsumerRecord<String, byte[]> record) {
+    if (WorkerControlMessage.isWorkerKey(record.key())) {
+      if (record.key().equals(workerKey)) {
+        applyToThisWorker(record);
+      }
+      return;
+    }
     JobId job;
     ControlMessage message;
     try {
@@ -212,14 +228,7 @@ public class JobControls implements SmartLifecycle {
         throw new IllegalArgumentException("the control message has no action");
       }
     } catch (IllegalArgumentException | UnreadableMessageException e) {
-      unreadable.increment();
-      LOG.warn(
-          "Skipped the unreadable control record at {}-{}@{}; the instruction it held is not"
-              + " applied.",
-          record.topic(),
-          record.partition(),
-          record.offset(),
-          e);
+      unreadable(record, e);
       return;
     }
     if (message == null) {
@@ -232,6 +241,36 @@ public class JobControls implements SmartLifecycle {
     if (message.action() == ControlAction.CANCEL) {
       runner.cancelRunning(job);
     }
+  }
+
+  private void applyToThisWorker(ConsumerRecord<String, byte[]> record) {
+    if (record.value() == null) {
+      drain.undrain();
+      return;
+    }
+    WorkerControlMessage message;
+    try {
+      message = workerSerde.deserialize(topic, record.value());
+    } catch (UnreadableMessageException e) {
+      unreadable(record, e);
+      return;
+    }
+    if (message.drain()) {
+      drain.drain();
+    } else {
+      drain.undrain();
+    }
+  }
+
+  private void unreadable(ConsumerRecord<String, byte[]> record, Exception e) {
+    unreadable.increment();
+    LOG.warn(
+        "Skipped the unreadable control record at {}-{}@{}; the instruction it held is not"
+            + " applied.",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        e);
   }
 
   @Override
