@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -24,13 +25,22 @@ import org.slf4j.LoggerFactory;
  * mapped into memory naming the attempt; the slot is cleared when the processor returns. What a
  * process writes into a mapped file survives the process (not the machine), at the cost of a memory
  * write, so nothing is written to disk per task. A new process reads the slots left behind: those
- * attempts are <em>suspects</em>, and when their message comes again the worker reports them failed
- * ({@code WORKER_CRASHED}, retryable) instead of running them, so the coordinator retries them as
- * its retry policy says, and fails them for good after the job's last attempt.
+ * attempts are <em>suspects</em>.
  *
- * <p>An attempt that was merely running beside the culprit, or when the process was killed from
- * outside, is charged an attempt too, as the lease reaper charges every attempt of a worker that
- * died; it runs again as the next attempt.
+ * <ul>
+ *   <li>One suspect is the culprit ({@link Verdict#CULPRIT}): when its message comes again the
+ *       worker reports it failed ({@code WORKER_CRASHED}, retryable) instead of running it, so the
+ *       coordinator retries it as its retry policy says, and fails it for good after the job's last
+ *       attempt.
+ *   <li>Of several, any may be the culprit ({@link Verdict#SUSPECT}): each runs again when its
+ *       message comes, but alone, no other attempt beside it ({@link #isolating}). The innocent end
+ *       as they would have; the culprit ends the process again, alone in the journal this time, and
+ *       is then reported. So the attempts that merely ran beside a crashing document are not
+ *       charged for it, however often it is retried among them.
+ * </ul>
+ *
+ * <p>A process killed from outside while one attempt ran charges that attempt, as the lease reaper
+ * charges every attempt of a worker that died; it runs again as the next attempt.
  */
 public final class CrashJournal implements AutoCloseable {
 
@@ -44,12 +54,28 @@ public final class CrashJournal implements AutoCloseable {
   /** The error code of an attempt reported failed because it was running in a crash. */
   public static final String WORKER_CRASHED = "WORKER_CRASHED";
 
+  /** The longest the suspects are waited for, run alone: their messages may go elsewhere. */
+  static final Duration ISOLATION_LIMIT = Duration.ofMinutes(2);
+
+  /** What the journal says of an attempt about to run. */
+  public enum Verdict {
+    /** It was not running when the previous process ended. */
+    NONE,
+    /** It was the only attempt running then: it ended the process. */
+    CULPRIT,
+    /** It was one of several running then: it runs again, alone. */
+    SUSPECT
+  }
+
   private record AttemptKey(UUID job, int number, int attempt) {}
 
   private final FileChannel channel;
   private final MappedByteBuffer slots;
   private final BlockingQueue<Integer> free;
   private final Set<AttemptKey> suspects = new HashSet<>();
+  private final Set<AttemptKey> notYetRunAlone = new HashSet<>();
+  private final long isolationEndsNanos = System.nanoTime() + ISOLATION_LIMIT.toNanos();
+  private volatile boolean isolating;
 
   private CrashJournal(Path file, int slotCount) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
@@ -72,13 +98,20 @@ public final class CrashJournal implements AutoCloseable {
     for (int slot = 0; slot < slotCount; slot++) {
       free.add(slot);
     }
-    if (!suspects.isEmpty()) {
+    if (suspects.size() == 1) {
       LOG.warn(
-          "The previous process of this worker ended while {} attempts ran ({}); when their"
-              + " messages come again they are reported failed ({}), not run.",
-          suspects.size(),
+          "The previous process of this worker ended while one attempt ran ({}); when its message"
+              + " comes again it is reported failed ({}), not run.",
           file,
           WORKER_CRASHED);
+    } else if (suspects.size() > 1) {
+      notYetRunAlone.addAll(suspects);
+      isolating = true;
+      LOG.warn(
+          "The previous process of this worker ended while {} attempts ran ({}); when their"
+              + " messages come again each runs alone, to find the one that ended it.",
+          suspects.size(),
+          file);
     }
   }
 
@@ -98,11 +131,33 @@ public final class CrashJournal implements AutoCloseable {
   }
 
   /**
-   * Whether {@code task}'s attempt was running when the previous process ended (every copy of it: a
-   * message redelivered and one dispatched again are both reported, not run).
+   * What the journal says of {@code task}'s attempt (of every copy of it: a message redelivered and
+   * one dispatched again alike).
    */
-  public synchronized boolean crashedBefore(TaskMessage task) {
-    return !suspects.isEmpty() && suspects.contains(key(task));
+  public synchronized Verdict verdict(TaskMessage task) {
+    if (suspects.isEmpty() || !suspects.contains(key(task))) {
+      return Verdict.NONE;
+    }
+    return suspects.size() == 1 ? Verdict.CULPRIT : Verdict.SUSPECT;
+  }
+
+  /**
+   * Whether suspects are still to run alone, so that every other attempt must wait for them: until
+   * each ran, or for {@link #ISOLATION_LIMIT} at most.
+   */
+  public boolean isolating() {
+    if (isolating && System.nanoTime() - isolationEndsNanos > 0) {
+      isolating = false;
+    }
+    return isolating;
+  }
+
+  /** {@code task}, a suspect, ran alone to its end: it did not end the process. */
+  public synchronized void ranAlone(TaskMessage task) {
+    notYetRunAlone.remove(key(task));
+    if (notYetRunAlone.isEmpty()) {
+      isolating = false;
+    }
   }
 
   /** Notes that {@code task}'s attempt runs now; returns its slot for {@link #ended}. */

@@ -25,6 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +68,7 @@ public class TaskRunner implements SmartLifecycle {
           });
   private final InjectedFaults faults;
   private final CrashJournal journal;
+  private final ReentrantReadWriteLock isolation = new ReentrantReadWriteLock(true);
   private final Map<Workload, ProcessorPool<Queued>> pools = new EnumMap<>(Workload.class);
   private final Set<RunningAttempt> running = ConcurrentHashMap.newKeySet();
   private final Timer processing;
@@ -233,7 +236,9 @@ public class TaskRunner implements SmartLifecycle {
         cancelled.increment();
         return StatusMessage.cancelled(task, workerId, null, clock.instant());
       }
-      if (journal != null && journal.crashedBefore(task)) {
+      CrashJournal.Verdict verdict =
+          journal == null ? CrashJournal.Verdict.NONE : journal.verdict(task);
+      if (verdict == CrashJournal.Verdict.CULPRIT) {
         LOG.warn(
             "Task {} attempt {} was running when this worker's previous process ended; it is"
                 + " reported failed ({}, retryable), not run again.",
@@ -251,49 +256,77 @@ public class TaskRunner implements SmartLifecycle {
                     + " its processor, or the process was killed); it was not run again",
                 true));
       }
-      Instant startedAt = clock.instant();
-      startedReports.started(task, startedAt);
-      long t0 = System.nanoTime();
-      Outcome outcome;
-      boolean cancelledMeanwhile;
-      ScheduledFuture<?> timeout =
-          timeouts.schedule(attempt::timeOut, attemptTimeout.toMillis(), TimeUnit.MILLISECONDS);
-      int slot = journal == null ? -1 : journal.running(task);
+      Lock isolation = isolationFor(verdict);
+      if (isolation != null) {
+        isolation.lock();
+      }
       try {
-        attempt.processorStarting();
-        outcome = execute(task, attempt);
+        return runProcessor(task, attempt);
       } finally {
-        if (journal != null) {
-          journal.ended(slot);
+        if (isolation != null) {
+          isolation.unlock();
         }
-        timeout.cancel(false);
-        cancelledMeanwhile = attempt.processorEnded();
-        startedReports.ended(task);
+        if (verdict == CrashJournal.Verdict.SUSPECT) {
+          journal.ranAlone(task);
+        }
       }
-      processing.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
-      if (cancelledMeanwhile && attempt.timedOut()) {
-        LOG.warn(
-            "Task {} attempt {} ran longer than {} and was stopped; it is reported failed"
-                + " (ATTEMPT_TIMEOUT, retryable).",
-            task.taskId(),
-            task.attempt(),
-            attemptTimeout);
-        return StatusMessage.failed(
-            task,
-            workerId,
-            startedAt,
-            clock.instant(),
-            new TaskError(
-                "ATTEMPT_TIMEOUT", "the attempt ran longer than " + attemptTimeout, true));
-      }
-      if (cancelledMeanwhile) {
-        cancelled.increment();
-        return StatusMessage.cancelled(task, workerId, startedAt, clock.instant());
-      }
-      return report(task, startedAt, outcome);
     } finally {
       running.remove(attempt);
     }
+  }
+
+  /**
+   * The lock an attempt runs under while the crash journal's suspects are run one at a time: a
+   * suspect takes it alone, every other attempt shares it; none once they all ran.
+   */
+  private Lock isolationFor(CrashJournal.Verdict verdict) {
+    if (verdict == CrashJournal.Verdict.SUSPECT) {
+      return isolation.writeLock();
+    }
+    return journal != null && journal.isolating() ? isolation.readLock() : null;
+  }
+
+  /** Runs the processor on the attempt, within its timeout; returns its final report. */
+  private StatusMessage runProcessor(TaskMessage task, RunningAttempt attempt) {
+    Instant startedAt = clock.instant();
+    startedReports.started(task, startedAt);
+    long t0 = System.nanoTime();
+    Outcome outcome;
+    boolean cancelledMeanwhile;
+    ScheduledFuture<?> timeout =
+        timeouts.schedule(attempt::timeOut, attemptTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    int slot = journal == null ? -1 : journal.running(task);
+    try {
+      attempt.processorStarting();
+      outcome = execute(task, attempt);
+    } finally {
+      if (journal != null) {
+        journal.ended(slot);
+      }
+      timeout.cancel(false);
+      cancelledMeanwhile = attempt.processorEnded();
+      startedReports.ended(task);
+    }
+    processing.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+    if (cancelledMeanwhile && attempt.timedOut()) {
+      LOG.warn(
+          "Task {} attempt {} ran longer than {} and was stopped; it is reported failed"
+              + " (ATTEMPT_TIMEOUT, retryable).",
+          task.taskId(),
+          task.attempt(),
+          attemptTimeout);
+      return StatusMessage.failed(
+          task,
+          workerId,
+          startedAt,
+          clock.instant(),
+          new TaskError("ATTEMPT_TIMEOUT", "the attempt ran longer than " + attemptTimeout, true));
+    }
+    if (cancelledMeanwhile) {
+      cancelled.increment();
+      return StatusMessage.cancelled(task, workerId, startedAt, clock.instant());
+    }
+    return report(task, startedAt, outcome);
   }
 
   private Outcome execute(TaskMessage task, TaskContext context) {

@@ -31,7 +31,7 @@ class CrashJournalTest {
   }
 
   @Test
-  void attemptsRunningWhenTheProcessEndedAreSuspectsOfTheNextProcess() {
+  void severalAttemptsRunningWhenTheProcessEndedAreSuspectsThatRunAlone() {
     Path file = dir.resolve("worker-1.journal");
     CrashJournal previous = CrashJournal.open(file, 4);
     int crashing = previous.running(task(7, 1));
@@ -42,13 +42,36 @@ class CrashJournalTest {
 
     CrashJournal next = CrashJournal.open(file, 4);
 
-    assertThat(next.crashedBefore(task(7, 1))).isTrue();
-    assertThat(next.crashedBefore(task(7, 1))).as("every copy").isTrue();
-    assertThat(next.crashedBefore(task(7, 2))).as("a later attempt").isFalse();
-    assertThat(next.crashedBefore(task(8, 1))).as("ended before the crash").isFalse();
-    assertThat(next.crashedBefore(task(9, 2))).isTrue();
+    assertThat(next.verdict(task(7, 1))).isEqualTo(CrashJournal.Verdict.SUSPECT);
+    assertThat(next.verdict(task(7, 1))).as("every copy").isEqualTo(CrashJournal.Verdict.SUSPECT);
+    assertThat(next.verdict(task(7, 2))).as("a later attempt").isEqualTo(CrashJournal.Verdict.NONE);
+    assertThat(next.verdict(task(8, 1)))
+        .as("ended before the crash")
+        .isEqualTo(CrashJournal.Verdict.NONE);
+    assertThat(next.verdict(task(9, 2))).isEqualTo(CrashJournal.Verdict.SUSPECT);
+    assertThat(next.isolating()).as("until both ran alone").isTrue();
+    next.ranAlone(task(7, 1));
+    assertThat(next.isolating()).isTrue();
+    next.ranAlone(task(9, 2));
+    assertThat(next.isolating()).isFalse();
     CrashJournal third = CrashJournal.open(file, 4);
-    assertThat(third.crashedBefore(task(9, 2))).as("read once, then cleared").isFalse();
+    assertThat(third.verdict(task(9, 2)))
+        .as("read once, then cleared")
+        .isEqualTo(CrashJournal.Verdict.NONE);
+  }
+
+  @Test
+  void theOnlyAttemptRunningWhenTheProcessEndedIsTheCulprit() {
+    Path file = dir.resolve("worker-2.journal");
+    CrashJournal previous = CrashJournal.open(file, 4);
+    previous.ended(previous.running(task(8, 1)));
+    previous.running(task(7, 3));
+
+    CrashJournal next = CrashJournal.open(file, 4);
+
+    assertThat(next.verdict(task(7, 3))).isEqualTo(CrashJournal.Verdict.CULPRIT);
+    assertThat(next.verdict(task(8, 1))).isEqualTo(CrashJournal.Verdict.NONE);
+    assertThat(next.isolating()).as("nothing to run alone").isFalse();
   }
 
   @Test
