@@ -100,11 +100,19 @@ class FailoverFaultIT {
 
       // Work in flight for the duties the last coordinator takes over at the second kill: a job
       // rolling back, a job waiting for a paused one, and a webhook's job.
+      // A few compensations that outlast the wait for the second watched job's events, on a
+      // few of the workers' threads: the rollback is still running at the second kill.
       String rollingBack =
           run.submit(
-              200,
+              8,
               "simulate",
-              Map.of("sleepMs", 1000, "failDocuments", List.of("doc-200")),
+              Map.of(
+                  "sleepMs",
+                  1000,
+                  "compensationSleepMs",
+                  40_000,
+                  "failDocuments",
+                  List.of("doc-8")),
               Map.of(
                   "priority", "high",
                   "retry", Map.of("maxAttempts", 1),

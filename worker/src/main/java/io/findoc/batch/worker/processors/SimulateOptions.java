@@ -16,6 +16,7 @@ import java.util.Map;
  * @param failAttempts attempts up to this number fail, later ones succeed (default 0)
  * @param hang whether attempts block until the worker stops or the job is cancelled (default false)
  * @param failUntilAttempt per document id, the attempts up to which it fails (later ones succeed)
+ * @param compensationSleepMs time a compensation spends waiting (default: {@code sleepMs})
  * @param compensationFailure whether compensation fails: null (default: it succeeds), {@code
  *     "retryable"} or {@code "permanent"}
  * @param failCompensationDocuments ids of the documents whose compensation fails; empty: all, when
@@ -33,6 +34,7 @@ record SimulateOptions(
     int failAttempts,
     boolean hang,
     Map<String, Integer> failUntilAttempt,
+    long compensationSleepMs,
     String compensationFailure,
     List<String> failCompensationDocuments,
     List<String> crashDocuments) {
@@ -74,8 +76,9 @@ record SimulateOptions(
     if (!(compensationIds instanceof List<?> compensationList)) {
       throw invalid("failCompensationDocuments must be a list of document ids");
     }
+    long sleepMs = nonNegative(options, "sleepMs");
     return new SimulateOptions(
-        nonNegative(options, "sleepMs"),
+        sleepMs,
         nonNegative(options, "cpuMs"),
         rate,
         failure.equals("permanent"),
@@ -83,6 +86,9 @@ record SimulateOptions(
         (int) nonNegative(options, "failAttempts"),
         Boolean.TRUE.equals(options.get("hang")),
         Map.copyOf(failUntilAttempt),
+        options.containsKey("compensationSleepMs")
+            ? nonNegative(options, "compensationSleepMs")
+            : sleepMs,
         compensationFailure,
         compensationList.stream().map(String::valueOf).toList(),
         ids(options, "crashDocuments"));

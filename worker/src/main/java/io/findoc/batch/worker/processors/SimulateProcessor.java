@@ -72,8 +72,8 @@ public class SimulateProcessor implements Processor {
   @Override
   public Outcome compensate(TaskMessage task, TaskContext context) throws InterruptedException {
     SimulateOptions options = SimulateOptions.from(task.options());
-    if (options.sleepMs() > 0) {
-      Thread.sleep(options.sleepMs());
+    if (options.compensationSleepMs() > 0) {
+      Thread.sleep(options.compensationSleepMs());
     }
     String failure = options.compensationFailure();
     boolean fails =

@@ -84,6 +84,7 @@ class SimulateProcessorTest {
             Map.of("failureRate", 2),
             Map.of("sleepMs", -1),
             Map.of("sleepMs", "soon"),
+            Map.of("compensationSleepMs", -1),
             Map.of("failure", "sometimes"),
             Map.of("failDocuments", "d-1"))) {
       assertThatThrownBy(() -> simulate.process(task("d", 1, bad), RUNNING))
@@ -176,6 +177,34 @@ class SimulateProcessorTest {
             simulate.compensate(
                 task("d-1", 1, Map.of("compensationFailure", "retryable")), RUNNING))
         .isInstanceOf(Outcome.RetryableFailure.class);
+  }
+
+  @Test
+  void compensationWaitsItsOwnTimeWhenTheOptionsGiveOne() throws Exception {
+    AtomicBoolean cancelled = new AtomicBoolean();
+    AtomicReference<Throwable> thrown = new AtomicReference<>();
+    Map<String, Object> options = Map.of("sleepMs", 0, "compensationSleepMs", 60_000);
+    Thread compensation =
+        new Thread(
+            () -> {
+              try {
+                simulate.compensate(task("d", 1, options), cancelled::get);
+              } catch (Throwable e) {
+                thrown.set(e);
+              }
+            });
+    compensation.setDaemon(true);
+    compensation.start();
+    await().until(() -> compensation.getState() == Thread.State.TIMED_WAITING);
+
+    compensation.interrupt();
+
+    compensation.join(Duration.ofSeconds(5).toMillis());
+    assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+    assertThat(
+            simulate.compensate(
+                task("d", 1, Map.of("sleepMs", 60_000, "compensationSleepMs", 0)), RUNNING))
+        .isInstanceOf(Outcome.Succeeded.class);
   }
 
   @Test
