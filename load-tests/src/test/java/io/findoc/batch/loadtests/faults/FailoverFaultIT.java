@@ -169,8 +169,9 @@ class FailoverFaultIT {
               + "ms after its prerequisite finished, with one coordinator left");
 
       // The lease reaper: a worker dies with tasks on it; only the last coordinator can reap them.
-      run.submit(120, "simulate", Map.of("sleepMs", 2000), Map.of("priority", "high"));
-      WorkerKill workerKill = killWorkerAndAwaitReaped(run, "worker-3");
+      String slow =
+          run.submit(120, "simulate", Map.of("sleepMs", 2000), Map.of("priority", "high"));
+      WorkerKill workerKill = killWorkerAndAwaitReaped(run, slow, "worker-3");
       System.out.println(
           "FAULT FI-06 takeover: the leases of the killed worker's "
               + workerKill.running()
@@ -263,23 +264,29 @@ class FailoverFaultIT {
    * tasks was still RUNNING on it (each moved back by the lease reaper, or finished by a redelivery
    * elsewhere).
    */
-  private static WorkerKill killWorkerAndAwaitReaped(FaultRun run, String worker) throws Exception {
-    await().atMost(Duration.ofMinutes(1)).until(() -> runningOn(worker) > 0);
+  private static WorkerKill killWorkerAndAwaitReaped(FaultRun run, String job, String worker)
+      throws Exception {
+    // The slow job's tasks, not the big job's last ones: those end before the kill lands.
+    await().atMost(Duration.ofMinutes(1)).until(() -> runningOn(job, worker) > 0);
     long killed = System.nanoTime();
     stack.signal(worker, "KILL");
-    long running = runningOn(worker);
+    long running = runningOn(job, worker);
     run.injected("kill -9 " + worker + " with " + running + " tasks running on it");
-    await().atMost(Duration.ofMinutes(2)).until(() -> runningOn(worker) == 0);
+    await().atMost(Duration.ofMinutes(2)).until(() -> runningOn(job, worker) == 0);
     return new WorkerKill(running, Duration.ofNanos(System.nanoTime() - killed));
   }
 
-  /** How many tasks run on the worker ({@code ./findoc} names each worker's id after it). */
-  private static long runningOn(String worker) throws SQLException {
+  /**
+   * How many of the job's tasks run on the worker ({@code ./findoc} names each worker's id after
+   * it).
+   */
+  private static long runningOn(String job, String worker) throws SQLException {
     try (Connection db = stack.db();
         PreparedStatement statement =
             db.prepareStatement(
-                "SELECT count(*) FROM task WHERE state = 'RUNNING' AND worker = ?")) {
-      statement.setString(1, worker);
+                "SELECT count(*) FROM task WHERE job_id = ?::uuid AND state = 'RUNNING' AND worker = ?")) {
+      statement.setString(1, job);
+      statement.setString(2, worker);
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();
         return rows.getLong(1);
