@@ -1,11 +1,11 @@
 package io.findoc.batch.worker.warmup;
 
+import io.findoc.batch.analyzer.AnalysisOptions;
+import io.findoc.batch.analyzer.Cancellation;
+import io.findoc.batch.analyzer.DocumentAnalyser;
+import io.findoc.batch.analyzer.corpus.CorpusGenerator;
 import io.findoc.batch.common.message.Document;
-import io.findoc.batch.worker.analysis.AnalysisOptions;
-import io.findoc.batch.worker.analysis.DocumentAnalyser;
-import io.findoc.batch.worker.analysis.corpus.CorpusGenerator;
 import io.findoc.batch.worker.config.WorkerProperties;
-import io.findoc.batch.worker.execution.TaskContext;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -154,10 +154,10 @@ public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLife
   private void analyse(
       List<Document> documents, int first, AtomicBoolean stop, AtomicLong analysed) {
     AnalysisOptions options = AnalysisOptions.from(Map.of());
-    TaskContext context = stop::get;
+    Cancellation cancellation = stop::get;
     for (int i = first; !stop.get(); i = (i + 1) % documents.size()) {
       try {
-        analyser.analyseToJson(documents.get(i), options, context);
+        analyser.analyseToJson(documents.get(i), options, cancellation);
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.findoc.batch.worker.processors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.findoc.batch.analyzer.corpus.PdfPages;
 import io.findoc.batch.common.id.JobId;
 import io.findoc.batch.common.json.JsonSerde;
 import io.findoc.batch.common.message.Document;
@@ -10,7 +11,6 @@ import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.common.message.TaskMessage;
 import io.findoc.batch.devstack.TestInfrastructure;
-import io.findoc.batch.worker.analysis.corpus.PdfPages;
 import io.findoc.batch.worker.testing.StatusReports;
 import io.findoc.batch.worker.testing.TestWorkers;
 import java.nio.file.Files;

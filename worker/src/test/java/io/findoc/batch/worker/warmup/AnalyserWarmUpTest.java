@@ -2,12 +2,12 @@ package io.findoc.batch.worker.warmup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.findoc.batch.worker.analysis.DocumentAnalyser;
-import io.findoc.batch.worker.analysis.extract.ExtractionLimits;
-import io.findoc.batch.worker.analysis.extract.TextExtractor;
-import io.findoc.batch.worker.analysis.result.ResultSizeCap;
-import io.findoc.batch.worker.analysis.source.DocumentSources;
-import io.findoc.batch.worker.analysis.source.SourceLimits;
+import io.findoc.batch.analyzer.DocumentAnalyser;
+import io.findoc.batch.analyzer.extract.ExtractionLimits;
+import io.findoc.batch.analyzer.extract.TextExtractor;
+import io.findoc.batch.analyzer.result.ResultSizeCap;
+import io.findoc.batch.analyzer.source.DocumentSources;
+import io.findoc.batch.analyzer.source.SourceLimits;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
