@@ -3,7 +3,6 @@ package io.findoc.batch.analyzer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.findoc.batch.analyzer.corpus.PdfPages;
 import io.findoc.batch.analyzer.extract.ExtractionLimits;
 import io.findoc.batch.analyzer.extract.TextExtractor;
 import io.findoc.batch.analyzer.result.ResultSizeCap;
@@ -11,6 +10,7 @@ import io.findoc.batch.analyzer.source.DocumentSources;
 import io.findoc.batch.analyzer.source.SourceLimits;
 import io.findoc.batch.common.json.Json;
 import io.findoc.batch.common.message.Document;
+import io.findoc.batch.corpus.PdfPages;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Base64;

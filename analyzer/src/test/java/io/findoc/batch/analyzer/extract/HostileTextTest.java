@@ -4,7 +4,7 @@ import static io.findoc.batch.analyzer.extract.TextExtractorTest.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.findoc.batch.analyzer.corpus.PdfPages;
+import io.findoc.batch.corpus.PdfPages;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CancellationException;

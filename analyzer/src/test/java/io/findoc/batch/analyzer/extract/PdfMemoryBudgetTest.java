@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.findoc.batch.analyzer.AnalysisException;
-import io.findoc.batch.analyzer.corpus.PdfPages;
+import io.findoc.batch.corpus.PdfPages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.findoc.batch.analyzer.AnalysisException;
-import io.findoc.batch.analyzer.corpus.PdfPages;
+import io.findoc.batch.corpus.PdfPages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

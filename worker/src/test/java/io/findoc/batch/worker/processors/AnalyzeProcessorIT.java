@@ -2,7 +2,6 @@ package io.findoc.batch.worker.processors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.findoc.batch.analyzer.corpus.PdfPages;
 import io.findoc.batch.common.id.JobId;
 import io.findoc.batch.common.json.JsonSerde;
 import io.findoc.batch.common.message.Document;
@@ -10,6 +9,7 @@ import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.common.message.TaskMessage;
+import io.findoc.batch.corpus.PdfPages;
 import io.findoc.batch.devstack.TestInfrastructure;
 import io.findoc.batch.worker.testing.StatusReports;
 import io.findoc.batch.worker.testing.TestWorkers;

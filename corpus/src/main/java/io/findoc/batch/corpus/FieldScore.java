@@ -1,4 +1,4 @@
-package io.findoc.batch.analyzer.corpus;
+package io.findoc.batch.corpus;
 
 /**
  * Counts for one field over a corpus: a value found and right is a true positive; found but wrong,

@@ -1,13 +1,5 @@
-package io.findoc.batch.analyzer.corpus;
+package io.findoc.batch.corpus;
 
-import io.findoc.batch.analyzer.AnalysisException;
-import io.findoc.batch.analyzer.AnalysisOptions;
-import io.findoc.batch.analyzer.DocumentAnalyser;
-import io.findoc.batch.analyzer.extract.ExtractionLimits;
-import io.findoc.batch.analyzer.extract.TextExtractor;
-import io.findoc.batch.analyzer.result.ResultSizeCap;
-import io.findoc.batch.analyzer.source.DocumentSources;
-import io.findoc.batch.analyzer.source.SourceLimits;
 import io.findoc.batch.common.json.Json;
 import io.findoc.batch.common.message.Document;
 import java.io.IOException;
@@ -15,7 +7,6 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,14 +16,25 @@ import java.util.TreeMap;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * Runs the analyser over a corpus written by {@link CorpusGenerator}, through the same path a task
- * takes (a {@code file://} document, the result map), and scores it: classification accuracy and,
- * per field, precision, recall and F1 against the ground truth. Numbers are not masked for the
+ * Runs an analyser over a corpus written by {@link CorpusGenerator}, through the same path a task
+ * takes (a {@code file://} document, the result map of {@code docs/result-schema.md}), and scores
+ * it: classification accuracy and, per field, precision, recall and F1 against the ground truth.
+ * The analyser is the caller's (this module knows none): it should not mask numbers, for the
  * comparison.
- *
- * <p>Command line: {@code CorpusEvaluation <corpus folder>}; prints the report.
  */
 public final class CorpusEvaluation {
+
+  /** The analysis under evaluation: one document in, its result map out. */
+  @FunctionalInterface
+  public interface Analyser {
+
+    /**
+     * @param document a {@code file://} document in the corpus folder
+     * @return the result map; a failure is thrown (a {@link RuntimeException} or an {@link
+     *     IOException}) and counted as a mistake
+     */
+    Map<String, Object> analyse(Document document) throws IOException;
+  }
 
   /**
    * The scores over one corpus.
@@ -95,26 +97,13 @@ public final class CorpusEvaluation {
 
   private CorpusEvaluation() {}
 
-  public static Report evaluate(Path folder) throws IOException {
+  public static Report evaluate(Path folder, Analyser analyser) throws IOException {
     Path root = folder.toRealPath();
     List<CorpusEntry> entries =
         Json.mapper()
             .readValue(
                 root.resolve(CorpusGenerator.GROUND_TRUTH).toFile(),
                 new TypeReference<List<CorpusEntry>>() {});
-    DocumentAnalyser analyser =
-        new DocumentAnalyser(
-            new DocumentSources(
-                new SourceLimits(
-                    50L * 1024 * 1024,
-                    List.of(root),
-                    List.of(),
-                    false,
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(5),
-                    0)),
-            new TextExtractor(new ExtractionLimits(500, 64L * 1024 * 1024, 5_000_000)),
-            new ResultSizeCap(1024 * 1024));
     Map<String, FieldScore> scores = new TreeMap<>();
     List<String> mistakes = new ArrayList<>();
     int typesRight = 0;
@@ -126,11 +115,9 @@ public final class CorpusEvaluation {
         result =
             analyser.analyse(
                 new Document(
-                    entry.id(), root.resolve(entry.file()).toUri().toString(), null, null, null),
-                new AnalysisOptions(false),
-                () -> false);
-      } catch (AnalysisException e) {
-        mistakes.add(entry.file() + ": failed " + e.code() + " " + e.getMessage());
+                    entry.id(), root.resolve(entry.file()).toUri().toString(), null, null, null));
+      } catch (IOException | RuntimeException e) {
+        mistakes.add(entry.file() + ": failed " + e);
         result = Map.of();
       }
       checksRun += ((List<?>) result.getOrDefault("checks", List.of())).size();
@@ -195,13 +182,5 @@ public final class CorpusEvaluation {
           : new BigDecimal(amount.toString()).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
     return Objects.toString(value, null);
-  }
-
-  public static void main(String[] args) throws IOException {
-    if (args.length != 1) {
-      System.err.println("usage: CorpusEvaluation <corpus folder>");
-      System.exit(2);
-    }
-    evaluate(Path.of(args[0])).print(System.out);
   }
 }

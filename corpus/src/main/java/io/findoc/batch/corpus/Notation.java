@@ -1,4 +1,4 @@
-package io.findoc.batch.analyzer.corpus;
+package io.findoc.batch.corpus;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

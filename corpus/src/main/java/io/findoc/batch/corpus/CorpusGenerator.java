@@ -1,4 +1,4 @@
-package io.findoc.batch.analyzer.corpus;
+package io.findoc.batch.corpus;
 
 import io.findoc.batch.common.json.Json;
 import java.io.IOException;
