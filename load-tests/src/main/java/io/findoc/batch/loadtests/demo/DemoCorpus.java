@@ -1,7 +1,7 @@
 package io.findoc.batch.loadtests.demo;
 
-import io.findoc.batch.worker.analysis.corpus.CorpusEntry;
-import io.findoc.batch.worker.analysis.corpus.CorpusGenerator;
+import io.findoc.batch.corpus.CorpusEntry;
+import io.findoc.batch.corpus.CorpusGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,16 +1,16 @@
 package io.findoc.batch.loadtests.evaluate;
 
+import io.findoc.batch.analyzer.AnalysisException;
+import io.findoc.batch.analyzer.AnalysisOptions;
+import io.findoc.batch.analyzer.DocumentAnalyser;
+import io.findoc.batch.analyzer.extract.ExtractionLimits;
+import io.findoc.batch.analyzer.extract.TextExtractor;
+import io.findoc.batch.analyzer.result.ResultSizeCap;
+import io.findoc.batch.analyzer.source.DocumentSources;
+import io.findoc.batch.analyzer.source.SourceLimits;
 import io.findoc.batch.common.json.Json;
 import io.findoc.batch.common.message.Document;
-import io.findoc.batch.worker.analysis.AnalysisOptions;
-import io.findoc.batch.worker.analysis.DocumentAnalyser;
-import io.findoc.batch.worker.analysis.corpus.FieldScore;
-import io.findoc.batch.worker.analysis.extract.ExtractionLimits;
-import io.findoc.batch.worker.analysis.extract.TextExtractor;
-import io.findoc.batch.worker.analysis.result.ResultSizeCap;
-import io.findoc.batch.worker.analysis.source.DocumentSources;
-import io.findoc.batch.worker.analysis.source.SourceLimits;
-import io.findoc.batch.worker.execution.ProcessingException;
+import io.findoc.batch.corpus.FieldScore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -146,7 +146,7 @@ public final class HeldOutEvaluation {
                     entry.id(), root.resolve(entry.file()).toUri().toString(), null, null, null),
                 new AnalysisOptions(false),
                 () -> false);
-      } catch (ProcessingException e) {
+      } catch (AnalysisException e) {
         mistakes.add(where + ": failed " + e.code() + " " + e.getMessage());
         result = Map.of();
       }

@@ -2,7 +2,7 @@ package io.findoc.batch.loadtests.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.findoc.batch.worker.analysis.corpus.FieldScore;
+import io.findoc.batch.corpus.FieldScore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

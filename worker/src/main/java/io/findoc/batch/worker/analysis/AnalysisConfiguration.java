@@ -1,10 +1,11 @@
 package io.findoc.batch.worker.analysis;
 
-import io.findoc.batch.worker.analysis.extract.ExtractionLimits;
-import io.findoc.batch.worker.analysis.extract.TextExtractor;
-import io.findoc.batch.worker.analysis.result.ResultSizeCap;
-import io.findoc.batch.worker.analysis.source.DocumentSources;
-import io.findoc.batch.worker.analysis.source.SourceLimits;
+import io.findoc.batch.analyzer.DocumentAnalyser;
+import io.findoc.batch.analyzer.extract.ExtractionLimits;
+import io.findoc.batch.analyzer.extract.TextExtractor;
+import io.findoc.batch.analyzer.result.ResultSizeCap;
+import io.findoc.batch.analyzer.source.DocumentSources;
+import io.findoc.batch.analyzer.source.SourceLimits;
 import io.findoc.batch.worker.config.WorkerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

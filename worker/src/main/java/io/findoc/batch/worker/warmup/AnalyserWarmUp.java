@@ -1,13 +1,16 @@
 package io.findoc.batch.worker.warmup;
 
+import io.findoc.batch.analyzer.AnalysisOptions;
+import io.findoc.batch.analyzer.Cancellation;
+import io.findoc.batch.analyzer.DocumentAnalyser;
 import io.findoc.batch.common.message.Document;
-import io.findoc.batch.worker.analysis.AnalysisOptions;
-import io.findoc.batch.worker.analysis.DocumentAnalyser;
-import io.findoc.batch.worker.analysis.corpus.CorpusGenerator;
 import io.findoc.batch.worker.config.WorkerProperties;
-import io.findoc.batch.worker.execution.TaskContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -28,14 +31,15 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the analyser on built-in documents (generated invoices, statements, confirmations, receipts
- * and reports, as PDF, text and CSV) before the task containers start, until it is warm ({@link
- * Steadiness}: its speed has stopped rising and the JIT compiler has caught up) or {@code
- * findoc.worker.warm-up} has passed. It leaves one core to the compiler (one thread fewer than the
- * CPU pool): a JVM whose every core analyses keeps a queue of thousands of methods waiting for its
- * one C2 compiler thread, and runs them in slower code the whole while. Its start blocks the
- * others: the containers join their consumer groups only after it. Reported as {@code warmUp} in
- * the health (and readiness) with what it did.
+ * Runs the analyser on built-in documents ({@value #FOLDER}: one invoice, statement, trade
+ * confirmation, receipt, annual report and tax form per format, PDF, text and CSV, small files
+ * generated once by the test corpus and checked in) before the task containers start, until it is
+ * warm ({@link Steadiness}: its speed has stopped rising and the JIT compiler has caught up) or
+ * {@code findoc.worker.warm-up} has passed. It leaves one core to the compiler (one thread fewer
+ * than the CPU pool): a JVM whose every core analyses keeps a queue of thousands of methods waiting
+ * for its one C2 compiler thread, and runs them in slower code the whole while. Its start blocks
+ * the others: the containers join their consumer groups only after it. Reported as {@code warmUp}
+ * in the health (and readiness) with what it did.
  */
 @Component("warmUp")
 public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLifecycle {
@@ -45,7 +49,10 @@ public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLife
   /** How long one measured window lasts. */
   static final Duration WINDOW = Duration.ofMillis(500);
 
-  private static final int SAMPLES = 48;
+  /** The class-path folder of the warm-up documents, and the list of them it holds. */
+  static final String FOLDER = "warm-up/";
+
+  private static final String INDEX = FOLDER + "documents.txt";
 
   private final DocumentAnalyser analyser;
   private final Duration budget;
@@ -154,12 +161,12 @@ public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLife
   private void analyse(
       List<Document> documents, int first, AtomicBoolean stop, AtomicLong analysed) {
     AnalysisOptions options = AnalysisOptions.from(Map.of());
-    TaskContext context = stop::get;
+    Cancellation cancellation = stop::get;
     for (int i = first; !stop.get(); i = (i + 1) % documents.size()) {
       try {
-        analyser.analyseToJson(documents.get(i), options, context);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
+        analyser.analyseToJson(documents.get(i), options, cancellation);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       } catch (RuntimeException e) {
         if (stop.get()) {
           return; // cancelled by the stop: the context says so
@@ -170,26 +177,42 @@ public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLife
     }
   }
 
-  /** The built-in documents, inline, as a task would carry them. */
+  /**
+   * The built-in documents, inline, as a task would carry them; the id is the file's name ({@code
+   * <type>.<format>}).
+   */
   static List<Document> documents() {
     List<Document> documents = new ArrayList<>();
-    int n = 0;
-    for (CorpusGenerator.Sample sample : CorpusGenerator.samples(SAMPLES, 2026)) {
+    for (String name : resource(INDEX).lines().map(String::strip).toList()) {
+      if (name.isEmpty() || name.startsWith("#")) {
+        continue;
+      }
       String type =
-          switch (sample.format()) {
+          switch (name.substring(name.lastIndexOf('.') + 1)) {
             case "pdf" -> "application/pdf";
             case "csv" -> "text/csv";
             default -> "text/plain";
           };
       documents.add(
           new Document(
-              "warm-up-" + ++n,
-              null,
-              Base64.getEncoder().encodeToString(sample.bytes()),
-              type,
-              null));
+              name, null, Base64.getEncoder().encodeToString(bytes(FOLDER + name)), type, null));
     }
     return documents;
+  }
+
+  private static String resource(String path) {
+    return new String(bytes(path), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] bytes(String path) {
+    try (InputStream in = AnalyserWarmUp.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("no warm-up document " + path + " on the class path");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static double round(double value) {

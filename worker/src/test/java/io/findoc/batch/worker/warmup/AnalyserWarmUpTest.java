@@ -2,14 +2,23 @@ package io.findoc.batch.worker.warmup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.findoc.batch.worker.analysis.DocumentAnalyser;
-import io.findoc.batch.worker.analysis.extract.ExtractionLimits;
-import io.findoc.batch.worker.analysis.extract.TextExtractor;
-import io.findoc.batch.worker.analysis.result.ResultSizeCap;
-import io.findoc.batch.worker.analysis.source.DocumentSources;
-import io.findoc.batch.worker.analysis.source.SourceLimits;
+import io.findoc.batch.analyzer.AnalysisOptions;
+import io.findoc.batch.analyzer.Cancellation;
+import io.findoc.batch.analyzer.DocumentAnalyser;
+import io.findoc.batch.analyzer.classify.DocumentType;
+import io.findoc.batch.analyzer.extract.ExtractionLimits;
+import io.findoc.batch.analyzer.extract.TextExtractor;
+import io.findoc.batch.analyzer.result.ResultSizeCap;
+import io.findoc.batch.analyzer.source.DocumentSources;
+import io.findoc.batch.analyzer.source.SourceLimits;
+import io.findoc.batch.common.message.Document;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class AnalyserWarmUpTest {
@@ -33,6 +42,33 @@ class AnalyserWarmUpTest {
     assertThat(AnalyserWarmUp.documents())
         .hasSizeGreaterThan(10)
         .allSatisfy(d -> assertThat(d.content()).isNotBlank());
+  }
+
+  /**
+   * Each warm-up document is read as the type its name says ({@code <type>.<format>}), and together
+   * they cover every type and every format, so the warm-up runs the code real tasks run.
+   */
+  @Test
+  void eachBuiltInDocumentIsReadAsTheTypeItsNameSays() throws IOException {
+    List<Document> documents = AnalyserWarmUp.documents();
+    Set<String> types = new TreeSet<>();
+    Set<String> formats = new TreeSet<>();
+    for (Document document : documents) {
+      String name = document.id();
+      String type = name.substring(0, name.lastIndexOf('.')).replace('-', '_');
+      Map<String, Object> result =
+          analyser.analyse(document, AnalysisOptions.from(Map.of()), Cancellation.NEVER);
+      assertThat(result.get("type")).as(name).isEqualTo(type);
+      types.add(type);
+      formats.add(name.substring(name.lastIndexOf('.') + 1));
+    }
+    assertThat(types)
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(DocumentType.values())
+                .filter(t -> t != DocumentType.OTHER)
+                .map(DocumentType::wireName)
+                .toList());
+    assertThat(formats).containsExactlyInAnyOrder("pdf", "txt", "csv");
   }
 
   @Test

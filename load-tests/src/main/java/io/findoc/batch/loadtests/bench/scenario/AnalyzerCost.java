@@ -1,16 +1,16 @@
 package io.findoc.batch.loadtests.bench.scenario;
 
+import io.findoc.batch.analyzer.AnalysisOptions;
+import io.findoc.batch.analyzer.Cancellation;
+import io.findoc.batch.analyzer.DocumentAnalyser;
+import io.findoc.batch.analyzer.extract.TextExtractor;
 import io.findoc.batch.common.message.Document;
+import io.findoc.batch.corpus.CorpusEntry;
+import io.findoc.batch.corpus.CorpusGenerator;
 import io.findoc.batch.loadtests.bench.BenchRun;
 import io.findoc.batch.loadtests.bench.Scenario;
 import io.findoc.batch.loadtests.bench.report.Stats;
 import io.findoc.batch.loadtests.bench.report.Svg;
-import io.findoc.batch.worker.analysis.AnalysisOptions;
-import io.findoc.batch.worker.analysis.DocumentAnalyser;
-import io.findoc.batch.worker.analysis.corpus.CorpusEntry;
-import io.findoc.batch.worker.analysis.corpus.CorpusGenerator;
-import io.findoc.batch.worker.analysis.extract.TextExtractor;
-import io.findoc.batch.worker.execution.TaskContext;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -177,7 +177,7 @@ public final class AnalyzerCost implements Scenario {
     private final TextExtractor extractor = Corpus.extractor();
     private final DocumentAnalyser analyser;
     private final AnalysisOptions options = AnalysisOptions.from(Map.of());
-    private final TaskContext running = () -> false;
+    private final Cancellation running = () -> false;
 
     Loops(Path folder, List<Path> pdfs) throws IOException {
       this.pdfs = pdfs;

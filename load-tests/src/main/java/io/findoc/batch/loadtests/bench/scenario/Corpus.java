@@ -1,16 +1,16 @@
 package io.findoc.batch.loadtests.bench.scenario;
 
+import io.findoc.batch.analyzer.AnalysisOptions;
+import io.findoc.batch.analyzer.Cancellation;
+import io.findoc.batch.analyzer.DocumentAnalyser;
+import io.findoc.batch.analyzer.extract.ExtractionLimits;
+import io.findoc.batch.analyzer.extract.TextExtractor;
+import io.findoc.batch.analyzer.result.ResultSizeCap;
+import io.findoc.batch.analyzer.source.DocumentSources;
+import io.findoc.batch.analyzer.source.SourceLimits;
 import io.findoc.batch.common.message.Document;
-import io.findoc.batch.worker.analysis.AnalysisOptions;
-import io.findoc.batch.worker.analysis.DocumentAnalyser;
-import io.findoc.batch.worker.analysis.corpus.CorpusEntry;
-import io.findoc.batch.worker.analysis.corpus.CorpusGenerator;
-import io.findoc.batch.worker.analysis.extract.ExtractionLimits;
-import io.findoc.batch.worker.analysis.extract.TextExtractor;
-import io.findoc.batch.worker.analysis.result.ResultSizeCap;
-import io.findoc.batch.worker.analysis.source.DocumentSources;
-import io.findoc.batch.worker.analysis.source.SourceLimits;
-import io.findoc.batch.worker.execution.TaskContext;
+import io.findoc.batch.corpus.CorpusEntry;
+import io.findoc.batch.corpus.CorpusGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +28,7 @@ public final class Corpus {
   private final List<String> uris;
   private final DocumentAnalyser analyser;
   private final AnalysisOptions options = AnalysisOptions.from(Map.of());
-  private final TaskContext running = () -> false;
+  private final Cancellation running = () -> false;
 
   private Corpus(List<String> uris, DocumentAnalyser analyser) {
     this.uris = uris;

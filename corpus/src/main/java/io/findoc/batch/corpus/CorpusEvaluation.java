@@ -1,0 +1,186 @@
+package io.findoc.batch.corpus;
+
+import io.findoc.batch.common.json.Json;
+import io.findoc.batch.common.message.Document;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * Runs an analyser over a corpus written by {@link CorpusGenerator}, through the same path a task
+ * takes (a {@code file://} document, the result map of {@code docs/result-schema.md}), and scores
+ * it: classification accuracy and, per field, precision, recall and F1 against the ground truth.
+ * The analyser is the caller's (this module knows none): it should not mask numbers, for the
+ * comparison.
+ */
+public final class CorpusEvaluation {
+
+  /** The analysis under evaluation: one document in, its result map out. */
+  @FunctionalInterface
+  public interface Analyser {
+
+    /**
+     * @param document a {@code file://} document in the corpus folder
+     * @return the result map; a failure is thrown (a {@link RuntimeException} or an {@link
+     *     IOException}) and counted as a mistake
+     */
+    Map<String, Object> analyse(Document document) throws IOException;
+  }
+
+  /**
+   * The scores over one corpus.
+   *
+   * @param checksRun consistency checks run over all documents
+   * @param findings findings raised: the generated documents are consistent, so each is a false
+   *     alarm
+   * @param mistakes the first mismatches, for reading
+   */
+  public record Report(
+      int documents,
+      int typesRight,
+      Map<String, FieldScore> fields,
+      int checksRun,
+      int findings,
+      List<String> mistakes) {
+
+    public double accuracy() {
+      return documents == 0 ? 0 : (double) typesRight / documents;
+    }
+
+    /** All fields' counts together. */
+    public FieldScore overall() {
+      return fields.values().stream()
+          .reduce(new FieldScore("all", 0, 0, 0), FieldScore::add)
+          .add(new FieldScore("all", 0, 0, 0));
+    }
+
+    public void print(PrintStream out) {
+      out.printf(Locale.ROOT, "documents %d, type accuracy %.3f%n", documents, accuracy());
+      out.printf(
+          Locale.ROOT, "consistency checks run %d, false findings %d%n", checksRun, findings);
+      out.printf(
+          Locale.ROOT,
+          "%-16s %6s %6s %6s %9s %7s %6s%n",
+          "field",
+          "tp",
+          "fp",
+          "fn",
+          "precision",
+          "recall",
+          "f1");
+      List<FieldScore> rows = new ArrayList<>(fields.values());
+      rows.add(overall());
+      for (FieldScore s : rows) {
+        out.printf(
+            Locale.ROOT,
+            "%-16s %6d %6d %6d %9.3f %7.3f %6.3f%n",
+            s.field(),
+            s.truePositives(),
+            s.falsePositives(),
+            s.falseNegatives(),
+            s.precision(),
+            s.recall(),
+            s.f1());
+      }
+      mistakes.stream().limit(30).forEach(m -> out.println("  " + m));
+    }
+  }
+
+  private CorpusEvaluation() {}
+
+  public static Report evaluate(Path folder, Analyser analyser) throws IOException {
+    Path root = folder.toRealPath();
+    List<CorpusEntry> entries =
+        Json.mapper()
+            .readValue(
+                root.resolve(CorpusGenerator.GROUND_TRUTH).toFile(),
+                new TypeReference<List<CorpusEntry>>() {});
+    Map<String, FieldScore> scores = new TreeMap<>();
+    List<String> mistakes = new ArrayList<>();
+    int typesRight = 0;
+    int checksRun = 0;
+    int findings = 0;
+    for (CorpusEntry entry : entries) {
+      Map<String, Object> result;
+      try {
+        result =
+            analyser.analyse(
+                new Document(
+                    entry.id(), root.resolve(entry.file()).toUri().toString(), null, null, null));
+      } catch (IOException | RuntimeException e) {
+        mistakes.add(entry.file() + ": failed " + e);
+        result = Map.of();
+      }
+      checksRun += ((List<?>) result.getOrDefault("checks", List.of())).size();
+      List<?> raised = (List<?>) result.getOrDefault("findings", List.of());
+      findings += raised.size();
+      raised.forEach(f -> mistakes.add(entry.file() + " (" + entry.template() + "): finding " + f));
+      if (entry.type().equals(result.get("type"))) {
+        typesRight++;
+      } else {
+        mistakes.add(
+            entry.file()
+                + " ("
+                + entry.template()
+                + "): type "
+                + result.get("type")
+                + ", expected "
+                + entry.type());
+      }
+      for (Map.Entry<String, String> field : entry.fields().entrySet()) {
+        String expected = field.getValue();
+        String found = predicted(result, field.getKey());
+        int tp = expected != null && expected.equals(found) ? 1 : 0;
+        int fp = found != null && !found.equals(expected) ? 1 : 0;
+        int fn = expected != null && !expected.equals(found) ? 1 : 0;
+        if (fp + fn > 0) {
+          mistakes.add(
+              entry.file()
+                  + " ("
+                  + entry.template()
+                  + "): "
+                  + field.getKey()
+                  + " "
+                  + found
+                  + ", expected "
+                  + expected);
+        }
+        scores.merge(field.getKey(), new FieldScore(field.getKey(), tp, fp, fn), FieldScore::add);
+      }
+    }
+    return new Report(entries.size(), typesRight, scores, checksRun, findings, mistakes);
+  }
+
+  /** The value the result gives for a ground-truth field, in the truth's notation. */
+  @SuppressWarnings("unchecked")
+  private static String predicted(Map<String, Object> result, String field) {
+    if (field.equals("iban") || field.equals("isin")) {
+      List<Map<String, Object>> ids =
+          (List<Map<String, Object>>) result.getOrDefault("identifiers", List.of());
+      return ids.stream()
+          .filter(id -> field.equalsIgnoreCase((String) id.get("type")))
+          .filter(id -> Boolean.TRUE.equals(id.get("valid")))
+          .map(id -> (String) id.get("value"))
+          .findFirst()
+          .orElse(null);
+    }
+    Map<String, Object> fields = (Map<String, Object>) result.getOrDefault("fields", Map.of());
+    Object value = fields.get(field);
+    if (value instanceof Map<?, ?> money) {
+      Object amount = money.get("amount");
+      return amount == null
+          ? null
+          : new BigDecimal(amount.toString()).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+    return Objects.toString(value, null);
+  }
+}

@@ -1,6 +1,0 @@
-/**
- * Reading a task's document into bounded memory: inline content, {@code file://} under the
- * configured roots, and {@code http(s)://} behind an SSRF guard. Every refusal is an {@link
- * io.findoc.batch.worker.analysis.AnalysisError} with its own code.
- */
-package io.findoc.batch.worker.analysis.source;
