@@ -41,4 +41,19 @@ public interface DeadLetterStore {
       @Bind("afterJob") UUID afterJob,
       @Bind("afterNumber") int afterNumber,
       @Bind("limit") int limit);
+
+  /** The dead letters of one job that a filter matches. */
+  record JobLetters(UUID jobId, long letters) {}
+
+  /**
+   * The jobs with dead letters the filter matches and how many each has, in job order, at most
+   * {@code limit} jobs; null filters count as absent.
+   */
+  @SqlQuery
+  @RegisterConstructorMapper(JobLetters.class)
+  List<JobLetters> countByJob(
+      @Bind("tenantId") String tenantId,
+      @Bind("jobId") UUID jobId,
+      @Bind("errorCode") String errorCode,
+      @Bind("limit") int limit);
 }

@@ -1,6 +1,5 @@
 package io.findoc.batch.coordinator.ui;
 
-import io.findoc.batch.coordinator.api.InvalidParameterException;
 import io.findoc.batch.coordinator.api.JobCursor;
 import io.findoc.batch.coordinator.progress.JobView;
 import io.findoc.batch.coordinator.security.Caller;
@@ -107,14 +106,7 @@ public class JobsPage {
     Caller caller = UiGate.sessionOf(request).caller();
     BulkActions.Action what = BulkActions.Action.parse(action);
     JobFilter filter = JobFilter.of(request);
-    if (expected == null) {
-      throw new InvalidParameterException("expected", "is required: the count of the preview");
-    }
-    if (expected > settings.confirmAbove()
-        && (confirmation == null || !confirmation.strip().equals(Long.toString(expected)))) {
-      throw new InvalidParameterException(
-          "confirmation", "type " + expected + " to confirm an action on that many jobs");
-    }
+    bulk.requireConfirmation(expected, confirmation, "jobs");
     if (caller.tenantId() == null && filter.tenant() == null) {
       throw new ForbiddenException(
           "a bulk action of the platform admin names its tenant: filter by tenant first");

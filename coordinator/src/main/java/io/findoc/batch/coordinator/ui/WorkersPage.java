@@ -2,7 +2,7 @@ package io.findoc.batch.coordinator.ui;
 
 import io.findoc.batch.coordinator.api.InvalidParameterException;
 import io.findoc.batch.coordinator.control.WorkerDrains;
-import io.findoc.batch.coordinator.metrics.MetricsReporter;
+import io.findoc.batch.coordinator.metrics.WorkerDirectory;
 import io.findoc.batch.coordinator.security.Caller;
 import io.findoc.batch.coordinator.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,27 +18,27 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.View;
 
 /**
- * The live workers from their heartbeats, and for an admin "drain" and "take tasks again", as the
- * API's {@code PUT} and {@code DELETE /api/admin/workers/{worker}/drain} do; the audit trail says
- * who drained which worker.
+ * The live workers from their heartbeats (as {@link WorkerDirectory} holds them in memory), and for
+ * an admin "drain" and "take tasks again", as the API's {@code PUT} and {@code DELETE
+ * /api/admin/workers/{worker}/drain} do; the audit trail says who drained which worker.
  */
 @Controller
 @RequestMapping("${findoc.ui.prefix:/ui}/workers")
 public class WorkersPage {
 
-  private final MetricsReporter reporter;
+  private final WorkerDirectory directory;
   private final WorkerDrains drains;
   private final UiAudit audit;
   private final UiProperties settings;
   private final Clock clock;
 
   public WorkersPage(
-      MetricsReporter reporter,
+      WorkerDirectory directory,
       WorkerDrains drains,
       UiAudit audit,
       UiProperties settings,
       Clock clock) {
-    this.reporter = reporter;
+    this.directory = directory;
     this.drains = drains;
     this.audit = audit;
     this.settings = settings;
@@ -46,12 +46,10 @@ public class WorkersPage {
   }
 
   @GetMapping
-  String workers(
-      @RequestHeader(name = "HX-Request", required = false) String htmx,
-      HttpServletRequest request,
-      Model model) {
-    Caller caller = UiGate.sessionOf(request).caller();
-    model.addAttribute("workers", reporter.snapshot(caller.tenantId()).workers());
+  String workers(@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+    // The heartbeats as the coordinator holds them: no metrics snapshot (its figures, backlog and
+    // lag) per view, as the page shows none of them.
+    model.addAttribute("workers", directory.live());
     model.addAttribute("now", clock.instant());
     return htmx != null ? "ui/workers :: table" : "ui/workers";
   }

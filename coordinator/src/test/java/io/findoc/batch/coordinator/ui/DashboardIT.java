@@ -166,7 +166,9 @@ class DashboardIT {
             "/ui/workers",
             "id=\"workers\"",
             "/ui/jobs/bulk?action=pause&name=pages",
-            "Pause 1 job(s)?");
+            "Pause 1 job(s)?",
+            "/ui/dead-letters/redeliver-all?errorCode=NONE_SUCH",
+            "Redeliver 0 dead letter(s)?");
     fragments.forEach(
         (path, expected) -> {
           HttpResponse<String> fragment = operator.htmx(path);
@@ -461,6 +463,71 @@ class DashboardIT {
   }
 
   @Test
+  void allMatchingDeadLettersAreRedeliveredAfterAPreviewAndTheTypedCountAndAudited() {
+    String job = stack.api().submit(aSubmission().tasks(13).name("dead-all").json());
+    awaitQueued(job, 13);
+    try (Reports reports = new Reports(stack.property("findoc.topics.task-status"))) {
+      for (int n = 1; n <= 12; n++) {
+        reports.send(
+            Reports.report(
+                StatusKind.FAILED,
+                job,
+                n,
+                1,
+                new TaskError("BAD_DOC", "doc " + n + " is bad", false)));
+      }
+      reports.send(
+          Reports.report(
+              StatusKind.FAILED, job, 13, 1, new TaskError("ODD_DOC", "doc 13 is odd", false)));
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> stack.api().job(job).get("counts").get("failed").asInt() == 13);
+    String filter = "?job=" + job + "&errorCode=BAD_DOC";
+    assertThat(operator.get("/ui/dead-letters" + filter).body()).contains("Redeliver all matching");
+    assertThat(viewer.get("/ui/dead-letters" + filter).body())
+        .doesNotContain("Redeliver all matching");
+
+    String preview = operator.htmx("/ui/dead-letters/redeliver-all" + filter).body();
+    assertThat(preview)
+        .contains("Redeliver 12 dead letter(s)?")
+        .contains("of 1 job(s)")
+        .contains("Type 12 to confirm");
+    assertThat(other.htmx("/ui/dead-letters/redeliver-all" + filter).body())
+        .contains("Redeliver 0 dead letter(s)?");
+    Map<String, String> fields = Map.of("job", job, "errorCode", "BAD_DOC", "expected", "12");
+    HttpResponse<String> unconfirmed = operator.submit("/ui/dead-letters/redeliver-all", fields);
+    assertThat(unconfirmed.statusCode()).isEqualTo(400);
+    assertThat(unconfirmed.body()).contains("type 12 to confirm");
+    Map<String, String> mistyped = new java.util.HashMap<>(fields);
+    mistyped.put("confirmation", "13");
+    assertThat(operator.submit("/ui/dead-letters/redeliver-all", mistyped).statusCode())
+        .isEqualTo(400);
+    assertThat(stack.api().job(job).get("counts").get("failed").asInt()).isEqualTo(13);
+
+    Map<String, String> confirmed = new java.util.HashMap<>(fields);
+    confirmed.put("confirmation", "12");
+    HttpResponse<String> done = operator.submit("/ui/dead-letters/redeliver-all", confirmed);
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(done.body())
+        .contains("Redelivered: 12 task(s) sent again from 1 job(s), 0 job(s) skipped");
+    assertThat(stack.api().job(job).get("counts").get("failed").asInt()).isEqualTo(1);
+    assertThat(operator.get("/ui/dead-letters?job=" + job).body())
+        .contains("doc 13 is odd")
+        .doesNotContain("doc 1 is bad");
+    assertThat(operator.get("/ui/audit").body())
+        .contains("UI redeliver all dead letters")
+        .contains("dead letters {job=" + job + ", errorCode=BAD_DOC}; skipped 0 (count 12)");
+
+    HttpResponse<String> adminWithoutJob =
+        admin.submit(
+            "/ui/dead-letters/redeliver-all",
+            Map.of("errorCode", "ODD_DOC", "expected", "1", "confirmation", "1"));
+    assertThat(adminWithoutJob.statusCode()).isEqualTo(403);
+    assertThat(stack.api().job(job).get("counts").get("failed").asInt()).isEqualTo(1);
+  }
+
+  @Test
   void aBulkActionPreviewsItsCountAsksForTheCountTypedAndIsAudited() {
     String name = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
     List<String> jobs =
@@ -606,6 +673,7 @@ class DashboardIT {
         "/ui/jobs/bulk",
         "/ui/webhooks/" + UUID.randomUUID() + "/deliveries/" + UUID.randomUUID() + "/redeliver",
         "/ui/dead-letters/redeliver",
+        "/ui/dead-letters/redeliver-all",
         "/ui/workers/worker-x/drain",
         "/ui/workers/worker-x/undrain",
         "/ui/submit");
@@ -620,6 +688,9 @@ class DashboardIT {
     }
     if (path.endsWith("/dead-letters/redeliver")) {
       return Map.of("job", UUID.randomUUID().toString(), "task", "1");
+    }
+    if (path.endsWith("/redeliver-all")) {
+      return Map.of("job", UUID.randomUUID().toString(), "expected", "1", "confirmation", "1");
     }
     if (path.endsWith("/bulk")) {
       return Map.of("action", "cancel", "expected", "1", "confirmation", "1");

@@ -7,6 +7,7 @@ import io.findoc.batch.loadtests.bench.report.Summary;
 import io.findoc.batch.loadtests.bench.sampling.ProcessSampler;
 import io.findoc.batch.loadtests.bench.scenario.AnalyzerCost;
 import io.findoc.batch.loadtests.bench.scenario.CeilingThroughput;
+import io.findoc.batch.loadtests.bench.scenario.DashboardPages;
 import io.findoc.batch.loadtests.bench.scenario.DocumentSpeedup;
 import io.findoc.batch.loadtests.bench.scenario.HalfLoadLatency;
 import io.findoc.batch.loadtests.bench.scenario.NoopThroughput;
@@ -29,8 +30,8 @@ import java.util.Map;
  * every {@code RESULT} line and the issue's goals ({@link Summary}). Usage: {@code Bench --api URL
  * --var DIR --findoc SCRIPT [--kafka HOST:PORT] [--scenario all|noop,ceiling,latency,...] [--tasks
  * 100000,1000000] [--repeats 3] [--drain-timeout 300] [--rate-limit N --rate-burst N]
- * [--latency-rate T] [--smoke] [--profile]}; see {@link BenchOptions}. {@code ./findoc bench}
- * starts the stack and calls it.
+ * [--latency-rate T] [--page-tasks N] [--page-requests R] [--smoke] [--profile]}; see {@link
+ * BenchOptions}. {@code ./findoc bench} starts the stack and calls it.
  */
 public final class Bench {
 
@@ -120,6 +121,7 @@ public final class Bench {
       case "progress" -> new ProgressFigures();
       case "speedup" -> new DocumentSpeedup();
       case "scheduling" -> new SchedulingFigures();
+      case "pages" -> new DashboardPages();
       case "peers" -> new PeerComparison();
       case "resources" -> new ResourceSummary();
       case "analyzer" -> new AnalyzerCost();

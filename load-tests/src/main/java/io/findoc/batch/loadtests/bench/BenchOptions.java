@@ -42,6 +42,10 @@ import java.util.Map;
  * @param rateBurst its burst ({@code --rate-burst}; 0: unknown)
  * @param latencyRate the latency scenario's load in tasks per second ({@code --latency-rate}; 0,
  *     the default: half the maximum of its job shape, measured by the scenario)
+ * @param pageTasks the tasks of the dashboard scenario's job ({@code --page-tasks}; default
+ *     1,000,000, with {@code --smoke} 2,000)
+ * @param pageRequests measured requests per dashboard page after its warm-up ({@code
+ *     --page-requests}; default 20, with {@code --smoke} 3)
  */
 public record BenchOptions(
     URI api,
@@ -66,7 +70,9 @@ public record BenchOptions(
     Duration drainTimeout,
     int rateLimit,
     int rateBurst,
-    double latencyRate) {
+    double latencyRate,
+    int pageTasks,
+    int pageRequests) {
 
   /**
    * Every scenario, in the order {@code all} runs them: the no-op rate first (the latency scenario
@@ -82,6 +88,7 @@ public record BenchOptions(
           "speedup",
           "analyzer",
           "scheduling",
+          "pages",
           "peers",
           "resources");
 
@@ -145,7 +152,9 @@ public record BenchOptions(
         Duration.ofSeconds(Long.parseLong(take(o, "drain-timeout", smoke ? "60" : "300"))),
         Integer.parseInt(take(o, "rate-limit", "0")),
         Integer.parseInt(take(o, "rate-burst", "0")),
-        Double.parseDouble(take(o, "latency-rate", "0")));
+        Double.parseDouble(take(o, "latency-rate", "0")),
+        positive("page-tasks", take(o, "page-tasks", smoke ? "2000" : "1000000")),
+        positive("page-requests", take(o, "page-requests", smoke ? "3" : "20")));
   }
 
   /** The coordinator's rate limit as the results should state it. */
@@ -159,6 +168,20 @@ public record BenchOptions(
         : "unknown: a coordinator this bench did not start (its own"
             + " findoc.security.requests-per-second applies; 429 answers are honoured by their"
             + " Retry-After and counted)";
+  }
+
+  private static int positive(String name, String text) {
+    int value;
+    try {
+      value = Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "--" + name + " must be a whole number, is '" + text + "'");
+    }
+    if (value < 1) {
+      throw new IllegalArgumentException("--" + name + " must be at least 1, is " + value);
+    }
+    return value;
   }
 
   private static String take(Map<String, String> options, String name, String otherwise) {

@@ -57,6 +57,7 @@ class BenchOptionsTest {
             "speedup",
             "analyzer",
             "scheduling",
+            "pages",
             "peers",
             "resources");
   }
@@ -84,5 +85,24 @@ class BenchOptionsTest {
   void anUnknownOptionIsRefused() {
     assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--taks", "5"}))
         .hasMessageContaining("unknown options: [taks]");
+  }
+
+  @Test
+  void theDashboardJobHasAMillionTasksUnlessToldOtherwise() {
+    BenchOptions plain = BenchOptions.parse(new String[] {"--scenario", "pages"});
+    BenchOptions quick =
+        BenchOptions.parse(
+            new String[] {"--scenario", "pages", "--page-tasks", "20000", "--page-requests", "5"});
+    BenchOptions smoke = BenchOptions.parse(new String[] {"--smoke", "--scenario", "pages"});
+
+    assertThat(plain.pageTasks()).isEqualTo(1_000_000);
+    assertThat(plain.pageRequests()).isEqualTo(20);
+    assertThat(quick.pageTasks()).isEqualTo(20_000);
+    assertThat(quick.pageRequests()).isEqualTo(5);
+    assertThat(smoke.pageTasks()).isLessThan(10_000);
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--page-tasks", "0"}))
+        .hasMessageContaining("--page-tasks must be at least 1");
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--page-requests", "many"}))
+        .hasMessageContaining("--page-requests must be a whole number");
   }
 }

@@ -29,6 +29,8 @@ import java.util.Optional;
  *       the tasks finished (after 10% done), a finished task is shown within 0.5 s (p99), an event
  *       is at most 3 points behind, and the ETA at half-way is within 10% of the time left; at the
  *       highest rate at most 5 points behind;
+ *   <li>dashboard (issue 21): at 1,000,000 tasks every page, fragment, stream and download of the
+ *       dashboard answers in under 300 ms (p95 of each, after the job ended, every answer 200);
  * </ul>
  *
  * <p>and the team's goal beyond the issue's floor: at least 25,000 no-op tasks/s end to end on the
@@ -52,6 +54,7 @@ public final class Goals {
   static final double STEADY_POINTS_BEHIND = 3;
   static final double FASTEST_POINTS_BEHIND = 5;
   static final double ETA_ERROR_PCT = 10;
+  static final double PAGE_P95_MS = 300;
 
   private Goals() {}
 
@@ -154,6 +157,7 @@ public final class Goals {
             "x",
             "<= 1.5x the CPU of a bare PDFBox extraction per document (the analyser alone)"));
     verdicts.addAll(progress(last.get("progress")));
+    verdicts.add(pages(last.get("pages")));
     verdicts.add(noopRate(noop, TEAM_NOOP_PER_S, "team goal: >= 25,000"));
     return verdicts;
   }
@@ -268,6 +272,38 @@ public final class Goals {
             false,
             " points",
             "progress stream at the highest rate: at most 5 points behind the truth"));
+  }
+
+  private static Verdict pages(ResultLine pages) {
+    String goal = "every dashboard page answers in < 300 ms (p95) at 1,000,000 tasks";
+    Optional<Double> tasks = pages == null ? Optional.empty() : pages.number("tasks");
+    Optional<Double> worst = pages == null ? Optional.empty() : pages.number("worst_p95_ms");
+    if (tasks.isEmpty() || worst.isEmpty()) {
+      return notMeasured(goal, "");
+    }
+    String measured =
+        String.format(
+            Locale.ROOT,
+            "worst p95 %s ms (%s), %.0f of %.0f pages over",
+            format(worst.get()),
+            pages.figures().getOrDefault("worst_page", "?"),
+            pages.number("pages_over_goal").orElse(Double.NaN),
+            pages.number("pages").orElse(Double.NaN));
+    if (tasks.get() < NOOP_SIZE) {
+      return notMeasured(
+          goal,
+          String.format(Locale.ROOT, "only a job of %,.0f tasks ran: %s", tasks.get(), measured));
+    }
+    boolean pass = pages.number("pages_over_goal").orElse(1.0) == 0 && worst.get() < PAGE_P95_MS;
+    return new Verdict(
+        goal,
+        measured,
+        pass ? Status.PASS : Status.SHORT,
+        pass
+            ? "under by " + format(PAGE_P95_MS - worst.get()) + " ms on the slowest page"
+            : "over: "
+                + format(pages.number("pages_over_goal").orElse(Double.NaN))
+                + " page(s) at or over 300 ms or not answered 200");
   }
 
   private static Verdict fourNoSlowerThanTwo(ResultLine speedup) {

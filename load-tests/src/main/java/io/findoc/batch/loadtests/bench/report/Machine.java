@@ -34,7 +34,7 @@ public final class Machine {
     }
   }
 
-  static String oneLine() {
+  public static String oneLine() {
     Map<String, String> f = facts();
     return f.get("cores")
         + " cores ("

@@ -145,7 +145,7 @@ class GoalsTest {
   void everyGoalWithoutItsScenarioIsNotMeasured() {
     List<Verdict> verdicts = judge("RESULT resources scenario=all");
 
-    assertThat(verdicts).hasSize(17).allMatch(v -> v.status() == Status.NOT_MEASURED);
+    assertThat(verdicts).hasSize(18).allMatch(v -> v.status() == Status.NOT_MEASURED);
   }
 
   @Test
@@ -174,5 +174,44 @@ class GoalsTest {
     assertThat(goal(verdicts, "highest rate").status()).isEqualTo(Status.SHORT);
     assertThat(goal(verdicts, "highest rate").margin())
         .isEqualTo("over by 1.50 points (6.50 > 5 points)");
+  }
+
+  @Test
+  void theDashboardGoalPassesWhenNoPageOfTheMillionTaskJobIsOver300Ms() {
+    Verdict pages =
+        goal(
+            judge(
+                "RESULT pages tasks=1000000 pages=31 pages_over_goal=0 worst_p95_ms=212.5"
+                    + " worst_page=job_detail"),
+            "every dashboard page");
+
+    assertThat(pages.status()).isEqualTo(Status.PASS);
+    assertThat(pages.measured()).isEqualTo("worst p95 213 ms (job_detail), 0 of 31 pages over");
+  }
+
+  @Test
+  void theDashboardGoalFallsShortWithOnePageOver() {
+    Verdict pages =
+        goal(
+            judge(
+                "RESULT pages tasks=1000000 pages=31 pages_over_goal=1 worst_p95_ms=420"
+                    + " worst_page=tasks_after_900000"),
+            "every dashboard page");
+
+    assertThat(pages.status()).isEqualTo(Status.SHORT);
+    assertThat(pages.margin()).startsWith("over: 1 page(s)");
+  }
+
+  @Test
+  void theDashboardGoalIsNotMeasuredOnASmallerJobButSaysWhatRan() {
+    Verdict pages =
+        goal(
+            judge(
+                "RESULT pages tasks=20000 pages=31 pages_over_goal=0 worst_p95_ms=40"
+                    + " worst_page=overview"),
+            "every dashboard page");
+
+    assertThat(pages.status()).isEqualTo(Status.NOT_MEASURED);
+    assertThat(pages.measured()).startsWith("only a job of 20,000 tasks ran");
   }
 }
