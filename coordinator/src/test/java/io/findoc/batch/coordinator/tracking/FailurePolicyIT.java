@@ -44,16 +44,18 @@ class FailurePolicyIT {
         .json();
   }
 
+  private static String submit(String job) {
+    return stack.api().submit(job);
+  }
+
   @Test
   void underTheThresholdTheJobCompletesWithErrors() {
     String id =
-        stack
-            .api()
-            .submit(
-                job(
-                    10,
-                    Map.of("failDocuments", docs(1, 2), "failure", "permanent"),
-                    Map.of("threshold", Map.of("count", 3))));
+        submit(
+            job(
+                10,
+                Map.of("failDocuments", docs(1, 2), "failure", "permanent"),
+                Map.of("threshold", Map.of("count", 3))));
 
     JsonNode done = Awaits.jobReaches(stack.api(), id, WITHIN, "COMPLETED_WITH_ERRORS", "FAILED");
 
@@ -64,13 +66,11 @@ class FailurePolicyIT {
   @Test
   void atTheThresholdTheJobFailsThoughMostTasksSucceeded() {
     String id =
-        stack
-            .api()
-            .submit(
-                job(
-                    10,
-                    Map.of("failDocuments", docs(1, 3), "failure", "permanent"),
-                    Map.of("threshold", Map.of("ratio", 0.3))));
+        submit(
+            job(
+                10,
+                Map.of("failDocuments", docs(1, 3), "failure", "permanent"),
+                Map.of("threshold", Map.of("ratio", 0.3))));
 
     JsonNode done = Awaits.jobReaches(stack.api(), id, WITHIN, "COMPLETED_WITH_ERRORS", "FAILED");
 
@@ -82,13 +82,11 @@ class FailurePolicyIT {
   @Test
   void failFastCancelsTheRemainingTasksAndFailsTheJobAtOnce() {
     String id =
-        stack
-            .api()
-            .submit(
-                job(
-                    400,
-                    Map.of("sleepMs", 20, "failDocuments", docs(1, 5), "failure", "permanent"),
-                    Map.of("threshold", Map.of("count", 2), "failFast", true)));
+        submit(
+            job(
+                400,
+                Map.of("sleepMs", 20, "failDocuments", docs(1, 5), "failure", "permanent"),
+                Map.of("threshold", Map.of("count", 2), "failFast", true)));
 
     JsonNode done = Awaits.jobReaches(stack.api(), id, WITHIN, "FAILED", "COMPLETED_WITH_ERRORS");
 
@@ -114,13 +112,11 @@ class FailurePolicyIT {
   @Test
   void rollbackCompensatesEveryTaskThatHadSucceeded() {
     String id =
-        stack
-            .api()
-            .submit(
-                job(
-                    20,
-                    Map.of("failDocuments", docs(1, 10), "failure", "permanent"),
-                    Map.of("threshold", Map.of("ratio", 0.5), "onFailure", "rollback")));
+        submit(
+            job(
+                20,
+                Map.of("failDocuments", docs(1, 10), "failure", "permanent"),
+                Map.of("threshold", Map.of("ratio", 0.5), "onFailure", "rollback")));
 
     JsonNode done = Awaits.jobReaches(stack.api(), id, WITHIN, "ROLLED_BACK", "FAILED");
 
@@ -150,16 +146,14 @@ class FailurePolicyIT {
     options.put("compensationFailure", "retryable");
     options.put("failCompensationDocuments", List.of("doc-15"));
     String id =
-        stack
-            .api()
-            .submit(
-                aSubmission()
-                    .processor("simulate")
-                    .tasks(20)
-                    .options(options)
-                    .retry("maxAttempts", 2, "initialBackoff", "PT0.1S", "maxBackoff", 200)
-                    .failurePolicy("threshold", Map.of("count", 10), "onFailure", "rollback")
-                    .json());
+        submit(
+            aSubmission()
+                .processor("simulate")
+                .tasks(20)
+                .options(options)
+                .retry("maxAttempts", 2, "initialBackoff", "PT0.1S", "maxBackoff", 200)
+                .failurePolicy("threshold", Map.of("count", 10), "onFailure", "rollback")
+                .json());
 
     JsonNode done = Awaits.jobReaches(stack.api(), id, WITHIN, "ROLLED_BACK", "FAILED");
 
@@ -177,21 +171,19 @@ class FailurePolicyIT {
   @Test
   void retryingAFailedPrerequisiteRunsTheTasksThatWereSkippedBecauseOfIt() {
     String id =
-        stack
-            .api()
-            .submit(
-                aSubmission()
-                    .name("chain")
-                    .processor("simulate")
-                    .option("failUntilAttempt", Map.of("a", 1))
-                    .option("failure", "permanent")
-                    .noDocuments()
-                    .document("a", "a")
-                    .document("b", "b", "a")
-                    .document("c", "c", "b")
-                    .document("x", "x")
-                    .document("y", "y", "x", "a")
-                    .json());
+        submit(
+            aSubmission()
+                .name("chain")
+                .processor("simulate")
+                .option("failUntilAttempt", Map.of("a", 1))
+                .option("failure", "permanent")
+                .noDocuments()
+                .document("a", "a")
+                .document("b", "b", "a")
+                .document("c", "c", "b")
+                .document("x", "x")
+                .document("y", "y", "x", "a")
+                .json());
     JsonNode failed = Awaits.jobReaches(stack.api(), id, WITHIN, "COMPLETED_WITH_ERRORS", "FAILED");
     assertThat(failed.get("counts").get("skipped").asInt()).isEqualTo(3);
 
