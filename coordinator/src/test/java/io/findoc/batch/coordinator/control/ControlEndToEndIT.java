@@ -4,15 +4,11 @@ import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Awaits;
 import io.findoc.batch.coordinator.testing.Counters;
 import io.findoc.batch.coordinator.testing.StackExtension;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -82,18 +78,16 @@ class ControlEndToEndIT {
 
   @Test
   void dependentTasksStartOnlyAfterTheirPrerequisitesFinished() {
-    Map<String, Object> job = new HashMap<>();
-    job.put("name", "chain");
-    job.put("processor", "simulate");
-    job.put("options", Map.of("sleepMs", 20));
-    job.put(
-        "documents",
-        List.of(
-            Map.of("id", "a", "text", "a"),
-            Map.of("id", "b", "text", "b", "dependsOn", List.of("a")),
-            Map.of("id", "c", "text", "c", "dependsOn", List.of("a")),
-            Map.of("id", "d", "text", "d", "dependsOn", List.of("b", "c"))));
-    String id = stack.api().submit(Api.json(job));
+    String id =
+        stack
+            .api()
+            .submit(
+                aSubmission()
+                    .name("chain")
+                    .processor("simulate")
+                    .option("sleepMs", 20)
+                    .diamond()
+                    .json());
 
     Awaits.jobReaches(stack.api(), id, Duration.ofSeconds(60), "COMPLETED");
 
