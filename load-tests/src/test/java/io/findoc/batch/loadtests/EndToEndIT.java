@@ -1,5 +1,7 @@
 package io.findoc.batch.loadtests;
 
+import static io.findoc.batch.loadtests.TestHost.deleteRecursively;
+import static io.findoc.batch.loadtests.TestHost.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -9,7 +11,6 @@ import io.findoc.batch.loadtests.bench.BenchOptions;
 import io.findoc.batch.loadtests.client.FindocClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -303,22 +304,5 @@ class EndToEndIT {
       throw new UncheckedIOException(e);
     }
     return pids;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(path)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

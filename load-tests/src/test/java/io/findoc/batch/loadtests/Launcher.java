@@ -28,6 +28,16 @@ public final class Launcher {
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).inheritIO();
     builder.environment().putAll(env);
+    return exitCode(builder, timeout);
+  }
+
+  /**
+   * Starts {@code builder}'s process and waits for it to end.
+   *
+   * @return its exit code; -1 if it did not end within {@code timeout} (it is killed) or the wait
+   *     was interrupted
+   */
+  public static int exitCode(ProcessBuilder builder, Duration timeout) {
     try {
       Process process = builder.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Some consecutive documents of a submission, sent as one job.
@@ -42,20 +43,7 @@ public record Chunk(int number, int of, List<LocalDocument> documents) {
    * @param inline whether each document is sent inline (else by reference), in order
    */
   public String idempotencyKey(String jobFields, List<Boolean> inline) {
-    MessageDigest digest = Hashes.sha256();
-    digest.update(jobFields.getBytes(StandardCharsets.UTF_8));
-    for (int i = 0; i < documents.size(); i++) {
-      LocalDocument document = documents.get(i);
-      String line =
-          "\n"
-              + document.id()
-              + "\u0000"
-              + document.sha256()
-              + "\u0000"
-              + (inline.get(i) ? "inline" : "ref");
-      digest.update(line.getBytes(StandardCharsets.UTF_8));
-    }
-    return "findoc-cli-" + HexFormat.of().formatHex(digest.digest());
+    return "findoc-cli-" + hash(jobFields, inline, LocalDocument::sha256);
   }
 
   /**
@@ -65,15 +53,27 @@ public record Chunk(int number, int of, List<LocalDocument> documents) {
    * chunk's {@link #contentHash} under it, so that a rerun whose files changed is found out.
    */
   public String identity(String jobFields, List<Boolean> inline) {
+    return hash(
+        jobFields + "\n" + number + "/" + of,
+        inline,
+        document ->
+            document.file() == null ? "" : document.file().toAbsolutePath().normalize().toString());
+  }
+
+  /**
+   * A SHA-256, in hex, of {@code head} and then, per document, a line of its id, {@code what} of it
+   * and how it is sent.
+   */
+  private String hash(String head, List<Boolean> inline, Function<LocalDocument, String> what) {
     MessageDigest digest = Hashes.sha256();
-    digest.update((jobFields + "\n" + number + "/" + of).getBytes(StandardCharsets.UTF_8));
+    digest.update(head.getBytes(StandardCharsets.UTF_8));
     for (int i = 0; i < documents.size(); i++) {
       LocalDocument document = documents.get(i);
       String line =
           "\n"
               + document.id()
               + "\u0000"
-              + (document.file() == null ? "" : document.file().toAbsolutePath().normalize())
+              + what.apply(document)
               + "\u0000"
               + (inline.get(i) ? "inline" : "ref");
       digest.update(line.getBytes(StandardCharsets.UTF_8));

@@ -36,6 +36,23 @@ class ChunkTest {
   }
 
   @Test
+  void keysAndIdentitiesStayAsEarlierVersionsMadeThem() {
+    // A rerun after an upgrade must find the jobs and journal entries of the earlier run.
+    Chunk chunk =
+        new Chunk(
+            1,
+            2,
+            List.of(
+                new LocalDocument("a.txt", Path.of("/data/a.txt"), null, "abc"),
+                new LocalDocument("b.txt", null, null, "def")));
+
+    assertThat(chunk.idempotencyKey("{}", List.of(true, false)))
+        .isEqualTo("findoc-cli-0801f79da0698046f23bd41d2e8c59ea28b6710d2393d88258a65aefd9bc36dc");
+    assertThat(chunk.identity("{}", List.of(true, false)))
+        .isEqualTo("47989695806c65ff1e9ca22e02612c3a8b9c69f0e03a8e9d184180787e481d81");
+  }
+
+  @Test
   void theSameFilesAndFieldsGiveTheSameKeys() throws IOException {
     List<Chunk> first = Chunk.split(folder(25), 10);
     List<Chunk> again = Chunk.split(new DocumentScanner(json).scan(List.of(dir)).documents(), 10);

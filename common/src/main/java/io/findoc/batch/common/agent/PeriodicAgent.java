@@ -95,13 +95,7 @@ public abstract class PeriodicAgent {
   /** Starts the agent's thread; does nothing if it runs. */
   public synchronized void start() {
     if (timer == null) {
-      timer =
-          Executors.newSingleThreadScheduledExecutor(
-              runnable -> {
-                Thread thread = new Thread(runnable, name);
-                thread.setDaemon(true);
-                return thread;
-              });
+      timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named(name));
       if (signal == null) {
         long delay = first == Start.AT_ONCE ? 0 : period.toMillis();
         timer.scheduleWithFixedDelay(

@@ -46,8 +46,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RequestMapping("/api/batch/jobs")
 public class JobController {
 
-  private static final int DEFAULT_LIMIT = 100;
-  private static final int MAX_LIMIT = 1000;
   private static final int MAX_REASON_LENGTH = 500;
   private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
@@ -167,8 +165,8 @@ public class JobController {
       @PathVariable UUID id, @RequestBody(required = false) RetryRequest request) {
     operator(id);
     RetryRequest what = request == null ? new RetryRequest(null, null, null) : request;
-    if (what.tasks() != null && what.tasks().size() > MAX_LIMIT) {
-      throw new InvalidParameterException("tasks", "may name at most " + MAX_LIMIT + " tasks");
+    if (what.tasks() != null && what.tasks().size() > Page.MAX_LIMIT) {
+      throw new InvalidParameterException("tasks", "may name at most " + Page.MAX_LIMIT + " tasks");
     }
     List<Integer> numbers = ErrorGroups.tasksToRetry(errors, id, what.errorGroups(), what.tasks());
     int retried = operations.retryFailed(id, actor(), what.errorCodes(), numbers);
@@ -238,7 +236,7 @@ public class JobController {
       @RequestParam(required = false) JobState state,
       @RequestParam(required = false) String cursor,
       @RequestParam(required = false) Integer limit) {
-    int size = limit(limit);
+    int size = Page.limit(limit);
     JobCursor after = cursor == null ? null : JobCursor.decode(cursor);
     List<JobRow> rows =
         jobs.listForTenant(
@@ -267,7 +265,7 @@ public class JobController {
       @RequestParam(required = false) Integer after,
       @RequestParam(required = false) Integer limit) {
     JobRow job = job(id);
-    int size = limit(limit);
+    int size = Page.limit(limit);
     if (after != null && after < 0) {
       throw new InvalidParameterException("after", "must not be negative");
     }
@@ -309,16 +307,6 @@ public class JobController {
   /** How the job's history names the caller: its key's prefix (or the admin). */
   private String actor() {
     return callers.get().actor();
-  }
-
-  private static int limit(Integer limit) {
-    if (limit == null) {
-      return DEFAULT_LIMIT;
-    }
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new InvalidParameterException("limit", "must be between 1 and " + MAX_LIMIT);
-    }
-    return limit;
   }
 
   private static int count(JobCounts counts, TaskState state) {

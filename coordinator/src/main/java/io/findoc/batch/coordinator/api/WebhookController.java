@@ -44,8 +44,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/webhooks")
 public class WebhookController {
 
-  private static final int MAX_LIMIT = 1000;
-  private static final int DEFAULT_LIMIT = 100;
   private static final Set<String> DELIVERY_STATES = Set.of("PENDING", "SUCCEEDED", "FAILED");
   private static final Duration MAX_OVERLAP = Duration.ofDays(7);
 
@@ -114,7 +112,7 @@ public class WebhookController {
 
   @GetMapping
   public List<WebhookView> list(@RequestParam(required = false) Integer limit) {
-    return store.listEndpoints(tenant(Role.VIEWER), limit(limit)).stream()
+    return store.listEndpoints(tenant(Role.VIEWER), Page.limit(limit)).stream()
         .map(row -> WebhookView.of(row, null))
         .toList();
   }
@@ -193,7 +191,7 @@ public class WebhookController {
     if (state != null && !DELIVERY_STATES.contains(state)) {
       throw new InvalidParameterException("state", "must be one of " + DELIVERY_STATES);
     }
-    return store.listDeliveries(id, state, limit(limit));
+    return store.listDeliveries(id, state, Page.limit(limit));
   }
 
   /** Sends the delivery again now (same webhook-id), with a new retry horizon. */
@@ -241,15 +239,5 @@ public class WebhookController {
     Caller caller = callers.get();
     caller.require(needed);
     return caller.tenant();
-  }
-
-  private static int limit(Integer limit) {
-    if (limit == null) {
-      return DEFAULT_LIMIT;
-    }
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new InvalidParameterException("limit", "must be between 1 and " + MAX_LIMIT);
-    }
-    return limit;
   }
 }

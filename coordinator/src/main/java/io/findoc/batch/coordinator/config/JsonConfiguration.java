@@ -1,6 +1,7 @@
 package io.findoc.batch.coordinator.config;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,29 +45,24 @@ public class JsonConfiguration {
     return builder;
   }
 
+  /** The input shapes each scalar type refuses: none is quietly converted to it. */
+  private static final Map<LogicalType, List<CoercionInputShape>> REFUSED =
+      Map.of(
+          LogicalType.Textual,
+          List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean),
+          LogicalType.Integer,
+          List.of(CoercionInputShape.String, CoercionInputShape.Float, CoercionInputShape.Boolean),
+          LogicalType.Boolean,
+          List.of(CoercionInputShape.String, CoercionInputShape.Integer));
+
   @Bean
   JsonMapperBuilderCustomizer strictScalars() {
     return builder ->
-        builder
-            .withCoercionConfig(
-                LogicalType.Textual,
-                config ->
-                    config
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .withCoercionConfig(
-                LogicalType.Integer,
-                config ->
-                    config
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .withCoercionConfig(
-                LogicalType.Boolean,
-                config ->
-                    config
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+        REFUSED.forEach(
+            (type, shapes) ->
+                builder.withCoercionConfig(
+                    type,
+                    config ->
+                        shapes.forEach(shape -> config.setCoercion(shape, CoercionAction.Fail))));
   }
 }

@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.events;
 
+import io.findoc.batch.common.agent.DaemonThreads;
 import io.findoc.batch.common.agent.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.EventStore;
@@ -17,8 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +55,8 @@ public class JobEventStreams extends PeriodicAgent implements SmartLifecycle {
   private final Jdbi jdbi;
   private final CoordinatorProperties.Progress settings;
   private final Map<String, Set<EventStream>> byTenant = new ConcurrentHashMap<>();
-  private final ExecutorService senders = Executors.newCachedThreadPool(named("event-sender-"));
+  private final ExecutorService senders =
+      Executors.newCachedThreadPool(DaemonThreads.numbered("event-sender-"));
   private final Counter reads;
   private final Object turn = new Object();
   private Instant positionAt = Instant.EPOCH;
@@ -216,15 +216,6 @@ public class JobEventStreams extends PeriodicAgent implements SmartLifecycle {
   @Override
   protected void runPass() {
     readAll();
-  }
-
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.progress;
 
+import io.findoc.batch.common.agent.DaemonThreads;
 import io.findoc.batch.common.agent.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.JobRow;
@@ -15,10 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +81,7 @@ public class ProgressStreams extends PeriodicAgent implements SmartLifecycle {
             30,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
-            named("progress-sender-"));
+            DaemonThreads.numbered("progress-sender-"));
     this.reads = meters.counter("findoc.progress.reads");
     this.events = meters.counter("findoc.progress.events");
     this.dropped = meters.counter("findoc.progress.dropped");
@@ -206,15 +205,6 @@ public class ProgressStreams extends PeriodicAgent implements SmartLifecycle {
 
   private static double open(Map<UUID, JobWatch> watched) {
     return watched.values().stream().mapToInt(JobWatch::size).sum();
-  }
-
-  private static ThreadFactory named(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 
   @Override

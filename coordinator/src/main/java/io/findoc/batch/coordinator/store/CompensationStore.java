@@ -3,6 +3,7 @@ package io.findoc.batch.coordinator.store;
 import io.findoc.batch.common.state.CompensationState;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -50,8 +51,14 @@ public interface CompensationStore {
    * Moves reported compensations that were PENDING or QUEUED to RUNNING with a lease of {@code
    * lease} (a PostgreSQL interval); returns their jobs.
    */
-  @SqlQuery
-  List<UUID> startIfPublished(@BindMethods TaskStore.Reports reports, @Bind("lease") String lease);
+  default List<UUID> startIfPublished(TaskStore.Reports reports, String lease) {
+    return jobsOf(
+        moveReported(
+            reports,
+            names(CompensationState.PENDING, CompensationState.QUEUED),
+            CompensationState.RUNNING,
+            lease));
+  }
 
   /** Extends the lease of the reported compensation attempts that are still RUNNING. */
   @SqlUpdate
@@ -92,27 +99,57 @@ public interface CompensationStore {
   }
 
   /** Moves reported compensations that were in flight to DONE; returns their jobs. */
-  @SqlQuery
-  List<UUID> completeIfActive(@BindMethods TaskStore.Reports reports);
+  default List<UUID> completeIfActive(TaskStore.Reports reports) {
+    return jobsOf(moveReported(reports, active(), CompensationState.DONE, null));
+  }
 
   /**
    * Moves reported compensations that were in flight to FAILED; returns their failures (attempt,
    * error and worker the compensation's).
    */
-  @SqlQuery
-  @RegisterConstructorMapper(TaskStore.Failure.class)
-  List<TaskStore.Failure> failIfActive(@BindMethods TaskStore.Reports reports);
+  default List<TaskStore.Failure> failIfActive(TaskStore.Reports reports) {
+    return moveReported(reports, active(), CompensationState.FAILED, null);
+  }
 
   /**
    * Moves reported compensations that were in flight to RETRY_WAIT as the next attempt, due at the
    * report's {@code notBefore}.
    */
-  @SqlUpdate
-  int retryIfActive(@BindMethods TaskStore.Reports reports);
+  default int retryIfActive(TaskStore.Reports reports) {
+    return moveReported(reports, active(), CompensationState.RETRY_WAIT, null).size();
+  }
 
   /** Puts reported compensations a worker did not run back to PENDING. */
-  @SqlUpdate
-  int deferIfPublished(@BindMethods TaskStore.Reports reports);
+  default int deferIfPublished(TaskStore.Reports reports) {
+    return moveReported(reports, active(), CompensationState.PENDING, null).size();
+  }
+
+  /**
+   * Moves the reported compensations that are in one of the states {@code from} to {@code to},
+   * writing what that move writes (the statement lists it); returns each moved as the dead-letter
+   * topic would get it (attempt, error and worker the compensation's). {@code lease}, a PostgreSQL
+   * interval, is the lease of a move to RUNNING (null for the others).
+   */
+  @SqlQuery
+  @RegisterConstructorMapper(TaskStore.Failure.class)
+  List<TaskStore.Failure> moveReported(
+      @BindMethods TaskStore.Reports reports,
+      @Bind("from") String[] from,
+      @Bind("to") CompensationState to,
+      @Bind("lease") @Nullable String lease);
+
+  /** The states of a compensation in flight: PENDING, QUEUED or RUNNING. */
+  private static String[] active() {
+    return names(CompensationState.PENDING, CompensationState.QUEUED, CompensationState.RUNNING);
+  }
+
+  private static String[] names(CompensationState... states) {
+    return Arrays.stream(states).map(CompensationState::name).toArray(String[]::new);
+  }
+
+  private static List<UUID> jobsOf(List<TaskStore.Failure> moved) {
+    return moved.stream().map(TaskStore.Failure::jobId).toList();
+  }
 
   /**
    * Adds compensations done and failed to each job; returns the ROLLING_BACK jobs whose

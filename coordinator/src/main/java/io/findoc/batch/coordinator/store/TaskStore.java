@@ -3,6 +3,7 @@ package io.findoc.batch.coordinator.store;
 import io.findoc.batch.common.state.TaskState;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,8 +34,9 @@ public interface TaskStore {
    * PENDING or QUEUED to RUNNING, for the reported attempts, with a lease of {@code lease} (a
    * PostgreSQL interval, such as {@code 30 seconds}) from now.
    */
-  @SqlQuery
-  List<TaskTransition> startIfPublished(@BindMethods Reports reports, @Bind("lease") String lease);
+  default List<TaskTransition> startIfPublished(Reports reports, String lease) {
+    return moveReported(reports, published(), TaskState.RUNNING, lease);
+  }
 
   /** Extends the lease of the reported attempts that are RUNNING to {@code lease} from now. */
   @SqlUpdate
@@ -55,23 +57,56 @@ public interface TaskStore {
   record ExpiredLease(UUID jobId, int number, TaskState state) {}
 
   /** PENDING, QUEUED or RUNNING to SUCCEEDED, storing the results. */
-  @SqlQuery
-  List<TaskTransition> succeedIfActive(@BindMethods Reports reports);
+  default List<TaskTransition> succeedIfActive(Reports reports) {
+    return moveReported(reports, active(), TaskState.SUCCEEDED, null);
+  }
 
   /** PENDING, QUEUED or RUNNING to FAILED, storing the errors. */
-  @SqlQuery
-  List<TaskTransition> failIfActive(@BindMethods Reports reports);
+  default List<TaskTransition> failIfActive(Reports reports) {
+    return moveReported(reports, active(), TaskState.FAILED, null);
+  }
 
   /**
    * PENDING, QUEUED or RUNNING to RETRY_WAIT as the next attempt, due at each report's {@code
    * notBefore}.
    */
-  @SqlQuery
-  List<TaskTransition> retryIfActive(@BindMethods Reports reports);
+  default List<TaskTransition> retryIfActive(Reports reports) {
+    return moveReported(reports, active(), TaskState.RETRY_WAIT, null);
+  }
 
-  /** QUEUED (or PENDING, see above) back to PENDING, for attempts a worker deferred. */
+  /**
+   * QUEUED back to PENDING, for attempts a worker deferred; PENDING too: a redelivered copy of a
+   * deferred attempt (see above), which then stays as it is.
+   */
+  default List<TaskTransition> deferIfPublished(Reports reports) {
+    return moveReported(reports, published(), TaskState.PENDING, null);
+  }
+
+  /**
+   * Moves the reported attempts whose task is in one of the states {@code from} to {@code to},
+   * writing what that move writes (the statement lists it); returns each task moved. {@code lease},
+   * a PostgreSQL interval, is the lease of a move to RUNNING (null for the others).
+   */
   @SqlQuery
-  List<TaskTransition> deferIfPublished(@BindMethods Reports reports);
+  List<TaskTransition> moveReported(
+      @BindMethods Reports reports,
+      @Bind("from") String[] from,
+      @Bind("to") TaskState to,
+      @Bind("lease") @Nullable String lease);
+
+  /** The states of an attempt published to a worker that has not started it (see above). */
+  private static String[] published() {
+    return names(TaskState.PENDING, TaskState.QUEUED);
+  }
+
+  /** The states of an attempt in flight: published, or RUNNING. */
+  private static String[] active() {
+    return names(TaskState.PENDING, TaskState.QUEUED, TaskState.RUNNING);
+  }
+
+  private static String[] names(TaskState... states) {
+    return Arrays.stream(states).map(TaskState::name).toArray(String[]::new);
+  }
 
   /**
    * Locks every task of the job that is not done, waiting for rows other transactions hold (a

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
@@ -124,21 +123,9 @@ final class CompensationReports {
       CompensationStore store,
       EndedCompensations ended,
       Instant now) {
-    UUID[] jobIds = failures.stream().map(f -> f.jobId().value()).distinct().toArray(UUID[]::new);
-    Map<UUID, JobStore.JobAttempts> policies =
-        AttachedStores.of(handle, JobStore.class).findMaxAttempts(jobIds).stream()
-            .collect(Collectors.toMap(JobStore.JobAttempts::id, Function.identity()));
-    List<StatusMessage> retries = new ArrayList<>();
-    List<StatusMessage> finalFailures = new ArrayList<>();
-    for (StatusMessage failure : failures) {
-      JobStore.JobAttempts policy = policies.get(failure.jobId().value());
-      boolean attemptsLeft = policy != null && failure.attempt() < policy.maxAttempts();
-      if (failure.error() != null && failure.error().retryable() && attemptsLeft) {
-        retries.add(failure);
-      } else {
-        finalFailures.add(failure);
-      }
-    }
+    FailureReports split = new FailureReports(failures, AttachedStores.of(handle, JobStore.class));
+    List<StatusMessage> retries = split.retries();
+    List<StatusMessage> finalFailures = split.finalFailures();
     int changed = 0;
     if (!finalFailures.isEmpty()) {
       List<TaskStore.Failure> failed = store.failIfActive(ReportArrays.of(finalFailures));
@@ -148,9 +135,7 @@ final class CompensationReports {
       }
     }
     if (!retries.isEmpty()) {
-      Function<StatusMessage, Instant> due =
-          r -> now.plus(backoff.forJob(policies.get(r.jobId().value())).after(r.attempt()));
-      changed += store.retryIfActive(ReportArrays.withNotBefore(retries, due));
+      changed += store.retryIfActive(split.retriesDue(backoff, now));
     }
     return changed;
   }

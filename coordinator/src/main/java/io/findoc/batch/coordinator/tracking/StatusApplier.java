@@ -13,13 +13,8 @@ import io.findoc.batch.coordinator.store.JobStore;
 import io.findoc.batch.coordinator.store.TaskStore;
 import io.findoc.batch.coordinator.store.TaskTransition;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Component;
@@ -161,21 +156,9 @@ public class StatusApplier {
       TaskMoves moves,
       AppliedAttempts changed,
       UnchangedReports unchanged) {
-    UUID[] jobIds = failures.stream().map(f -> f.jobId().value()).distinct().toArray(UUID[]::new);
-    Map<UUID, JobStore.JobAttempts> policies =
-        jobs.findMaxAttempts(jobIds).stream()
-            .collect(Collectors.toMap(JobStore.JobAttempts::id, Function.identity()));
-    List<StatusMessage> retries = new ArrayList<>();
-    List<StatusMessage> finalFailures = new ArrayList<>();
-    for (StatusMessage failure : failures) {
-      JobStore.JobAttempts policy = policies.get(failure.jobId().value());
-      boolean attemptsLeft = policy != null && failure.attempt() < policy.maxAttempts();
-      if (failure.error() != null && failure.error().retryable() && attemptsLeft) {
-        retries.add(failure);
-      } else {
-        finalFailures.add(failure);
-      }
-    }
+    FailureReports split = new FailureReports(failures, jobs);
+    List<StatusMessage> retries = split.retries();
+    List<StatusMessage> finalFailures = split.finalFailures();
     int moved = 0;
     if (!finalFailures.isEmpty()) {
       List<TaskTransition> failed =
@@ -187,12 +170,10 @@ public class StatusApplier {
       moved += failed.size();
     }
     if (!retries.isEmpty()) {
-      Instant now = clock.instant();
-      Function<StatusMessage, Instant> due =
-          r -> now.plus(backoff.forJob(policies.get(r.jobId().value())).after(r.attempt()));
       List<TaskTransition> retried =
           moves.moved(
-              tasks.retryIfActive(ReportArrays.withNotBefore(retries, due)), TaskState.RETRY_WAIT);
+              tasks.retryIfActive(split.retriesDue(backoff, clock.instant())),
+              TaskState.RETRY_WAIT);
       changed.add(retries, unchanged.note(retries, retried, true), AppliedAttempts.Change.RETRIED);
       moved += retried.size();
     }

@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.webhooks;
 
+import io.findoc.batch.common.agent.DaemonThreads;
 import io.findoc.batch.common.agent.PeriodicAgent;
 import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import io.findoc.batch.coordinator.store.ClaimedDelivery;
@@ -92,15 +93,9 @@ public class WebhookDeliverer extends PeriodicAgent implements SmartLifecycle {
   @Override
   public synchronized void start() {
     if (senders == null) {
-      AtomicInteger threads = new AtomicInteger();
       senders =
           Executors.newFixedThreadPool(
-              settings.maxInFlight(),
-              runnable -> {
-                Thread thread = new Thread(runnable, "webhook-sender-" + threads.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-              });
+              settings.maxInFlight(), DaemonThreads.numbered("webhook-sender-"));
     }
     super.start();
   }

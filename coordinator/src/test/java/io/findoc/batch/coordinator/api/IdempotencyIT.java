@@ -4,7 +4,7 @@ import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.StackExtension;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,33 +14,20 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** FI-13: the same submission sent again with one Idempotency-Key makes exactly one job. */
 class IdempotencyIT {
 
-  private static RunningStack stack;
-  private static Api api;
-
-  @BeforeAll
-  static void start() {
-    stack = RunningStack.coordinatorOnly(Map.of());
-    api = stack.api();
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
+  @RegisterExtension static final StackExtension stack = StackExtension.coordinatorOnly(Map.of());
 
   @Test
   void aRepeatedKeyReturnsTheFirstJob() {
     Map<String, String> key = Map.of("Idempotency-Key", "order-" + UUID.randomUUID());
 
-    Api.Response first = api.post("/api/batch/jobs", aSubmission().tasks(3).json(), key);
-    Api.Response again = api.post("/api/batch/jobs", aSubmission().tasks(5).json(), key);
+    Api.Response first = stack.api().post("/api/batch/jobs", aSubmission().tasks(3).json(), key);
+    Api.Response again = stack.api().post("/api/batch/jobs", aSubmission().tasks(5).json(), key);
 
     assertThat(first.status()).isEqualTo(202);
     assertThat(again.status()).isEqualTo(200);
@@ -60,7 +47,7 @@ class IdempotencyIT {
       for (int i = 0; i < 6; i++) {
         answers.add(
             clients.submit(
-                () -> api.post("/api/batch/jobs", body, Map.of("Idempotency-Key", key))));
+                () -> stack.api().post("/api/batch/jobs", body, Map.of("Idempotency-Key", key))));
       }
       Set<String> ids = new HashSet<>();
       List<Integer> statuses = new ArrayList<>();
@@ -82,8 +69,8 @@ class IdempotencyIT {
   void aKeyWhoseSubmissionWasRefusedStaysFree() {
     Map<String, String> key = Map.of("Idempotency-Key", "retry-" + UUID.randomUUID());
 
-    Api.Response refused = api.post("/api/batch/jobs", "{\"name\":\"no documents\"}", key);
-    Api.Response accepted = api.post("/api/batch/jobs", aSubmission().json(), key);
+    Api.Response refused = stack.api().post("/api/batch/jobs", "{\"name\":\"no documents\"}", key);
+    Api.Response accepted = stack.api().post("/api/batch/jobs", aSubmission().json(), key);
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(accepted.status()).isEqualTo(202);
@@ -91,18 +78,22 @@ class IdempotencyIT {
 
   @Test
   void keysBelongToATenantAndAreChecked() {
-    Api other = api.withKey(stack.createKey("initech", "submitter"));
+    Api other = stack.api().withKey(stack.createKey("initech", "submitter"));
     Map<String, String> key = Map.of("Idempotency-Key", "shared-" + UUID.randomUUID());
 
     String mine =
-        api.post("/api/batch/jobs", aSubmission().json(), key).body().get("id").asString();
+        stack.api().post("/api/batch/jobs", aSubmission().json(), key).body().get("id").asString();
     Api.Response theirs = other.post("/api/batch/jobs", aSubmission().json(), key);
 
     assertThat(theirs.status()).isEqualTo(202);
     assertThat(theirs.body().get("id").asString()).isNotEqualTo(mine);
     Api.Response tooLong =
-        api.post(
-            "/api/batch/jobs", aSubmission().json(), Map.of("Idempotency-Key", "k".repeat(201)));
+        stack
+            .api()
+            .post(
+                "/api/batch/jobs",
+                aSubmission().json(),
+                Map.of("Idempotency-Key", "k".repeat(201)));
     assertThat(tooLong.status()).isEqualTo(400);
     assertThat(tooLong.body().get("errors").get(0).get("field").asString())
         .isEqualTo("Idempotency-Key");

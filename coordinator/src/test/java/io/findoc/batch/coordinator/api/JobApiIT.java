@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.StackExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,21 +22,10 @@ class JobApiIT {
 
   private static final String DOC = "{\"id\":\"a\",\"text\":\"x\"}";
 
-  private static RunningStack stack;
-  private static Api api;
-
-  @BeforeAll
-  static void start() {
-    stack =
-        RunningStack.coordinatorOnly(
-            Map.of("findoc.submission.max-documents", 5, "findoc.submission.max-inline-bytes", 64));
-    api = stack.api();
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
+  @RegisterExtension
+  static final StackExtension stack =
+      StackExtension.coordinatorOnly(
+          Map.of("findoc.submission.max-documents", 5, "findoc.submission.max-inline-bytes", 64));
 
   static Stream<Arguments> badSubmissions() {
     return Stream.of(
@@ -117,7 +106,7 @@ class JobApiIT {
     long jobsBefore = count("job");
     long tasksBefore = count("task");
 
-    Api.Response response = api.post("/api/batch/jobs", body);
+    Api.Response response = stack.api().post("/api/batch/jobs", body);
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.contentType()).startsWith("application/problem+json");
@@ -132,9 +121,11 @@ class JobApiIT {
   @Test
   void everyViolationOfASubmissionIsListed() {
     Api.Response response =
-        api.post(
-            "/api/batch/jobs",
-            "{\"documents\":[{\"id\":\"a\"},{\"id\":\"a\",\"uri\":\"gopher://x\"}]}");
+        stack
+            .api()
+            .post(
+                "/api/batch/jobs",
+                "{\"documents\":[{\"id\":\"a\"},{\"id\":\"a\",\"uri\":\"gopher://x\"}]}");
 
     assertThat(response.body().get("errors").valueStream().map(e -> e.get("field").asString()))
         .containsExactly("name", "documents[0]", "documents[1].id", "documents[1].uri");
@@ -143,11 +134,13 @@ class JobApiIT {
   @Test
   void acceptedJobAnswers202WithItsLocationAndAllItsTasksStored() {
     Api.Response response =
-        api.post(
-            "/api/batch/jobs",
-            "{\"name\":\"statements\",\"priority\":\"high\",\"metadata\":{\"batch\":7},"
-                + "\"documents\":[{\"id\":\"s1\",\"uri\":\"file:///data/s1.pdf\"},"
-                + "{\"id\":\"s2\",\"content\":\"JVBERi0xLjQK\",\"contentType\":\"application/pdf\"}]}");
+        stack
+            .api()
+            .post(
+                "/api/batch/jobs",
+                "{\"name\":\"statements\",\"priority\":\"high\",\"metadata\":{\"batch\":7},"
+                    + "\"documents\":[{\"id\":\"s1\",\"uri\":\"file:///data/s1.pdf\"},"
+                    + "{\"id\":\"s2\",\"content\":\"JVBERi0xLjQK\",\"contentType\":\"application/pdf\"}]}");
 
     assertThat(response.status()).isEqualTo(202);
     JsonNode job = response.body();
@@ -158,20 +151,22 @@ class JobApiIT {
     assertThat(job.get("tenant").asString()).isEqualTo(RunningStack.TENANT);
     assertThat(job.get("metadata").get("batch").asInt()).isEqualTo(7);
     assertThat(job.get("counts").get("total").asInt()).isEqualTo(2);
-    JsonNode task = api.get(response.location() + "/tasks/2").body();
+    JsonNode task = stack.api().get(response.location() + "/tasks/2").body();
     assertThat(task.get("documentId").asString()).isEqualTo("s2");
     assertThat(task.get("document").get("contentType").asString()).isEqualTo("application/pdf");
   }
 
   @Test
   void tasksArePagedInOrderWithACursorAndATotal() {
-    String id = api.submit(aSubmission().tasks(5).json());
+    String id = stack.api().submit(aSubmission().tasks(5).json());
     List<String> seen = new ArrayList<>();
     String next = null;
     int pages = 0;
     do {
       JsonNode page =
-          api.get(
+          stack
+              .api()
+              .get(
                   "/api/batch/jobs/"
                       + id
                       + "/tasks?limit=2"
@@ -189,12 +184,12 @@ class JobApiIT {
 
   @Test
   void jobsAreListedNewestFirstAcrossPages() {
-    String older = api.submit(aSubmission().json());
-    String newer = api.submit(aSubmission().json());
+    String older = stack.api().submit(aSubmission().json());
+    String newer = stack.api().submit(aSubmission().json());
 
-    JsonNode first = api.get("/api/batch/jobs?limit=1").body();
+    JsonNode first = stack.api().get("/api/batch/jobs?limit=1").body();
     JsonNode second =
-        api.get("/api/batch/jobs?limit=1&cursor=" + first.get("next").asString()).body();
+        stack.api().get("/api/batch/jobs?limit=1&cursor=" + first.get("next").asString()).body();
 
     assertThat(first.get("items").get(0).get("id").asString()).isEqualTo(newer);
     assertThat(second.get("items").get(0).get("id").asString()).isEqualTo(older);
@@ -214,7 +209,7 @@ class JobApiIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badReads")
   void badReadIsAProblem(String path, int status, String parameter) {
-    Api.Response response = api.get(path);
+    Api.Response response = stack.api().get(path);
 
     assertThat(response.status()).isEqualTo(status);
     assertThat(response.contentType()).startsWith("application/problem+json");
@@ -225,13 +220,14 @@ class JobApiIT {
 
   @Test
   void taskQueriesNameTheBadParameter() {
-    String id = api.submit(aSubmission().json());
+    String id = stack.api().submit(aSubmission().json());
 
-    assertThat(api.get("/api/batch/jobs/" + id + "/tasks?state=DONE").status()).isEqualTo(400);
-    assertThat(api.get("/api/batch/jobs/" + id + "/tasks?after=-1").body().get("errors"))
+    assertThat(stack.api().get("/api/batch/jobs/" + id + "/tasks?state=DONE").status())
+        .isEqualTo(400);
+    assertThat(stack.api().get("/api/batch/jobs/" + id + "/tasks?after=-1").body().get("errors"))
         .isNotNull();
-    assertThat(api.get("/api/batch/jobs/" + id + "/tasks/99").status()).isEqualTo(404);
-    assertThat(api.get("/api/batch/jobs/" + id + "/tasks/x").status()).isEqualTo(400);
+    assertThat(stack.api().get("/api/batch/jobs/" + id + "/tasks/99").status()).isEqualTo(404);
+    assertThat(stack.api().get("/api/batch/jobs/" + id + "/tasks/x").status()).isEqualTo(400);
   }
 
   private static long count(String table) {

@@ -4,18 +4,13 @@ import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Awaits;
 import io.findoc.batch.coordinator.testing.Counters;
-import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.StackExtension;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,29 +19,19 @@ import tools.jackson.databind.JsonNode;
  */
 class ControlEndToEndIT {
 
-  private static RunningStack stack;
-  private static Api api;
-
-  @BeforeAll
-  static void start() {
-    stack = RunningStack.withWorkers(2);
-    api = stack.api();
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
+  @RegisterExtension static final StackExtension stack = StackExtension.withWorkers(2);
 
   @Test
   void aPausedJobStopsStartingTasksAndFinishesEveryOneAfterResume() {
     // Long enough (300 x 200 ms over 16 threads: about 4 s) that the pause lands mid-job even on
     // a quiet machine; with 30 ms tasks the job could finish before the pause arrived.
     String id =
-        api.submit(aSubmission().processor("simulate").tasks(300).option("sleepMs", 200).json());
+        stack
+            .api()
+            .submit(aSubmission().processor("simulate").tasks(300).option("sleepMs", 200).json());
     await().atMost(Duration.ofSeconds(30)).until(() -> counts(id).get("succeeded").asInt() > 20);
 
-    api.put("/api/batch/jobs/" + id + "/pause");
+    stack.api().put("/api/batch/jobs/" + id + "/pause");
 
     // Quiet: what was running finished, what the workers held came back deferred.
     await()
@@ -62,12 +47,12 @@ class ControlEndToEndIT {
         .atMost(Duration.ofSeconds(5))
         .until(() -> counts(id).get("succeeded").asInt() == succeededWhilePaused);
     assertThat(succeededWhilePaused).isLessThan(300);
-    assertThat(api.job(id).get("state").asString()).isEqualTo("PAUSED");
+    assertThat(stack.api().job(id).get("state").asString()).isEqualTo("PAUSED");
     assertThat(Counters.agreeWithTaskRows(stack.jdbi(), id)).isTrue();
 
-    api.put("/api/batch/jobs/" + id + "/resume");
+    stack.api().put("/api/batch/jobs/" + id + "/resume");
 
-    JsonNode done = Awaits.jobReaches(api, id, Duration.ofSeconds(60), "COMPLETED");
+    JsonNode done = Awaits.jobReaches(stack.api(), id, Duration.ofSeconds(60), "COMPLETED");
     assertThat(done.get("counts").get("succeeded").asInt()).isEqualTo(300);
     assertThat(Counters.agreeWithTaskRows(stack.jdbi(), id)).isTrue();
   }
@@ -77,34 +62,34 @@ class ControlEndToEndIT {
     // Forty attempts that would sleep a minute hold the processor threads: eight per worker, of
     // one worker at least (how many each holds depends on which partitions it has been given).
     String sleeper =
-        api.submit(aSubmission().processor("simulate").tasks(40).option("sleepMs", 60_000).json());
+        stack
+            .api()
+            .submit(aSubmission().processor("simulate").tasks(40).option("sleepMs", 60_000).json());
     await().atMost(Duration.ofSeconds(30)).until(() -> counts(sleeper).get("running").asInt() >= 8);
 
-    JsonNode cancelled = api.delete("/api/batch/jobs/" + sleeper).body();
+    JsonNode cancelled = stack.api().delete("/api/batch/jobs/" + sleeper).body();
 
     assertThat(cancelled.get("state").asString()).isEqualTo("CANCELLED");
     assertThat(cancelled.get("counts").get("cancelled").asInt()).isEqualTo(40);
-    String next = api.submit(aSubmission().tasks(10).json());
-    Awaits.jobReaches(api, next, Duration.ofSeconds(30), "COMPLETED");
+    String next = stack.api().submit(aSubmission().tasks(10).json());
+    Awaits.jobReaches(stack.api(), next, Duration.ofSeconds(30), "COMPLETED");
     assertThat(Counters.agreeWithTaskRows(stack.jdbi(), sleeper)).isTrue();
   }
 
   @Test
   void dependentTasksStartOnlyAfterTheirPrerequisitesFinished() {
-    Map<String, Object> job = new HashMap<>();
-    job.put("name", "chain");
-    job.put("processor", "simulate");
-    job.put("options", Map.of("sleepMs", 20));
-    job.put(
-        "documents",
-        List.of(
-            Map.of("id", "a", "text", "a"),
-            Map.of("id", "b", "text", "b", "dependsOn", List.of("a")),
-            Map.of("id", "c", "text", "c", "dependsOn", List.of("a")),
-            Map.of("id", "d", "text", "d", "dependsOn", List.of("b", "c"))));
-    String id = api.submit(Api.json(job));
+    String id =
+        stack
+            .api()
+            .submit(
+                aSubmission()
+                    .name("chain")
+                    .processor("simulate")
+                    .option("sleepMs", 20)
+                    .diamond()
+                    .json());
 
-    Awaits.jobReaches(api, id, Duration.ofSeconds(60), "COMPLETED");
+    Awaits.jobReaches(stack.api(), id, Duration.ofSeconds(60), "COMPLETED");
 
     assertThat(started(id, 2)).isAfterOrEqualTo(finished(id, 1));
     assertThat(started(id, 3)).isAfterOrEqualTo(finished(id, 1));
@@ -112,7 +97,7 @@ class ControlEndToEndIT {
   }
 
   private static JsonNode counts(String id) {
-    return api.job(id).get("counts");
+    return stack.api().job(id).get("counts");
   }
 
   private static Instant started(String id, int number) {
@@ -124,6 +109,6 @@ class ControlEndToEndIT {
   }
 
   private static JsonNode task(String id, int number) {
-    return api.get("/api/batch/jobs/" + id + "/tasks/" + number).body();
+    return stack.api().get("/api/batch/jobs/" + id + "/tasks/" + number).body();
   }
 }

@@ -4,43 +4,30 @@ import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.StackExtension;
 import io.findoc.batch.coordinator.testing.TopicRecords;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Signals of finished jobs leave the control topic; those of unfinished ones stay. */
 class ControlJanitorIT {
 
-  private static RunningStack stack;
-  private static Api api;
-
-  @BeforeAll
-  static void start() {
-    stack =
-        RunningStack.coordinatorOnly(
-            Map.of("findoc.control.retention", "0s", "findoc.control.cleanup-period", "200ms"));
-    api = stack.api();
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
+  @RegisterExtension
+  static final StackExtension stack =
+      StackExtension.coordinatorOnly(
+          Map.of("findoc.control.retention", "0s", "findoc.control.cleanup-period", "200ms"));
 
   @Test
   void aCancelledJobsSignalIsLiftedAfterTheRetentionAndAPausedJobsStays() {
-    String cancelled = api.submit(aSubmission().tasks(2).json());
-    String paused = api.submit(aSubmission().tasks(2).json());
-    api.put("/api/batch/jobs/" + paused + "/pause");
+    String cancelled = stack.api().submit(aSubmission().tasks(2).json());
+    String paused = stack.api().submit(aSubmission().tasks(2).json());
+    stack.api().put("/api/batch/jobs/" + paused + "/pause");
 
-    api.delete("/api/batch/jobs/" + cancelled);
+    stack.api().delete("/api/batch/jobs/" + cancelled);
 
     List<ConsumerRecord<String, byte[]>> signals =
         TopicRecords.keyed(stack.property("findoc.topics.control"), cancelled, 2);

@@ -24,6 +24,11 @@ class DispatchCreditTest {
             Duration.ofSeconds(30)));
   }
 
+  /** How many tasks of each priority are queued. */
+  private static Map<Priority, Long> queued(long high, long normal, long low) {
+    return Map.of(Priority.HIGH, high, Priority.NORMAL, normal, Priority.LOW, low);
+  }
+
   @Test
   void theTargetIsTheQueueTimeOfWorkWithinTheBounds() {
     assertThat(credit.target(0)).isEqualTo(500);
@@ -34,10 +39,7 @@ class DispatchCreditTest {
   @Test
   void eachPriorityFillsUpToTheTargetHighestFirstWithinTheRound() {
     Map<Priority, Integer> round =
-        credit.forRound(
-            6000,
-            Map.of(Priority.HIGH, 0L, Priority.NORMAL, 5_000L, Priority.LOW, 1_000L),
-            EnumSet.allOf(Priority.class));
+        credit.forRound(6000, queued(0, 5_000, 1_000), EnumSet.allOf(Priority.class));
 
     assertThat(round)
         .containsEntry(Priority.HIGH, 5000)
@@ -48,10 +50,7 @@ class DispatchCreditTest {
   @Test
   void onlyPrioritiesWithTasksWaitingGetCredit() {
     Map<Priority, Integer> round =
-        credit.forRound(
-            5000,
-            Map.of(Priority.HIGH, 0L, Priority.NORMAL, 0L, Priority.LOW, 0L),
-            EnumSet.of(Priority.NORMAL));
+        credit.forRound(5000, queued(0, 0, 0), EnumSet.of(Priority.NORMAL));
 
     assertThat(round)
         .containsEntry(Priority.HIGH, 0)
@@ -62,10 +61,7 @@ class DispatchCreditTest {
   @Test
   void allPrioritiesTogetherStayUnderTheMaximum() {
     Map<Priority, Integer> round =
-        credit.forRound(
-            20_000,
-            Map.of(Priority.HIGH, 0L, Priority.NORMAL, 19_000L, Priority.LOW, 0L),
-            EnumSet.allOf(Priority.class));
+        credit.forRound(20_000, queued(0, 19_000, 0), EnumSet.allOf(Priority.class));
 
     assertThat(round.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(1000);
     assertThat(round).containsEntry(Priority.HIGH, 1000);
@@ -73,10 +69,8 @@ class DispatchCreditTest {
 
   @Test
   void aPriorityIsToppedUpOnlyOnceAQuarterOfItsTargetIsMissing() {
-    Map<Priority, Long> nearlyFull =
-        Map.of(Priority.HIGH, 0L, Priority.NORMAL, 1_900L, Priority.LOW, 0L);
-    Map<Priority, Long> quarterDown =
-        Map.of(Priority.HIGH, 0L, Priority.NORMAL, 1_500L, Priority.LOW, 0L);
+    Map<Priority, Long> nearlyFull = queued(0, 1_900, 0);
+    Map<Priority, Long> quarterDown = queued(0, 1_500, 0);
 
     assertThat(credit.forRound(2000, nearlyFull, EnumSet.of(Priority.NORMAL)))
         .containsEntry(Priority.NORMAL, 0);
@@ -87,10 +81,7 @@ class DispatchCreditTest {
   @Test
   void aPriorityWithNothingQueuedIsToppedUpAtOnce() {
     Map<Priority, Integer> round =
-        credit.forRound(
-            20_000,
-            Map.of(Priority.HIGH, 0L, Priority.NORMAL, 19_000L, Priority.LOW, 0L),
-            EnumSet.of(Priority.HIGH, Priority.NORMAL));
+        credit.forRound(20_000, queued(0, 19_000, 0), EnumSet.of(Priority.HIGH, Priority.NORMAL));
 
     assertThat(round).containsEntry(Priority.HIGH, 1000).containsEntry(Priority.NORMAL, 0);
   }
@@ -100,11 +91,7 @@ class DispatchCreditTest {
     // Target 20,000: a quarter would be 5,000, but one round is at most the batch size.
     DispatchCredit smallRounds = withBatchSize(1000);
 
-    assertThat(
-            smallRounds.forRound(
-                20_000,
-                Map.of(Priority.HIGH, 0L, Priority.NORMAL, 19_000L, Priority.LOW, 0L),
-                EnumSet.of(Priority.NORMAL)))
+    assertThat(smallRounds.forRound(20_000, queued(0, 19_000, 0), EnumSet.of(Priority.NORMAL)))
         .containsEntry(Priority.NORMAL, 1000);
   }
 }

@@ -245,17 +245,7 @@ class SchedulingIT {
 
   /** Documents a; b and c depend on a; d on b and c. The first {@code attempts} attempts each. */
   private static String diamond(int attempts) {
-    Map<String, Object> job = new java.util.LinkedHashMap<>();
-    job.put("name", "diamond");
-    job.put("retry", Map.of("maxAttempts", attempts));
-    job.put(
-        "documents",
-        List.of(
-            Map.of("id", "a", "text", "a"),
-            Map.of("id", "b", "text", "b", "dependsOn", List.of("a")),
-            Map.of("id", "c", "text", "c", "dependsOn", List.of("a")),
-            Map.of("id", "d", "text", "d", "dependsOn", List.of("b", "c"))));
-    return Api.json(job);
+    return aSubmission().name("diamond").retry("maxAttempts", attempts).diamond().json();
   }
 
   @SafeVarargs

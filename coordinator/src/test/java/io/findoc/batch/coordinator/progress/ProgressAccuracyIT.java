@@ -8,8 +8,7 @@ import io.findoc.batch.common.json.Json;
 import io.findoc.batch.common.json.JsonSerde;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
-import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.StackExtension;
 import io.findoc.batch.devstack.TestInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,9 +29,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,19 +46,7 @@ class ProgressAccuracyIT {
 
   private static final Duration ALLOWED_LAG = Duration.ofSeconds(1);
 
-  private static RunningStack stack;
-  private static Api api;
-
-  @BeforeAll
-  static void start() {
-    stack = RunningStack.withWorkers(2);
-    api = stack.api();
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
+  @RegisterExtension static final StackExtension stack = StackExtension.withWorkers(2);
 
   private record Sample(long askedAtNanos, int succeeded) {}
 
@@ -74,15 +60,19 @@ class ProgressAccuracyIT {
     reader.start();
     await().atMost(Duration.ofSeconds(30)).until(() -> readerReady);
     // Warm up: the first batches after a start wait for group joins and a cold JIT.
-    String warmUp = api.submit(aSubmission().tasks(200).json());
-    await().atMost(Duration.ofSeconds(60)).until(() -> !api.job(warmUp).get("finishedAt").isNull());
+    String warmUp = stack.api().submit(aSubmission().tasks(200).json());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> !stack.api().job(warmUp).get("finishedAt").isNull());
     String job =
-        api.submit(aSubmission().processor("simulate").tasks(3000).option("sleepMs", 10).json());
+        stack
+            .api()
+            .submit(aSubmission().processor("simulate").tasks(3000).option("sleepMs", 10).json());
     List<Sample> samples = new ArrayList<>();
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
     while (System.nanoTime() < deadline) {
       long asked = System.nanoTime();
-      JsonNode view = api.job(job);
+      JsonNode view = stack.api().job(job);
       samples.add(new Sample(asked, view.at("/counts/succeeded").asInt()));
       if (!view.get("finishedAt").isNull()) {
         break;
@@ -126,7 +116,9 @@ class ProgressAccuracyIT {
   @Test
   void everyWatcherOfAJobSeesItsProgressGrowToTheEndAndThenTheStreamCloses() throws Exception {
     String job =
-        api.submit(aSubmission().processor("simulate").tasks(2000).option("sleepMs", 10).json());
+        stack
+            .api()
+            .submit(aSubmission().processor("simulate").tasks(2000).option("sleepMs", 10).json());
     List<CompletableFuture<List<StreamEvent>>> watchers = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       watchers.add(CompletableFuture.supplyAsync(() -> follow(job)));
@@ -146,8 +138,8 @@ class ProgressAccuracyIT {
   /** The job's {@code progress} events until its stream ends. */
   private static List<StreamEvent> follow(String job) {
     HttpRequest request =
-        HttpRequest.newBuilder(api.base().resolve("/api/batch/jobs/" + job + "/stream"))
-            .header("Authorization", "Bearer " + api.key())
+        HttpRequest.newBuilder(stack.api().base().resolve("/api/batch/jobs/" + job + "/stream"))
+            .header("Authorization", "Bearer " + stack.api().key())
             .build();
     try {
       HttpResponse<java.util.stream.Stream<String>> response =

@@ -4,16 +4,15 @@ import static io.findoc.batch.coordinator.testing.Submission.aSubmission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.findoc.batch.coordinator.testing.Api;
-import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.StackExtension;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,25 +26,14 @@ class HostileInputIT {
 
   private static final String JUNK = "{}[]\",:0-tn\\\u0000é";
 
-  private static RunningStack stack;
-  private static Api api;
-
-  @BeforeAll
-  static void start() {
-    stack =
-        RunningStack.coordinatorOnly(
-            Map.of(
-                "findoc.security.max-body-bytes", 65536,
-                "findoc.submission.max-documents", 100,
-                "findoc.security.requests-per-second", 10000,
-                "findoc.security.burst", 10000));
-    api = stack.api();
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
+  @RegisterExtension
+  static final StackExtension stack =
+      StackExtension.coordinatorOnly(
+          Map.of(
+              "findoc.security.max-body-bytes", 65536,
+              "findoc.submission.max-documents", 100,
+              "findoc.security.requests-per-second", 10000,
+              "findoc.security.burst", 10000));
 
   /** Every bad submission of TESTING.md, by name. */
   static Stream<Arguments> badSubmissions() {
@@ -131,7 +119,7 @@ class HostileInputIT {
   void aBadSubmissionIsRefusedByNameAndStoresNothing(String name, String body) {
     long jobs = jobRows();
 
-    Api.Response answer = api.post("/api/batch/jobs", body);
+    Api.Response answer = stack.api().post("/api/batch/jobs", body);
 
     System.out.println(
         "hostile input: " + name + " -> " + answer.status() + " " + describe(answer));
@@ -151,7 +139,7 @@ class HostileInputIT {
             "/api/batch/jobs?cursor=%00%00",
             "/api/batch/jobs/00000000-0000-0000-0000-000000000000/tasks?after=-5",
             "/api/batch/jobs/00000000-0000-0000-0000-000000000000/tasks/abc")) {
-      Api.Response answer = api.get(path);
+      Api.Response answer = stack.api().get(path);
       assertThat(answer.status()).as(path).isBetween(400, 404);
       assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
     }
@@ -184,7 +172,7 @@ class HostileInputIT {
     for (int i = 0; i < 300; i++) {
       String body = mutate(valid, random);
       long before = jobRows();
-      Api.Response answer = api.post("/api/batch/jobs", body);
+      Api.Response answer = stack.api().post("/api/batch/jobs", body);
       assertThat(answer.status()).as("status for %s", body).isLessThan(500);
       if (answer.status() >= 400) {
         refused++;

@@ -10,17 +10,19 @@ import org.junit.jupiter.api.Test;
 
 class CountDeltasTest {
 
+  private static final UUID JOB_A = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+  private static final UUID JOB_B = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+
+  private final CountDeltas deltas = new CountDeltas();
+
   @Test
   void movesAreSummedPerJobAndPendingIsNotCounted() {
-    UUID a = UUID.fromString("00000000-0000-0000-0000-00000000000a");
-    UUID b = UUID.fromString("00000000-0000-0000-0000-00000000000b");
-    CountDeltas deltas = new CountDeltas();
-    deltas.move(b, TaskState.PENDING, TaskState.QUEUED);
-    deltas.move(a, TaskState.QUEUED, TaskState.RUNNING);
-    deltas.move(a, TaskState.RUNNING, TaskState.SUCCEEDED);
-    deltas.move(a, TaskState.PENDING, TaskState.FAILED);
+    deltas.move(JOB_B, TaskState.PENDING, TaskState.QUEUED);
+    deltas.move(JOB_A, TaskState.QUEUED, TaskState.RUNNING);
+    deltas.move(JOB_A, TaskState.RUNNING, TaskState.SUCCEEDED);
+    deltas.move(JOB_A, TaskState.PENDING, TaskState.FAILED);
 
-    assertThat(deltas.ids()).containsExactly(a, b);
+    assertThat(deltas.ids()).containsExactly(JOB_A, JOB_B);
     assertThat(deltas.queued()).containsExactly(-1, 1);
     assertThat(deltas.running()).containsExactly(0, 0);
     assertThat(deltas.succeeded()).containsExactly(1, 0);
@@ -30,11 +32,9 @@ class CountDeltasTest {
 
   @Test
   void aMoveTheTableForbidsIsRefusedBeforeItIsCounted() {
-    UUID job = UUID.fromString("00000000-0000-0000-0000-00000000000a");
-    CountDeltas deltas = new CountDeltas();
-    deltas.move(job, TaskState.RUNNING, TaskState.SUCCEEDED);
+    deltas.move(JOB_A, TaskState.RUNNING, TaskState.SUCCEEDED);
 
-    assertThatThrownBy(() -> deltas.move(job, TaskState.SUCCEEDED, TaskState.PENDING))
+    assertThatThrownBy(() -> deltas.move(JOB_A, TaskState.SUCCEEDED, TaskState.PENDING))
         .isInstanceOf(IllegalTransitionException.class)
         .hasMessage("task may not move from SUCCEEDED to PENDING");
     assertThat(deltas.succeeded()).containsExactly(1);
@@ -43,10 +43,8 @@ class CountDeltasTest {
 
   @Test
   void aForbiddenPairIsRefusedEveryTimeNotOnlyTheFirst() {
-    UUID job = UUID.fromString("00000000-0000-0000-0000-00000000000a");
-    CountDeltas deltas = new CountDeltas();
     for (int i = 0; i < 2; i++) {
-      assertThatThrownBy(() -> deltas.move(job, TaskState.CANCELLED, TaskState.QUEUED, 3))
+      assertThatThrownBy(() -> deltas.move(JOB_A, TaskState.CANCELLED, TaskState.QUEUED, 3))
           .isInstanceOf(IllegalTransitionException.class);
     }
     assertThat(deltas.isEmpty()).isTrue();
@@ -54,20 +52,16 @@ class CountDeltasTest {
 
   @Test
   void aRowLeftInItsStateIsNoMoveAndChangesNoCounter() {
-    UUID job = UUID.fromString("00000000-0000-0000-0000-00000000000a");
-    CountDeltas deltas = new CountDeltas();
-    deltas.move(job, TaskState.PENDING, TaskState.PENDING);
-    deltas.move(job, TaskState.QUEUED, TaskState.QUEUED);
+    deltas.move(JOB_A, TaskState.PENDING, TaskState.PENDING);
+    deltas.move(JOB_A, TaskState.QUEUED, TaskState.QUEUED);
 
     assertThat(deltas.queued()).containsExactly(0);
   }
 
   @Test
   void retryingAFailedPrerequisiteReopensItsSkippedDependants() {
-    UUID job = UUID.fromString("00000000-0000-0000-0000-00000000000a");
-    CountDeltas deltas = new CountDeltas();
-    deltas.move(job, TaskState.FAILED, TaskState.PENDING);
-    deltas.move(job, TaskState.SKIPPED, TaskState.PENDING, 2);
+    deltas.move(JOB_A, TaskState.FAILED, TaskState.PENDING);
+    deltas.move(JOB_A, TaskState.SKIPPED, TaskState.PENDING, 2);
 
     assertThat(deltas.failed()).containsExactly(-1);
     assertThat(deltas.skipped()).containsExactly(-2);

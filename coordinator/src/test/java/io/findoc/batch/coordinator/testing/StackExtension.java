@@ -33,6 +33,11 @@ public final class StackExtension implements BeforeAllCallback, AfterAllCallback
     return new StackExtension(() -> RunningStack.coordinatorOnly(properties));
   }
 
+  /** A coordinator and {@code workers} in-process workers. */
+  public static StackExtension withWorkers(int workers) {
+    return withWorkers(workers, Map.of());
+  }
+
   /** A coordinator with extra {@code properties} and {@code workers} in-process workers. */
   public static StackExtension withWorkers(int workers, Map<String, Object> properties) {
     return new StackExtension(() -> RunningStack.withWorkers(workers, properties));

@@ -64,6 +64,15 @@ public final class Submission {
     return this;
   }
 
+  /** Four documents in place of the others: a; b and c depend on a; d on b and c. */
+  public Submission diamond() {
+    return noDocuments()
+        .document("a", "a")
+        .document("b", "b", "a")
+        .document("c", "c", "a")
+        .document("d", "d", "b", "c");
+  }
+
   /** Adds a document as given, for fields the other methods do not cover. */
   public Submission document(Map<String, Object> document) {
     documents.add(document);

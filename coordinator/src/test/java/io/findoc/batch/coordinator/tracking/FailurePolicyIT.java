@@ -6,15 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Awaits;
 import io.findoc.batch.coordinator.testing.Counters;
-import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.StackExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,19 +25,7 @@ class FailurePolicyIT {
 
   private static final Duration WITHIN = Duration.ofSeconds(90);
 
-  private static RunningStack stack;
-  private static Api api;
-
-  @BeforeAll
-  static void start() {
-    stack = RunningStack.withWorkers(2);
-    api = stack.api();
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
+  @RegisterExtension static final StackExtension stack = StackExtension.withWorkers(2);
 
   private static List<String> docs(int from, int to) {
     List<String> ids = new ArrayList<>();
@@ -57,16 +44,20 @@ class FailurePolicyIT {
         .json();
   }
 
+  private static String submit(String job) {
+    return stack.api().submit(job);
+  }
+
   @Test
   void underTheThresholdTheJobCompletesWithErrors() {
     String id =
-        api.submit(
+        submit(
             job(
                 10,
                 Map.of("failDocuments", docs(1, 2), "failure", "permanent"),
                 Map.of("threshold", Map.of("count", 3))));
 
-    JsonNode done = Awaits.jobReaches(api, id, WITHIN, "COMPLETED_WITH_ERRORS", "FAILED");
+    JsonNode done = Awaits.jobReaches(stack.api(), id, WITHIN, "COMPLETED_WITH_ERRORS", "FAILED");
 
     assertThat(done.get("state").asString()).isEqualTo("COMPLETED_WITH_ERRORS");
     assertThat(done.get("counts").get("failed").asInt()).isEqualTo(2);
@@ -75,13 +66,13 @@ class FailurePolicyIT {
   @Test
   void atTheThresholdTheJobFailsThoughMostTasksSucceeded() {
     String id =
-        api.submit(
+        submit(
             job(
                 10,
                 Map.of("failDocuments", docs(1, 3), "failure", "permanent"),
                 Map.of("threshold", Map.of("ratio", 0.3))));
 
-    JsonNode done = Awaits.jobReaches(api, id, WITHIN, "COMPLETED_WITH_ERRORS", "FAILED");
+    JsonNode done = Awaits.jobReaches(stack.api(), id, WITHIN, "COMPLETED_WITH_ERRORS", "FAILED");
 
     assertThat(done.get("state").asString()).isEqualTo("FAILED");
     assertThat(done.get("counts").get("succeeded").asInt()).isEqualTo(7);
@@ -91,13 +82,13 @@ class FailurePolicyIT {
   @Test
   void failFastCancelsTheRemainingTasksAndFailsTheJobAtOnce() {
     String id =
-        api.submit(
+        submit(
             job(
                 400,
                 Map.of("sleepMs", 20, "failDocuments", docs(1, 5), "failure", "permanent"),
                 Map.of("threshold", Map.of("count", 2), "failFast", true)));
 
-    JsonNode done = Awaits.jobReaches(api, id, WITHIN, "FAILED", "COMPLETED_WITH_ERRORS");
+    JsonNode done = Awaits.jobReaches(stack.api(), id, WITHIN, "FAILED", "COMPLETED_WITH_ERRORS");
 
     assertThat(done.get("state").asString()).isEqualTo("FAILED");
     JsonNode counts = done.get("counts");
@@ -109,7 +100,11 @@ class FailurePolicyIT {
         .isEqualTo(400);
     assertThat(done.get("stateReason").asString()).contains("fail-fast cancelled");
     JsonNode cancelled =
-        api.get("/api/batch/jobs/" + id + "/tasks?state=CANCELLED&limit=1").body().get("items");
+        stack
+            .api()
+            .get("/api/batch/jobs/" + id + "/tasks?state=CANCELLED&limit=1")
+            .body()
+            .get("items");
     assertThat(cancelled.get(0).get("error").get("code").asString()).isEqualTo("FAILED_FAST");
     assertThat(Counters.agreeWithTaskRows(stack.jdbi(), id)).isTrue();
   }
@@ -117,19 +112,23 @@ class FailurePolicyIT {
   @Test
   void rollbackCompensatesEveryTaskThatHadSucceeded() {
     String id =
-        api.submit(
+        submit(
             job(
                 20,
                 Map.of("failDocuments", docs(1, 10), "failure", "permanent"),
                 Map.of("threshold", Map.of("ratio", 0.5), "onFailure", "rollback")));
 
-    JsonNode done = Awaits.jobReaches(api, id, WITHIN, "ROLLED_BACK", "FAILED");
+    JsonNode done = Awaits.jobReaches(stack.api(), id, WITHIN, "ROLLED_BACK", "FAILED");
 
     assertThat(done.get("state").asString()).isEqualTo("ROLLED_BACK");
     assertThat(done.get("rollback").get("compensations").asInt()).isEqualTo(10);
     assertThat(done.get("rollback").get("compensated").asInt()).isEqualTo(10);
     JsonNode succeeded =
-        api.get("/api/batch/jobs/" + id + "/tasks?state=SUCCEEDED&limit=100").body().get("items");
+        stack
+            .api()
+            .get("/api/batch/jobs/" + id + "/tasks?state=SUCCEEDED&limit=100")
+            .body()
+            .get("items");
     assertThat(succeeded.valueStream().map(t -> t.get("compensation").get("state").asString()))
         .hasSize(10)
         .containsOnly("DONE");
@@ -147,7 +146,7 @@ class FailurePolicyIT {
     options.put("compensationFailure", "retryable");
     options.put("failCompensationDocuments", List.of("doc-15"));
     String id =
-        api.submit(
+        submit(
             aSubmission()
                 .processor("simulate")
                 .tasks(20)
@@ -156,23 +155,23 @@ class FailurePolicyIT {
                 .failurePolicy("threshold", Map.of("count", 10), "onFailure", "rollback")
                 .json());
 
-    JsonNode done = Awaits.jobReaches(api, id, WITHIN, "ROLLED_BACK", "FAILED");
+    JsonNode done = Awaits.jobReaches(stack.api(), id, WITHIN, "ROLLED_BACK", "FAILED");
 
     assertThat(done.get("state").asString()).isEqualTo("FAILED");
     assertThat(done.get("stateReason").asString())
         .isEqualTo("rollback incomplete: 1 of 10 compensations failed");
-    JsonNode task = api.get("/api/batch/jobs/" + id + "/tasks/15").body();
+    JsonNode task = stack.api().get("/api/batch/jobs/" + id + "/tasks/15").body();
     assertThat(task.get("compensation").get("state").asString()).isEqualTo("FAILED");
     assertThat(task.get("compensation").get("attempt").asInt()).isEqualTo(2);
     assertThat(task.get("compensation").get("error").get("code").asString())
         .isEqualTo("SIMULATED_COMPENSATION_FAILURE");
-    assertThat(api.post("/api/batch/jobs/" + id + "/retry", "{}").status()).isEqualTo(409);
+    assertThat(stack.api().post("/api/batch/jobs/" + id + "/retry", "{}").status()).isEqualTo(409);
   }
 
   @Test
   void retryingAFailedPrerequisiteRunsTheTasksThatWereSkippedBecauseOfIt() {
     String id =
-        api.submit(
+        submit(
             aSubmission()
                 .name("chain")
                 .processor("simulate")
@@ -185,14 +184,14 @@ class FailurePolicyIT {
                 .document("x", "x")
                 .document("y", "y", "x", "a")
                 .json());
-    JsonNode failed = Awaits.jobReaches(api, id, WITHIN, "COMPLETED_WITH_ERRORS", "FAILED");
+    JsonNode failed = Awaits.jobReaches(stack.api(), id, WITHIN, "COMPLETED_WITH_ERRORS", "FAILED");
     assertThat(failed.get("counts").get("skipped").asInt()).isEqualTo(3);
 
-    Api.Response retried = api.post("/api/batch/jobs/" + id + "/retry", "{}");
+    Api.Response retried = stack.api().post("/api/batch/jobs/" + id + "/retry", "{}");
 
     assertThat(retried.status()).isEqualTo(200);
     assertThat(retried.body().get("retried").asInt()).isEqualTo(1);
-    JsonNode done = Awaits.jobReaches(api, id, WITHIN, "COMPLETED");
+    JsonNode done = Awaits.jobReaches(stack.api(), id, WITHIN, "COMPLETED");
     assertThat(done.get("counts").get("succeeded").asInt()).isEqualTo(5);
     assertThat(Counters.agreeWithTaskRows(stack.jdbi(), id)).isTrue();
   }
@@ -200,30 +199,36 @@ class FailurePolicyIT {
   @Test
   void badPoliciesAreRefusedNamingTheField() {
     Api.Response response =
-        api.post("/api/batch/jobs", aSubmission().retry("initialBackoff", "soon").json());
+        stack.api().post("/api/batch/jobs", aSubmission().retry("initialBackoff", "soon").json());
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body().get("errors").get(0).get("field").asString())
         .isEqualTo("retry.initialBackoff");
 
     response =
-        api.post(
-            "/api/batch/jobs",
-            aSubmission().failurePolicy("threshold", Map.of("count", 1, "ratio", 0.5)).json());
+        stack
+            .api()
+            .post(
+                "/api/batch/jobs",
+                aSubmission().failurePolicy("threshold", Map.of("count", 1, "ratio", 0.5)).json());
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body().get("errors").get(0).get("field").asString())
         .isEqualTo("failurePolicy.threshold");
 
     response =
-        api.post(
-            "/api/batch/jobs",
-            aSubmission().failurePolicy("onFailure", "explode", "surprise", true).json());
+        stack
+            .api()
+            .post(
+                "/api/batch/jobs",
+                aSubmission().failurePolicy("onFailure", "explode", "surprise", true).json());
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body().get("errors").get(0).get("field").asString())
         .startsWith("failurePolicy");
   }
 
   private static List<String> history(String id) {
-    return api.get("/api/batch/jobs/" + id + "/history")
+    return stack
+        .api()
+        .get("/api/batch/jobs/" + id + "/history")
         .body()
         .valueStream()
         .map(h -> h.get("toState").asString())

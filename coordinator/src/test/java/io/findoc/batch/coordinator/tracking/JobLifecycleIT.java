@@ -7,38 +7,25 @@ import io.findoc.batch.common.json.Json;
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Awaits;
 import io.findoc.batch.coordinator.testing.Counters;
-import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.StackExtension;
 import io.findoc.batch.coordinator.testing.Submission;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Jobs run end to end: coordinator and two workers over the real broker and PostgreSQL. */
 class JobLifecycleIT {
 
-  private static RunningStack stack;
-  private static Api api;
-
-  @BeforeAll
-  static void start() {
-    stack = RunningStack.withWorkers(2);
-    api = stack.api();
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-  }
+  @RegisterExtension static final StackExtension stack = StackExtension.withWorkers(2);
 
   @Test
   void thousandNoopTasksAllSucceedAndCountsAddUp() {
-    String id = api.submit(aSubmission().tasks(1000).json());
+    String id = stack.api().submit(aSubmission().tasks(1000).json());
 
-    JsonNode job = Awaits.jobReaches(api, id, Duration.ofSeconds(60), "COMPLETED");
+    JsonNode job = Awaits.jobReaches(stack.api(), id, Duration.ofSeconds(60), "COMPLETED");
 
     JsonNode counts = job.get("counts");
     assertThat(counts.get("total").asInt()).isEqualTo(1000);
@@ -56,23 +43,26 @@ class JobLifecycleIT {
   @Test
   void permanentFailuresEndTheJobWithErrorsAndExactCounts() {
     String id =
-        api.submit(
-            aSubmission()
-                .processor("simulate")
-                .tasks(100)
-                .options(
-                    Map.of(
-                        "failDocuments",
-                        List.of("doc-3", "doc-50", "doc-99"),
-                        "failure",
-                        "permanent"))
-                .json());
+        stack
+            .api()
+            .submit(
+                aSubmission()
+                    .processor("simulate")
+                    .tasks(100)
+                    .options(
+                        Map.of(
+                            "failDocuments",
+                            List.of("doc-3", "doc-50", "doc-99"),
+                            "failure",
+                            "permanent"))
+                    .json());
 
-    JsonNode job = Awaits.jobReaches(api, id, Duration.ofSeconds(60), "COMPLETED_WITH_ERRORS");
+    JsonNode job =
+        Awaits.jobReaches(stack.api(), id, Duration.ofSeconds(60), "COMPLETED_WITH_ERRORS");
 
     assertThat(job.get("counts").get("succeeded").asInt()).isEqualTo(97);
     assertThat(job.get("counts").get("failed").asInt()).isEqualTo(3);
-    JsonNode failed = api.get("/api/batch/jobs/" + id + "/tasks?state=FAILED").body();
+    JsonNode failed = stack.api().get("/api/batch/jobs/" + id + "/tasks?state=FAILED").body();
     assertThat(failed.get("total").asInt()).isEqualTo(3);
     assertThat(failed.get("items").valueStream().map(t -> t.get("documentId").asString()))
         .containsExactly("doc-3", "doc-50", "doc-99");
@@ -82,7 +72,9 @@ class JobLifecycleIT {
     assertThat(Counters.agreeWithTaskRows(stack.jdbi(), id)).isTrue();
 
     List<JsonNode> export =
-        api.text("/api/batch/jobs/" + id + "/results")
+        stack
+            .api()
+            .text("/api/batch/jobs/" + id + "/results")
             .lines()
             .map(Json.mapper()::readTree)
             .toList();
@@ -90,18 +82,19 @@ class JobLifecycleIT {
     assertThat(export.get(2).get("documentId").asString()).isEqualTo("doc-3");
     assertThat(export.get(2).get("error").get("code").asString()).isEqualTo("SIMULATED_FAILURE");
     assertThat(export.get(0).get("result").isObject()).isTrue();
-    assertThat(api.text("/api/batch/jobs/" + id + "/results?state=FAILED").lines()).hasSize(3);
+    assertThat(stack.api().text("/api/batch/jobs/" + id + "/results?state=FAILED").lines())
+        .hasSize(3);
   }
 
   @Test
   void retryableFailuresAreRetriedAsNewAttemptsUntilTheySucceed() {
     Submission body = aSubmission().processor("simulate").tasks(20).option("failAttempts", 2);
-    String id = api.submit(body.retry("maxAttempts", 3).json());
+    String id = stack.api().submit(body.retry("maxAttempts", 3).json());
 
-    JsonNode job = Awaits.jobReaches(api, id, Duration.ofSeconds(60), "COMPLETED");
+    JsonNode job = Awaits.jobReaches(stack.api(), id, Duration.ofSeconds(60), "COMPLETED");
 
     assertThat(job.get("counts").get("succeeded").asInt()).isEqualTo(20);
-    JsonNode task = api.get("/api/batch/jobs/" + id + "/tasks/7").body();
+    JsonNode task = stack.api().get("/api/batch/jobs/" + id + "/tasks/7").body();
     assertThat(task.get("attempt").asInt()).isEqualTo(3);
     assertThat(task.get("result").get("attempt").asInt()).isEqualTo(3);
   }
@@ -109,12 +102,12 @@ class JobLifecycleIT {
   @Test
   void taskOutOfAttemptsFailsAndAJobWithNoSuccessFails() {
     Submission body = aSubmission().processor("simulate").tasks(5).option("failAttempts", 10);
-    String id = api.submit(body.retry("maxAttempts", 2).json());
+    String id = stack.api().submit(body.retry("maxAttempts", 2).json());
 
-    JsonNode job = Awaits.jobReaches(api, id, Duration.ofSeconds(60), "FAILED");
+    JsonNode job = Awaits.jobReaches(stack.api(), id, Duration.ofSeconds(60), "FAILED");
 
     assertThat(job.get("counts").get("failed").asInt()).isEqualTo(5);
-    JsonNode task = api.get("/api/batch/jobs/" + id + "/tasks/1").body();
+    JsonNode task = stack.api().get("/api/batch/jobs/" + id + "/tasks/1").body();
     assertThat(task.get("state").asString()).isEqualTo("FAILED");
     assertThat(task.get("attempt").asInt()).isEqualTo(2);
     assertThat(task.get("error").get("code").asString()).isEqualTo("SIMULATED_FAILURE");
@@ -122,11 +115,11 @@ class JobLifecycleIT {
 
   @Test
   void unknownProcessorFailsEveryTaskPermanently() {
-    String id = api.submit(aSubmission().processor("no.such.processor").tasks(3).json());
+    String id = stack.api().submit(aSubmission().processor("no.such.processor").tasks(3).json());
 
-    Awaits.jobReaches(api, id, Duration.ofSeconds(60), "FAILED");
+    Awaits.jobReaches(stack.api(), id, Duration.ofSeconds(60), "FAILED");
 
-    JsonNode task = api.get("/api/batch/jobs/" + id + "/tasks/2").body();
+    JsonNode task = stack.api().get("/api/batch/jobs/" + id + "/tasks/2").body();
     assertThat(task.get("error").get("code").asString()).isEqualTo("UNKNOWN_PROCESSOR");
     assertThat(task.get("attempt").asInt()).isEqualTo(1);
   }
@@ -152,28 +145,30 @@ class JobLifecycleIT {
             .processor("simulate")
             .tasks(10)
             .options(Map.of("failAttempts", 1, "failure", "permanent"));
-    String id = api.submit(body.retry("maxAttempts", 1).json());
-    Awaits.jobReaches(api, id, Duration.ofSeconds(60), "FAILED");
+    String id = stack.api().submit(body.retry("maxAttempts", 1).json());
+    Awaits.jobReaches(stack.api(), id, Duration.ofSeconds(60), "FAILED");
 
     Api.Response none =
-        api.post("/api/batch/jobs/" + id + "/retry", "{\"errorCodes\":[\"NO_SUCH_CODE\"]}");
-    Api.Response some = api.post("/api/batch/jobs/" + id + "/retry", "{\"tasks\":[1,2,3]}");
+        stack.api().post("/api/batch/jobs/" + id + "/retry", "{\"errorCodes\":[\"NO_SUCH_CODE\"]}");
+    Api.Response some = stack.api().post("/api/batch/jobs/" + id + "/retry", "{\"tasks\":[1,2,3]}");
 
     assertThat(none.body().get("retried").asInt()).isZero();
     assertThat(some.status()).isEqualTo(200);
     assertThat(some.body().get("retried").asInt()).isEqualTo(3);
-    Awaits.jobReaches(api, id, Duration.ofSeconds(60), "COMPLETED_WITH_ERRORS");
+    Awaits.jobReaches(stack.api(), id, Duration.ofSeconds(60), "COMPLETED_WITH_ERRORS");
     Api.Response rest =
-        api.post("/api/batch/jobs/" + id + "/retry", "{\"errorCodes\":[\"SIMULATED_FAILURE\"]}");
+        stack
+            .api()
+            .post("/api/batch/jobs/" + id + "/retry", "{\"errorCodes\":[\"SIMULATED_FAILURE\"]}");
     assertThat(rest.body().get("retried").asInt()).isEqualTo(7);
-    JsonNode job = Awaits.jobReaches(api, id, Duration.ofSeconds(60), "COMPLETED");
+    JsonNode job = Awaits.jobReaches(stack.api(), id, Duration.ofSeconds(60), "COMPLETED");
 
     assertThat(job.get("counts").get("succeeded").asInt()).isEqualTo(10);
     assertThat(job.get("counts").get("failed").asInt()).isZero();
-    assertThat(api.get("/api/batch/jobs/" + id + "/tasks/4").body().get("attempt").asInt())
+    assertThat(stack.api().get("/api/batch/jobs/" + id + "/tasks/4").body().get("attempt").asInt())
         .isEqualTo(2);
     assertThat(Counters.agreeWithTaskRows(stack.jdbi(), id)).isTrue();
-    assertThat(api.post("/api/batch/jobs/" + id + "/retry", "{}").status())
+    assertThat(stack.api().post("/api/batch/jobs/" + id + "/retry", "{}").status())
         .as("a completed job has nothing to retry")
         .isEqualTo(409);
   }

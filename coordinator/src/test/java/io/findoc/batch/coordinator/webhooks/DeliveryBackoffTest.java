@@ -2,28 +2,14 @@ package io.findoc.batch.coordinator.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.findoc.batch.coordinator.config.CoordinatorProperties;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeliveryBackoffTest {
 
   private final DeliveryBackoff backoff =
-      new DeliveryBackoff(
-          new CoordinatorProperties.Webhooks(
-              Duration.ofSeconds(15),
-              Duration.ofSeconds(5),
-              Duration.ofHours(1),
-              Duration.ofHours(24),
-              4,
-              32,
-              Duration.ofMillis(100),
-              Duration.ofHours(24),
-              false,
-              List.of(),
-              10));
+      new DeliveryBackoff(WebhookSettings.allowingLoopback(false));
   private final Instant start = Instant.parse("2025-01-01T00:00:00Z");
 
   @Test

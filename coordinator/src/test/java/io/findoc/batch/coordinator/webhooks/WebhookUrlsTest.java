@@ -2,29 +2,13 @@ package io.findoc.batch.coordinator.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.findoc.batch.coordinator.config.CoordinatorProperties;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class WebhookUrlsTest {
 
   private static WebhookUrls urls(boolean allowLoopback) {
-    CoordinatorProperties.Webhooks settings =
-        new CoordinatorProperties.Webhooks(
-            Duration.ofSeconds(15),
-            Duration.ofSeconds(5),
-            Duration.ofHours(1),
-            Duration.ofHours(24),
-            4,
-            32,
-            Duration.ofMillis(100),
-            Duration.ofHours(24),
-            allowLoopback,
-            List.of(),
-            10);
-    return new WebhookUrls(settings);
+    return new WebhookUrls(WebhookSettings.allowingLoopback(allowLoopback));
   }
 
   @ParameterizedTest

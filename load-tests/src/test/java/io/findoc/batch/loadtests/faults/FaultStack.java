@@ -1,5 +1,8 @@
 package io.findoc.batch.loadtests.faults;
 
+import static io.findoc.batch.loadtests.TestHost.deleteRecursively;
+
+import io.findoc.batch.loadtests.Launcher;
 import io.findoc.batch.loadtests.client.FindocClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,15 +16,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The product as real OS processes for fault injection: {@code ./findoc up} on free ports with a
@@ -270,19 +270,7 @@ final class FaultStack implements AutoCloseable {
             // Not the test JVM's own output: failsafe reads that as its channel.
             .redirectOutput(ProcessBuilder.Redirect.appendTo(var.resolve("findoc.log").toFile()));
     builder.environment().putAll(env);
-    try {
-      Process process = builder.start();
-      if (!process.waitFor(15, TimeUnit.MINUTES)) { // a whole stack, on a loaded machine
-        process.destroyForcibly();
-        return -1;
-      }
-      return process.exitValue();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    }
+    return Launcher.exitCode(builder, Duration.ofMinutes(15)); // a whole stack, on a loaded machine
   }
 
   /**
@@ -317,17 +305,6 @@ final class FaultStack implements AutoCloseable {
       return true;
     } catch (IOException taken) {
       return false;
-    }
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(path)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

@@ -7,14 +7,14 @@ import io.findoc.batch.common.id.JobId;
 import io.findoc.batch.common.json.JsonSerde;
 import io.findoc.batch.common.message.ControlAction;
 import io.findoc.batch.common.message.ControlMessage;
-import io.findoc.batch.common.message.Document;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.common.message.TaskMessage;
-import io.findoc.batch.devstack.TestInfrastructure;
 import io.findoc.batch.worker.execution.JobInstructions;
 import io.findoc.batch.worker.testing.StatusReports;
+import io.findoc.batch.worker.testing.TestKafka;
+import io.findoc.batch.worker.testing.TestTasks;
 import io.findoc.batch.worker.testing.TestWorkers;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,11 +47,7 @@ class JobControlIT {
   static void start() throws Exception {
     TestWorkers.createTopics(PREFIX);
     worker = TestWorkers.start(PREFIX, "controlled");
-    producer =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrap()),
-            new StringSerializer(),
-            new ByteArraySerializer());
+    producer = TestKafka.producer();
     reports = new StatusReports(PREFIX);
   }
 
@@ -72,8 +66,8 @@ class JobControlIT {
     awaitInstruction(paused, Optional.of(ControlAction.PAUSE));
 
     for (int n = 1; n <= 3; n++) {
-      send(PREFIX, task(paused, n, Priority.NORMAL, "noop", Map.of()));
-      send(PREFIX, task(running, n, Priority.NORMAL, "noop", Map.of()));
+      send(PREFIX, TestTasks.task(paused, n, Priority.NORMAL, "noop", Map.of()));
+      send(PREFIX, TestTasks.task(running, n, Priority.NORMAL, "noop", Map.of()));
     }
 
     assertThat(reports.awaitFinal(paused, 3))
@@ -86,8 +80,8 @@ class JobControlIT {
 
     lift(PREFIX, paused);
     awaitInstruction(paused, Optional.empty());
-    send(PREFIX, task(paused, 4, Priority.NORMAL, "noop", Map.of()));
-    send(PREFIX, task(paused, 5, Priority.LOW, "noop", Map.of()));
+    send(PREFIX, TestTasks.task(paused, 4, Priority.NORMAL, "noop", Map.of()));
+    send(PREFIX, TestTasks.task(paused, 5, Priority.LOW, "noop", Map.of()));
 
     assertThat(reports.awaitFinal(paused, 5))
         .filteredOn(r -> r.taskNumber() >= 4)
@@ -102,7 +96,7 @@ class JobControlIT {
     JobId paused = JobId.random();
     control(prefix, paused, ControlAction.PAUSE);
     for (int n = 1; n <= 3; n++) {
-      send(prefix, task(paused, n, Priority.HIGH, "noop", Map.of()));
+      send(prefix, TestTasks.task(paused, n, Priority.HIGH, "noop", Map.of()));
     }
 
     try (StatusReports lateReports = new StatusReports(prefix);
@@ -121,14 +115,14 @@ class JobControlIT {
     try (StatusReports earlyReports = new StatusReports(prefix);
         ConfigurableApplicationContext early = TestWorkers.start(prefix, "early")) {
       JobId running = JobId.random();
-      send(prefix, task(running, 1, Priority.NORMAL, "noop", Map.of()));
+      send(prefix, TestTasks.task(running, 1, Priority.NORMAL, "noop", Map.of()));
       assertThat(earlyReports.awaitFinal(running, 1).get(0).kind()).isEqualTo(StatusKind.SUCCEEDED);
 
       TestWorkers.createControlTopic(prefix);
       JobId paused = JobId.random();
       control(prefix, paused, ControlAction.PAUSE);
       awaitInstruction(early, paused, Optional.of(ControlAction.PAUSE));
-      send(prefix, task(paused, 1, Priority.NORMAL, "noop", Map.of()));
+      send(prefix, TestTasks.task(paused, 1, Priority.NORMAL, "noop", Map.of()));
 
       assertThat(earlyReports.awaitFinal(paused, 1).get(0).kind()).isEqualTo(StatusKind.DEFERRED);
     }
@@ -137,7 +131,8 @@ class JobControlIT {
   @Test
   void cancellationStopsTheRunningAttemptAndTheWorkerKeepsWorking() {
     JobId cancelled = JobId.random();
-    send(PREFIX, task(cancelled, 1, Priority.HIGH, "simulate", Map.of("sleepMs", 60_000)));
+    send(
+        PREFIX, TestTasks.task(cancelled, 1, Priority.HIGH, "simulate", Map.of("sleepMs", 60_000)));
     reports.awaitReport(
         cancelled,
         r -> r.taskNumber() == 1 && r.kind() == StatusKind.STARTED,
@@ -151,7 +146,8 @@ class JobControlIT {
     assertThat(stopped.kind()).isEqualTo(StatusKind.CANCELLED);
     assertThat(stopped.startedAt()).isNotNull();
 
-    send(PREFIX, task(cancelled, 2, Priority.HIGH, "simulate", Map.of("sleepMs", 60_000)));
+    send(
+        PREFIX, TestTasks.task(cancelled, 2, Priority.HIGH, "simulate", Map.of("sleepMs", 60_000)));
     StatusMessage neverStarted =
         reports.awaitReport(
             cancelled, r -> r.taskNumber() == 2 && r.kind().isFinal(), Duration.ofSeconds(30));
@@ -159,7 +155,7 @@ class JobControlIT {
     assertThat(neverStarted.startedAt()).isNull();
 
     JobId other = JobId.random();
-    send(PREFIX, task(other, 1, Priority.LOW, "noop", Map.of()));
+    send(PREFIX, TestTasks.task(other, 1, Priority.LOW, "noop", Map.of()));
     assertThat(reports.awaitFinal(other, 1).get(0).kind()).isEqualTo(StatusKind.SUCCEEDED);
   }
 
@@ -177,20 +173,6 @@ class JobControlIT {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> instructions.actionFor(job).equals(expected));
-  }
-
-  private static TaskMessage task(
-      JobId job, int number, Priority priority, String processor, Map<String, Object> options) {
-    return new TaskMessage(
-        TaskMessage.VERSION,
-        job,
-        number,
-        1,
-        "tenant",
-        priority,
-        processor,
-        options,
-        Document.ofText("doc-" + number, "text"));
   }
 
   private static void send(String prefix, TaskMessage task) {

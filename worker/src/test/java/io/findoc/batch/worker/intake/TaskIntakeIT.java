@@ -11,7 +11,8 @@ import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.common.message.TaskMessage;
 import io.findoc.batch.common.topic.DeadLetters;
-import io.findoc.batch.devstack.TestInfrastructure;
+import io.findoc.batch.worker.testing.TestKafka;
+import io.findoc.batch.worker.testing.TestTasks;
 import io.findoc.batch.worker.testing.TestWorkers;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,10 +29,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,25 +56,10 @@ class TaskIntakeIT {
 
   @BeforeAll
   static void start() throws Exception {
-    String bootstrap = TestInfrastructure.kafkaBootstrap();
     TestWorkers.createTopics(PREFIX);
     worker = TestWorkers.start(PREFIX, "test-worker", "--findoc.worker.heartbeat-interval=400ms");
-    producer =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", bootstrap),
-            new StringSerializer(),
-            new ByteArraySerializer());
-    consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                "bootstrap.servers",
-                bootstrap,
-                "group.id",
-                PREFIX + "reader",
-                "auto.offset.reset",
-                "earliest"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
+    producer = TestKafka.producer();
+    consumer = TestKafka.reader(PREFIX + "reader");
     consumer.subscribe(List.of(STATUS, DLT));
   }
 
@@ -111,7 +93,7 @@ class TaskIntakeIT {
     JobId job = JobId.random();
     for (int n = 1; n <= 30; n++) {
       Priority priority = Priority.values()[n % 3];
-      send(topic(priority), task(job, n, priority, "noop", Map.of()));
+      send(topic(priority), TestTasks.task(job, n, priority, "noop", Map.of()));
     }
 
     List<StatusMessage> reports = awaitReports(job, 30);
@@ -135,7 +117,7 @@ class TaskIntakeIT {
   @Test
   void aResultTheStatusTopicRefusesIsReportedAsAPermanentFailure() {
     JobId job = JobId.random();
-    TaskMessage plain = task(job, 1, Priority.HIGH, "simulate", Map.of());
+    TaskMessage plain = TestTasks.task(job, 1, Priority.HIGH, "simulate", Map.of());
     send(
         HIGH,
         new TaskMessage(
@@ -161,7 +143,7 @@ class TaskIntakeIT {
   @Test
   void attemptStillRunningAfterTheDelayIsReportedStartedFirst() {
     JobId job = JobId.random();
-    send(HIGH, task(job, 1, Priority.HIGH, "simulate", Map.of("sleepMs", 500)));
+    send(HIGH, TestTasks.task(job, 1, Priority.HIGH, "simulate", Map.of("sleepMs", 500)));
 
     List<StatusMessage> reports =
         awaitReports(job, 2).stream().filter(r -> r.kind() != StatusKind.HEARTBEAT).toList();
@@ -175,7 +157,7 @@ class TaskIntakeIT {
   @Test
   void aLongAttemptSendsHeartbeatsUntilItEnds() {
     JobId job = JobId.random();
-    send(NORMAL, task(job, 1, Priority.NORMAL, "simulate", Map.of("sleepMs", 2000)));
+    send(NORMAL, TestTasks.task(job, 1, Priority.NORMAL, "simulate", Map.of("sleepMs", 2000)));
 
     await()
         .atMost(Duration.ofSeconds(60))
@@ -196,7 +178,8 @@ class TaskIntakeIT {
   @Test
   void aCompensationRunningBesideItsTasksAttemptSendsHeartbeatsOfItsOwn() {
     JobId job = JobId.random();
-    TaskMessage attempt = task(job, 1, Priority.NORMAL, "simulate", Map.of("sleepMs", 2000));
+    TaskMessage attempt =
+        TestTasks.task(job, 1, Priority.NORMAL, "simulate", Map.of("sleepMs", 2000));
     send(NORMAL, attempt);
     send(NORMAL, compensationOf(attempt));
 
@@ -214,8 +197,8 @@ class TaskIntakeIT {
   @Test
   void failureIsReportedWithItsCodeAndRetryability() {
     JobId job = JobId.random();
-    send(NORMAL, task(job, 1, Priority.NORMAL, "simulate", Map.of("failAttempts", 1)));
-    send(NORMAL, task(job, 2, Priority.NORMAL, "no-such-processor", Map.of()));
+    send(NORMAL, TestTasks.task(job, 1, Priority.NORMAL, "simulate", Map.of("failAttempts", 1)));
+    send(NORMAL, TestTasks.task(job, 2, Priority.NORMAL, "no-such-processor", Map.of()));
 
     List<StatusMessage> finals = awaitReports(job, 2);
 
@@ -233,7 +216,7 @@ class TaskIntakeIT {
     String poisonKey = job + "/poison";
     byte[] poison = "not json at all".getBytes(StandardCharsets.UTF_8);
     sendRaw(LOW, poisonKey, poison);
-    send(LOW, task(job, 1, Priority.LOW, "noop", Map.of()));
+    send(LOW, TestTasks.task(job, 1, Priority.LOW, "noop", Map.of()));
 
     awaitReports(job, 1);
 
@@ -260,20 +243,6 @@ class TaskIntakeIT {
       case NORMAL -> NORMAL;
       case LOW -> LOW;
     };
-  }
-
-  private static TaskMessage task(
-      JobId job, int number, Priority priority, String processor, Map<String, Object> options) {
-    return new TaskMessage(
-        TaskMessage.VERSION,
-        job,
-        number,
-        1,
-        "tenant",
-        priority,
-        processor,
-        options,
-        Document.ofText("doc-" + number, "text"));
   }
 
   private static TaskMessage compensationOf(TaskMessage task) {

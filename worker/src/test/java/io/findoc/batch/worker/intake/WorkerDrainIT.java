@@ -5,15 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.common.id.JobId;
 import io.findoc.batch.common.json.JsonSerde;
-import io.findoc.batch.common.message.Document;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.common.message.TaskMessage;
 import io.findoc.batch.common.message.WorkerControlMessage;
 import io.findoc.batch.common.message.WorkerIntake;
-import io.findoc.batch.devstack.TestInfrastructure;
 import io.findoc.batch.worker.testing.StatusReports;
+import io.findoc.batch.worker.testing.TestKafka;
+import io.findoc.batch.worker.testing.TestTasks;
 import io.findoc.batch.worker.testing.TestWorkers;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,11 +46,7 @@ class WorkerDrainIT {
   @BeforeAll
   static void start() throws Exception {
     TestWorkers.createTopics(PREFIX);
-    producer =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrap()),
-            new StringSerializer(),
-            new ByteArraySerializer());
+    producer = TestKafka.producer();
     reports = new StatusReports(PREFIX);
   }
 
@@ -118,16 +112,7 @@ class WorkerDrainIT {
 
   private static TaskMessage task(
       JobId job, int number, String processor, Map<String, Object> options) {
-    return new TaskMessage(
-        TaskMessage.VERSION,
-        job,
-        number,
-        1,
-        "tenant",
-        Priority.NORMAL,
-        processor,
-        options,
-        Document.ofText("doc-" + number, "text"));
+    return TestTasks.task(job, number, Priority.NORMAL, processor, options);
   }
 
   private static void send(TaskMessage task) {

@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.common.id.JobId;
 import io.findoc.batch.common.json.JsonSerde;
-import io.findoc.batch.common.message.Document;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.common.message.TaskMessage;
-import io.findoc.batch.devstack.TestInfrastructure;
+import io.findoc.batch.worker.testing.TestKafka;
+import io.findoc.batch.worker.testing.TestTasks;
 import io.findoc.batch.worker.testing.TestWorkers;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,10 +22,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -42,25 +38,10 @@ class WorkerShutdownIT {
 
   @Test
   void stoppingWorkerFinishesAndCommitsWhatItTookSoNothingRunsTwice() throws Exception {
-    String bootstrap = TestInfrastructure.kafkaBootstrap();
     TestWorkers.createTopics(PREFIX);
     JobId job = JobId.random();
-    try (KafkaProducer<String, byte[]> producer =
-            new KafkaProducer<>(
-                Map.of("bootstrap.servers", bootstrap),
-                new StringSerializer(),
-                new ByteArraySerializer());
-        KafkaConsumer<String, byte[]> consumer =
-            new KafkaConsumer<>(
-                Map.of(
-                    "bootstrap.servers",
-                    bootstrap,
-                    "group.id",
-                    PREFIX + "reader",
-                    "auto.offset.reset",
-                    "earliest"),
-                new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+    try (KafkaProducer<String, byte[]> producer = TestKafka.producer();
+        KafkaConsumer<String, byte[]> consumer = TestKafka.reader(PREFIX + "reader")) {
       consumer.subscribe(List.of(STATUS));
       ConfigurableApplicationContext first = TestWorkers.start(PREFIX, "first");
       for (int n = 1; n <= 6; n++) {
@@ -113,16 +94,7 @@ class WorkerShutdownIT {
   }
 
   private static TaskMessage task(JobId job, int number, Map<String, Object> options) {
-    return new TaskMessage(
-        TaskMessage.VERSION,
-        job,
-        number,
-        1,
-        "tenant",
-        Priority.NORMAL,
-        "simulate",
-        options,
-        Document.ofText("doc-" + number, "text"));
+    return TestTasks.task(job, number, Priority.NORMAL, "simulate", options);
   }
 
   private List<StatusMessage> reportsOf(JobId job, StatusKind kind) {
