@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.ui;
 
+import io.findoc.batch.common.agent.DaemonThreads;
 import io.findoc.batch.coordinator.api.JobNotFoundException;
 import io.findoc.batch.coordinator.api.TaskNotFoundException;
 import io.findoc.batch.coordinator.api.TaskView;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,7 +65,12 @@ public class OtherPages {
     this.attempts = attempts;
     this.security = security;
     this.clock = clock;
-    this.overviews = new Coalesced<>(clock, Duration.ofSeconds(1), this::figures);
+    this.overviews =
+        new Coalesced<>(
+            clock,
+            Duration.ofSeconds(1),
+            this::figures,
+            Executors.newSingleThreadExecutor(DaemonThreads.named("ui-overview-figures")));
   }
 
   /**

@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CoalescedTest {
@@ -45,7 +48,8 @@ class CoalescedTest {
             tenant -> {
               computed.add(tenant);
               return tenant + "#" + computed.size();
-            });
+            },
+            Runnable::run);
 
     assertThat(figures.get("acme")).isEqualTo("acme#1");
     clock.now = clock.now.plusMillis(999);
@@ -59,8 +63,65 @@ class CoalescedTest {
   }
 
   @Test
+  void aTabAfterThePeriodGetsTheLastFiguresAtOnceWhileOneNewComputationRuns() {
+    Hand clock = new Hand();
+    Queue<Runnable> refresher = new ArrayDeque<>();
+    AtomicInteger computations = new AtomicInteger();
+    Coalesced<String, String> figures =
+        new Coalesced<>(
+            clock,
+            Duration.ofSeconds(1),
+            tenant -> tenant + "#" + computations.incrementAndGet(),
+            refresher::add);
+    assertThat(figures.get("acme")).isEqualTo("acme#1");
+
+    clock.now = clock.now.plusSeconds(2);
+    assertThat(figures.get("acme")).as("the last figures, not waited for").isEqualTo("acme#1");
+    assertThat(figures.get("acme")).isEqualTo("acme#1");
+    assertThat(refresher).as("one computation for both tabs").hasSize(1);
+    assertThat(computations).hasValue(1);
+
+    refresher.remove().run();
+    assertThat(figures.get("acme")).isEqualTo("acme#2");
+    assertThat(refresher).isEmpty();
+
+    clock.now = clock.now.plus(Duration.ofSeconds(Coalesced.STALE_PERIODS));
+    assertThat(figures.get("acme"))
+        .as("figures too old are computed while the tab waits")
+        .isEqualTo("acme#3");
+    assertThat(refresher).isEmpty();
+  }
+
+  @Test
+  void aFailedComputationInTheBackgroundLeavesTheLastFiguresAndTriesAgain() {
+    Hand clock = new Hand();
+    Queue<Runnable> refresher = new ArrayDeque<>();
+    AtomicInteger computations = new AtomicInteger();
+    Coalesced<String, String> figures =
+        new Coalesced<>(
+            clock,
+            Duration.ofSeconds(1),
+            tenant -> {
+              if (computations.incrementAndGet() == 2) {
+                throw new IllegalStateException("the database is away");
+              }
+              return tenant + "#" + computations.get();
+            },
+            refresher::add);
+    figures.get("acme");
+    clock.now = clock.now.plusSeconds(2);
+    figures.get("acme");
+
+    refresher.remove().run();
+    assertThat(figures.get("acme")).isEqualTo("acme#1");
+    refresher.remove().run();
+    assertThat(figures.get("acme")).isEqualTo("acme#3");
+  }
+
+  @Test
   void aPeriodMustBePositive() {
-    assertThatThrownBy(() -> new Coalesced<String, String>(new Hand(), Duration.ZERO, t -> t))
+    assertThatThrownBy(
+            () -> new Coalesced<String, String>(new Hand(), Duration.ZERO, t -> t, Runnable::run))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("positive");
   }
