@@ -133,13 +133,7 @@ public final class HeldOutCorpus {
     truth.put("total", plain(total));
     Table table =
         new Table(
-            List.of(
-                phrases.pick("invoice.items", random),
-                phrases.pick("invoice.qty", random),
-                phrases.pick("invoice.price", random),
-                phrases.pick("invoice.amount", random)),
-            rows,
-            1);
+            headings("invoice.items", "invoice.qty", "invoice.price", "invoice.amount"), rows, 1);
     return new HeldOutDocument(
         "invoice", phrases.pick("invoice.title", random), header, table, totals, !broken, truth);
   }
@@ -209,11 +203,11 @@ public final class HeldOutCorpus {
     truth.put("closingBalance", plain(closing));
     Table table =
         new Table(
-            List.of(
-                phrases.pick("statement.date.col", random),
-                phrases.pick("statement.text.col", random),
-                phrases.pick("statement.in.col", random),
-                phrases.pick("statement.out.col", random)),
+            headings(
+                "statement.date.col",
+                "statement.text.col",
+                "statement.in.col",
+                "statement.out.col"),
             rows,
             2);
     return new HeldOutDocument(
@@ -287,6 +281,15 @@ public final class HeldOutCorpus {
               notation.format(amount)));
     }
     return sum;
+  }
+
+  /** A table's column headings: one wording picked for each of {@code keys}, in order. */
+  private List<String> headings(String... keys) {
+    List<String> headings = new ArrayList<>(keys.length);
+    for (String key : keys) {
+      headings.add(phrases.pick(key, random));
+    }
+    return headings;
   }
 
   private String pickCurrency() {
