@@ -104,7 +104,7 @@ public final class TextAnalyser {
               ? fields.extract(text.text(), structured.type())
               : null;
       found = sources.merge(structured.fields(), visible, source);
-      details = masked(structured.details(), scanner);
+      details = structured.details().withAccountsMasked(scanner::maskAccount);
       putDetailSources(sources, details, source);
     }
     ConsistencyChecks.Result checked = checks.check(found, details);
@@ -161,23 +161,6 @@ public final class TextAnalyser {
                   : "structure: line items and a total"));
     }
     return keywords;
-  }
-
-  private static DocumentDetails masked(DocumentDetails d, IdentifierScanner scanner) {
-    return new DocumentDetails(
-        d.invoiceNumber(),
-        d.issuerVatId(),
-        d.counterpartyVatId(),
-        scanner.maskAccount(d.payeeIban()),
-        d.payeeBic(),
-        d.paymentTerms(),
-        d.amountDue(),
-        scanner.maskAccount(d.account()),
-        d.taxes(),
-        d.items(),
-        d.entries(),
-        d.report(),
-        d.trade());
   }
 
   private static void putDetailSources(FieldSources sources, DocumentDetails d, String source) {

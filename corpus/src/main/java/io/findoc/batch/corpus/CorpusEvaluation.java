@@ -58,39 +58,14 @@ public final class CorpusEvaluation {
 
     /** All fields' counts together. */
     public FieldScore overall() {
-      return fields.values().stream()
-          .reduce(new FieldScore("all", 0, 0, 0), FieldScore::add)
-          .add(new FieldScore("all", 0, 0, 0));
+      return FieldScore.overall(fields.values());
     }
 
     public void print(PrintStream out) {
       out.printf(Locale.ROOT, "documents %d, type accuracy %.3f%n", documents, accuracy());
       out.printf(
           Locale.ROOT, "consistency checks run %d, false findings %d%n", checksRun, findings);
-      out.printf(
-          Locale.ROOT,
-          "%-16s %6s %6s %6s %9s %7s %6s%n",
-          "field",
-          "tp",
-          "fp",
-          "fn",
-          "precision",
-          "recall",
-          "f1");
-      List<FieldScore> rows = new ArrayList<>(fields.values());
-      rows.add(overall());
-      for (FieldScore s : rows) {
-        out.printf(
-            Locale.ROOT,
-            "%-16s %6d %6d %6d %9.3f %7.3f %6.3f%n",
-            s.field(),
-            s.truePositives(),
-            s.falsePositives(),
-            s.falseNegatives(),
-            s.precision(),
-            s.recall(),
-            s.f1());
-      }
+      FieldScore.printTable(out, fields.values());
       mistakes.stream().limit(30).forEach(m -> out.println("  " + m));
     }
   }
@@ -110,6 +85,7 @@ public final class CorpusEvaluation {
     int checksRun = 0;
     int findings = 0;
     for (CorpusEntry entry : entries) {
+      String where = entry.file() + " (" + entry.template() + ")";
       Map<String, Object> result;
       try {
         result =
@@ -123,46 +99,32 @@ public final class CorpusEvaluation {
       checksRun += ((List<?>) result.getOrDefault("checks", List.of())).size();
       List<?> raised = (List<?>) result.getOrDefault("findings", List.of());
       findings += raised.size();
-      raised.forEach(f -> mistakes.add(entry.file() + " (" + entry.template() + "): finding " + f));
+      raised.forEach(f -> mistakes.add(where + ": finding " + f));
       if (entry.type().equals(result.get("type"))) {
         typesRight++;
       } else {
-        mistakes.add(
-            entry.file()
-                + " ("
-                + entry.template()
-                + "): type "
-                + result.get("type")
-                + ", expected "
-                + entry.type());
+        mistakes.add(where + ": type " + result.get("type") + ", expected " + entry.type());
       }
       for (Map.Entry<String, String> field : entry.fields().entrySet()) {
         String expected = field.getValue();
         String found = predicted(result, field.getKey());
-        int tp = expected != null && expected.equals(found) ? 1 : 0;
-        int fp = found != null && !found.equals(expected) ? 1 : 0;
-        int fn = expected != null && !expected.equals(found) ? 1 : 0;
-        if (fp + fn > 0) {
-          mistakes.add(
-              entry.file()
-                  + " ("
-                  + entry.template()
-                  + "): "
-                  + field.getKey()
-                  + " "
-                  + found
-                  + ", expected "
-                  + expected);
+        FieldScore score = FieldScore.of(field.getKey(), expected, found);
+        if (score.anyWrong()) {
+          mistakes.add(where + ": " + field.getKey() + " " + found + ", expected " + expected);
         }
-        scores.merge(field.getKey(), new FieldScore(field.getKey(), tp, fp, fn), FieldScore::add);
+        scores.merge(field.getKey(), score, FieldScore::add);
       }
     }
     return new Report(entries.size(), typesRight, scores, checksRun, findings, mistakes);
   }
 
-  /** The value the result gives for a ground-truth field, in the truth's notation. */
+  /**
+   * The value a result map gives for a ground-truth field, in the truth's notation: an identifier
+   * ({@code iban}, {@code isin}) the first valid one of its type, an amount a plain decimal with
+   * two places, anything else as it is; null where the result gives none.
+   */
   @SuppressWarnings("unchecked")
-  private static String predicted(Map<String, Object> result, String field) {
+  public static String predicted(Map<String, Object> result, String field) {
     if (field.equals("iban") || field.equals("isin")) {
       List<Map<String, Object>> ids =
           (List<Map<String, Object>>) result.getOrDefault("identifiers", List.of());

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -101,6 +102,33 @@ final class Fakes {
   }
 
   /** An amount between {@code low} and {@code high} with cents. */
+  /** A line of goods: its name, quantity, unit price and amount. */
+  record Item(String name, int quantity, BigDecimal price, BigDecimal amount) {}
+
+  /**
+   * One to {@code most} items, each a quantity of one to {@code mostEach} at a unit price from
+   * {@code low} to {@code high}.
+   */
+  List<Item> items(int most, int mostEach, int low, int high) {
+    int count = between(1, most);
+    List<Item> items = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      int quantity = between(1, mostEach);
+      BigDecimal price = amount(low, high);
+      items.add(new Item(item(), quantity, price, price.multiply(BigDecimal.valueOf(quantity))));
+    }
+    return items;
+  }
+
+  /** The items' amounts added up. */
+  static BigDecimal sum(List<Item> items) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Item item : items) {
+      sum = sum.add(item.amount());
+    }
+    return sum;
+  }
+
   BigDecimal amount(int low, int high) {
     return BigDecimal.valueOf(low * 100L + random.nextInt((high - low) * 100))
         .movePointLeft(2)

@@ -17,23 +17,38 @@ final class ReportTemplates {
   static List<Template> all() {
     return List.of(
         Template.of(
-            "annual-report-en", false, Template.in(Notation.UK, Notation.US), f -> report(f)),
-        Template.of("annual-report-de", true, Template.in(Notation.DE), f -> germanReport(f)),
-        Template.of("tax-form-us", false, Template.in(Notation.US), f -> form1099(f)),
-        Template.of("tax-form-de", true, Template.in(Notation.DE), f -> germanTax(f)));
+            "annual-report-en",
+            "annual_report",
+            false,
+            Template.in(Notation.UK, Notation.US),
+            ReportTemplates::report),
+        Template.of(
+            "annual-report-de",
+            "annual_report",
+            true,
+            Template.in(Notation.DE),
+            ReportTemplates::germanReport),
+        Template.of(
+            "tax-form-us", "tax_form", false, Template.in(Notation.US), ReportTemplates::form1099),
+        Template.of(
+            "tax-form-de", "tax_form", true, Template.in(Notation.DE), ReportTemplates::germanTax));
   }
 
-  private static GeneratedDocument of(String template, String type, Layout out, Notation n) {
-    return new GeneratedDocument(
-        template, type, out.lines, false, new Truth(KEYS).put("currency", n.currency).values());
+  /** The fiscal year a report or form is for. */
+  private static int year(Fakes f) {
+    return f.between(2019, 2024);
   }
 
-  private static GeneratedDocument report(Fakes f) {
+  /** Reports and forms state only their currency. */
+  private static Truth truth(Notation n) {
+    return new Truth(KEYS).put("currency", n.currency);
+  }
+
+  private static Truth report(Fakes f, Layout out) {
     Notation n = f.notation;
-    int year = f.between(2019, 2024);
+    int year = year(f);
     BigDecimal revenue = f.amount(100000, 9000000);
     BigDecimal income = revenue.multiply(new BigDecimal("0.12"));
-    Layout out = new Layout();
     out.line(f.company()).line("Annual Report " + year).blank();
     out.line("Letter to shareholders");
     out.line("Dear shareholders, the fiscal year " + year + " was one of steady growth.");
@@ -49,14 +64,13 @@ final class ReportTemplates {
     out.pair("Total assets", n.money(revenue.multiply(new BigDecimal("1.8"))), 60);
     out.pair("Total equity", n.money(revenue.multiply(new BigDecimal("0.7"))), 60);
     out.line("Report of the independent auditor: unqualified opinion.");
-    return of("annual-report-en", "annual_report", out, n);
+    return truth(n);
   }
 
-  private static GeneratedDocument germanReport(Fakes f) {
+  private static Truth germanReport(Fakes f, Layout out) {
     Notation n = f.notation;
-    int year = f.between(2019, 2024);
+    int year = year(f);
     BigDecimal revenue = f.amount(100000, 9000000);
-    Layout out = new Layout();
     out.line(f.company()).line("Geschäftsbericht " + year).blank();
     out.line("Brief an die Aktionäre");
     out.line(
@@ -70,14 +84,13 @@ final class ReportTemplates {
     out.line("Konzernbilanz zum 31.12." + year);
     out.pair("Bilanzsumme", n.number(revenue.multiply(new BigDecimal("1.5"))), 60);
     out.line("Bestätigungsvermerk des unabhängigen Abschlussprüfers");
-    return of("annual-report-de", "annual_report", out, n);
+    return truth(n);
   }
 
-  private static GeneratedDocument form1099(Fakes f) {
+  private static Truth form1099(Fakes f, Layout out) {
     Notation n = f.notation;
-    int year = f.between(2019, 2024);
+    int year = year(f);
     BigDecimal dividends = f.amount(10, 20000);
-    Layout out = new Layout();
     out.line("Form 1099-DIV").line("Dividends and Distributions").line("Tax year " + year);
     out.line("Department of the Treasury - Internal Revenue Service").blank();
     out.line("PAYER'S name: " + f.company()).line("PAYER'S TIN: 12-3456789");
@@ -85,15 +98,14 @@ final class ReportTemplates {
     out.pair("1a Total ordinary dividends", n.money(dividends), 60);
     out.pair("1b Qualified dividends", n.money(dividends.multiply(new BigDecimal("0.8"))), 60);
     out.pair("4 Federal income tax withheld", n.money(BigDecimal.ZERO), 60);
-    return of("tax-form-us", "tax_form", out, n);
+    return truth(n);
   }
 
-  private static GeneratedDocument germanTax(Fakes f) {
+  private static Truth germanTax(Fakes f, Layout out) {
     Notation n = f.notation;
-    int year = f.between(2019, 2024);
+    int year = year(f);
     BigDecimal income = f.amount(100, 30000);
     BigDecimal tax = income.multiply(new BigDecimal("0.25"));
-    Layout out = new Layout();
     out.line(f.company()).line("Jahressteuerbescheinigung für " + year).blank();
     out.line("Gläubiger der Kapitalerträge: " + f.person());
     out.line("Steuer-ID: 12 345 678 901").line("Zur Vorlage beim Finanzamt").blank();
@@ -101,6 +113,6 @@ final class ReportTemplates {
     out.pair("Kapitalertragsteuer", n.moneyWithCode(tax), 60);
     out.pair("Solidaritätszuschlag", n.moneyWithCode(tax.multiply(new BigDecimal("0.055"))), 60);
     out.line("Ausgestellt am " + n.date(LocalDate.of(year + 1, 2, 15)));
-    return of("tax-form-de", "tax_form", out, n);
+    return truth(n);
   }
 }

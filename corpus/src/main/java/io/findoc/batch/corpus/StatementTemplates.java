@@ -47,10 +47,21 @@ final class StatementTemplates {
         Template.of("statement-us-summary", true, Template.in(Notation.US), f -> usSummary(f)));
   }
 
-  /** A month's movements: dated, signed amounts inside the period. */
-  private record Movement(LocalDate date, String text, BigDecimal amount) {}
+  /** A statement's account and month: the period, the IBAN and the balance it opens with. */
+  private record Account(LocalDate start, LocalDate end, String iban, BigDecimal opening) {}
 
-  private static List<Movement> movements(Fakes f, LocalDate start, LocalDate end) {
+  /**
+   * A movement of the month: a dated, signed amount inside the period, and the balance after it.
+   */
+  private record Movement(LocalDate date, String text, BigDecimal amount, BigDecimal balance) {}
+
+  private static Account account(Fakes f) {
+    LocalDate start = f.date().withDayOfMonth(1);
+    return new Account(start, start.plusMonths(1).minusDays(1), f.iban(), f.amount(100, 9000));
+  }
+
+  private static List<Movement> movements(
+      Fakes f, LocalDate start, LocalDate end, BigDecimal opening) {
     List<Movement> movements = new ArrayList<>();
     int count = f.between(3, 12);
     int days = (int) (end.toEpochDay() - start.toEpochDay());
@@ -59,15 +70,33 @@ final class StatementTemplates {
       offsets.add(f.random.nextInt(days + 1));
     }
     offsets.sort(Integer::compare);
+    BigDecimal balance = opening;
     for (int offset : offsets) {
-      BigDecimal amount = f.amount(3, 2500);
-      movements.add(
-          new Movement(
-              start.plusDays(offset),
-              f.pick(PAYEES),
-              f.random.nextInt(3) == 0 ? amount : amount.negate()));
+      BigDecimal drawn = f.amount(3, 2500);
+      String text = f.pick(PAYEES);
+      BigDecimal amount = f.random.nextInt(3) == 0 ? drawn : drawn.negate();
+      balance = balance.add(amount);
+      movements.add(new Movement(start.plusDays(offset), text, amount, balance));
     }
     return movements;
+  }
+
+  private static List<Movement> movements(Fakes f, Account account) {
+    return movements(f, account.start(), account.end(), account.opening());
+  }
+
+  private static BigDecimal closing(Account account, List<Movement> movements) {
+    return movements.isEmpty() ? account.opening() : movements.get(movements.size() - 1).balance();
+  }
+
+  private static GeneratedDocument document(
+      String template, List<String> lines, boolean csv, Truth truth) {
+    return new GeneratedDocument(template, "bank_statement", lines, csv, truth.values());
+  }
+
+  private static Truth truth(LocalDate date, Account account, Notation n, BigDecimal closing) {
+    return truth(
+        date, account.start(), account.end(), n, account.opening(), closing, account.iban());
   }
 
   private static Truth truth(
@@ -90,91 +119,68 @@ final class StatementTemplates {
 
   private static GeneratedDocument english(Fakes f) {
     Notation n = f.notation;
-    LocalDate start = f.date().withDayOfMonth(1);
-    LocalDate end = start.plusMonths(1).minusDays(1);
-    LocalDate date = end.plusDays(1);
-    String iban = f.iban();
-    BigDecimal balance = f.amount(100, 9000);
-    BigDecimal opening = balance;
+    Account a = account(f);
+    LocalDate date = a.end().plusDays(1);
     Layout out = new Layout();
     out.line("Northern Union Bank plc").line("Account Statement").blank();
-    out.line("Account holder: " + f.person()).line("IBAN: " + Fakes.grouped(iban));
+    out.line("Account holder: " + f.person()).line("IBAN: " + Fakes.grouped(a.iban()));
     out.line("BIC: NWBKGB2L").line("Statement date: " + n.date(date));
-    out.line("Statement period: " + n.date(start) + " to " + n.date(end)).blank();
-    out.pair("Opening balance", n.money(opening), 76).blank();
+    out.line("Statement period: " + n.date(a.start()) + " to " + n.date(a.end())).blank();
+    out.pair("Opening balance", n.money(a.opening()), 76).blank();
     int[] widths = {12, 30, 16, 18};
     out.columns(widths, "Date", "Description", "Amount", "Balance");
-    for (Movement m : movements(f, start, end)) {
-      balance = balance.add(m.amount());
-      out.columns(widths, n.date(m.date()), m.text(), n.number(m.amount()), n.number(balance));
+    List<Movement> movements = movements(f, a);
+    for (Movement m : movements) {
+      out.columns(widths, n.date(m.date()), m.text(), n.number(m.amount()), n.number(m.balance()));
     }
-    out.blank().pair("Closing balance", n.money(balance), 76);
-    return new GeneratedDocument(
-        "statement-en",
-        "bank_statement",
-        out.lines,
-        false,
-        truth(date, start, end, n, opening, balance, iban).values());
+    BigDecimal closing = closing(a, movements);
+    out.blank().pair("Closing balance", n.money(closing), 76);
+    return document("statement-en", out.lines, false, truth(date, a, n, closing));
   }
 
   private static GeneratedDocument germanCsv(Fakes f) {
     Notation n = f.notation;
-    LocalDate start = f.date().withDayOfMonth(1);
-    LocalDate end = start.plusMonths(1).minusDays(1);
-    String iban = f.iban();
-    BigDecimal balance = f.amount(100, 9000);
-    BigDecimal opening = balance;
+    Account a = account(f);
     List<String> lines = new ArrayList<>();
     lines.add("Kontoauszug;" + f.person() + ";;");
-    lines.add("IBAN;" + iban + ";;");
-    lines.add("Zeitraum;" + n.date(start) + " - " + n.date(end) + ";;");
-    lines.add("Anfangssaldo;;;" + n.number(opening));
+    lines.add("IBAN;" + a.iban() + ";;");
+    lines.add("Zeitraum;" + n.date(a.start()) + " - " + n.date(a.end()) + ";;");
+    lines.add("Anfangssaldo;;;" + n.number(a.opening()));
     lines.add("Buchungstag;Verwendungszweck;Betrag;Saldo");
-    for (Movement m : movements(f, start, end)) {
-      balance = balance.add(m.amount());
+    List<Movement> movements = movements(f, a);
+    for (Movement m : movements) {
       lines.add(
-          n.date(m.date()) + ";" + m.text() + ";" + n.number(m.amount()) + ";" + n.number(balance));
+          String.join(
+              ";", n.date(m.date()), m.text(), n.number(m.amount()), n.number(m.balance())));
     }
-    lines.add("Endsaldo;;;" + n.number(balance));
+    BigDecimal closing = closing(a, movements);
+    lines.add("Endsaldo;;;" + n.number(closing));
     lines.add("Währung;EUR;;");
-    return new GeneratedDocument(
-        "statement-de-csv",
-        "bank_statement",
-        lines,
-        true,
-        truth(null, start, end, n, opening, balance, iban).values());
+    return document("statement-de-csv", lines, true, truth(null, a, n, closing));
   }
 
   private static GeneratedDocument french(Fakes f) {
     Notation n = f.notation;
-    LocalDate start = f.date().withDayOfMonth(1);
-    LocalDate end = start.plusMonths(1).minusDays(1);
-    LocalDate date = end.plusDays(2);
-    String iban = f.iban();
-    BigDecimal balance = f.amount(100, 9000);
-    BigDecimal opening = balance;
+    Account a = account(f);
+    LocalDate date = a.end().plusDays(2);
     Layout out = new Layout();
     out.line("Banque Populaire du Nord").line("RELEVÉ DE COMPTE").blank();
-    out.line("Titulaire : " + f.person()).line("IBAN : " + Fakes.grouped(iban));
+    out.line("Titulaire : " + f.person()).line("IBAN : " + Fakes.grouped(a.iban()));
     out.line("Date d'édition : " + n.date(date));
-    out.line("Période du " + n.date(start) + " au " + n.date(end)).blank();
+    out.line("Période du " + n.date(a.start()) + " au " + n.date(a.end())).blank();
     int[] widths = {12, 30, 14, 14, 16};
     out.columns(widths, "Date", "Libellé", "Débit", "Crédit", "Solde");
-    out.columns(widths, "", "Solde précédent", "", "", n.number(opening));
-    for (Movement m : movements(f, start, end)) {
-      balance = balance.add(m.amount());
+    out.columns(widths, "", "Solde précédent", "", "", n.number(a.opening()));
+    List<Movement> movements = movements(f, a);
+    for (Movement m : movements) {
       String debit = m.amount().signum() < 0 ? n.number(m.amount().negate()) : "";
       String credit = m.amount().signum() > 0 ? n.number(m.amount()) : "";
-      out.columns(widths, n.date(m.date()), m.text(), debit, credit, n.number(balance));
+      out.columns(widths, n.date(m.date()), m.text(), debit, credit, n.number(m.balance()));
     }
-    out.columns(widths, "", "Nouveau solde", "", "", n.number(balance));
+    BigDecimal closing = closing(a, movements);
+    out.columns(widths, "", "Nouveau solde", "", "", n.number(closing));
     out.blank().line("Montants exprimés en EUR.");
-    return new GeneratedDocument(
-        "statement-fr",
-        "bank_statement",
-        out.lines,
-        false,
-        truth(date, start, end, n, opening, balance, iban).values());
+    return document("statement-fr", out.lines, false, truth(date, a, n, closing));
   }
 
   private static GeneratedDocument usSummary(Fakes f) {
@@ -184,7 +190,7 @@ final class StatementTemplates {
     BigDecimal opening = f.amount(100, 9000);
     BigDecimal credits = BigDecimal.ZERO;
     BigDecimal debits = BigDecimal.ZERO;
-    List<Movement> movements = movements(f, start, end);
+    List<Movement> movements = movements(f, start, end, opening);
     for (Movement m : movements) {
       if (m.amount().signum() > 0) {
         credits = credits.add(m.amount());
@@ -207,11 +213,10 @@ final class StatementTemplates {
     for (Movement m : movements) {
       out.columns(widths, n.date(m.date()), m.text(), n.number(m.amount()));
     }
-    return new GeneratedDocument(
+    return document(
         "statement-us-summary",
-        "bank_statement",
         out.lines,
         false,
-        truth(null, start, end, n, opening, closing, null).values());
+        truth(null, start, end, n, opening, closing, null));
   }
 }

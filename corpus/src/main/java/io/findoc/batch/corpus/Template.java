@@ -25,6 +25,26 @@ record Template(
     return new Template(name, heldOut, new String[] {"pdf", "txt"}, notations, render);
   }
 
+  /** Writes one document into {@code out} and returns its ground truth. */
+  @FunctionalInterface
+  interface Wording {
+    Truth write(Fakes f, Layout out);
+  }
+
+  /** A text or PDF template of documents of {@code type}, each written by {@code wording}. */
+  static Template of(
+      String name, String type, boolean heldOut, Notation[] notations, Wording wording) {
+    return of(
+        name,
+        heldOut,
+        notations,
+        f -> {
+          Layout out = new Layout();
+          Truth truth = wording.write(f, out);
+          return new GeneratedDocument(name, type, out.lines, false, truth.values());
+        });
+  }
+
   static Notation[] in(Notation... notations) {
     return notations;
   }

@@ -3,6 +3,7 @@ package io.findoc.batch.analyzer.fields;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The fields beyond {@link DocumentFields} that structured formats carry (and text labels may): any
@@ -44,56 +45,46 @@ public record DocumentDetails(
 
   /** The same details with the invoice number {@code number}. */
   public DocumentDetails withInvoiceNumber(String number) {
-    return new DocumentDetails(
-        number,
-        issuerVatId,
-        counterpartyVatId,
-        payeeIban,
-        payeeBic,
-        paymentTerms,
-        amountDue,
-        account,
-        taxes,
-        items,
-        entries,
-        report,
-        trade);
+    return with(number, payeeIban, account, report, trade);
   }
 
   /** The same details with the key figures {@code figures}. */
   public DocumentDetails withReport(ReportFigures figures) {
-    return new DocumentDetails(
-        invoiceNumber,
-        issuerVatId,
-        counterpartyVatId,
-        payeeIban,
-        payeeBic,
-        paymentTerms,
-        amountDue,
-        account,
-        taxes,
-        items,
-        entries,
-        figures,
-        trade);
+    return with(invoiceNumber, payeeIban, account, figures, trade);
   }
 
   /** The same details with the trade figures {@code figures}. */
   public DocumentDetails withTrade(TradeFigures figures) {
+    return with(invoiceNumber, payeeIban, account, report, figures);
+  }
+
+  /**
+   * The same details with the payee's IBAN and the statement's account passed through {@code mask}.
+   */
+  public DocumentDetails withAccountsMasked(UnaryOperator<String> mask) {
+    return with(invoiceNumber, mask.apply(payeeIban), mask.apply(account), report, trade);
+  }
+
+  private DocumentDetails with(
+      String number,
+      String payee,
+      String statementAccount,
+      ReportFigures figures,
+      TradeFigures tradeFigures) {
     return new DocumentDetails(
-        invoiceNumber,
+        number,
         issuerVatId,
         counterpartyVatId,
-        payeeIban,
+        payee,
         payeeBic,
         paymentTerms,
         amountDue,
-        account,
+        statementAccount,
         taxes,
         items,
         entries,
-        report,
-        figures);
+        figures,
+        tradeFigures);
   }
 
   /**

@@ -4,52 +4,56 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Labels read word by word: abbreviations, word order and the kinds of word decide the field. */
 class LabelWordsTest {
 
-  @Test
-  void balanceAbbreviationsGiveOpeningAndClosing() {
-    assertThat(LabelWords.classify("Bal. b/fwd")).isEqualTo(Field.OPENING_BALANCE);
-    assertThat(LabelWords.classify("Balance at start of month")).isEqualTo(Field.OPENING_BALANCE);
-    assertThat(LabelWords.classify("Bal c/f")).isEqualTo(Field.CLOSING_BALANCE);
-    assertThat(LabelWords.classify("Ledger balance at month end")).isEqualTo(Field.CLOSING_BALANCE);
+  @ParameterizedTest(name = "\"{0}\" is {1}")
+  @CsvSource(
+      textBlock =
+          """
+          # Balance abbreviations give opening and closing.
+          Bal. b/fwd,                  OPENING_BALANCE
+          Balance at start of month,   OPENING_BALANCE
+          Bal c/f,                     CLOSING_BALANCE
+          Ledger balance at month end, CLOSING_BALANCE
+          # Tax words with excluding or including are subtotal or total.
+          Sum excl. sales tax,         SUBTOTAL
+          Goods value before GST,      SUBTOTAL
+          Grand total incl. HST,       TOTAL
+          HST 13%,                     TAX
+          GST reg. no.,                NOT_A_FIELD
+          # When something is due is a due date, and what is due a total.
+          Kindly remit by,             DUE_DATE
+          Payable on or before,        DUE_DATE
+          Value date,                  DUE_DATE
+          Amount outstanding,          TOTAL
+          Net proceeds,                NET_AMOUNT
+          # References, parties and dates.
+          Our bill ref.,               INVOICE_NUMBER
+          Invoiced to,                 COUNTERPARTY
+          Client ID,                   NOT_A_FIELD
+          Execution day,               DOCUMENT_DATE
+          Generated on,                DOCUMENT_DATE
+          Brokerage fees,              NOT_A_FIELD
+          """)
+  void labelsAreReadWordByWord(String label, Field field) {
+    assertThat(LabelWords.classify(label)).isEqualTo(field);
   }
 
-  @Test
-  void taxWordsWithExcludingOrIncludingAreSubtotalOrTotal() {
-    assertThat(LabelWords.classify("Sum excl. sales tax")).isEqualTo(Field.SUBTOTAL);
-    assertThat(LabelWords.classify("Goods value before GST")).isEqualTo(Field.SUBTOTAL);
-    assertThat(LabelWords.classify("Grand total incl. HST")).isEqualTo(Field.TOTAL);
-    assertThat(LabelWords.classify("HST 13%")).isEqualTo(Field.TAX);
-    assertThat(LabelWords.classify("GST reg. no.")).isEqualTo(Field.NOT_A_FIELD);
-  }
-
-  @Test
-  void whenSomethingIsDueIsADueDateAndWhatIsDueATotal() {
-    assertThat(LabelWords.classify("Kindly remit by")).isEqualTo(Field.DUE_DATE);
-    assertThat(LabelWords.classify("Payable on or before")).isEqualTo(Field.DUE_DATE);
-    assertThat(LabelWords.classify("Value date")).isEqualTo(Field.DUE_DATE);
-    assertThat(LabelWords.classify("Amount outstanding")).isEqualTo(Field.TOTAL);
-    assertThat(LabelWords.classify("Net proceeds")).isEqualTo(Field.NET_AMOUNT);
-  }
-
-  @Test
-  void referencesPartiesAndDates() {
-    assertThat(LabelWords.classify("Our bill ref.")).isEqualTo(Field.INVOICE_NUMBER);
-    assertThat(LabelWords.classify("Invoiced to")).isEqualTo(Field.COUNTERPARTY);
-    assertThat(LabelWords.classify("Client ID")).isEqualTo(Field.NOT_A_FIELD);
-    assertThat(LabelWords.classify("Execution day")).isEqualTo(Field.DOCUMENT_DATE);
-    assertThat(LabelWords.classify("Generated on")).isEqualTo(Field.DOCUMENT_DATE);
-    assertThat(LabelWords.classify("Brokerage fees")).isEqualTo(Field.NOT_A_FIELD);
-  }
-
-  @Test
-  void descriptionsAndNamesAreNoLabels() {
-    assertThat(LabelWords.classify("Card payment")).isNull();
-    assertThat(LabelWords.classify("Transfer from savings")).isNull();
-    assertThat(LabelWords.classify("Northwind Traders Ltd")).isNull();
-    assertThat(LabelWords.classify("one two three four five six seven eight nine total")).isNull();
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Card payment",
+        "Transfer from savings",
+        "Northwind Traders Ltd",
+        "one two three four five six seven eight nine total"
+      })
+  void descriptionsAndNamesAreNoLabels(String text) {
+    assertThat(LabelWords.classify(text)).isNull();
   }
 
   @Test

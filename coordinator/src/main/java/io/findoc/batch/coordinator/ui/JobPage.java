@@ -159,27 +159,20 @@ public class JobPage {
         .body(JobErrorsController.failureCsv(errors, id));
   }
 
-  @PostMapping("/pause")
-  String pause(@PathVariable UUID id, HttpServletRequest request, Model model) {
+  /** Pauses, resumes or cancels the job. */
+  @PostMapping("/{control:pause|resume|cancel}")
+  String control(
+      @PathVariable UUID id,
+      @PathVariable String control,
+      HttpServletRequest request,
+      Model model) {
     Caller caller = operator(id, request);
-    operations.pause(id, caller.actor());
-    audit.changed(caller, "pause", "job " + id, 1);
-    return head(id, request, model);
-  }
-
-  @PostMapping("/resume")
-  String resume(@PathVariable UUID id, HttpServletRequest request, Model model) {
-    Caller caller = operator(id, request);
-    operations.resume(id, caller.actor());
-    audit.changed(caller, "resume", "job " + id, 1);
-    return head(id, request, model);
-  }
-
-  @PostMapping("/cancel")
-  String cancel(@PathVariable UUID id, HttpServletRequest request, Model model) {
-    Caller caller = operator(id, request);
-    operations.cancel(id, caller.actor(), "cancelled from the dashboard");
-    audit.changed(caller, "cancel", "job " + id, 1);
+    switch (control) {
+      case "pause" -> operations.pause(id, caller.actor());
+      case "resume" -> operations.resume(id, caller.actor());
+      case "cancel" -> operations.cancel(id, caller.actor(), "cancelled from the dashboard");
+    }
+    audit.changed(caller, control, "job " + id, 1);
     return head(id, request, model);
   }
 

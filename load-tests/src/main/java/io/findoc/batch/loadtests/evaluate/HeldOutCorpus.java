@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 /**
  * Writes the held-out evaluation corpus: PDFs drawn with PDFBox's content API in proportional
@@ -102,20 +103,7 @@ public final class HeldOutCorpus {
             : issued.getYear() + "/" + String.format(Locale.ROOT, "%04d", 1 + random.nextInt(999));
     String buyer = phrases.pick("parties.buyer", random);
     List<List<String>> rows = new ArrayList<>();
-    BigDecimal subtotal = BigDecimal.ZERO;
-    int lines = 2 + random.nextInt(3);
-    for (int i = 0; i < lines; i++) {
-      BigDecimal qty = BigDecimal.valueOf(1 + random.nextInt(12));
-      BigDecimal price = cents(500 + random.nextInt(40_000));
-      BigDecimal amount = qty.multiply(price);
-      subtotal = subtotal.add(amount);
-      rows.add(
-          List.of(
-              "Item " + (char) ('A' + i) + "-" + (100 + random.nextInt(900)),
-              qty.toPlainString(),
-              notation.format(price),
-              notation.format(amount)));
-    }
+    BigDecimal subtotal = items(rows, 12, 500, 40_000, i -> "Item " + (char) ('A' + i) + "-");
     String taxLabel = phrases.pick("invoice.tax", random);
     BigDecimal rate = rateIn(taxLabel);
     BigDecimal tax = subtotal.multiply(rate).setScale(2, RoundingMode.HALF_UP);
@@ -145,13 +133,7 @@ public final class HeldOutCorpus {
     truth.put("total", plain(total));
     Table table =
         new Table(
-            List.of(
-                phrases.pick("invoice.items", random),
-                phrases.pick("invoice.qty", random),
-                phrases.pick("invoice.price", random),
-                phrases.pick("invoice.amount", random)),
-            rows,
-            1);
+            headings("invoice.items", "invoice.qty", "invoice.price", "invoice.amount"), rows, 1);
     return new HeldOutDocument(
         "invoice", phrases.pick("invoice.title", random), header, table, totals, !broken, truth);
   }
@@ -160,20 +142,7 @@ public final class HeldOutCorpus {
     String currency = pickCurrency();
     LocalDate day = day();
     List<List<String>> rows = new ArrayList<>();
-    BigDecimal total = BigDecimal.ZERO;
-    int lines = 2 + random.nextInt(3);
-    for (int i = 0; i < lines; i++) {
-      BigDecimal qty = BigDecimal.valueOf(1 + random.nextInt(3));
-      BigDecimal price = cents(99 + random.nextInt(2_500));
-      BigDecimal amount = qty.multiply(price);
-      total = total.add(amount);
-      rows.add(
-          List.of(
-              "Article " + (100 + random.nextInt(900)),
-              qty.toPlainString(),
-              notation.format(price),
-              notation.format(amount)));
-    }
+    BigDecimal total = items(rows, 3, 99, 2_500, i -> "Article ");
     BigDecimal tax =
         total.multiply(new BigDecimal("20")).divide(new BigDecimal("120"), 2, RoundingMode.HALF_UP);
     List<Pair> header = List.of(new Pair(phrases.pick("receipt.date", random), day.format(dates)));
@@ -234,11 +203,11 @@ public final class HeldOutCorpus {
     truth.put("closingBalance", plain(closing));
     Table table =
         new Table(
-            List.of(
-                phrases.pick("statement.date.col", random),
-                phrases.pick("statement.text.col", random),
-                phrases.pick("statement.in.col", random),
-                phrases.pick("statement.out.col", random)),
+            headings(
+                "statement.date.col",
+                "statement.text.col",
+                "statement.in.col",
+                "statement.out.col"),
             rows,
             2);
     return new HeldOutDocument(
@@ -284,6 +253,43 @@ public final class HeldOutCorpus {
         totals,
         true,
         truth);
+  }
+
+  /**
+   * Draws two to four item rows (name, quantity up to {@code maxQuantity}, unit price of {@code
+   * minCents} and up to {@code spreadCents} more, amount) into {@code rows}; returns their sum. The
+   * i-th item is named {@code name.apply(i)} and a three-digit number.
+   */
+  private BigDecimal items(
+      List<List<String>> rows,
+      int maxQuantity,
+      int minCents,
+      int spreadCents,
+      IntFunction<String> name) {
+    BigDecimal sum = BigDecimal.ZERO;
+    int lines = 2 + random.nextInt(3);
+    for (int i = 0; i < lines; i++) {
+      BigDecimal qty = BigDecimal.valueOf(1 + random.nextInt(maxQuantity));
+      BigDecimal price = cents(minCents + random.nextInt(spreadCents));
+      BigDecimal amount = qty.multiply(price);
+      sum = sum.add(amount);
+      rows.add(
+          List.of(
+              name.apply(i) + (100 + random.nextInt(900)),
+              qty.toPlainString(),
+              notation.format(price),
+              notation.format(amount)));
+    }
+    return sum;
+  }
+
+  /** A table's column headings: one wording picked for each of {@code keys}, in order. */
+  private List<String> headings(String... keys) {
+    List<String> headings = new ArrayList<>(keys.length);
+    for (String key : keys) {
+      headings.add(phrases.pick(key, random));
+    }
+    return headings;
   }
 
   private String pickCurrency() {

@@ -10,18 +10,16 @@ import io.findoc.batch.analyzer.source.DocumentSources;
 import io.findoc.batch.analyzer.source.SourceLimits;
 import io.findoc.batch.common.json.Json;
 import io.findoc.batch.common.message.Document;
+import io.findoc.batch.corpus.CorpusEvaluation;
 import io.findoc.batch.corpus.FieldScore;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -52,16 +50,7 @@ public final class HeldOutEvaluation {
     }
 
     public FieldScore overall() {
-      FieldScore all = new FieldScore("all", 0, 0, 0);
-      for (FieldScore s : fields.values()) {
-        all =
-            new FieldScore(
-                "all",
-                all.truePositives() + s.truePositives(),
-                all.falsePositives() + s.falsePositives(),
-                all.falseNegatives() + s.falseNegatives());
-      }
-      return all;
+      return FieldScore.overall(fields.values());
     }
 
     public void print(PrintStream out, int mistakesShown) {
@@ -74,30 +63,7 @@ public final class HeldOutEvaluation {
           flagged,
           falseAlarms,
           warnings);
-      out.printf(
-          Locale.ROOT,
-          "%-16s %6s %6s %6s %9s %7s %6s%n",
-          "field",
-          "tp",
-          "fp",
-          "fn",
-          "precision",
-          "recall",
-          "f1");
-      List<FieldScore> rows = new ArrayList<>(fields.values());
-      rows.add(overall());
-      for (FieldScore s : rows) {
-        out.printf(
-            Locale.ROOT,
-            "%-16s %6d %6d %6d %9.3f %7.3f %6.3f%n",
-            s.field(),
-            s.truePositives(),
-            s.falsePositives(),
-            s.falseNegatives(),
-            s.precision(),
-            s.recall(),
-            s.f1());
-      }
+      FieldScore.printTable(out, fields.values());
       if (!mistakes.isEmpty()) {
         out.println("mistakes (" + mistakes.size() + ", first " + mistakesShown + "):");
         mistakes.stream().limit(mistakesShown).forEach(m -> out.println("  " + m));
@@ -178,49 +144,15 @@ public final class HeldOutEvaluation {
       }
       for (String field : scored) {
         String expected = entry.fields().get(field);
-        String found = predicted(result, field);
-        int tp = expected != null && expected.equals(found) ? 1 : 0;
-        int fp = found != null && !found.equals(expected) ? 1 : 0;
-        int fn = expected != null && !expected.equals(found) ? 1 : 0;
-        if (fp + fn > 0) {
+        String found = CorpusEvaluation.predicted(result, field);
+        FieldScore score = FieldScore.of(field, expected, found);
+        if (score.anyWrong()) {
           mistakes.add(where + ": " + field + " " + found + ", expected " + expected);
         }
-        scores.merge(
-            field,
-            new FieldScore(field, tp, fp, fn),
-            (a, b) ->
-                new FieldScore(
-                    field,
-                    a.truePositives() + b.truePositives(),
-                    a.falsePositives() + b.falsePositives(),
-                    a.falseNegatives() + b.falseNegatives()));
+        scores.merge(field, score, FieldScore::add);
       }
     }
     return new Report(
         entries.size(), typesRight, scores, inconsistent, flagged, falseAlarms, warnings, mistakes);
-  }
-
-  /** The value the result gives for a field, in the truth's notation. */
-  @SuppressWarnings("unchecked")
-  static String predicted(Map<String, Object> result, String field) {
-    if (field.equals("iban") || field.equals("isin")) {
-      List<Map<String, Object>> ids =
-          (List<Map<String, Object>>) result.getOrDefault("identifiers", List.of());
-      return ids.stream()
-          .filter(id -> field.equalsIgnoreCase((String) id.get("type")))
-          .filter(id -> Boolean.TRUE.equals(id.get("valid")))
-          .map(id -> (String) id.get("value"))
-          .findFirst()
-          .orElse(null);
-    }
-    Map<String, Object> fields = (Map<String, Object>) result.getOrDefault("fields", Map.of());
-    Object value = fields.get(field);
-    if (value instanceof Map<?, ?> money) {
-      Object amount = money.get("amount");
-      return amount == null
-          ? null
-          : new BigDecimal(amount.toString()).setScale(2, RoundingMode.HALF_UP).toPlainString();
-    }
-    return Objects.toString(value, null);
   }
 }

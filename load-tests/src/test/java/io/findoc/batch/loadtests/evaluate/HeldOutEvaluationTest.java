@@ -2,6 +2,7 @@ package io.findoc.batch.loadtests.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.findoc.batch.corpus.CorpusEvaluation;
 import io.findoc.batch.corpus.FieldScore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,8 +43,8 @@ class HeldOutEvaluationTest {
     Map<String, Object> result =
         Map.of("fields", Map.of("dueDate", "2026-01-02", "total", Map.of("amount", 5)));
 
-    assertThat(HeldOutEvaluation.predicted(result, "dueDate")).isEqualTo("2026-01-02");
-    assertThat(HeldOutEvaluation.predicted(result, "total")).isEqualTo("5.00");
-    assertThat(HeldOutEvaluation.predicted(result, "subtotal")).isNull();
+    assertThat(CorpusEvaluation.predicted(result, "dueDate")).isEqualTo("2026-01-02");
+    assertThat(CorpusEvaluation.predicted(result, "total")).isEqualTo("5.00");
+    assertThat(CorpusEvaluation.predicted(result, "subtotal")).isNull();
   }
 }
