@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +58,8 @@ public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLife
   private final DocumentAnalyser analyser;
   private final Duration budget;
   private final int threads;
+  private final LongSupplier ticker;
+  private final AtomicLong analysed = new AtomicLong();
   private volatile Map<String, Object> outcome = Map.of("state", "not started");
   private volatile boolean running;
 
@@ -69,10 +72,23 @@ public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLife
   }
 
   AnalyserWarmUp(DocumentAnalyser analyser, Duration budget, int threads) {
+    this(analyser, budget, threads, System::nanoTime);
+  }
+
+  /**
+   * @param ticker the time in nanoseconds that the budget and the speeds are measured by
+   */
+  AnalyserWarmUp(DocumentAnalyser analyser, Duration budget, int threads, LongSupplier ticker) {
     super("Warm-up check failed");
     this.analyser = analyser;
     this.budget = budget;
     this.threads = Math.max(1, threads - 1);
+    this.ticker = ticker;
+  }
+
+  /** How many documents it has analysed so far. */
+  long documentsAnalysed() {
+    return analysed.get();
   }
 
   /** What the warm-up did, as its health shows it. */
@@ -108,10 +124,9 @@ public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLife
 
   private Map<String, Object> warmUp() throws InterruptedException {
     List<Document> documents = documents();
-    long t0 = System.nanoTime();
+    long t0 = ticker.getAsLong();
     long deadline = t0 + budget.toNanos();
     AtomicBoolean stop = new AtomicBoolean();
-    AtomicLong analysed = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "warm-up"));
     Steadiness steadiness = new Steadiness();
     CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
@@ -119,17 +134,20 @@ public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLife
       List<Future<?>> loops = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int first = t * documents.size() / threads;
-        loops.add(pool.submit(() -> analyse(documents, first, stop, analysed)));
+        loops.add(pool.submit(() -> analyse(documents, first, stop)));
       }
-      long windowStart = System.nanoTime();
+      long windowStart = ticker.getAsLong();
       long before = 0;
       long compiledBefore = compilingMillis(compiler);
-      while (!steadiness.steady() && System.nanoTime() < deadline) {
+      while (!steadiness.steady() && ticker.getAsLong() < deadline) {
         Thread.sleep(WINDOW.toMillis());
-        long now = System.nanoTime();
+        long now = ticker.getAsLong();
         long count = analysed.get();
         long compiled = compilingMillis(compiler);
         double seconds = (now - windowStart) / 1e9;
+        if (seconds <= 0) {
+          continue; // no time measured: no speed either
+        }
         steadiness.add(
             count, (count - before) / seconds, (compiled - compiledBefore) / 1000.0 / seconds);
         before = count;
@@ -151,15 +169,14 @@ public class AnalyserWarmUp extends AbstractHealthIndicator implements SmartLife
     done.put("state", steadiness.steady() ? "steady" : "stopped at the time limit");
     done.put("threads", threads);
     done.put("documents", analysed.get());
-    done.put("seconds", round((System.nanoTime() - t0) / 1e9));
+    done.put("seconds", round((ticker.getAsLong() - t0) / 1e9));
     done.put("firstDocumentsPerSecond", round(steadiness.first()));
     done.put("lastDocumentsPerSecond", round(steadiness.last()));
     done.put("lastCompilerCores", round(steadiness.lastCompiling()));
     return done;
   }
 
-  private void analyse(
-      List<Document> documents, int first, AtomicBoolean stop, AtomicLong analysed) {
+  private void analyse(List<Document> documents, int first, AtomicBoolean stop) {
     AnalysisOptions options = AnalysisOptions.from(Map.of());
     Cancellation cancellation = stop::get;
     for (int i = first; !stop.get(); i = (i + 1) % documents.size()) {
