@@ -1,13 +1,13 @@
 package io.findoc.batch.loadtests.faults;
 
 import static io.findoc.batch.loadtests.TestHost.deleteRecursively;
+import static io.findoc.batch.loadtests.TestHost.freePort;
+import static io.findoc.batch.loadtests.TestHost.freePorts;
 
 import io.findoc.batch.loadtests.Launcher;
 import io.findoc.batch.loadtests.client.FindocClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +17,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 
 /**
  * The product as real OS processes for fault injection: {@code ./findoc up} on free ports with a
@@ -45,11 +42,6 @@ final class FaultStack implements AutoCloseable {
           "FINDOC_WEBHOOKS_INITIALBACKOFF", "200ms",
           "FINDOC_WEBHOOKS_MAXBACKOFF", "1s",
           "FINDOC_EVENTS_PROGRESSINTERVAL", "1s");
-
-  private static final int FIRST_PORT = 20_000;
-  private static final int LAST_PORT = 32_000;
-  private static final Random RANDOM = new Random();
-  private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
   private final Path var;
   private final Map<String, String> env = new HashMap<>();
@@ -271,40 +263,5 @@ final class FaultStack implements AutoCloseable {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(var.resolve("findoc.log").toFile()));
     builder.environment().putAll(env);
     return Launcher.exitCode(builder, Duration.ofMinutes(15)); // a whole stack, on a loaded machine
-  }
-
-  /**
-   * The first of {@code count} consecutive free ports, below the kernel's ephemeral range (32768
-   * and up): a port the kernel hands out picked there could be taken by any outgoing connection
-   * between its choice and its server's start (a second coordinator once failed to start so). Ports
-   * handed out before by this JVM are not handed out again.
-   */
-  private static synchronized int freePorts(int count) throws IOException {
-    for (int tries = 0; tries < 1000; tries++) {
-      int first = FIRST_PORT + RANDOM.nextInt(LAST_PORT - FIRST_PORT - count);
-      boolean free = true;
-      for (int port = first; port < first + count && free; port++) {
-        free = !HANDED_OUT.contains(port) && bindable(port);
-      }
-      if (free) {
-        for (int port = first; port < first + count; port++) {
-          HANDED_OUT.add(port);
-        }
-        return first;
-      }
-    }
-    throw new IOException("found no " + count + " consecutive free ports");
-  }
-
-  private static int freePort() throws IOException {
-    return freePorts(1);
-  }
-
-  private static boolean bindable(int port) {
-    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      return true;
-    } catch (IOException taken) {
-      return false;
-    }
   }
 }
