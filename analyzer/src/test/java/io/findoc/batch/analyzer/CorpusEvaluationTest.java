@@ -13,7 +13,6 @@ import io.findoc.batch.corpus.CorpusGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,15 +59,7 @@ class CorpusEvaluationTest {
   private static CorpusEvaluation.Analyser analyserOf(Path folder) throws IOException {
     DocumentAnalyser analyser =
         new DocumentAnalyser(
-            new DocumentSources(
-                new SourceLimits(
-                    50L * 1024 * 1024,
-                    List.of(folder.toRealPath()),
-                    List.of(),
-                    false,
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(5),
-                    0)),
+            new DocumentSources(SourceLimits.filesUnder(folder.toRealPath(), 50L * 1024 * 1024)),
             new TextExtractor(new ExtractionLimits(500, 64L * 1024 * 1024, 5_000_000)),
             new ResultSizeCap(1024 * 1024));
     return document -> analyser.analyse(document, new AnalysisOptions(false), Cancellation.NEVER);

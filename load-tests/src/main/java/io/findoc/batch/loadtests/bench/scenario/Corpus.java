@@ -13,7 +13,6 @@ import io.findoc.batch.corpus.CorpusEntry;
 import io.findoc.batch.corpus.CorpusGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -56,15 +55,7 @@ public final class Corpus {
    */
   static DocumentAnalyser analyser(Path folder, TextExtractor extractor) throws IOException {
     return new DocumentAnalyser(
-        new DocumentSources(
-            new SourceLimits(
-                50L << 20,
-                List.of(folder.toRealPath()),
-                List.of(),
-                false,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(5),
-                0)),
+        new DocumentSources(SourceLimits.filesUnder(folder.toRealPath(), 50L << 20)),
         extractor,
         new ResultSizeCap(64 << 10));
   }
