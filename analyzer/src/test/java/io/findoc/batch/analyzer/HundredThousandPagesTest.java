@@ -101,7 +101,7 @@ class HundredThousandPagesTest {
   }
 
   private static Document document(String id, Path file) {
-    return new Document(id, file.toUri().toString(), null, null, null);
+    return Document.ofUri(id, file.toUri().toString());
   }
 
   private static AnalysisOptions options() {

@@ -78,8 +78,7 @@ public final class CorpusEvaluation {
       try {
         result =
             analyser.analyse(
-                new Document(
-                    entry.id(), root.resolve(entry.file()).toUri().toString(), null, null, null));
+                Document.ofUri(entry.id(), root.resolve(entry.file()).toUri().toString()));
       } catch (IOException | RuntimeException e) {
         scoring.mistake(entry.file() + ": failed " + e);
         result = Map.of();

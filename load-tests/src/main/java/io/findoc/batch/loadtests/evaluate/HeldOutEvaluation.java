@@ -88,8 +88,7 @@ public final class HeldOutEvaluation {
       try {
         result =
             analyser.analyse(
-                new Document(
-                    entry.id(), root.resolve(entry.file()).toUri().toString(), null, null, null),
+                Document.ofUri(entry.id(), root.resolve(entry.file()).toUri().toString()),
                 new AnalysisOptions(false),
                 () -> false);
       } catch (AnalysisException e) {

@@ -70,13 +70,12 @@ class AnalyzeProcessorIT {
   void goodDocumentSucceedsAndEachHostileOneFailsWithItsOwnCode() throws Exception {
     JobId job = JobId.random();
     String base = root.toUri().toString();
-    send(job, 1, new Document("good", base + "invoice.pdf", null, null, null));
-    send(job, 2, new Document("traversal", base + "../secret.txt", null, null, null));
-    send(job, 3, new Document("encoded", base + "%2e%2e/secret.txt", null, null, null));
-    send(
-        job, 4, new Document("ssrf", "http://169.254.169.254/latest/meta-data/", null, null, null));
-    send(job, 5, new Document("ssrf-decimal", "http://2130706433/", null, null, null));
-    send(job, 6, new Document("broken", base + "broken.pdf", null, null, null));
+    send(job, 1, Document.ofUri("good", base + "invoice.pdf"));
+    send(job, 2, Document.ofUri("traversal", base + "../secret.txt"));
+    send(job, 3, Document.ofUri("encoded", base + "%2e%2e/secret.txt"));
+    send(job, 4, Document.ofUri("ssrf", "http://169.254.169.254/latest/meta-data/"));
+    send(job, 5, Document.ofUri("ssrf-decimal", "http://2130706433/"));
+    send(job, 6, Document.ofUri("broken", base + "broken.pdf"));
     send(job, 7, new Document("fake", base + "fake.pdf", null, "application/pdf", null));
     send(job, 8, Document.ofText("after", "RECEIPT\nDate: 2024-01-02\nTOTAL 9.99 EUR\n"));
 

@@ -69,8 +69,7 @@ public final class Corpus {
    * it finds no type.
    */
   public void analyse(String uri) {
-    Document document =
-        new Document(uri.substring(uri.lastIndexOf('/') + 1), uri, null, null, null);
+    Document document = Document.ofUri(uri.substring(uri.lastIndexOf('/') + 1), uri);
     try {
       if (!analyser.analyseToJson(document, options, running).text().contains("\"type\":")) {
         throw new IllegalStateException("no type for " + uri);
