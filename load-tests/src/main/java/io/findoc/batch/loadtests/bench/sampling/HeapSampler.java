@@ -24,8 +24,7 @@ public final class HeapSampler implements AutoCloseable {
 
   public static HeapSampler start(FindocClient client) {
     HeapSampler sampler = new HeapSampler(client);
-    sampler.sample();
-    sampler.sampling = SamplingThread.start("heap-sampler", 500, sampler::sample);
+    sampler.sampling = SamplingThread.nowAndEvery("heap-sampler", 500, sampler::sample);
     return sampler;
   }
 

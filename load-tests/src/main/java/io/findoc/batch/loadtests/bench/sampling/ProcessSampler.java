@@ -40,7 +40,7 @@ public final class ProcessSampler implements AutoCloseable {
   public static ProcessSampler start(Path var) {
     ProcessSampler sampler = new ProcessSampler(var);
     sampler.sample();
-    sampler.sampling = SamplingThread.start("process-sampler", PERIOD_MS, sampler::sample);
+    sampler.sampling = SamplingThread.every("process-sampler", PERIOD_MS, sampler::sample);
     return sampler;
   }
 

@@ -1,23 +1,24 @@
 package io.findoc.batch.loadtests.bench.sampling;
 
-/**
- * A daemon thread that takes a sample every {@code periodMs} until it is closed; the samplers take
- * their first sample themselves when they start, so the series begins at once.
- */
+/** A daemon thread that takes a sample every {@code periodMs} until it is closed. */
 final class SamplingThread implements AutoCloseable {
 
   private final Thread thread;
 
-  private SamplingThread(String name, long periodMs, Runnable sample) {
+  private SamplingThread(String name, long periodMs, Runnable sample, boolean firstAtOnce) {
     this.thread =
         new Thread(
             () -> {
+              boolean wait = !firstAtOnce;
               while (!Thread.currentThread().isInterrupted()) {
-                try {
-                  Thread.sleep(periodMs);
-                } catch (InterruptedException e) {
-                  return;
+                if (wait) {
+                  try {
+                    Thread.sleep(periodMs);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
                 }
+                wait = true;
                 sample.run();
               }
             },
@@ -25,8 +26,17 @@ final class SamplingThread implements AutoCloseable {
     thread.setDaemon(true);
   }
 
-  static SamplingThread start(String name, long periodMs, Runnable sample) {
-    SamplingThread sampling = new SamplingThread(name, periodMs, sample);
+  /** Samples at once, on the new thread, then every {@code periodMs}. */
+  static SamplingThread nowAndEvery(String name, long periodMs, Runnable sample) {
+    return start(new SamplingThread(name, periodMs, sample, true));
+  }
+
+  /** Samples every {@code periodMs}, the first after one period (the caller took one already). */
+  static SamplingThread every(String name, long periodMs, Runnable sample) {
+    return start(new SamplingThread(name, periodMs, sample, false));
+  }
+
+  private static SamplingThread start(SamplingThread sampling) {
     sampling.thread.start();
     return sampling;
   }
