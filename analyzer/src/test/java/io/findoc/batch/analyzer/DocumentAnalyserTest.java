@@ -72,7 +72,7 @@ class DocumentAnalyserTest {
 
   @Test
   void unsupportedSchemeAndBadOptionsArePermanentFailures() {
-    Document ftp = new Document("f", "ftp://example.com/x.pdf", null, null, null);
+    Document ftp = Document.ofUri("f", "ftp://example.com/x.pdf");
 
     assertThatThrownBy(() -> analyser.analyse(ftp, new AnalysisOptions(true), () -> false))
         .isInstanceOfSatisfying(

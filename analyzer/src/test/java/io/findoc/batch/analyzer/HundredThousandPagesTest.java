@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -53,15 +52,7 @@ class HundredThousandPagesTest {
 
   private final DocumentAnalyser analyser =
       new DocumentAnalyser(
-          new DocumentSources(
-              new SourceLimits(
-                  50 * MB,
-                  List.of(dir),
-                  List.of(),
-                  false,
-                  Duration.ofSeconds(5),
-                  Duration.ofSeconds(5),
-                  0)),
+          new DocumentSources(SourceLimits.filesUnder(dir, 50 * MB)),
           extractor,
           new ResultSizeCap(1024 * 1024));
 
@@ -110,7 +101,7 @@ class HundredThousandPagesTest {
   }
 
   private static Document document(String id, Path file) {
-    return new Document(id, file.toUri().toString(), null, null, null);
+    return Document.ofUri(id, file.toUri().toString());
   }
 
   private static AnalysisOptions options() {

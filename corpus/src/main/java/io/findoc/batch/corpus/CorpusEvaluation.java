@@ -7,12 +7,10 @@ import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -50,16 +48,8 @@ public final class CorpusEvaluation {
       Map<String, FieldScore> fields,
       int checksRun,
       int findings,
-      List<String> mistakes) {
-
-    public double accuracy() {
-      return documents == 0 ? 0 : (double) typesRight / documents;
-    }
-
-    /** All fields' counts together. */
-    public FieldScore overall() {
-      return FieldScore.overall(fields.values());
-    }
+      List<String> mistakes)
+      implements Scoring.Scored {
 
     public void print(PrintStream out) {
       out.printf(Locale.ROOT, "documents %d, type accuracy %.3f%n", documents, accuracy());
@@ -79,9 +69,7 @@ public final class CorpusEvaluation {
             .readValue(
                 root.resolve(CorpusGenerator.GROUND_TRUTH).toFile(),
                 new TypeReference<List<CorpusEntry>>() {});
-    Map<String, FieldScore> scores = new TreeMap<>();
-    List<String> mistakes = new ArrayList<>();
-    int typesRight = 0;
+    Scoring scoring = new Scoring();
     int checksRun = 0;
     int findings = 0;
     for (CorpusEntry entry : entries) {
@@ -90,32 +78,27 @@ public final class CorpusEvaluation {
       try {
         result =
             analyser.analyse(
-                new Document(
-                    entry.id(), root.resolve(entry.file()).toUri().toString(), null, null, null));
+                Document.ofUri(entry.id(), root.resolve(entry.file()).toUri().toString()));
       } catch (IOException | RuntimeException e) {
-        mistakes.add(entry.file() + ": failed " + e);
+        scoring.mistake(entry.file() + ": failed " + e);
         result = Map.of();
       }
       checksRun += ((List<?>) result.getOrDefault("checks", List.of())).size();
       List<?> raised = (List<?>) result.getOrDefault("findings", List.of());
       findings += raised.size();
-      raised.forEach(f -> mistakes.add(where + ": finding " + f));
-      if (entry.type().equals(result.get("type"))) {
-        typesRight++;
-      } else {
-        mistakes.add(where + ": type " + result.get("type") + ", expected " + entry.type());
-      }
+      raised.forEach(f -> scoring.mistake(where + ": finding " + f));
+      scoring.type(where, entry.type(), result);
       for (Map.Entry<String, String> field : entry.fields().entrySet()) {
-        String expected = field.getValue();
-        String found = predicted(result, field.getKey());
-        FieldScore score = FieldScore.of(field.getKey(), expected, found);
-        if (score.anyWrong()) {
-          mistakes.add(where + ": " + field.getKey() + " " + found + ", expected " + expected);
-        }
-        scores.merge(field.getKey(), score, FieldScore::add);
+        scoring.field(where, field.getKey(), field.getValue(), result);
       }
     }
-    return new Report(entries.size(), typesRight, scores, checksRun, findings, mistakes);
+    return new Report(
+        entries.size(),
+        scoring.typesRight(),
+        scoring.fields(),
+        checksRun,
+        findings,
+        scoring.mistakes());
   }
 
   /**

@@ -282,13 +282,8 @@ public final class FieldExtractor {
   private static boolean readHeaderRow(
       List<Line> lines, int index, Values values, String currency) {
     Line line = lines.get(index);
-    Line next = nextLine(lines, index);
-    if (line.labels().size() < 2
-        || !line.money().isEmpty()
-        || !line.dates().isEmpty()
-        || next == null
-        || !next.labels().isEmpty()
-        || next.number() != line.number() + 1) {
+    Line next = valuesBelowLabels(lines, index, 2);
+    if (next == null) {
       return false;
     }
     List<Object> cells = new ArrayList<>();
@@ -331,6 +326,24 @@ public final class FieldExtractor {
   }
 
   /**
+   * The line right below a line of at least {@code minLabels} labels and no value, if it holds no
+   * label: the values of a header row; otherwise null.
+   */
+  private static Line valuesBelowLabels(List<Line> lines, int index, int minLabels) {
+    Line line = lines.get(index);
+    Line next = nextLine(lines, index);
+    if (line.labels().size() < minLabels
+        || !line.money().isEmpty()
+        || !line.dates().isEmpty()
+        || next == null
+        || !next.labels().isEmpty()
+        || next.number() != line.number() + 1) {
+      return null;
+    }
+    return next;
+  }
+
+  /**
    * A header row of column cells: labels in cells split by column breaks, no value on the line, and
    * the next line split into as many cells: each labelled cell takes the value in the cell at its
    * place, whatever its kind (a date, an amount, a reference, a name). Whether the line was read
@@ -339,13 +352,8 @@ public final class FieldExtractor {
   private static boolean readHeaderCells(
       List<Line> lines, int index, Values values, String currency) {
     Line line = lines.get(index);
-    Line next = nextLine(lines, index);
-    if (line.labels().isEmpty()
-        || !line.money().isEmpty()
-        || !line.dates().isEmpty()
-        || next == null
-        || !next.labels().isEmpty()
-        || next.number() != line.number() + 1) {
+    Line next = valuesBelowLabels(lines, index, 1);
+    if (next == null) {
       return false;
     }
     List<int[]> heads = cells(line.text());

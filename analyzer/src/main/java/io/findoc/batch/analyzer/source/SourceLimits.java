@@ -39,4 +39,19 @@ public record SourceLimits(
         maxRedirects,
         DEFAULT_DEADLINE);
   }
+
+  /**
+   * Files under {@code folder} alone, each up to {@code maxDocumentBytes}, and no URL: what a run
+   * over a local corpus reads.
+   */
+  public static SourceLimits filesUnder(Path folder, long maxDocumentBytes) {
+    return new SourceLimits(
+        maxDocumentBytes,
+        List.of(folder),
+        List.of(),
+        false,
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(5),
+        0);
+  }
 }

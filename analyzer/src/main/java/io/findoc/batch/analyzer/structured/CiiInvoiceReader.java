@@ -86,15 +86,7 @@ final class CiiInvoiceReader {
   /** The net price per unit, divided by its basis quantity where one is given. */
   private static BigDecimal unitPrice(Element line) {
     Element price = child(line, "SpecifiedLineTradeAgreement", "NetPriceProductTradePrice");
-    BigDecimal amount = decimal(price, "ChargeAmount");
-    BigDecimal basis = decimal(price, "BasisQuantity");
-    if (amount == null
-        || basis == null
-        || basis.signum() == 0
-        || basis.compareTo(BigDecimal.ONE) == 0) {
-      return amount;
-    }
-    return amount.divide(basis, java.math.MathContext.DECIMAL64);
+    return FieldsBuilder.perUnit(decimal(price, "ChargeAmount"), decimal(price, "BasisQuantity"));
   }
 
   /** The VAT id ({@code schemeID="VA"}), else the first tax registration. */

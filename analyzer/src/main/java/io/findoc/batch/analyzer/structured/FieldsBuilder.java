@@ -108,6 +108,20 @@ final class FieldsBuilder {
         null);
   }
 
+  /**
+   * A line's price per unit: {@code price} for {@code basisQuantity} units, divided by it where one
+   * other than 1 is given.
+   */
+  static BigDecimal perUnit(BigDecimal price, BigDecimal basisQuantity) {
+    if (price == null
+        || basisQuantity == null
+        || basisQuantity.signum() == 0
+        || basisQuantity.compareTo(BigDecimal.ONE) == 0) {
+      return price;
+    }
+    return price.divide(basisQuantity, java.math.MathContext.DECIMAL64);
+  }
+
   private Money money(BigDecimal value) {
     return value == null ? null : new Money(value, currency, 0);
   }

@@ -86,15 +86,7 @@ final class UblInvoiceReader {
 
   private static BigDecimal unitPrice(Element line) {
     Element price = child(line, "Price");
-    BigDecimal amount = decimal(price, "PriceAmount");
-    BigDecimal basis = decimal(price, "BaseQuantity");
-    if (amount == null
-        || basis == null
-        || basis.signum() == 0
-        || basis.compareTo(BigDecimal.ONE) == 0) {
-      return amount;
-    }
-    return amount.divide(basis, java.math.MathContext.DECIMAL64);
+    return FieldsBuilder.perUnit(decimal(price, "PriceAmount"), decimal(price, "BaseQuantity"));
   }
 
   private static String partyName(Element party) {

@@ -50,14 +50,11 @@ class LayoutFormsTest {
   @Test
   void labelsAboveValuesAndInTwoColumns() {
     DocumentFields above =
-        extractor.extract(
+        statement(
             "ACCOUNT SUMMARY\nBAL. B/FWD\nGBP 1,000.00\nLEDGER BALANCE AT MONTH END\n"
-                + "GBP 1,150.00\n",
-            DocumentType.BANK_STATEMENT);
+                + "GBP 1,150.00\n");
     DocumentFields columns =
-        extractor.extract(
-            "SALES INVOICE\nInvoiced to Northwind Traders   Kindly remit by   2026-04-01\n",
-            DocumentType.INVOICE);
+        invoice("SALES INVOICE\nInvoiced to Northwind Traders   Kindly remit by   2026-04-01\n");
 
     assertThat(above.openingBalance().value()).isEqualByComparingTo("1000.00");
     assertThat(above.closingBalance().value()).isEqualByComparingTo("1150.00");
@@ -68,13 +65,10 @@ class LayoutFormsTest {
   @Test
   void theLastAmountIsTheTotalWhereNoLabelNamesItIfItIsTheLargest() {
     DocumentFields largest =
-        extractor.extract(
-            "CONTRACT NOTE\nUnits 10   Price 12.50\nCommission 5.00\nYou owe us   130.00\n",
-            DocumentType.TRADE_CONFIRMATION);
+        tradeConfirmation(
+            "CONTRACT NOTE\nUnits 10   Price 12.50\nCommission 5.00\nYou owe us   130.00\n");
     DocumentFields notLargest =
-        extractor.extract(
-            "CONTRACT NOTE\nUnits 10   Price 120.50\nCommission 5.00\nRebate 2.00\n",
-            DocumentType.TRADE_CONFIRMATION);
+        tradeConfirmation("CONTRACT NOTE\nUnits 10   Price 120.50\nCommission 5.00\nRebate 2.00\n");
 
     assertThat(largest.total().value()).isEqualByComparingTo("130.00");
     assertThat(notLargest.total()).isNull();
@@ -83,17 +77,12 @@ class LayoutFormsTest {
   @Test
   void datesByRoleTheLaterOneIsDueAndPeriodBoundsAreNotTheStatementDate() {
     DocumentFields invoice =
-        extractor.extract(
-            "SALES INVOICE\nIssued 2026-03-02\nQ-1001\nSettle 2026-04-01\nTotal 10.00\n",
-            DocumentType.INVOICE);
+        invoice("SALES INVOICE\nIssued 2026-03-02\nQ-1001\nSettle 2026-04-01\nTotal 10.00\n");
     DocumentFields statement =
-        extractor.extract(
-            "ACCOUNT SUMMARY\nProduced   Covering\n" + "2026-07-02   2026-06-01 to 2026-06-30\n",
-            DocumentType.BANK_STATEMENT);
+        statement(
+            "ACCOUNT SUMMARY\nProduced   Covering\n" + "2026-07-02   2026-06-01 to 2026-06-30\n");
     DocumentFields twoLater =
-        extractor.extract(
-            "SALES INVOICE\n2026-03-02\nDelivered 2026-03-10\nSettle 2026-04-01\n",
-            DocumentType.INVOICE);
+        invoice("SALES INVOICE\n2026-03-02\nDelivered 2026-03-10\nSettle 2026-04-01\n");
 
     assertThat(invoice.dueDate()).isEqualTo(LocalDate.of(2026, 4, 1));
     assertThat(statement.periodStart()).isEqualTo(LocalDate.of(2026, 6, 1));
@@ -104,15 +93,13 @@ class LayoutFormsTest {
   @Test
   void subtotalAndTaxByArithmeticWhereTheirLabelsAreUnknown() {
     DocumentFields invoice =
-        extractor.extract(
+        invoice(
             "SALES INVOICE\nWidget   2   25.00   50.00\nGadget   1   50.00   50.00\n"
-                + "Goods   100.00\nLevy (7%)   7.00\nYou owe us   107.00\n",
-            DocumentType.INVOICE);
+                + "Goods   100.00\nLevy (7%)   7.00\nYou owe us   107.00\n");
     DocumentFields receipt =
-        extractor.extract(
+        receipt(
             "TILL RECEIPT\n2 x Coffee 2.50 5.00\n1 x Cake 3.40 3.40\nTotal   8.40\n"
-                + "of it at 20%   1.40\n",
-            DocumentType.RECEIPT);
+                + "of it at 20%   1.40\n");
 
     assertThat(invoice.subtotal().value()).isEqualByComparingTo("100.00");
     assertThat(invoice.tax().value()).isEqualByComparingTo("7.00");
@@ -134,16 +121,14 @@ class LayoutFormsTest {
   @Test
   void aStatementsTwoAmountsOutsideItsEntriesAreOpeningThenClosing() {
     DocumentFields statement =
-        extractor.extract(
+        statement(
             "ACCOUNT SUMMARY\nCovering 2026-06-01 to 2026-06-30\n"
                 + "2026-06-03   Salary   2,000.00\n2026-06-05   Rent   750.00\n"
-                + "At the start   500.00\nAt the close   1,750.00\n",
-            DocumentType.BANK_STATEMENT);
+                + "At the start   500.00\nAt the close   1,750.00\n");
     DocumentFields three =
-        extractor.extract(
+        statement(
             "ACCOUNT SUMMARY\n2026-06-03   Salary   2,000.00\n"
-                + "First   500.00\nSecond   2,500.00\nOverdraft limit   1,000.00\n",
-            DocumentType.BANK_STATEMENT);
+                + "First   500.00\nSecond   2,500.00\nOverdraft limit   1,000.00\n");
 
     assertThat(statement.openingBalance().value()).isEqualByComparingTo("500.00");
     assertThat(statement.closingBalance().value()).isEqualByComparingTo("1750.00");
@@ -154,9 +139,7 @@ class LayoutFormsTest {
   @Test
   void aRateBesideALabelAboveItsAmountStillLeavesTheLabelAlone() {
     DocumentFields invoice =
-        extractor.extract(
-            "SALES INVOICE\nSUBTOTAL\nUSD 200.00\nHST (13%)\n26.00 USD\nTOTAL\nUSD 226.00\n",
-            DocumentType.INVOICE);
+        invoice("SALES INVOICE\nSUBTOTAL\nUSD 200.00\nHST (13%)\n26.00 USD\nTOTAL\nUSD 226.00\n");
 
     assertThat(invoice.tax().value()).isEqualByComparingTo("26.00");
     assertThat(invoice.total().value()).isEqualByComparingTo("226.00");
@@ -165,13 +148,28 @@ class LayoutFormsTest {
   @Test
   void aReceiptsItemsSumIsItsTotalAndTheRateUnderALabelItsTax() {
     DocumentFields receipt =
-        extractor.extract(
+        receipt(
             "TILL RECEIPT\n2 x Coffee 2.50 5.00\n1 x Cake 3.40 3.40\nTo settle\nGBP 8.40\n"
-                + "Of it at 20%\n1.40 GBP\n",
-            DocumentType.RECEIPT);
+                + "Of it at 20%\n1.40 GBP\n");
 
     assertThat(receipt.total().value()).isEqualByComparingTo("8.40");
     assertThat(receipt.subtotal()).isNull();
     assertThat(receipt.tax().value()).isEqualByComparingTo("1.40");
+  }
+
+  private DocumentFields invoice(String text) {
+    return extractor.extract(text, DocumentType.INVOICE);
+  }
+
+  private DocumentFields statement(String text) {
+    return extractor.extract(text, DocumentType.BANK_STATEMENT);
+  }
+
+  private DocumentFields receipt(String text) {
+    return extractor.extract(text, DocumentType.RECEIPT);
+  }
+
+  private DocumentFields tradeConfirmation(String text) {
+    return extractor.extract(text, DocumentType.TRADE_CONFIRMATION);
   }
 }

@@ -46,11 +46,7 @@ class PinnedHttpGetTest {
                 + "5;note=x\r\nHello\r\n7\r\n, world\r\n0\r\n\r\n");
 
     try (PinnedHttpGet get =
-        PinnedHttpGet.send(
-            URI.create("http://docs.example.test:" + port + "/a%20b.txt?x=1"),
-            InetAddress.getLoopbackAddress(),
-            2000,
-            2000)) {
+        getFromLoopback(URI.create("http://docs.example.test:" + port + "/a%20b.txt?x=1"))) {
       assertThat(get.status()).isEqualTo(200);
       assertThat(get.header("content-type")).isEqualTo("text/plain");
       assertThat(new String(get.body().readAllBytes(), StandardCharsets.UTF_8))
@@ -65,12 +61,7 @@ class PinnedHttpGetTest {
   void aBodyEndsAtItsContentLength() throws IOException {
     int port = answer("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabcdef");
 
-    try (PinnedHttpGet get =
-        PinnedHttpGet.send(
-            URI.create("http://127.0.0.1:" + port + "/"),
-            InetAddress.getLoopbackAddress(),
-            2000,
-            2000)) {
+    try (PinnedHttpGet get = getFromLoopback(URI.create("http://127.0.0.1:" + port + "/"))) {
       assertThat(new String(get.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("abc");
     }
   }
@@ -78,25 +69,13 @@ class PinnedHttpGetTest {
   @Test
   void anOverlongHeaderLineOrANonHttpReplyFails() throws IOException {
     int port = answer("HTTP/1.1 200 OK\r\nX-Long: " + "a".repeat(20_000) + "\r\n\r\n");
-    assertThatThrownBy(
-            () ->
-                PinnedHttpGet.send(
-                    URI.create("http://127.0.0.1:" + port + "/"),
-                    InetAddress.getLoopbackAddress(),
-                    2000,
-                    2000))
+    assertThatThrownBy(() -> getFromLoopback(URI.create("http://127.0.0.1:" + port + "/")))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("longer than");
     server.close();
 
     int other = answer("SSH-2.0-OpenSSH\r\n");
-    assertThatThrownBy(
-            () ->
-                PinnedHttpGet.send(
-                    URI.create("http://127.0.0.1:" + other + "/"),
-                    InetAddress.getLoopbackAddress(),
-                    2000,
-                    2000))
+    assertThatThrownBy(() -> getFromLoopback(URI.create("http://127.0.0.1:" + other + "/")))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("not an HTTP response");
   }
@@ -215,5 +194,10 @@ class PinnedHttpGetTest {
     thread.setDaemon(true);
     thread.start();
     return server.getLocalPort();
+  }
+
+  /** A GET of {@code uri} from the loopback address, two seconds to connect and to read. */
+  private static PinnedHttpGet getFromLoopback(URI uri) throws IOException {
+    return PinnedHttpGet.send(uri, InetAddress.getLoopbackAddress(), 2000, 2000);
   }
 }

@@ -88,22 +88,20 @@ final class EInvoices {
 
   /** A ZUGFeRD PDF: the invoice as factur-x.xml, the visible {@code lines} as its text. */
   static byte[] zugferdPdf(List<String> lines) throws IOException {
-    try (ZUGFeRDExporterFromA3 exporter =
-        new ZUGFeRDExporterFromA1()
-            .ignorePDFAErrors()
-            .load(visiblePdf(lines))
-            .setProducer("findoc tests")
-            .setCreator("findoc tests")
-            .setProfile("EN16931")) {
-      exporter.setTransaction(invoice());
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      exporter.export(out);
-      return out.toByteArray();
-    }
+    return zugferdPdf(lines, exporter -> exporter.setTransaction(invoice()));
   }
 
   /** A ZUGFeRD PDF carrying {@code xml} as its factur-x.xml, whatever that is. */
   static byte[] zugferdPdfWithXml(List<String> lines, byte[] xml) throws IOException {
+    return zugferdPdf(lines, exporter -> exporter.setXML(xml));
+  }
+
+  /** What a test gives the exporter to embed: an invoice to write, or the XML itself. */
+  private interface Embedding {
+    void into(ZUGFeRDExporterFromA3 exporter) throws IOException;
+  }
+
+  private static byte[] zugferdPdf(List<String> lines, Embedding embedding) throws IOException {
     try (ZUGFeRDExporterFromA3 exporter =
         new ZUGFeRDExporterFromA1()
             .ignorePDFAErrors()
@@ -111,7 +109,7 @@ final class EInvoices {
             .setProducer("findoc tests")
             .setCreator("findoc tests")
             .setProfile("EN16931")) {
-      exporter.setXML(xml);
+      embedding.into(exporter);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       exporter.export(out);
       return out.toByteArray();

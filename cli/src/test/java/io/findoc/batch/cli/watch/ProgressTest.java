@@ -21,9 +21,13 @@ class ProgressTest {
             .formatted(state, total, succeeded, failed, cancelled));
   }
 
+  private static Progress progress(JsonNode... jobs) {
+    return Progress.of(List.of(jobs));
+  }
+
   @Test
   void allCompletedIsZero() {
-    Progress p = Progress.of(List.of(job("COMPLETED", 10, 10, 0, 0), job("COMPLETED", 5, 5, 0, 0)));
+    Progress p = progress(job("COMPLETED", 10, 10, 0, 0), job("COMPLETED", 5, 5, 0, 0));
     assertThat(p.allFinished()).isTrue();
     assertThat(p.done()).isEqualTo(15);
     assertThat(p.exitCode()).isEqualTo(ExitCode.SUCCEEDED);
@@ -31,27 +35,21 @@ class ProgressTest {
 
   @Test
   void someFailedTasksIsThree() {
-    Progress p =
-        Progress.of(
-            List.of(job("COMPLETED", 10, 10, 0, 0), job("COMPLETED_WITH_ERRORS", 5, 3, 2, 0)));
+    Progress p = progress(job("COMPLETED", 10, 10, 0, 0), job("COMPLETED_WITH_ERRORS", 5, 3, 2, 0));
     assertThat(p.exitCode()).isEqualTo(ExitCode.SOME_FAILED);
-    assertThat(Progress.of(List.of(job("FAILED", 5, 0, 5, 0))).exitCode())
-        .isEqualTo(ExitCode.SOME_FAILED);
-    assertThat(Progress.of(List.of(job("ROLLED_BACK", 5, 4, 1, 0))).exitCode())
-        .isEqualTo(ExitCode.SOME_FAILED);
+    assertThat(progress(job("FAILED", 5, 0, 5, 0)).exitCode()).isEqualTo(ExitCode.SOME_FAILED);
+    assertThat(progress(job("ROLLED_BACK", 5, 4, 1, 0)).exitCode()).isEqualTo(ExitCode.SOME_FAILED);
   }
 
   @Test
   void aCancelledJobIsFourEvenWithFailures() {
-    Progress p =
-        Progress.of(
-            List.of(job("COMPLETED_WITH_ERRORS", 5, 3, 2, 0), job("CANCELLED", 5, 1, 0, 4)));
+    Progress p = progress(job("COMPLETED_WITH_ERRORS", 5, 3, 2, 0), job("CANCELLED", 5, 1, 0, 4));
     assertThat(p.exitCode()).isEqualTo(ExitCode.CANCELLED);
   }
 
   @Test
   void aRunningJobIsNotFinished() {
-    assertThat(Progress.of(List.of(job("RUNNING", 5, 1, 0, 0))).allFinished()).isFalse();
-    assertThat(Progress.of(List.of(job("PAUSED", 5, 1, 0, 0))).allFinished()).isFalse();
+    assertThat(progress(job("RUNNING", 5, 1, 0, 0)).allFinished()).isFalse();
+    assertThat(progress(job("PAUSED", 5, 1, 0, 0)).allFinished()).isFalse();
   }
 }

@@ -13,4 +13,9 @@ public record Document(String id, String uri, String content, String contentType
   public static Document ofText(String id, String text) {
     return new Document(id, null, null, null, text);
   }
+
+  /** A document by reference: the worker fetches {@code uri}. */
+  public static Document ofUri(String id, String uri) {
+    return new Document(id, uri, null, null, null);
+  }
 }

@@ -17,20 +17,13 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * A job's finished tasks as NDJSON, one line per task in number order: its document id, state,
  * attempt, times, and its result or error. Written page by page as it is read, so a million results
  * never sit in memory.
+ *
+ * @param state only the tasks in this state; null: every finished task
  */
-public final class ResultExport implements StreamingResponseBody {
+public record ResultExport(TaskStore tasks, UUID jobId, TaskState state)
+    implements StreamingResponseBody {
 
   private static final int PAGE = 1000;
-
-  private final TaskStore tasks;
-  private final UUID jobId;
-  private final TaskState state;
-
-  public ResultExport(TaskStore tasks, UUID jobId, TaskState state) {
-    this.tasks = tasks;
-    this.jobId = jobId;
-    this.state = state;
-  }
 
   @Override
   public void writeTo(OutputStream out) throws IOException {

@@ -112,24 +112,16 @@ class OpenApiContractIT {
   @Test
   void everyOperationDocumentsItsErrorsAsProblemJson() {
     List<String> without = new ArrayList<>();
-    document
-        .get("paths")
-        .properties()
-        .forEach(
-            path ->
-                path.getValue()
-                    .properties()
-                    .forEach(
-                        operation -> {
-                          JsonNode responses = operation.getValue().get("responses");
-                          for (String status : List.of("400", "401", "429", "500")) {
-                            JsonNode answer = responses.get(status);
-                            if (answer == null
-                                || answer.get("content").get("application/problem+json") == null) {
-                              without.add(operation.getKey() + " " + path.getKey() + " " + status);
-                            }
-                          }
-                        }));
+    forEachOperation(
+        (method, path, operation) -> {
+          JsonNode responses = operation.get("responses");
+          for (String status : List.of("400", "401", "429", "500")) {
+            JsonNode answer = responses.get(status);
+            if (answer == null || answer.get("content").get("application/problem+json") == null) {
+              without.add(method + " " + path + " " + status);
+            }
+          }
+        });
     assertThat(without).isEmpty();
     assertThat(schema("Problem").get("properties").propertyNames())
         .contains("type", "title", "status", "detail", "errors");
@@ -139,6 +131,53 @@ class OpenApiContractIT {
   void everyOperationHasExamplesOfItsBodyAndAnswersWithDocumentedFieldsOnly() {
     DocumentedFields fields = new DocumentedFields(document);
     List<String> without = new ArrayList<>();
+    forEachOperation(
+        (method, path, operation) -> {
+          String name = method.toUpperCase(Locale.ROOT) + " " + path;
+          JsonNode body = operation.get("requestBody");
+          if (body != null) {
+            body.get("content")
+                .properties()
+                .forEach(
+                    media -> example(name + " request " + media.getKey(), media, fields, without));
+          }
+          operation
+              .get("responses")
+              .properties()
+              .forEach(
+                  answer -> {
+                    JsonNode content = answer.getValue().get("content");
+                    String status = answer.getKey();
+                    if (content == null || content.isEmpty()) {
+                      if (!status.equals("204")) {
+                        without.add(name + " " + status + ": no content");
+                      }
+                      return;
+                    }
+                    content
+                        .properties()
+                        .forEach(
+                            media ->
+                                example(
+                                    name + " " + status + " " + media.getKey(),
+                                    media,
+                                    fields,
+                                    without));
+                  });
+        });
+    assertThat(without).as("contents without an example").isEmpty();
+    assertThat(fields.undocumented()).as("example fields their schemas do not document").isEmpty();
+    assertThat(fields.mistyped()).as("example values of another kind than documented").isEmpty();
+    assertThat(fields.schemasMet())
+        .contains("JobView", "MetricsSnapshot", "Problem", "WebhookView");
+  }
+
+  /** One operation of the document: its method (lower case, as written), path and definition. */
+  private interface OperationVisitor {
+    void visit(String method, String path, JsonNode operation);
+  }
+
+  private static void forEachOperation(OperationVisitor visitor) {
     document
         .get("paths")
         .properties()
@@ -147,51 +186,9 @@ class OpenApiContractIT {
                 path.getValue()
                     .properties()
                     .forEach(
-                        operation -> {
-                          String name =
-                              operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
-                          JsonNode body = operation.getValue().get("requestBody");
-                          if (body != null) {
-                            body.get("content")
-                                .properties()
-                                .forEach(
-                                    media ->
-                                        example(
-                                            name + " request " + media.getKey(),
-                                            media,
-                                            fields,
-                                            without));
-                          }
-                          operation
-                              .getValue()
-                              .get("responses")
-                              .properties()
-                              .forEach(
-                                  answer -> {
-                                    JsonNode content = answer.getValue().get("content");
-                                    String status = answer.getKey();
-                                    if (content == null || content.isEmpty()) {
-                                      if (!status.equals("204")) {
-                                        without.add(name + " " + status + ": no content");
-                                      }
-                                      return;
-                                    }
-                                    content
-                                        .properties()
-                                        .forEach(
-                                            media ->
-                                                example(
-                                                    name + " " + status + " " + media.getKey(),
-                                                    media,
-                                                    fields,
-                                                    without));
-                                  });
-                        }));
-    assertThat(without).as("contents without an example").isEmpty();
-    assertThat(fields.undocumented()).as("example fields their schemas do not document").isEmpty();
-    assertThat(fields.mistyped()).as("example values of another kind than documented").isEmpty();
-    assertThat(fields.schemasMet())
-        .contains("JobView", "MetricsSnapshot", "Problem", "WebhookView");
+                        operation ->
+                            visitor.visit(
+                                operation.getKey(), path.getKey(), operation.getValue())));
   }
 
   /** Notes a content without an example, and compares a JSON example with the content's schema. */

@@ -29,6 +29,11 @@ class DispatchCreditTest {
     return Map.of(Priority.HIGH, high, Priority.NORMAL, normal, Priority.LOW, low);
   }
 
+  /** The credit a round gives each priority. */
+  private static Map<Priority, Integer> credits(int high, int normal, int low) {
+    return Map.of(Priority.HIGH, high, Priority.NORMAL, normal, Priority.LOW, low);
+  }
+
   @Test
   void theTargetIsTheQueueTimeOfWorkWithinTheBounds() {
     assertThat(credit.target(0)).isEqualTo(500);
@@ -41,10 +46,7 @@ class DispatchCreditTest {
     Map<Priority, Integer> round =
         credit.forRound(6000, queued(0, 5_000, 1_000), EnumSet.allOf(Priority.class));
 
-    assertThat(round)
-        .containsEntry(Priority.HIGH, 5000)
-        .containsEntry(Priority.NORMAL, 0)
-        .containsEntry(Priority.LOW, 0);
+    assertThat(round).containsAllEntriesOf(credits(5000, 0, 0));
   }
 
   @Test
@@ -52,10 +54,7 @@ class DispatchCreditTest {
     Map<Priority, Integer> round =
         credit.forRound(5000, queued(0, 0, 0), EnumSet.of(Priority.NORMAL));
 
-    assertThat(round)
-        .containsEntry(Priority.HIGH, 0)
-        .containsEntry(Priority.NORMAL, 5000)
-        .containsEntry(Priority.LOW, 0);
+    assertThat(round).containsAllEntriesOf(credits(0, 5000, 0));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.testing;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
@@ -41,6 +42,17 @@ public final class StackExtension implements BeforeAllCallback, AfterAllCallback
   /** A coordinator with extra {@code properties} and {@code workers} in-process workers. */
   public static StackExtension withWorkers(int workers, Map<String, Object> properties) {
     return new StackExtension(() -> RunningStack.withWorkers(workers, properties));
+  }
+
+  /**
+   * A coordinator and {@code workers} in-process workers whose webhooks may call this machine's
+   * loopback address, where a {@link WebhookReceiver} listens, with extra {@code properties}.
+   */
+  public static StackExtension withWebhooksToThisMachine(
+      int workers, Map<String, Object> properties) {
+    Map<String, Object> all = new HashMap<>(properties);
+    all.put("findoc.webhooks.allow-loopback", true);
+    return withWorkers(workers, all);
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.findoc.batch.common.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -66,6 +67,15 @@ public final class WebhookReceiver implements AutoCloseable {
     server.setExecutor(Executors.newFixedThreadPool(16));
     server.createContext("/", this::handle);
     server.start();
+  }
+
+  /** A receiver listening on a free port of the loopback address. */
+  public static WebhookReceiver start() {
+    try {
+      return new WebhookReceiver();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The URL of a path on this receiver. */

@@ -7,9 +7,9 @@ import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Awaits;
 import io.findoc.batch.coordinator.testing.Counters;
 import io.findoc.batch.coordinator.testing.StackExtension;
+import io.findoc.batch.coordinator.testing.Submission;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,29 +35,29 @@ class FailurePolicyIT {
     return ids;
   }
 
-  private static String job(int tasks, Map<String, Object> options, Map<String, Object> policy) {
+  /** Simulated tasks whose {@code failing} documents fail for good. */
+  private static Submission failing(int tasks, List<String> failing) {
     return aSubmission()
         .processor("simulate")
         .tasks(tasks)
-        .options(options)
-        .with("failurePolicy", policy)
-        .json();
+        .option("failDocuments", failing)
+        .option("failure", "permanent");
   }
 
-  private static String submit(String job) {
-    return stack.api().submit(job);
+  private static String submit(Submission job) {
+    return stack.api().submit(job.json());
+  }
+
+  /** The job once it reached one of {@code states}. */
+  private static JsonNode reached(String id, String... states) {
+    return Awaits.jobReaches(stack.api(), id, WITHIN, states);
   }
 
   @Test
   void underTheThresholdTheJobCompletesWithErrors() {
-    String id =
-        submit(
-            job(
-                10,
-                Map.of("failDocuments", docs(1, 2), "failure", "permanent"),
-                Map.of("threshold", Map.of("count", 3))));
+    String id = submit(failing(10, docs(1, 2)).failurePolicy("threshold", Map.of("count", 3)));
 
-    JsonNode done = Awaits.jobReaches(stack.api(), id, WITHIN, "COMPLETED_WITH_ERRORS", "FAILED");
+    JsonNode done = reached(id, "COMPLETED_WITH_ERRORS", "FAILED");
 
     assertThat(done.get("state").asString()).isEqualTo("COMPLETED_WITH_ERRORS");
     assertThat(done.get("counts").get("failed").asInt()).isEqualTo(2);
@@ -65,14 +65,9 @@ class FailurePolicyIT {
 
   @Test
   void atTheThresholdTheJobFailsThoughMostTasksSucceeded() {
-    String id =
-        submit(
-            job(
-                10,
-                Map.of("failDocuments", docs(1, 3), "failure", "permanent"),
-                Map.of("threshold", Map.of("ratio", 0.3))));
+    String id = submit(failing(10, docs(1, 3)).failurePolicy("threshold", Map.of("ratio", 0.3)));
 
-    JsonNode done = Awaits.jobReaches(stack.api(), id, WITHIN, "COMPLETED_WITH_ERRORS", "FAILED");
+    JsonNode done = reached(id, "COMPLETED_WITH_ERRORS", "FAILED");
 
     assertThat(done.get("state").asString()).isEqualTo("FAILED");
     assertThat(done.get("counts").get("succeeded").asInt()).isEqualTo(7);
@@ -83,12 +78,11 @@ class FailurePolicyIT {
   void failFastCancelsTheRemainingTasksAndFailsTheJobAtOnce() {
     String id =
         submit(
-            job(
-                400,
-                Map.of("sleepMs", 20, "failDocuments", docs(1, 5), "failure", "permanent"),
-                Map.of("threshold", Map.of("count", 2), "failFast", true)));
+            failing(400, docs(1, 5))
+                .option("sleepMs", 20)
+                .failurePolicy("threshold", Map.of("count", 2), "failFast", true));
 
-    JsonNode done = Awaits.jobReaches(stack.api(), id, WITHIN, "FAILED", "COMPLETED_WITH_ERRORS");
+    JsonNode done = reached(id, "FAILED", "COMPLETED_WITH_ERRORS");
 
     assertThat(done.get("state").asString()).isEqualTo("FAILED");
     JsonNode counts = done.get("counts");
@@ -113,12 +107,10 @@ class FailurePolicyIT {
   void rollbackCompensatesEveryTaskThatHadSucceeded() {
     String id =
         submit(
-            job(
-                20,
-                Map.of("failDocuments", docs(1, 10), "failure", "permanent"),
-                Map.of("threshold", Map.of("ratio", 0.5), "onFailure", "rollback")));
+            failing(20, docs(1, 10))
+                .failurePolicy("threshold", Map.of("ratio", 0.5), "onFailure", "rollback"));
 
-    JsonNode done = Awaits.jobReaches(stack.api(), id, WITHIN, "ROLLED_BACK", "FAILED");
+    JsonNode done = reached(id, "ROLLED_BACK", "FAILED");
 
     assertThat(done.get("state").asString()).isEqualTo("ROLLED_BACK");
     assertThat(done.get("rollback").get("compensations").asInt()).isEqualTo(10);
@@ -140,22 +132,15 @@ class FailurePolicyIT {
 
   @Test
   void aCompensationThatFailsForGoodLeavesTheJobFailedAndNotRetryable() {
-    Map<String, Object> options = new HashMap<>();
-    options.put("failDocuments", docs(1, 10));
-    options.put("failure", "permanent");
-    options.put("compensationFailure", "retryable");
-    options.put("failCompensationDocuments", List.of("doc-15"));
     String id =
         submit(
-            aSubmission()
-                .processor("simulate")
-                .tasks(20)
-                .options(options)
+            failing(20, docs(1, 10))
+                .option("compensationFailure", "retryable")
+                .option("failCompensationDocuments", List.of("doc-15"))
                 .retry("maxAttempts", 2, "initialBackoff", "PT0.1S", "maxBackoff", 200)
-                .failurePolicy("threshold", Map.of("count", 10), "onFailure", "rollback")
-                .json());
+                .failurePolicy("threshold", Map.of("count", 10), "onFailure", "rollback"));
 
-    JsonNode done = Awaits.jobReaches(stack.api(), id, WITHIN, "ROLLED_BACK", "FAILED");
+    JsonNode done = reached(id, "ROLLED_BACK", "FAILED");
 
     assertThat(done.get("state").asString()).isEqualTo("FAILED");
     assertThat(done.get("stateReason").asString())
@@ -182,16 +167,15 @@ class FailurePolicyIT {
                 .document("b", "b", "a")
                 .document("c", "c", "b")
                 .document("x", "x")
-                .document("y", "y", "x", "a")
-                .json());
-    JsonNode failed = Awaits.jobReaches(stack.api(), id, WITHIN, "COMPLETED_WITH_ERRORS", "FAILED");
+                .document("y", "y", "x", "a"));
+    JsonNode failed = reached(id, "COMPLETED_WITH_ERRORS", "FAILED");
     assertThat(failed.get("counts").get("skipped").asInt()).isEqualTo(3);
 
     Api.Response retried = stack.api().post("/api/batch/jobs/" + id + "/retry", "{}");
 
     assertThat(retried.status()).isEqualTo(200);
     assertThat(retried.body().get("retried").asInt()).isEqualTo(1);
-    JsonNode done = Awaits.jobReaches(stack.api(), id, WITHIN, "COMPLETED");
+    JsonNode done = reached(id, "COMPLETED");
     assertThat(done.get("counts").get("succeeded").asInt()).isEqualTo(5);
     assertThat(Counters.agreeWithTaskRows(stack.jdbi(), id)).isTrue();
   }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class CoalescedTest {
@@ -37,9 +38,17 @@ class CoalescedTest {
     }
   }
 
+  private final Hand clock = new Hand();
+  private final Queue<Runnable> refresher = new ArrayDeque<>();
+  private final AtomicInteger computations = new AtomicInteger();
+
+  /** Figures of a period of one second, computed by {@code compute} or in the refresher. */
+  private Coalesced<String, String> figures(Function<String, String> compute) {
+    return new Coalesced<>(clock, Duration.ofSeconds(1), compute, refresher::add);
+  }
+
   @Test
   void everyTabOfATenantSharesOneComputationPerSecond() {
-    Hand clock = new Hand();
     List<String> computed = new ArrayList<>();
     Coalesced<String, String> figures =
         new Coalesced<>(
@@ -64,15 +73,8 @@ class CoalescedTest {
 
   @Test
   void aTabAfterThePeriodGetsTheLastFiguresAtOnceWhileOneNewComputationRuns() {
-    Hand clock = new Hand();
-    Queue<Runnable> refresher = new ArrayDeque<>();
-    AtomicInteger computations = new AtomicInteger();
     Coalesced<String, String> figures =
-        new Coalesced<>(
-            clock,
-            Duration.ofSeconds(1),
-            tenant -> tenant + "#" + computations.incrementAndGet(),
-            refresher::add);
+        figures(tenant -> tenant + "#" + computations.incrementAndGet());
     assertThat(figures.get("acme")).isEqualTo("acme#1");
 
     clock.now = clock.now.plusSeconds(2);
@@ -94,20 +96,14 @@ class CoalescedTest {
 
   @Test
   void aFailedComputationInTheBackgroundLeavesTheLastFiguresAndTriesAgain() {
-    Hand clock = new Hand();
-    Queue<Runnable> refresher = new ArrayDeque<>();
-    AtomicInteger computations = new AtomicInteger();
     Coalesced<String, String> figures =
-        new Coalesced<>(
-            clock,
-            Duration.ofSeconds(1),
+        figures(
             tenant -> {
               if (computations.incrementAndGet() == 2) {
                 throw new IllegalStateException("the database is away");
               }
               return tenant + "#" + computations.get();
-            },
-            refresher::add);
+            });
     figures.get("acme");
     clock.now = clock.now.plusSeconds(2);
     figures.get("acme");

@@ -6,14 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Awaits;
-import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.StackExtension;
 import io.findoc.batch.coordinator.testing.WebhookReceiver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The outbox relay and the webhook deliverer are woken by what this coordinator commits, not only
@@ -23,32 +24,22 @@ class DeliveryWakeUpIT {
 
   private static final String PATH = "/woken";
   private static final Duration POLL = Duration.ofMinutes(10);
-  private static RunningStack stack;
+  @AutoClose static final WebhookReceiver receiver = WebhookReceiver.start();
+
+  @RegisterExtension
+  static final StackExtension stack =
+      StackExtension.withWebhooksToThisMachine(
+          1,
+          Map.of(
+              "findoc.webhooks.per-endpoint-in-flight", "2",
+              "findoc.webhooks.poll-interval", POLL.toString(),
+              "findoc.events.relay-interval", POLL.toString()));
+
   private static Api api;
-  private static WebhookReceiver receiver;
 
   @BeforeAll
-  static void start() throws Exception {
-    receiver = new WebhookReceiver();
-    stack =
-        RunningStack.withWorkers(
-            1,
-            Map.of(
-                "findoc.webhooks.allow-loopback",
-                true,
-                "findoc.webhooks.per-endpoint-in-flight",
-                "2",
-                "findoc.webhooks.poll-interval",
-                POLL.toString(),
-                "findoc.events.relay-interval",
-                POLL.toString()));
+  static void start() {
     api = stack.api();
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-    receiver.close();
   }
 
   @Test

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Awaits;
-import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.StackExtension;
 import io.findoc.batch.coordinator.testing.TopicRecords;
 import io.findoc.batch.coordinator.testing.WebhookReceiver;
 import java.nio.charset.StandardCharsets;
@@ -20,12 +20,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every event reaches a tenant's endpoint and the events topic exactly once per id after
@@ -36,21 +37,21 @@ import org.junit.jupiter.api.TestMethodOrder;
 class EventDeliveryIT {
 
   private static final String PATH = "/everything";
-  private static RunningStack stack;
-  private static WebhookReceiver receiver;
+  @AutoClose static final WebhookReceiver receiver = WebhookReceiver.start();
 
+  @RegisterExtension
+  static final StackExtension stack =
+      StackExtension.withWebhooksToThisMachine(
+          1,
+          Map.of(
+              "findoc.webhooks.initial-backoff", "200ms",
+              "findoc.webhooks.max-backoff", "1s",
+              "findoc.webhooks.timeout", "2s",
+              "findoc.events.progress-interval", "1s"));
+
+  /** Subscribes the receiver's {@code PATH} to every event type. */
   @BeforeAll
-  static void start() throws Exception {
-    receiver = new WebhookReceiver();
-    stack =
-        RunningStack.withWorkers(
-            1,
-            Map.of(
-                "findoc.webhooks.allow-loopback", true,
-                "findoc.webhooks.initial-backoff", "200ms",
-                "findoc.webhooks.max-backoff", "1s",
-                "findoc.webhooks.timeout", "2s",
-                "findoc.events.progress-interval", "1s"));
+  static void subscribe() {
     Api.Response created =
         stack
             .api()
@@ -71,12 +72,6 @@ class EventDeliveryIT {
                             "batch.task.failed"))));
     assertThat(created.status()).isEqualTo(201);
     receiver.secrets(PATH, created.body().get("secret").asString());
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-    receiver.close();
   }
 
   @Test
@@ -100,7 +95,7 @@ class EventDeliveryIT {
                 receiver.received(PATH).stream()
                     .anyMatch(r -> r.type().equals("batch.task.completed")));
 
-    stack.restartCoordinator();
+    stack.running().restartCoordinator();
 
     jobs.forEach(job -> Awaits.jobReaches(stack.api(), job, Duration.ofSeconds(180), "COMPLETED"));
     Map<String, Instant> written = awaitAllDelivered(jobs);

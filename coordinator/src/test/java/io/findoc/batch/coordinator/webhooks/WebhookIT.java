@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.findoc.batch.coordinator.testing.Api;
 import io.findoc.batch.coordinator.testing.Awaits;
-import io.findoc.batch.coordinator.testing.RunningStack;
+import io.findoc.batch.coordinator.testing.StackExtension;
 import io.findoc.batch.coordinator.testing.Submission;
 import io.findoc.batch.coordinator.testing.TopicRecords;
 import io.findoc.batch.coordinator.testing.WebhookReceiver;
@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,31 +31,25 @@ import tools.jackson.databind.JsonNode;
  */
 class WebhookIT {
 
-  private static RunningStack stack;
+  @AutoClose static final WebhookReceiver receiver = WebhookReceiver.start();
+
+  @RegisterExtension
+  static final StackExtension stack =
+      StackExtension.withWebhooksToThisMachine(
+          1,
+          Map.of(
+              "findoc.webhooks.initial-backoff", "300ms",
+              "findoc.webhooks.max-backoff", "1s",
+              "findoc.webhooks.timeout", "2s",
+              "findoc.webhooks.per-endpoint-in-flight", "4",
+              "findoc.events.progress-interval", "0s",
+              "findoc.events.progress-step-percent", "25"));
+
   private static Api api;
-  private static WebhookReceiver receiver;
 
   @BeforeAll
-  static void start() throws Exception {
-    receiver = new WebhookReceiver();
-    stack =
-        RunningStack.withWorkers(
-            1,
-            Map.of(
-                "findoc.webhooks.allow-loopback", true,
-                "findoc.webhooks.initial-backoff", "300ms",
-                "findoc.webhooks.max-backoff", "1s",
-                "findoc.webhooks.timeout", "2s",
-                "findoc.webhooks.per-endpoint-in-flight", "4",
-                "findoc.events.progress-interval", "0s",
-                "findoc.events.progress-step-percent", "25"));
+  static void start() {
     api = stack.api();
-  }
-
-  @AfterAll
-  static void stop() {
-    stack.close();
-    receiver.close();
   }
 
   /** Submits a job of {@code tasks} simulated tasks with one webhook; returns id and secret. */

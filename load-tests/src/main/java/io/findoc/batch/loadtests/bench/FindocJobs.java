@@ -87,13 +87,18 @@ public final class FindocJobs {
         .append(tasks)
         .append("\",\"processor\":\"noop\",")
         .append("\"documents\":[");
+    return appendDocuments(json, tasks).append("]}").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Appends {@code tasks} one-line text documents d1, d2, ..., comma-separated. */
+  public static StringBuilder appendDocuments(StringBuilder json, int tasks) {
     for (int i = 1; i <= tasks; i++) {
       if (i > 1) {
         json.append(',');
       }
       json.append("{\"id\":\"d").append(i).append("\",\"text\":\"x\"}");
     }
-    return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    return json;
   }
 
   private Timing run(byte[] body, int tasks, boolean progress) throws InterruptedException {

@@ -25,20 +25,8 @@ final class ResourceReport {
     for (Map.Entry<String, double[]> e : summary.entrySet()) {
       double[] s = e.getValue();
       rows.add(List.of(e.getKey(), s[0], s[1], s[2], s[3]));
-      results.row(
-          "resources",
-          scenario + ": " + e.getKey(),
-          String.format(
-              Locale.ROOT,
-              "CPU mean %.0f%% peak %.0f%% of a core; RSS mean %.0f MB peak %.0f MB",
-              s[0],
-              s[1],
-              s[2],
-              s[3]));
-      String key = e.getKey().replace('-', '_');
-      figures.put(key + "_cpu_mean_pct", s[0]);
-      figures.put(key + "_cpu_peak_pct", s[1]);
-      figures.put(key + "_rss_peak_mb", s[3]);
+      results.row("resources", scenario + ": " + e.getKey(), line(s));
+      putFigures(figures, e.getKey(), s);
     }
     results.csv(
         "resources-" + scenario,
@@ -51,6 +39,25 @@ final class ResourceReport {
             Svg.lines("CPU", "seconds", "% of one core", series(sampler.cpuSeries())),
             Svg.lines("Resident memory", "seconds", "MB", series(sampler.rssSeries()))));
     results.result("resources", figures);
+  }
+
+  /** A process's summary (cpu mean and peak, rss mean and peak) as a table row's text. */
+  static String line(double[] summary) {
+    return String.format(
+        Locale.ROOT,
+        "CPU mean %.0f%% peak %.0f%% of a core; RSS mean %.0f MB peak %.0f MB",
+        summary[0],
+        summary[1],
+        summary[2],
+        summary[3]);
+  }
+
+  /** A process's figures of the {@code RESULT resources} line: CPU mean and peak, RSS peak. */
+  static void putFigures(Map<String, Object> figures, String process, double[] summary) {
+    String key = process.replace('-', '_');
+    figures.put(key + "_cpu_mean_pct", summary[0]);
+    figures.put(key + "_cpu_peak_pct", summary[1]);
+    figures.put(key + "_rss_peak_mb", summary[3]);
   }
 
   private static List<Svg.Series> series(Map<String, List<double[]>> byProcess) {

@@ -5,7 +5,6 @@ import io.findoc.batch.loadtests.bench.sampling.ProcessSampler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,21 +59,8 @@ final class ResourceSummary implements Scenario {
       labels.add(e.getKey());
       cpuPeaks.add(s[1]);
       rssPeaks.add(s[3]);
-      run.results()
-          .row(
-              "resources",
-              "all scenarios: " + e.getKey(),
-              String.format(
-                  Locale.ROOT,
-                  "CPU mean %.0f%% peak %.0f%% of a core; RSS mean %.0f MB peak %.0f MB",
-                  s[0],
-                  s[1],
-                  s[2],
-                  s[3]));
-      String key = e.getKey().replace('-', '_');
-      figures.put(key + "_cpu_mean_pct", s[0]);
-      figures.put(key + "_cpu_peak_pct", s[1]);
-      figures.put(key + "_rss_peak_mb", s[3]);
+      run.results().row("resources", "all scenarios: " + e.getKey(), ResourceReport.line(s));
+      ResourceReport.putFigures(figures, e.getKey(), s);
     }
     run.results()
         .csv(

@@ -69,9 +69,8 @@ public final class FindocClient {
   /** Submits a job already written as JSON; see {@link #submit}. */
   public JsonNode submitJson(byte[] json) {
     HttpRequest request =
-        HttpRequest.newBuilder(api.resolve("/api/batch/jobs"))
+        request("/api/batch/jobs", Duration.ofMinutes(5))
             .header("Content-Type", "application/json")
-            .timeout(Duration.ofMinutes(5))
             .POST(HttpRequest.BodyPublishers.ofByteArray(json))
             .build();
     return expect(202, send(request));
@@ -84,10 +83,9 @@ public final class FindocClient {
    */
   public HttpResponse<byte[]> submitIdempotently(byte[] json, String idempotencyKey) {
     return send(
-        HttpRequest.newBuilder(api.resolve("/api/batch/jobs"))
+        request("/api/batch/jobs", Duration.ofMinutes(5))
             .header("Content-Type", "application/json")
             .header("Idempotency-Key", idempotencyKey)
-            .timeout(Duration.ofMinutes(5))
             .POST(HttpRequest.BodyPublishers.ofByteArray(json))
             .build());
   }
@@ -100,9 +98,8 @@ public final class FindocClient {
    */
   public CompletableFuture<HttpResponse<byte[]>> postJobAsync(byte[] json) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(api.resolve("/api/batch/jobs"))
+        request("/api/batch/jobs", Duration.ofMinutes(1))
             .header("Content-Type", "application/json")
-            .timeout(Duration.ofMinutes(1))
             .POST(HttpRequest.BodyPublishers.ofByteArray(json));
     if (key != null) {
       request.header("Authorization", "Bearer " + key);
@@ -140,11 +137,14 @@ public final class FindocClient {
     return connectionErrors.get();
   }
 
+  /** A request to a path of the API that waits at most {@code timeout} for its answer. */
+  private HttpRequest.Builder request(String path, Duration timeout) {
+    return HttpRequest.newBuilder(api.resolve(path)).timeout(timeout);
+  }
+
   /** GETs a path of the API, such as {@code /api/batch/jobs/<id>}. */
   public JsonNode get(String path) {
-    return expect(
-        200,
-        send(HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(30)).build()));
+    return expect(200, send(request(path, Duration.ofSeconds(30)).build()));
   }
 
   /** PUTs a path without a body, such as {@code /api/batch/jobs/<id>/pause}. */
@@ -152,21 +152,14 @@ public final class FindocClient {
     return expect(
         200,
         send(
-            HttpRequest.newBuilder(api.resolve(path))
-                .timeout(Duration.ofSeconds(30))
+            request(path, Duration.ofSeconds(30))
                 .PUT(HttpRequest.BodyPublishers.noBody())
                 .build()));
   }
 
   /** DELETEs a path, such as {@code /api/batch/jobs/<id>} (which cancels the job). */
   public JsonNode delete(String path) {
-    return expect(
-        200,
-        send(
-            HttpRequest.newBuilder(api.resolve(path))
-                .timeout(Duration.ofMinutes(2))
-                .DELETE()
-                .build()));
+    return expect(200, send(request(path, Duration.ofMinutes(2)).DELETE().build()));
   }
 
   /**
@@ -182,9 +175,8 @@ public final class FindocClient {
             : HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body));
     HttpResponse<byte[]> response =
         send(
-            HttpRequest.newBuilder(api.resolve(path))
+            request(path, Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30))
                 .method(method, publisher)
                 .build());
     if (response.statusCode() == status && response.body().length == 0) {
@@ -195,8 +187,7 @@ public final class FindocClient {
 
   /** GETs a path whose answer is not one JSON document (NDJSON, say), as text. */
   public String text(String path) {
-    HttpResponse<byte[]> response =
-        send(HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofMinutes(2)).build());
+    HttpResponse<byte[]> response = send(request(path, Duration.ofMinutes(2)).build());
     if (response.statusCode() != 200) {
       throw new ApiException("GET " + path + " answered " + response.statusCode());
     }

@@ -10,18 +10,15 @@ import io.findoc.batch.analyzer.source.DocumentSources;
 import io.findoc.batch.analyzer.source.SourceLimits;
 import io.findoc.batch.common.json.Json;
 import io.findoc.batch.common.message.Document;
-import io.findoc.batch.corpus.CorpusEvaluation;
 import io.findoc.batch.corpus.FieldScore;
+import io.findoc.batch.corpus.Scoring;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import tools.jackson.core.type.TypeReference;
 
@@ -43,15 +40,8 @@ public final class HeldOutEvaluation {
       int flagged,
       int falseAlarms,
       int warnings,
-      List<String> mistakes) {
-
-    public double accuracy() {
-      return documents == 0 ? 0 : (double) typesRight / documents;
-    }
-
-    public FieldScore overall() {
-      return FieldScore.overall(fields.values());
-    }
+      List<String> mistakes)
+      implements Scoring.Scored {
 
     public void print(PrintStream out, int mistakesShown) {
       out.printf(Locale.ROOT, "documents %d, type accuracy %.3f%n", documents, accuracy());
@@ -82,22 +72,12 @@ public final class HeldOutEvaluation {
                 new TypeReference<List<HeldOutEntry>>() {});
     DocumentAnalyser analyser =
         new DocumentAnalyser(
-            new DocumentSources(
-                new SourceLimits(
-                    50L * 1024 * 1024,
-                    List.of(root),
-                    List.of(),
-                    false,
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(5),
-                    0)),
+            new DocumentSources(SourceLimits.filesUnder(root, 50L * 1024 * 1024)),
             new TextExtractor(new ExtractionLimits(500, 64L * 1024 * 1024, 5_000_000)),
             new ResultSizeCap(1024 * 1024));
     Set<String> scored = new TreeSet<>();
     entries.forEach(e -> scored.addAll(e.fields().keySet()));
-    Map<String, FieldScore> scores = new TreeMap<>();
-    List<String> mistakes = new ArrayList<>();
-    int typesRight = 0;
+    Scoring scoring = new Scoring();
     int inconsistent = 0;
     int flagged = 0;
     int falseAlarms = 0;
@@ -108,19 +88,14 @@ public final class HeldOutEvaluation {
       try {
         result =
             analyser.analyse(
-                new Document(
-                    entry.id(), root.resolve(entry.file()).toUri().toString(), null, null, null),
+                Document.ofUri(entry.id(), root.resolve(entry.file()).toUri().toString()),
                 new AnalysisOptions(false),
                 () -> false);
       } catch (AnalysisException e) {
-        mistakes.add(where + ": failed " + e.code() + " " + e.getMessage());
+        scoring.mistake(where + ": failed " + e.code() + " " + e.getMessage());
         result = Map.of();
       }
-      if (entry.type().equals(result.get("type"))) {
-        typesRight++;
-      } else {
-        mistakes.add(where + ": type " + result.get("type") + ", expected " + entry.type());
-      }
+      scoring.type(where, entry.type(), result);
       boolean raised = false;
       for (Object f : (List<?>) result.getOrDefault("findings", List.of())) {
         Map<?, ?> finding = (Map<?, ?>) f;
@@ -130,29 +105,31 @@ public final class HeldOutEvaluation {
           warnings++;
         }
         if (entry.addsUp()) {
-          mistakes.add(where + ": finding " + finding.get("code") + " " + finding.get("message"));
+          scoring.mistake(
+              where + ": finding " + finding.get("code") + " " + finding.get("message"));
         }
       }
       if (!entry.addsUp()) {
         inconsistent++;
         flagged += raised ? 1 : 0;
         if (!raised) {
-          mistakes.add(where + ": its figures do not add up, but nothing was flagged");
+          scoring.mistake(where + ": its figures do not add up, but nothing was flagged");
         }
       } else if (raised) {
         falseAlarms++;
       }
       for (String field : scored) {
-        String expected = entry.fields().get(field);
-        String found = CorpusEvaluation.predicted(result, field);
-        FieldScore score = FieldScore.of(field, expected, found);
-        if (score.anyWrong()) {
-          mistakes.add(where + ": " + field + " " + found + ", expected " + expected);
-        }
-        scores.merge(field, score, FieldScore::add);
+        scoring.field(where, field, entry.fields().get(field), result);
       }
     }
     return new Report(
-        entries.size(), typesRight, scores, inconsistent, flagged, falseAlarms, warnings, mistakes);
+        entries.size(),
+        scoring.typesRight(),
+        scoring.fields(),
+        inconsistent,
+        flagged,
+        falseAlarms,
+        warnings,
+        scoring.mistakes());
   }
 }

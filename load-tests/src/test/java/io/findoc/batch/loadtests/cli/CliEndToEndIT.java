@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -68,20 +69,24 @@ class CliEndToEndIT {
     assertThat(launcher("down")).as("./findoc down").isZero();
   }
 
+  /** {@code findoc submit <folder> --processor <processor> <more...> --output json}. */
+  private static ClientRun.Result submit(Path folder, String processor, String... more) {
+    List<String> args =
+        new ArrayList<>(List.of("submit", folder.toString(), "--processor", processor));
+    args.addAll(List.of(more));
+    args.addAll(List.of("--output", "json"));
+    return client.run(args.toArray(String[]::new));
+  }
+
+  /** The id of the first job a submission printed with {@code --output json}. */
+  private static String firstJob(ClientRun.Result submitted) {
+    return JSON.readTree(submitted.out()).get(0).get("id").asString();
+  }
+
   @Test
   void aFolderIsSubmittedInChunksAndWatchedToTheEnd() throws IOException {
     Path folder = documents("all-good", 40);
-    ClientRun.Result run =
-        client.run(
-            "submit",
-            folder.toString(),
-            "--processor",
-            "noop",
-            "--chunk-size",
-            "20",
-            "--watch",
-            "--output",
-            "json");
+    ClientRun.Result run = submit(folder, "noop", "--chunk-size", "20", "--watch");
     assertThat(run.exit()).as(run.toString()).isZero();
     JsonNode jobs = JSON.readTree(run.out());
     assertThat(jobs).hasSize(2);
@@ -106,18 +111,14 @@ class CliEndToEndIT {
   void someFailedTasksExitThreeAndTheFailuresAreGrouped() throws IOException {
     Path folder = documents("some-fail", 10);
     ClientRun.Result run =
-        client.run(
-            "submit",
-            folder.toString(),
-            "--processor",
+        submit(
+            folder,
             "simulate",
             "--options",
             "{\"failDocuments\":[\"doc-003.txt\",\"doc-007.txt\"],\"failure\":\"permanent\"}",
-            "--watch",
-            "--output",
-            "json");
+            "--watch");
     assertThat(run.exit()).as(run.toString()).isEqualTo(3);
-    String id = JSON.readTree(run.out()).get(0).get("id").asString();
+    String id = firstJob(run);
     ClientRun.Result failures = client.run("failures", id, "--output", "json");
     assertThat(JSON.readTree(failures.out()).get("failedTasks").asInt()).isEqualTo(2);
   }
@@ -125,18 +126,9 @@ class CliEndToEndIT {
   @Test
   void watchingEndsFiveOnTimeout130OnCtrlCAndFourOnCancel() throws Exception {
     Path folder = documents("hanging", 4);
-    ClientRun.Result submitted =
-        client.run(
-            "submit",
-            folder.toString(),
-            "--processor",
-            "simulate",
-            "--options",
-            "{\"hang\":true}",
-            "--output",
-            "json");
+    ClientRun.Result submitted = submit(folder, "simulate", "--options", "{\"hang\":true}");
     assertThat(submitted.exit()).as(submitted.toString()).isZero();
-    String id = JSON.readTree(submitted.out()).get(0).get("id").asString();
+    String id = firstJob(submitted);
 
     ClientRun.Result timedOut = client.run("jobs", "watch", id, "--timeout", "2s");
     assertThat(timedOut.exit()).as(timedOut.toString()).isEqualTo(5);
@@ -167,18 +159,14 @@ class CliEndToEndIT {
   void failedTasksAreListedRetriedAndTheirHistoryAndEventsRead() throws IOException {
     Path folder = documents("retried", 6);
     ClientRun.Result run =
-        client.run(
-            "submit",
-            folder.toString(),
-            "--processor",
+        submit(
+            folder,
             "simulate",
             "--options",
             "{\"failDocuments\":[\"doc-002.txt\"],\"failure\":\"permanent\"}",
-            "--watch",
-            "--output",
-            "json");
+            "--watch");
     assertThat(run.exit()).as(run.toString()).isEqualTo(3);
-    String id = JSON.readTree(run.out()).get(0).get("id").asString();
+    String id = firstJob(run);
 
     ClientRun.Result failed = client.run("tasks", id, "--state", "FAILED", "--output", "jsonl");
     assertThat(failed.out().lines().count()).as(failed.toString()).isOne();
@@ -308,11 +296,9 @@ class CliEndToEndIT {
     Path folder = documents("tailed", 2);
     Process tail = client.start(client.command("events", "tail", "--output", "jsonl"));
     Thread.sleep(2000); // the stream starts with the events to come
-    ClientRun.Result run =
-        client.run(
-            "submit", folder.toString(), "--processor", "noop", "--watch", "--output", "json");
+    ClientRun.Result run = submit(folder, "noop", "--watch");
     assertThat(run.exit()).as(run.toString()).isZero();
-    String id = JSON.readTree(run.out()).get(0).get("id").asString();
+    String id = firstJob(run);
     await()
         .atMost(Duration.ofMinutes(1))
         .until(() -> ClientRun.outSoFar(tail).contains("batch.job.completed"));
@@ -454,11 +440,9 @@ class CliEndToEndIT {
       assertThat(client.run("webhooks", "list", "--output", "jsonl").out()).contains(id);
 
       Path folder = documents("hooked", 2);
-      ClientRun.Result run =
-          client.run(
-              "submit", folder.toString(), "--processor", "noop", "--watch", "--output", "json");
+      ClientRun.Result run = submit(folder, "noop", "--watch");
       assertThat(run.exit()).as(run.toString()).isZero();
-      String job = JSON.readTree(run.out()).get(0).get("id").asString();
+      String job = firstJob(run);
       await()
           .atMost(Duration.ofMinutes(1))
           .until(() -> receiver.received().stream().anyMatch(r -> job.equals(r.jobId())));

@@ -10,21 +10,19 @@ import io.findoc.batch.common.message.ControlMessage;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
-import io.findoc.batch.common.message.TaskMessage;
 import io.findoc.batch.worker.execution.JobInstructions;
 import io.findoc.batch.worker.testing.StatusReports;
-import io.findoc.batch.worker.testing.TestKafka;
 import io.findoc.batch.worker.testing.TestTasks;
 import io.findoc.batch.worker.testing.TestWorkers;
+import io.findoc.batch.worker.testing.TopicWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,23 +36,20 @@ class JobControlIT {
   private static final String PREFIX = newPrefix();
 
   private static ConfigurableApplicationContext worker;
-  private static KafkaProducer<String, byte[]> producer;
+  @AutoClose private static final TopicWriter topics = new TopicWriter();
   private static StatusReports reports;
-  private static final JsonSerde<TaskMessage> tasks = new JsonSerde<>(TaskMessage.class);
   private static final JsonSerde<ControlMessage> controls = new JsonSerde<>(ControlMessage.class);
 
   @BeforeAll
   static void start() throws Exception {
     TestWorkers.createTopics(PREFIX);
     worker = TestWorkers.start(PREFIX, "controlled");
-    producer = TestKafka.producer();
     reports = new StatusReports(PREFIX);
   }
 
   @AfterAll
   static void stop() {
     reports.close();
-    producer.close();
     worker.close();
   }
 
@@ -66,8 +61,8 @@ class JobControlIT {
     awaitInstruction(paused, Optional.of(ControlAction.PAUSE));
 
     for (int n = 1; n <= 3; n++) {
-      send(PREFIX, TestTasks.task(paused, n, Priority.NORMAL, "noop", Map.of()));
-      send(PREFIX, TestTasks.task(running, n, Priority.NORMAL, "noop", Map.of()));
+      topics.send(PREFIX, TestTasks.task(paused, n, Priority.NORMAL, "noop", Map.of()));
+      topics.send(PREFIX, TestTasks.task(running, n, Priority.NORMAL, "noop", Map.of()));
     }
 
     assertThat(reports.awaitFinal(paused, 3))
@@ -80,8 +75,8 @@ class JobControlIT {
 
     lift(PREFIX, paused);
     awaitInstruction(paused, Optional.empty());
-    send(PREFIX, TestTasks.task(paused, 4, Priority.NORMAL, "noop", Map.of()));
-    send(PREFIX, TestTasks.task(paused, 5, Priority.LOW, "noop", Map.of()));
+    topics.send(PREFIX, TestTasks.task(paused, 4, Priority.NORMAL, "noop", Map.of()));
+    topics.send(PREFIX, TestTasks.task(paused, 5, Priority.LOW, "noop", Map.of()));
 
     assertThat(reports.awaitFinal(paused, 5))
         .filteredOn(r -> r.taskNumber() >= 4)
@@ -96,7 +91,7 @@ class JobControlIT {
     JobId paused = JobId.random();
     control(prefix, paused, ControlAction.PAUSE);
     for (int n = 1; n <= 3; n++) {
-      send(prefix, TestTasks.task(paused, n, Priority.HIGH, "noop", Map.of()));
+      topics.send(prefix, TestTasks.task(paused, n, Priority.HIGH, "noop", Map.of()));
     }
 
     try (StatusReports lateReports = new StatusReports(prefix);
@@ -115,14 +110,14 @@ class JobControlIT {
     try (StatusReports earlyReports = new StatusReports(prefix);
         ConfigurableApplicationContext early = TestWorkers.start(prefix, "early")) {
       JobId running = JobId.random();
-      send(prefix, TestTasks.task(running, 1, Priority.NORMAL, "noop", Map.of()));
+      topics.send(prefix, TestTasks.task(running, 1, Priority.NORMAL, "noop", Map.of()));
       assertThat(earlyReports.awaitFinal(running, 1).get(0).kind()).isEqualTo(StatusKind.SUCCEEDED);
 
       TestWorkers.createControlTopic(prefix);
       JobId paused = JobId.random();
       control(prefix, paused, ControlAction.PAUSE);
       awaitInstruction(early, paused, Optional.of(ControlAction.PAUSE));
-      send(prefix, TestTasks.task(paused, 1, Priority.NORMAL, "noop", Map.of()));
+      topics.send(prefix, TestTasks.task(paused, 1, Priority.NORMAL, "noop", Map.of()));
 
       assertThat(earlyReports.awaitFinal(paused, 1).get(0).kind()).isEqualTo(StatusKind.DEFERRED);
     }
@@ -131,7 +126,7 @@ class JobControlIT {
   @Test
   void cancellationStopsTheRunningAttemptAndTheWorkerKeepsWorking() {
     JobId cancelled = JobId.random();
-    send(
+    topics.send(
         PREFIX, TestTasks.task(cancelled, 1, Priority.HIGH, "simulate", Map.of("sleepMs", 60_000)));
     reports.awaitReport(
         cancelled,
@@ -146,7 +141,7 @@ class JobControlIT {
     assertThat(stopped.kind()).isEqualTo(StatusKind.CANCELLED);
     assertThat(stopped.startedAt()).isNotNull();
 
-    send(
+    topics.send(
         PREFIX, TestTasks.task(cancelled, 2, Priority.HIGH, "simulate", Map.of("sleepMs", 60_000)));
     StatusMessage neverStarted =
         reports.awaitReport(
@@ -155,7 +150,7 @@ class JobControlIT {
     assertThat(neverStarted.startedAt()).isNull();
 
     JobId other = JobId.random();
-    send(PREFIX, TestTasks.task(other, 1, Priority.LOW, "noop", Map.of()));
+    topics.send(PREFIX, TestTasks.task(other, 1, Priority.LOW, "noop", Map.of()));
     assertThat(reports.awaitFinal(other, 1).get(0).kind()).isEqualTo(StatusKind.SUCCEEDED);
   }
 
@@ -175,26 +170,13 @@ class JobControlIT {
         .until(() -> instructions.actionFor(job).equals(expected));
   }
 
-  private static void send(String prefix, TaskMessage task) {
-    String topic = prefix + "tasks." + task.priority().wireName();
-    publish(new ProducerRecord<>(topic, task.taskId().toString(), tasks.serialize(topic, task)));
-  }
-
   private static void control(String prefix, JobId job, ControlAction action) {
     ControlMessage message = new ControlMessage(ControlMessage.VERSION, job, action, Instant.now());
     String topic = prefix + "control";
-    publish(new ProducerRecord<>(topic, job.toString(), controls.serialize(topic, message)));
+    topics.publish(new ProducerRecord<>(topic, job.toString(), controls.serialize(topic, message)));
   }
 
   private static void lift(String prefix, JobId job) {
-    publish(new ProducerRecord<>(prefix + "control", job.toString(), null));
-  }
-
-  private static void publish(ProducerRecord<String, byte[]> record) {
-    try {
-      producer.send(record).get();
-    } catch (InterruptedException | ExecutionException e) {
-      throw new IllegalStateException(e);
-    }
+    topics.publish(new ProducerRecord<>(prefix + "control", job.toString(), null));
   }
 }

@@ -12,17 +12,16 @@ import io.findoc.batch.common.message.TaskMessage;
 import io.findoc.batch.common.message.WorkerControlMessage;
 import io.findoc.batch.common.message.WorkerIntake;
 import io.findoc.batch.worker.testing.StatusReports;
-import io.findoc.batch.worker.testing.TestKafka;
 import io.findoc.batch.worker.testing.TestTasks;
 import io.findoc.batch.worker.testing.TestWorkers;
+import io.findoc.batch.worker.testing.TopicWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,23 +36,20 @@ class WorkerDrainIT {
   private static final String PREFIX = "d" + UUID.randomUUID().toString().substring(0, 8) + ".";
   private static final String DRAINED = "drained-worker";
 
-  private static KafkaProducer<String, byte[]> producer;
+  @AutoClose private static final TopicWriter topics = new TopicWriter();
   private static StatusReports reports;
-  private static final JsonSerde<TaskMessage> tasks = new JsonSerde<>(TaskMessage.class);
   private static final JsonSerde<WorkerControlMessage> controls =
       new JsonSerde<>(WorkerControlMessage.class);
 
   @BeforeAll
   static void start() throws Exception {
     TestWorkers.createTopics(PREFIX);
-    producer = TestKafka.producer();
     reports = new StatusReports(PREFIX);
   }
 
   @AfterAll
   static void stop() {
     reports.close();
-    producer.close();
   }
 
   @Test
@@ -116,8 +112,7 @@ class WorkerDrainIT {
   }
 
   private static void send(TaskMessage task) {
-    String topic = PREFIX + "tasks." + task.priority().wireName();
-    publish(new ProducerRecord<>(topic, task.taskId().toString(), tasks.serialize(topic, task)));
+    topics.send(PREFIX, task);
   }
 
   private static void drain(boolean drain) {
@@ -129,14 +124,6 @@ class WorkerDrainIT {
                 new WorkerControlMessage(
                     WorkerControlMessage.VERSION, DRAINED, true, Instant.now()))
             : null;
-    publish(new ProducerRecord<>(topic, WorkerControlMessage.key(DRAINED), value));
-  }
-
-  private static void publish(ProducerRecord<String, byte[]> record) {
-    try {
-      producer.send(record).get();
-    } catch (InterruptedException | ExecutionException e) {
-      throw new IllegalStateException(e);
-    }
+    topics.publish(new ProducerRecord<>(topic, WorkerControlMessage.key(DRAINED), value));
   }
 }

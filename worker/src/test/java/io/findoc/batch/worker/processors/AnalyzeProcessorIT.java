@@ -3,27 +3,23 @@ package io.findoc.batch.worker.processors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.findoc.batch.common.id.JobId;
-import io.findoc.batch.common.json.JsonSerde;
 import io.findoc.batch.common.message.Document;
 import io.findoc.batch.common.message.Priority;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.common.message.TaskMessage;
 import io.findoc.batch.corpus.PdfPages;
-import io.findoc.batch.devstack.TestInfrastructure;
 import io.findoc.batch.worker.testing.StatusReports;
 import io.findoc.batch.worker.testing.TestWorkers;
+import io.findoc.batch.worker.testing.TopicWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,12 +33,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 class AnalyzeProcessorIT {
 
   private static final String PREFIX = "a" + UUID.randomUUID().toString().substring(0, 8) + ".";
-  private static final JsonSerde<TaskMessage> tasks = new JsonSerde<>(TaskMessage.class);
 
   @TempDir static Path dir;
   private static Path root;
   private static ConfigurableApplicationContext worker;
-  private static KafkaProducer<String, byte[]> producer;
+  @AutoClose private static final TopicWriter topics = new TopicWriter();
 
   @BeforeAll
   static void start() throws Exception {
@@ -64,16 +59,10 @@ class AnalyzeProcessorIT {
     TestWorkers.createTopics(PREFIX);
     worker =
         TestWorkers.start(PREFIX, "analyze-worker", "--findoc.worker.analysis.file-roots=" + root);
-    producer =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", TestInfrastructure.kafkaBootstrap()),
-            new StringSerializer(),
-            new ByteArraySerializer());
   }
 
   @AfterAll
   static void stop() {
-    producer.close();
     worker.close();
   }
 
@@ -81,13 +70,12 @@ class AnalyzeProcessorIT {
   void goodDocumentSucceedsAndEachHostileOneFailsWithItsOwnCode() throws Exception {
     JobId job = JobId.random();
     String base = root.toUri().toString();
-    send(job, 1, new Document("good", base + "invoice.pdf", null, null, null));
-    send(job, 2, new Document("traversal", base + "../secret.txt", null, null, null));
-    send(job, 3, new Document("encoded", base + "%2e%2e/secret.txt", null, null, null));
-    send(
-        job, 4, new Document("ssrf", "http://169.254.169.254/latest/meta-data/", null, null, null));
-    send(job, 5, new Document("ssrf-decimal", "http://2130706433/", null, null, null));
-    send(job, 6, new Document("broken", base + "broken.pdf", null, null, null));
+    send(job, 1, Document.ofUri("good", base + "invoice.pdf"));
+    send(job, 2, Document.ofUri("traversal", base + "../secret.txt"));
+    send(job, 3, Document.ofUri("encoded", base + "%2e%2e/secret.txt"));
+    send(job, 4, Document.ofUri("ssrf", "http://169.254.169.254/latest/meta-data/"));
+    send(job, 5, Document.ofUri("ssrf-decimal", "http://2130706433/"));
+    send(job, 6, Document.ofUri("broken", base + "broken.pdf"));
     send(job, 7, new Document("fake", base + "fake.pdf", null, "application/pdf", null));
     send(job, 8, Document.ofText("after", "RECEIPT\nDate: 2024-01-02\nTOTAL 9.99 EUR\n"));
 
@@ -135,9 +123,6 @@ class AnalyzeProcessorIT {
             "findoc.analyze",
             Map.of(),
             document);
-    String topic = PREFIX + "tasks.normal";
-    producer
-        .send(new ProducerRecord<>(topic, task.taskId().toString(), tasks.serialize(topic, task)))
-        .get();
+    topics.send(PREFIX, task);
   }
 }

@@ -15,6 +15,7 @@ import io.findoc.batch.worker.execution.TaskContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,9 +41,21 @@ class SimulateProcessorTest {
         Document.ofText(document, "x"));
   }
 
+  /** The outcome of processing {@code document} in an attempt that is not cancelled. */
+  private Outcome process(String document, int attempt, Map<String, Object> options)
+      throws Exception {
+    return simulate.process(task(document, attempt, options), RUNNING);
+  }
+
+  /** The outcome of compensating {@code document} in an attempt that is not cancelled. */
+  private Outcome compensate(String document, int attempt, Map<String, Object> options)
+      throws Exception {
+    return simulate.compensate(task(document, attempt, options), RUNNING);
+  }
+
   @Test
   void succeedsWithTheDocumentAndAttemptByDefault() throws Exception {
-    Outcome outcome = simulate.process(task("d-1", 2, Map.of()), RUNNING);
+    Outcome outcome = process("d-1", 2, Map.of());
 
     assertThat(outcome).isInstanceOf(Outcome.Succeeded.class);
     assertThat(((Outcome.Succeeded) outcome).result().toMap())
@@ -54,27 +67,22 @@ class SimulateProcessorTest {
   void listedDocumentsFailEveryAttempt() throws Exception {
     Map<String, Object> options = Map.of("failDocuments", List.of("d-2"), "failure", "permanent");
 
-    assertThat(simulate.process(task("d-2", 1, options), RUNNING))
-        .isInstanceOf(Outcome.PermanentFailure.class);
-    assertThat(simulate.process(task("d-1", 1, options), RUNNING))
-        .isInstanceOf(Outcome.Succeeded.class);
+    assertThat(process("d-2", 1, options)).isInstanceOf(Outcome.PermanentFailure.class);
+    assertThat(process("d-1", 1, options)).isInstanceOf(Outcome.Succeeded.class);
   }
 
   @Test
   void earlyAttemptsFailRetryablyAndLaterOnesSucceed() throws Exception {
     Map<String, Object> options = Map.of("failAttempts", 2);
 
-    assertThat(simulate.process(task("d", 2, options), RUNNING).error().code())
-        .isEqualTo("SIMULATED_FAILURE");
-    assertThat(simulate.process(task("d", 2, options), RUNNING).error().retryable()).isTrue();
-    assertThat(simulate.process(task("d", 3, options), RUNNING))
-        .isInstanceOf(Outcome.Succeeded.class);
+    assertThat(process("d", 2, options).error().code()).isEqualTo("SIMULATED_FAILURE");
+    assertThat(process("d", 2, options).error().retryable()).isTrue();
+    assertThat(process("d", 3, options)).isInstanceOf(Outcome.Succeeded.class);
   }
 
   @Test
   void certainFailureRateAlwaysFails() throws Exception {
-    assertThat(simulate.process(task("d", 1, Map.of("failureRate", 1.0)), RUNNING).error())
-        .isNotNull();
+    assertThat(process("d", 1, Map.of("failureRate", 1.0)).error()).isNotNull();
   }
 
   @Test
@@ -87,7 +95,7 @@ class SimulateProcessorTest {
             Map.of("compensationSleepMs", -1),
             Map.of("failure", "sometimes"),
             Map.of("failDocuments", "d-1"))) {
-      assertThatThrownBy(() -> simulate.process(task("d", 1, bad), RUNNING))
+      assertThatThrownBy(() -> process("d", 1, bad))
           .isInstanceOf(ProcessingException.class)
           .satisfies(e -> assertThat(((ProcessingException) e).code()).isEqualTo("INVALID_OPTIONS"))
           .satisfies(e -> assertThat(((ProcessingException) e).retryable()).isFalse());
@@ -130,14 +138,19 @@ class SimulateProcessorTest {
     assertThat(thrown.get()).isInstanceOf(CancellationException.class);
   }
 
-  /** Runs the task on a thread of its own, as the runner would; what it throws lands in thrown. */
+  /** Processes the task on a thread of its own, as the runner would; what it throws: thrown. */
   private Thread attempt(
       TaskMessage task, AtomicBoolean cancelled, AtomicReference<Throwable> thrown) {
+    return onThread(() -> simulate.process(task, cancelled::get), thrown);
+  }
+
+  /** Runs work on a daemon thread of its own; what it throws lands in thrown. */
+  private static Thread onThread(Callable<Outcome> work, AtomicReference<Throwable> thrown) {
     Thread thread =
         new Thread(
             () -> {
               try {
-                simulate.process(task, cancelled::get);
+                work.call();
               } catch (Throwable t) {
                 thrown.set(t);
               }
@@ -152,30 +165,23 @@ class SimulateProcessorTest {
     Map<String, Object> options =
         Map.of("failUntilAttempt", Map.of("d-1", 2), "failure", "permanent");
 
-    assertThat(simulate.process(task("d-1", 2, options), RUNNING))
-        .isInstanceOf(Outcome.PermanentFailure.class);
-    assertThat(simulate.process(task("d-1", 3, options), RUNNING))
-        .isInstanceOf(Outcome.Succeeded.class);
-    assertThat(simulate.process(task("d-2", 1, options), RUNNING))
-        .isInstanceOf(Outcome.Succeeded.class);
+    assertThat(process("d-1", 2, options)).isInstanceOf(Outcome.PermanentFailure.class);
+    assertThat(process("d-1", 3, options)).isInstanceOf(Outcome.Succeeded.class);
+    assertThat(process("d-2", 1, options)).isInstanceOf(Outcome.Succeeded.class);
   }
 
   @Test
   void compensationSucceedsUnlessTheOptionsSayItFails() throws Exception {
-    assertThat(simulate.compensate(task("d-1", 1, Map.of()), RUNNING))
-        .isInstanceOf(Outcome.Succeeded.class);
+    assertThat(compensate("d-1", 1, Map.of())).isInstanceOf(Outcome.Succeeded.class);
 
     Map<String, Object> failing =
         Map.of("compensationFailure", "permanent", "failCompensationDocuments", List.of("d-2"));
-    assertThat(simulate.compensate(task("d-2", 1, failing), RUNNING))
+    assertThat(compensate("d-2", 1, failing))
         .isInstanceOfSatisfying(
             Outcome.PermanentFailure.class,
             f -> assertThat(f.error().code()).isEqualTo("SIMULATED_COMPENSATION_FAILURE"));
-    assertThat(simulate.compensate(task("d-1", 1, failing), RUNNING))
-        .isInstanceOf(Outcome.Succeeded.class);
-    assertThat(
-            simulate.compensate(
-                task("d-1", 1, Map.of("compensationFailure", "retryable")), RUNNING))
+    assertThat(compensate("d-1", 1, failing)).isInstanceOf(Outcome.Succeeded.class);
+    assertThat(compensate("d-1", 1, Map.of("compensationFailure", "retryable")))
         .isInstanceOf(Outcome.RetryableFailure.class);
   }
 
@@ -185,41 +191,26 @@ class SimulateProcessorTest {
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     Map<String, Object> options = Map.of("sleepMs", 0, "compensationSleepMs", 60_000);
     Thread compensation =
-        new Thread(
-            () -> {
-              try {
-                simulate.compensate(task("d", 1, options), cancelled::get);
-              } catch (Throwable e) {
-                thrown.set(e);
-              }
-            });
-    compensation.setDaemon(true);
-    compensation.start();
+        onThread(() -> simulate.compensate(task("d", 1, options), cancelled::get), thrown);
     await().until(() -> compensation.getState() == Thread.State.TIMED_WAITING);
 
     compensation.interrupt();
 
     compensation.join(Duration.ofSeconds(5).toMillis());
     assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
-    assertThat(
-            simulate.compensate(
-                task("d", 1, Map.of("sleepMs", 60_000, "compensationSleepMs", 0)), RUNNING))
+    assertThat(compensate("d", 1, Map.of("sleepMs", 60_000, "compensationSleepMs", 0)))
         .isInstanceOf(Outcome.Succeeded.class);
   }
 
   @Test
   void anUnknownCompensationFailureIsAnInvalidOption() {
-    assertThatThrownBy(
-            () ->
-                simulate.compensate(
-                    task("d-1", 1, Map.of("compensationFailure", "maybe")), RUNNING))
+    assertThatThrownBy(() -> compensate("d-1", 1, Map.of("compensationFailure", "maybe")))
         .isInstanceOf(ProcessingException.class);
   }
 
   @Test
   void aCrashDocumentFailsPermanentlyWhereTheWorkerDoesNotAllowCrashes() throws Exception {
-    Outcome outcome =
-        simulate.process(task("doc-1", 1, Map.of("crashDocuments", List.of("doc-1"))), RUNNING);
+    Outcome outcome = process("doc-1", 1, Map.of("crashDocuments", List.of("doc-1")));
 
     assertThat(outcome).isInstanceOf(Outcome.PermanentFailure.class);
     assertThat(outcome.error().code()).isEqualTo("SIMULATED_CRASH_REFUSED");

@@ -16,17 +16,15 @@ public final class HeapSampler implements AutoCloseable {
   private final List<double[]> used = new ArrayList<>();
   private final List<double[]> live = new ArrayList<>();
   private final long t0 = System.nanoTime();
-  private final Thread thread;
+  private SamplingThread sampling;
 
   private HeapSampler(FindocClient client) {
     this.client = client;
-    this.thread = new Thread(this::loop, "heap-sampler");
-    thread.setDaemon(true);
   }
 
   public static HeapSampler start(FindocClient client) {
     HeapSampler sampler = new HeapSampler(client);
-    sampler.thread.start();
+    sampler.sampling = SamplingThread.nowAndEvery("heap-sampler", 500, sampler::sample);
     return sampler;
   }
 
@@ -68,32 +66,20 @@ public final class HeapSampler implements AutoCloseable {
 
   @Override
   public void close() {
-    thread.interrupt();
-    try {
-      thread.join(2000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    sampling.close();
   }
 
-  private void loop() {
-    while (!Thread.currentThread().isInterrupted()) {
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      try {
-        double heap = metric("jvm.memory.used?tag=area:heap");
-        double liveData = metric("jvm.memory.used?tag=id:G1%20Old%20Gen");
-        synchronized (this) {
-          used.add(new double[] {seconds, heap});
-          live.add(new double[] {seconds, liveData});
-        }
-      } catch (RuntimeException e) {
-        // A missed sample; the next one comes in half a second.
+  private void sample() {
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    try {
+      double heap = metric("jvm.memory.used?tag=area:heap");
+      double liveData = metric("jvm.memory.used?tag=id:G1%20Old%20Gen");
+      synchronized (this) {
+        used.add(new double[] {seconds, heap});
+        live.add(new double[] {seconds, liveData});
       }
-      try {
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        return;
-      }
+    } catch (RuntimeException e) {
+      // A missed sample; the next one comes in half a second.
     }
   }
 

@@ -28,21 +28,19 @@ public final class ProcessSampler implements AutoCloseable {
   private final Map<String, List<double[]>> cpu = new LinkedHashMap<>();
   private final Map<String, List<double[]>> rss = new LinkedHashMap<>();
   private final Map<String, Long> lastTicks = new LinkedHashMap<>();
-  private final Thread thread;
   private final long t0 = System.nanoTime();
   private long lastSample;
+  private SamplingThread sampling;
 
   private ProcessSampler(Path var) {
     this.var = var;
-    this.thread = new Thread(this::loop, "process-sampler");
-    thread.setDaemon(true);
   }
 
   /** Starts sampling the processes of the stack in {@code var} (null: only this JVM). */
   public static ProcessSampler start(Path var) {
     ProcessSampler sampler = new ProcessSampler(var);
     sampler.sample();
-    sampler.thread.start();
+    sampler.sampling = SamplingThread.every("process-sampler", PERIOD_MS, sampler::sample);
     return sampler;
   }
 
@@ -86,24 +84,8 @@ public final class ProcessSampler implements AutoCloseable {
 
   @Override
   public void close() {
-    thread.interrupt();
-    try {
-      thread.join(2000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    sampling.close();
     sample();
-  }
-
-  private void loop() {
-    while (!Thread.currentThread().isInterrupted()) {
-      try {
-        Thread.sleep(PERIOD_MS);
-      } catch (InterruptedException e) {
-        return;
-      }
-      sample();
-    }
   }
 
   private synchronized void sample() {

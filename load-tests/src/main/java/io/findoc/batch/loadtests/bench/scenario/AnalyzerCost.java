@@ -183,8 +183,7 @@ public final class AnalyzerCost implements Scenario {
       this.pdfs = pdfs;
       for (Path pdf : pdfs) {
         bytes.add(Files.readAllBytes(pdf));
-        documents.add(
-            new Document(pdf.getFileName().toString(), pdf.toUri().toString(), null, null, null));
+        documents.add(Document.ofUri(pdf.getFileName().toString(), pdf.toUri().toString()));
       }
       analyser = Corpus.analyser(folder, extractor);
     }

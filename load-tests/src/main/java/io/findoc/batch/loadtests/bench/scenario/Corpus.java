@@ -13,7 +13,6 @@ import io.findoc.batch.corpus.CorpusEntry;
 import io.findoc.batch.corpus.CorpusGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -56,15 +55,7 @@ public final class Corpus {
    */
   static DocumentAnalyser analyser(Path folder, TextExtractor extractor) throws IOException {
     return new DocumentAnalyser(
-        new DocumentSources(
-            new SourceLimits(
-                50L << 20,
-                List.of(folder.toRealPath()),
-                List.of(),
-                false,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(5),
-                0)),
+        new DocumentSources(SourceLimits.filesUnder(folder.toRealPath(), 50L << 20)),
         extractor,
         new ResultSizeCap(64 << 10));
   }
@@ -78,8 +69,7 @@ public final class Corpus {
    * it finds no type.
    */
   public void analyse(String uri) {
-    Document document =
-        new Document(uri.substring(uri.lastIndexOf('/') + 1), uri, null, null, null);
+    Document document = Document.ofUri(uri.substring(uri.lastIndexOf('/') + 1), uri);
     try {
       if (!analyser.analyseToJson(document, options, running).text().contains("\"type\":")) {
         throw new IllegalStateException("no type for " + uri);

@@ -1,5 +1,6 @@
 package io.findoc.batch.loadtests.bench.scenario;
 
+import io.findoc.batch.loadtests.bench.FindocJobs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,13 +87,10 @@ final class PagesJob {
     }
     json.append("}},\"retry\":{\"maxAttempts\":3,\"initialBackoff\":200,\"maxBackoff\":2000},")
         .append("\"documents\":[");
-    for (int i = 1; i <= tasks; i++) {
-      if (i > 1) {
-        json.append(',');
-      }
-      json.append("{\"id\":\"d").append(i).append("\",\"text\":\"x\"}");
-    }
-    return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    return FindocJobs.appendDocuments(json, tasks)
+        .append("]}")
+        .toString()
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static String ids(List<Integer> numbers) {
