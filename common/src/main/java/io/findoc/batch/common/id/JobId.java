@@ -24,7 +24,7 @@ public record JobId(UUID value) {
   @JsonCreator
   public static JobId parse(String text) {
     try {
-      return new JobId(UUID.fromString(text));
+      return new JobId(Uuids.parse(text));
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new IllegalArgumentException("not a job id: '" + text + "'", e);
     }

@@ -3,8 +3,11 @@ package io.findoc.batch.common.message;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.findoc.batch.common.id.JobId;
 import io.findoc.batch.common.id.TaskId;
+import io.findoc.batch.common.json.IsoInstant;
 import io.findoc.batch.common.json.RawJson;
 import java.time.Instant;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * What a worker reports about one attempt, on the status topic keyed by job id. A final report
@@ -29,8 +32,12 @@ public record StatusMessage(
     int taskNumber,
     int attempt,
     String worker,
-    Instant startedAt,
-    Instant finishedAt,
+    @JsonSerialize(using = IsoInstant.Writer.class)
+        @JsonDeserialize(using = IsoInstant.Reader.class)
+        Instant startedAt,
+    @JsonSerialize(using = IsoInstant.Writer.class)
+        @JsonDeserialize(using = IsoInstant.Reader.class)
+        Instant finishedAt,
     RawJson result,
     TaskError error,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean compensation) {

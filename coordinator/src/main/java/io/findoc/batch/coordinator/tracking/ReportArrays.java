@@ -1,5 +1,6 @@
 package io.findoc.batch.coordinator.tracking;
 
+import io.findoc.batch.common.json.IsoInstant;
 import io.findoc.batch.common.message.StatusKind;
 import io.findoc.batch.common.message.StatusMessage;
 import io.findoc.batch.coordinator.store.TaskStore;
@@ -65,6 +66,6 @@ final class ReportArrays {
   }
 
   private static String text(Instant instant) {
-    return instant == null ? null : instant.toString();
+    return instant == null ? null : IsoInstant.format(instant);
   }
 }

@@ -21,9 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -59,13 +58,7 @@ public class TaskRunner implements SmartLifecycle {
   private final String workerId;
   private final Duration shutdownGrace;
   private final Duration attemptTimeout;
-  private final ScheduledExecutorService timeouts =
-      Executors.newSingleThreadScheduledExecutor(
-          runnable -> {
-            Thread thread = new Thread(runnable, "attempt-timeouts");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final ScheduledThreadPoolExecutor timeouts = attemptTimeouts();
   private final InjectedFaults faults;
   private final CrashJournal journal;
   private final ReentrantReadWriteLock isolation = new ReentrantReadWriteLock(true);
@@ -113,6 +106,25 @@ public class TaskRunner implements SmartLifecycle {
             .register(meters);
       }
     }
+  }
+
+  /**
+   * The one thread that stops attempts running past their timeout. Every attempt schedules its
+   * timeout and cancels it when it ends: a cancelled timeout leaves the queue at once, or a million
+   * short attempts would leave a million cancelled timeouts queued for the whole timeout (15
+   * minutes by default), each scheduling sifting through them and the collector copying them.
+   */
+  private static ScheduledThreadPoolExecutor attemptTimeouts() {
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread = new Thread(runnable, "attempt-timeouts");
+              thread.setDaemon(true);
+              return thread;
+            });
+    executor.setRemoveOnCancelPolicy(true);
+    return executor;
   }
 
   private static Counter controlled(MeterRegistry meters, String report) {

@@ -70,6 +70,9 @@ public class IntakeConfiguration {
     container.setBeanName("task-intake-" + priority.wireName());
     // A paused consumer looks for a resume this often, so a small budget refills in time.
     container.getContainerProperties().setPollTimeoutWhilePaused(Duration.ofMillis(10));
+    // No spring.kafka.listener timer sample per task message: nothing reads it, and the worker's
+    // findoc.worker.processing timer measures the attempts.
+    container.getContainerProperties().setMicrometerEnabled(false);
     container.setupMessageListener(new TaskListener(priority, runner, throttle, deadLetters));
     throttle.register(priority, container);
     return container;
