@@ -17,6 +17,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * What a dispatch round reads and claims, and what the publisher reads of the jobs it publishes. A
@@ -60,6 +61,7 @@ public interface DispatchStore {
    */
   default List<ClaimedTask> claimDispatchable(
       UUID[] jobIds, int[] limits, boolean newestFirst, @Nullable Instant now) {
+    useIndexesOnly();
     List<ClaimedTask> claimed =
         new ArrayList<>(
             claimOutOfTurn(
@@ -83,6 +85,10 @@ public interface DispatchStore {
     }
     return claimed;
   }
+
+  /** Plans the rest of the transaction without sequential scans (see its SQL for why). */
+  @SqlUpdate
+  void useIndexesOnly();
 
   @SqlQuery
   List<ClaimedTask> claimOutOfTurn(
