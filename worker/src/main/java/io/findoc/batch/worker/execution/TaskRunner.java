@@ -1,5 +1,6 @@
 package io.findoc.batch.worker.execution;
 
+import io.findoc.batch.common.agent.DaemonThreads;
 import io.findoc.batch.common.id.JobId;
 import io.findoc.batch.common.message.ControlAction;
 import io.findoc.batch.common.message.Priority;
@@ -116,13 +117,7 @@ public class TaskRunner implements SmartLifecycle {
    */
   private static ScheduledThreadPoolExecutor attemptTimeouts() {
     ScheduledThreadPoolExecutor executor =
-        new ScheduledThreadPoolExecutor(
-            1,
-            runnable -> {
-              Thread thread = new Thread(runnable, "attempt-timeouts");
-              thread.setDaemon(true);
-              return thread;
-            });
+        new ScheduledThreadPoolExecutor(1, DaemonThreads.named("attempt-timeouts"));
     executor.setRemoveOnCancelPolicy(true);
     return executor;
   }
